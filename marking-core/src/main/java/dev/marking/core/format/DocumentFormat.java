@@ -1,0 +1,23 @@
+package dev.marking.core.format;
+
+import java.nio.file.Path;
+
+/** One file format: reads a file into a {@link ReadModel} and stamps a marking onto a copy. */
+public interface DocumentFormat {
+
+    /** {@code docx}, {@code pdf}, {@code text}. */
+    String id();
+
+    /** True when this adapter handles the file (by name; content is checked when reading). */
+    boolean supports(Path file);
+
+    /** Reads the file; never modifies it. */
+    ReadModel read(Path file) throws DocumentException;
+
+    /**
+     * Writes a stamped copy of {@code source} to {@code target}. {@code target} is a fresh temporary
+     * file chosen by the caller, which renames it into place; the adapter never touches {@code source}.
+     * Stamping an already stamped file replaces our previous stamp instead of adding a second one.
+     */
+    void stamp(Path source, Path target, StampOptions options) throws DocumentException;
+}

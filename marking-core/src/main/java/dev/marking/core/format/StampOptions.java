@@ -1,0 +1,57 @@
+package dev.marking.core.format;
+
+import dev.marking.core.model.Marking;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What to stamp and which of our additions (DESIGN §1.3) to include.
+ *
+ * @param marking   the marking (level, term, copy, issued, urgency, recipient)
+ * @param markingId the document id written as {@code marking.id} (stable across copies of one document)
+ * @param stampDate the day of stamping, written as {@code marking.stamped}
+ * @param header    running header with the mark on every page/section
+ * @param footer    footer with the copy number (only when the marking has one)
+ * @param watermark diagonal semi-transparent watermark
+ * @param font      a TrueType font to embed instead of the default (PDF)
+ */
+public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
+        boolean watermark, Optional<Path> font) {
+
+    /** Everything on, default font. */
+    public static StampOptions all(Marking marking, String markingId, LocalDate stampDate) {
+        return new StampOptions(marking, markingId, stampDate, true, true, true, Optional.empty());
+    }
+
+    /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */
+    public Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(MetadataKeys.LEVEL, marking.level().name());
+        m.put(MetadataKeys.SCHEME, marking.level().scheme());
+        m.put(MetadataKeys.TERM, marking.term().canonical());
+        marking.copy().ifPresent(c -> m.put(MetadataKeys.COPY, c.formatted()));
+        marking.issued().ifPresent(d -> m.put(MetadataKeys.ISSUED, d.toString()));
+        m.put(MetadataKeys.ID, markingId);
+        m.put(MetadataKeys.STAMPED, stampDate.toString());
+        marking.urgency().ifPresent(u -> m.put(MetadataKeys.URGENCY, u.label()));
+        marking.recipient().ifPresent(r -> m.put(MetadataKeys.RECIPIENT, r));
+        return m;
+    }
+
+    /** Lines of the GB/T 9704 first-page block: copy number, mark, urgency (those present). */
+    public java.util.List<String> firstPageBlock() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        marking.copy().ifPresent(c -> lines.add(c.formatted()));
+        lines.add(marking.mark());
+        marking.urgency().ifPresent(u -> lines.add(u.label()));
+        return lines;
+    }
+
+    /** The footer line with the copy number, or empty when the marking has none. */
+    public Optional<String> footerText() {
+        return marking.copy().map(c -> "第" + c.formatted() + "份");
+    }
+}

@@ -1,0 +1,148 @@
+package dev.marking.core.rules;
+
+import dev.marking.core.format.MetadataKeys;
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.TextBlock;
+import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.ParsedMark;
+import dev.marking.core.model.Urgency;
+import dev.marking.core.text.Widths;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Every marking a file shows, found once per file so rules need not search again: the first-page
+ * block, running headers, watermarks and metadata, and the marking they add up to.
+ *
+ * @param block      marks in the first-page block
+ * @param headers    marks in running headers
+ * @param watermarks marks in watermark texts
+ * @param metadata   the mark recorded in metadata, if any
+ * @param copyLines  digit-only lines of the first-page block (份号 candidates), valid or not
+ * @param resolved   the marking the file carries, with copy number and dates, when one was found
+ */
+public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found> watermarks, Optional<Found> metadata,
+        List<TextBlock> copyLines, Optional<Marking> resolved) {
+
+    private static final Pattern DIGITS = Pattern.compile("^\\s*(?:份号\\s*[:：]?\\s*)?(\\d{1,12})\\s*$");
+    private static final Pattern COPY_IN_TEXT = Pattern.compile("第\\s*(\\d{1,12})\\s*份");
+
+    /**
+     * One mark and where it was seen.
+     *
+     * @param mark     the parsed mark
+     * @param location where
+     * @param source   {@code block}, {@code header}, {@code watermark} or {@code metadata}
+     * @param context  the whole text it was found in (a header paragraph, a watermark line)
+     */
+    public record Found(ParsedMark mark, Location location, String source, String context) {
+
+        /** The copy number written next to the mark (watermark {@code 第000123份}), if any. */
+        public Optional<String> copyText() {
+            Matcher m = COPY_IN_TEXT.matcher(Widths.fold(context));
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
+    }
+
+    public MarkingEvidence {
+        block = List.copyOf(block);
+        headers = List.copyOf(headers);
+        watermarks = List.copyOf(watermarks);
+        copyLines = List.copyOf(copyLines);
+    }
+
+    /** Finds the marks of {@code model}. */
+    public static MarkingEvidence of(ReadModel model, MarkingParser parser) {
+        List<Found> block = new ArrayList<>();
+        List<TextBlock> copyLines = new ArrayList<>();
+        for (TextBlock b : model.firstPageTop()) {
+            if (DIGITS.matcher(Widths.fold(b.text())).matches()) {
+                copyLines.add(b);
+            }
+            for (ParsedMark p : parser.findAll(b.text())) {
+                block.add(new Found(p, b.location(), "block", b.text()));
+            }
+        }
+        List<Found> headers = new ArrayList<>();
+        List<Found> watermarks = new ArrayList<>();
+        for (RunningSlot slot : model.slots()) {
+            for (TextBlock h : slot.header()) {
+                parser.findAll(h.text()).forEach(p -> headers.add(new Found(p, h.location(), "header", h.text())));
+            }
+            for (String w : slot.watermarks()) {
+                Location loc = new Location("watermark", "page".equals(slot.type()) ? 0 : slot.unit(),
+                        "page".equals(slot.type()) ? slot.unit() : 0, 0, 0, 0);
+                parser.findAll(w).forEach(p -> watermarks.add(new Found(p, loc, "watermark", w)));
+            }
+        }
+        Optional<Found> metadata = metadataMark(model.properties(), parser);
+        Optional<Marking> resolved = Stream.of(block.stream(), headers.stream(), watermarks.stream(), metadata.stream())
+                .flatMap(s -> s)
+                .filter(f -> f.mark().marking().isPresent())
+                .findFirst()
+                .map(f -> complete(f.mark().marking().get(), copyLines, model.properties()));
+        return new MarkingEvidence(block, headers, watermarks, metadata, copyLines, resolved);
+    }
+
+    /** All visible marks: block, headers, watermarks. */
+    public List<Found> visible() {
+        List<Found> all = new ArrayList<>(block);
+        all.addAll(headers);
+        all.addAll(watermarks);
+        return all;
+    }
+
+    private static Optional<Found> metadataMark(Map<String, String> props, MarkingParser parser) {
+        String level = props.get(MetadataKeys.LEVEL);
+        if (level == null || level.isBlank()) {
+            return Optional.empty();
+        }
+        String term = props.getOrDefault(MetadataKeys.TERM, "");
+        String text = term.isBlank() ? level : level + Marking.STAR + term;
+        return parser.parse(text).map(p -> new Found(p, Location.part("metadata"), "metadata", text));
+    }
+
+    private static Marking complete(Marking m, List<TextBlock> copyLines, Map<String, String> props) {
+        Marking out = m;
+        Optional<String> copy = copyLines.stream().map(b -> digits(b.text())).findFirst()
+                .or(() -> Optional.ofNullable(props.get(MetadataKeys.COPY)));
+        if (copy.isPresent() && copy.get().length() == 6 && !copy.get().equals("000000")) {
+            out = out.withCopy(new CopyNumber(Integer.parseInt(copy.get())));
+        }
+        out = out.withIssued(date(props.get(MetadataKeys.ISSUED)).orElse(null));
+        String urgency = props.get(MetadataKeys.URGENCY);
+        if (urgency != null) {
+            out = out.withUrgency(Urgency.parse(urgency).orElse(null));
+        }
+        return out;
+    }
+
+    /** The digits of a 份号 line. */
+    public static String digits(String line) {
+        Matcher m = DIGITS.matcher(Widths.fold(line));
+        return m.matches() ? m.group(1) : "";
+    }
+
+    /** An ISO date from metadata, if well formed. */
+    public static Optional<LocalDate> date(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(iso.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.marking.core.rules;
+
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.Severity;
+import dev.marking.core.text.Messages;
+import java.time.LocalDate;
+
+/**
+ * What a rule may look at for one file: the read model, the markings found in it (computed once),
+ * today's date and the message bundle.
+ */
+public record RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages) {
+
+    /** A finding at the rule's default severity with a message from the bundle. */
+    public Finding finding(RuleDescriptor rule, Location location, String evidenceText, String key, Object... args) {
+        return finding(rule, rule.defaultSeverity(), location, evidenceText, key, args);
+    }
+
+    /** A finding at an explicit severity with a message from the bundle. */
+    public Finding finding(RuleDescriptor rule, Severity severity, Location location, String evidenceText,
+            String key, Object... args) {
+        return new Finding(rule.id(), severity, messages.format(key, args), location, evidenceText);
+    }
+}
