@@ -35,7 +35,6 @@ import java.util.stream.Stream;
 public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found> watermarks, Optional<Found> metadata,
         List<TextBlock> copyLines, Optional<Marking> resolved) {
 
-    private static final Pattern DIGITS = Pattern.compile("^\\s*(?:份号\\s*[:：]?\\s*)?(\\d{1,12})\\s*$");
     private static final Pattern COPY_IN_TEXT = Pattern.compile("第\\s*(\\d{1,12})\\s*份");
 
     /**
@@ -67,7 +66,7 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
         List<Found> block = new ArrayList<>();
         List<TextBlock> copyLines = new ArrayList<>();
         for (TextBlock b : model.firstPageTop()) {
-            if (DIGITS.matcher(Widths.fold(b.text())).matches()) {
+            if (!CopyNumber.digitsOfLine(b.text()).isEmpty()) {
                 copyLines.add(b);
             }
             for (ParsedMark p : parser.findAll(b.text())) {
@@ -115,7 +114,7 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
 
     private static Marking complete(Marking m, List<TextBlock> copyLines, Map<String, String> props) {
         Marking out = m;
-        Optional<String> copy = copyLines.stream().map(b -> digits(b.text())).findFirst()
+        Optional<String> copy = copyLines.stream().map(b -> CopyNumber.digitsOfLine(b.text())).findFirst()
                 .or(() -> Optional.ofNullable(props.get(MetadataKeys.COPY)));
         if (copy.isPresent() && copy.get().length() == 6 && !copy.get().equals("000000")) {
             out = out.withCopy(new CopyNumber(Integer.parseInt(copy.get())));
@@ -126,12 +125,6 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
             out = out.withUrgency(Urgency.parse(urgency).orElse(null));
         }
         return out;
-    }
-
-    /** The digits of a 份号 line. */
-    public static String digits(String line) {
-        Matcher m = DIGITS.matcher(Widths.fold(line));
-        return m.matches() ? m.group(1) : "";
     }
 
     /** An ISO date from metadata, if well formed. */

@@ -1,0 +1,39 @@
+package dev.marking.cli;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+
+/** Entry point of the {@code marking} command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 clean/allowed, 1 findings/blocked, 2 usage or I/O). */
+    public static int run(String... args) {
+        quietLibraries();
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line, for tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MarkingCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** Library chatter about damaged files would bury our one-line messages; findings carry the reason. */
+    private static void quietLibraries() {
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+        System.setProperty("log4j2.simplelogLevel", "OFF");
+        Logger.getLogger("").setLevel(Level.OFF);
+        Logger.getLogger("org.apache").setLevel(Level.OFF);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.marking.core.format.text;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Urgency;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A text file split into lines, with its charset (UTF-8, else GB18030 as older Chinese tools write),
+ * Markdown front matter and any block an earlier stamp wrote.
+ */
+final class TextDocument {
+
+    private static final MarkingParser PARSER = MarkingParser.standard();
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private final List<String> lines;
+    private final Charset charset;
+    private final String newline;
+    private final int frontMatterEnd;
+
+    private TextDocument(String text, Charset charset) {
+        this.charset = charset;
+        this.newline = text.contains("\r\n") ? "\r\n" : "\n";
+        this.lines = Arrays.asList(text.split("\r?\n", -1));
+        this.frontMatterEnd = frontMatterEnd(lines);
+    }
+
+    static TextDocument load(Path file) throws DocumentException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DocumentException(file, DocumentException.Kind.UNREADABLE, e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+        if (looksBinary(bytes)) {
+            throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "not a text file (binary content)");
+        }
+        try {
+            String text = decode(bytes, StandardCharsets.UTF_8);
+            return new TextDocument(text.startsWith("\uFEFF") ? text.substring(1) : text, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            try {
+                return new TextDocument(decode(bytes, GB18030), GB18030);
+            } catch (CharacterCodingException e2) {
+                throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e2);
+            }
+        }
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    Charset charset() {
+        return charset;
+    }
+
+    /** Index of the first line after Markdown front matter. */
+    int contentStart() {
+        return frontMatterEnd;
+    }
+
+    /** The text with {@code block} as its first lines, replacing one an earlier stamp wrote. */
+    String withBlock(List<String> block, boolean paragraphs) {
+        List<String> out = new ArrayList<>(lines.subList(0, frontMatterEnd));
+        for (String line : block) {
+            out.add(line);
+            if (paragraphs) {
+                out.add("");
+            }
+        }
+        if (!paragraphs) {
+            out.add("");
+        }
+        int rest = skipOldBlock(frontMatterEnd);
+        out.addAll(lines.subList(rest, lines.size()));
+        return String.join(newline, out);
+    }
+
+    /** A line without Markdown heading, quote or emphasis markers. */
+    static String plain(String line) {
+        return line.strip().replaceFirst("^(#{1,6}|>)\\s*", "").replaceAll("^\\*\\*(.*)\\*\\*$", "$1").strip();
+    }
+
+    private int skipOldBlock(int from) {
+        int i = from;
+        boolean sawMark = false;
+        while (i < lines.size()) {
+            String line = plain(lines.get(i));
+            if (line.isEmpty()) {
+                i++;
+                continue;
+            }
+            boolean copy = !CopyNumber.digitsOfLine(line).isEmpty();
+            boolean mark = PARSER.parse(line).isPresent();
+            boolean urgency = Urgency.parse(line).isPresent();
+            if (!copy && !mark && !urgency) {
+                break;
+            }
+            sawMark |= mark;
+            i++;
+        }
+        if (!sawMark) {
+            return from;
+        }
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int frontMatterEnd(List<String> lines) {
+        if (lines.isEmpty() || !"---".equals(lines.get(0).strip())) {
+            return 0;
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            if ("---".equals(lines.get(i).strip())) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String decode(byte[] bytes, Charset cs) throws CharacterCodingException {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

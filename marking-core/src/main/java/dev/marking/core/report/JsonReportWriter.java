@@ -1,0 +1,98 @@
+package dev.marking.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.Severity;
+import dev.marking.core.scan.FileResult;
+import dev.marking.core.scan.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON report of DESIGN §3.3; key order is fixed so output is stable across runs. */
+public final class JsonReportWriter implements ReportWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private final String version;
+
+    public JsonReportWriter(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public String id() {
+        return "json";
+    }
+
+    @Override
+    public void write(ScanResult result, Writer out) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", "marking");
+        root.put("version", version);
+        root.put("files", result.files().stream().map(JsonReportWriter::file).toList());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("files", result.files().size());
+        summary.put("errors", result.count(Severity.ERROR));
+        summary.put("warnings", result.count(Severity.WARNING));
+        summary.put("infos", result.count(Severity.INFO));
+        root.put("summary", summary);
+        MAPPER.writeValue(out, root);
+        out.write('\n');
+        out.flush();
+    }
+
+    private static Map<String, Object> file(FileResult f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", f.path());
+        m.put("format", f.format());
+        m.put("marking", f.marking().map(JsonReportWriter::marking).orElse(null));
+        m.put("findings", f.findings().stream().map(JsonReportWriter::finding).toList());
+        return m;
+    }
+
+    /** The marking object of §3.3. */
+    public static Map<String, Object> marking(Marking mk) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", mk.level().name());
+        m.put("scheme", mk.level().scheme());
+        String term = mk.term().canonical();
+        m.put("term", term.isEmpty() ? null : term);
+        m.put("copy", mk.copy().map(c -> c.formatted()).orElse(null));
+        m.put("issued", mk.issued().map(Object::toString).orElse(null));
+        return m;
+    }
+
+    /** One finding as in §3.3. */
+    public static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", f.rule());
+        m.put("severity", f.severity().id());
+        m.put("message", f.message());
+        m.put("location", location(f.location()));
+        m.put("evidence", f.evidence());
+        return m;
+    }
+
+    private static Map<String, Object> location(Location l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (l.part() != null) {
+            m.put("part", l.part());
+        }
+        for (Map.Entry<String, Integer> e : List.of(Map.entry("section", l.section()), Map.entry("page", l.page()),
+                Map.entry("paragraph", l.paragraph()), Map.entry("line", l.line()), Map.entry("column", l.column()))) {
+            if (e.getValue() > 0) {
+                m.put(e.getKey(), e.getValue());
+            }
+        }
+        return m;
+    }
+}

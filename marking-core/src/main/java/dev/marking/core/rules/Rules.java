@@ -1,0 +1,41 @@
+package dev.marking.core.rules;
+
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.rules.marking.CopyNumberRule;
+import dev.marking.core.rules.marking.InconsistentMarkingRule;
+import dev.marking.core.rules.marking.IncompleteMarkingRule;
+import dev.marking.core.rules.marking.InvalidMarkingRule;
+import dev.marking.core.rules.marking.MissingMarkingRule;
+import dev.marking.core.rules.marking.NoncanonicalMarkingRule;
+import dev.marking.core.rules.marking.TermExpiredRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules that ship with marking. */
+public final class Rules {
+
+    private Rules() {
+    }
+
+    /** Every built-in rule, in a stable order. */
+    public static List<Rule> standard(MarkingParser parser) {
+        List<Rule> rules = new ArrayList<>();
+        rules.add(new MissingMarkingRule());
+        rules.add(new InvalidMarkingRule());
+        rules.add(new NoncanonicalMarkingRule());
+        rules.add(new InconsistentMarkingRule());
+        rules.add(new IncompleteMarkingRule(parser));
+        rules.add(new TermExpiredRule());
+        rules.add(new CopyNumberRule());
+        return List.copyOf(rules);
+    }
+
+    /** Descriptors of every rule, the scanner's own included, for help texts and SARIF. */
+    public static List<RuleDescriptor> descriptors(MarkingParser parser) {
+        List<RuleDescriptor> all = new ArrayList<>();
+        standard(parser).forEach(r -> all.add(r.descriptor()));
+        all.add(FileRules.UNREADABLE);
+        all.add(FileRules.ENCRYPTED);
+        return all;
+    }
+}

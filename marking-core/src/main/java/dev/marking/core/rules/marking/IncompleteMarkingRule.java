@@ -1,0 +1,70 @@
+package dev.marking.core.rules.marking;
+
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.TextBlock;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Severity;
+import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleContext;
+import dev.marking.core.rules.RuleDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Once a document carries a running mark or a watermark anywhere, it must carry it everywhere: every
+ * section's shown header types (DOCX) or every page (PDF). Pages appended after stamping are caught here.
+ */
+public final class IncompleteMarkingRule implements Rule {
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.incomplete", Severity.ERROR,
+            "Some sections or pages lack the running mark or the watermark that the rest of the document has.");
+
+    private static final int LISTED = 10;
+
+    private final MarkingParser parser;
+
+    public IncompleteMarkingRule(MarkingParser parser) {
+        this.parser = parser;
+    }
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<Finding> check(RuleContext context) {
+        ReadModel model = context.model();
+        List<Finding> out = new ArrayList<>();
+        report(context, model, this::hasMark, "incomplete.header", out);
+        report(context, model, slot -> !slot.watermarks().isEmpty(), "incomplete.watermark", out);
+        return out;
+    }
+
+    private boolean hasMark(RunningSlot slot) {
+        for (TextBlock b : slot.header()) {
+            if (!parser.findAll(b.text()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void report(RuleContext context, ReadModel model, Predicate<RunningSlot> has, String key,
+            List<Finding> out) {
+        List<RunningSlot> missing = model.slots().stream().filter(has.negate()).toList();
+        if (missing.isEmpty() || missing.size() == model.slots().size()) {
+            return;
+        }
+        List<String> names = missing.stream().limit(LISTED).map(s -> s.describe(model.unitName())).toList();
+        String list = String.join(", ", names) + (missing.size() > LISTED ? ", … (" + missing.size() + ")" : "");
+        RunningSlot first = missing.get(0);
+        Location where = "page".equals(first.type()) ? Location.page(first.unit())
+                : new Location("header:" + first.type(), first.unit(), 0, 0, 0, 0);
+        out.add(context.finding(DESCRIPTOR, where, null, key, list));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.marking.core.rules.marking;
+
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Severity;
+import dev.marking.core.rules.MarkingEvidence.Found;
+import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleContext;
+import dev.marking.core.rules.RuleDescriptor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The first-page block, running headers, watermarks and metadata must all say the same level and
+ * term (DESIGN §3.4: readers trust them only when they agree). The first valid mark, in that order,
+ * is the reference; each place that says otherwise is reported once.
+ */
+public final class InconsistentMarkingRule implements Rule {
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.inconsistent", Severity.ERROR,
+            "The first-page block, running headers, watermark and metadata disagree about the marking.");
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<Finding> check(RuleContext context) {
+        List<Found> all = new ArrayList<>(context.evidence().visible());
+        context.evidence().metadata().ifPresent(all::add);
+        Optional<Found> reference = all.stream().filter(f -> f.mark().valid()).findFirst();
+        if (reference.isEmpty()) {
+            return List.of();
+        }
+        String expected = key(reference.get());
+        List<Finding> out = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (Found f : all) {
+            if (!f.mark().valid() || key(f).equals(expected) || !reported.add(f.source() + '\u0000' + key(f))) {
+                continue;
+            }
+            out.add(context.finding(DESCRIPTOR, f.location(), f.mark().raw(), "inconsistent.mark",
+                    source(context, reference.get()), reference.get().mark().canonical(), source(context, f),
+                    f.mark().canonical()));
+        }
+        return out;
+    }
+
+    /** Level and term only: 机密 and 机密★ both mean "term not stated". */
+    private static String key(Found f) {
+        return f.mark().marking().map(m -> m.level().scheme() + ':' + m.mark()).orElse("");
+    }
+
+    static String source(RuleContext context, Found f) {
+        return context.messages().format("source." + f.source());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.marking.core.scan;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.StampOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Stamps files safely: the input is never modified, the output is written to a temporary file in the
+ * output folder and renamed into place, and nothing is left behind when stamping fails.
+ */
+public final class Stamper {
+
+    private final FormatRegistry formats;
+
+    public Stamper(FormatRegistry formats) {
+        this.formats = formats;
+    }
+
+    /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
+    public static String outputName(Path source, StampOptions options) {
+        String name = source.getFileName().toString();
+        if (options.marking().copy().isEmpty()) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String copy = options.marking().copy().get().formatted();
+        return dot <= 0 ? name + "." + copy : name.substring(0, dot) + "." + copy + name.substring(dot);
+    }
+
+    /** Stamps {@code source} into {@code outDir}; returns the written file. */
+    public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
+        DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
+                DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps .docx, .pdf, .txt and .md)"));
+        if (!Files.isRegularFile(source)) {
+            throw new DocumentException(source, DocumentException.Kind.UNREADABLE, "no such file");
+        }
+        Files.createDirectories(outDir);
+        Path target = outDir.resolve(outputName(source, options));
+        if (Files.exists(target) && Files.isSameFile(target, source)) {
+            throw new DocumentException(source, DocumentException.Kind.REFUSED,
+                    "the output would overwrite the input; choose another output folder");
+        }
+        Path temp = Files.createTempFile(outDir, ".marking-", ".tmp");
+        try {
+            format.stamp(source, temp, options);
+            move(temp, target);
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A stable document id: the first 16 hex digits of the source's SHA-256. */
+    public static String documentId(Path source) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest(), 0, 8).toLowerCase(Locale.ROOT);
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
