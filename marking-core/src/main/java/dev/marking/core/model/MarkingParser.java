@@ -124,7 +124,7 @@ public final class MarkingParser {
                 return new Term.Until(LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("mo")),
                         Integer.parseInt(m.group("d"))));
             } catch (DateTimeException e) {
-                errors.add(Message.of("parse.bad-date", m.group().strip()));
+                errors.add(Message.of("parse.bad-date", m.group("y") + "年" + m.group("mo") + "月" + m.group("d") + "日"));
                 return new Term.Unstated();
             }
         }

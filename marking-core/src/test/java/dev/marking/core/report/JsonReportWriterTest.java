@@ -1,0 +1,65 @@
+package dev.marking.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Severity;
+import dev.marking.core.model.Term;
+import dev.marking.core.scan.FileResult;
+import dev.marking.core.scan.ScanResult;
+import dev.marking.core.text.Messages;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JsonReportWriterTest {
+
+    private static ScanResult sample() {
+        Marking m = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5))
+                .withCopy(new CopyNumber(3)).withIssued(LocalDate.of(2026, 1, 5));
+        Finding late = new Finding("declass.fake", Severity.ERROR, "msg", new Location("body", 0, 2, 7, 0, 0), "XX部队");
+        Finding early = new Finding("marking.incomplete", Severity.ERROR, "msg2", Location.page(1), null);
+        return new ScanResult(List.of(
+                new FileResult("docs/b.txt", "text", Optional.empty(), List.of()),
+                new FileResult("docs/a.docx", "docx", Optional.of(m), List.of(late, early))));
+    }
+
+    @Test
+    void writesTheDesignShapeInAStableOrder() throws Exception {
+        StringWriter out = new StringWriter();
+        new JsonReportWriter("1.0").write(sample(), out);
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertEquals("marking", root.get("tool").asText());
+        JsonNode a = root.get("files").get(0);
+        assertEquals("docs/a.docx", a.get("path").asText());
+        assertEquals("{\"level\":\"机密\",\"scheme\":\"state\",\"term\":\"5年\",\"copy\":\"000003\",\"issued\":\"2026-01-05\"}",
+                a.get("marking").toString());
+        assertEquals("marking.incomplete", a.get("findings").get(0).get("rule").asText());
+        assertEquals("{\"page\":2,\"paragraph\":7,\"part\":\"body\"}".length(),
+                a.get("findings").get(1).get("location").toString().length());
+        assertEquals(2, a.get("findings").get(1).get("location").get("page").asInt());
+        assertEquals("XX部队", a.get("findings").get(1).get("evidence").asText());
+        assertEquals(true, root.get("files").get(1).get("marking").isNull());
+        assertEquals(2, root.get("summary").get("errors").asInt());
+        StringWriter again = new StringWriter();
+        new JsonReportWriter("1.0").write(sample(), again);
+        assertEquals(out.toString(), again.toString());
+    }
+
+    @Test
+    void textReportListsFindingsAndASummary() throws Exception {
+        StringWriter out = new StringWriter();
+        new TextReportWriter(Messages.forLang("en")).write(sample(), out);
+        String text = out.toString();
+        assertEquals("docs/a.docx  [机密★5年 第000003份]", text.lines().findFirst().orElseThrow());
+        assertEquals("files: 2, errors: 2, warnings: 0, infos: 0", text.lines().reduce((x, y) -> y).orElseThrow());
+    }
+}

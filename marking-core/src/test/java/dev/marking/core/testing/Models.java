@@ -1,0 +1,86 @@
+package dev.marking.core.testing;
+
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.TextBlock;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.rules.MarkingEvidence;
+import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleContext;
+import dev.marking.core.text.Messages;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds read models in tests, so a rule test names its input in a few lines. */
+public final class Models {
+
+    private final List<TextBlock> top = new ArrayList<>();
+    private final List<TextBlock> body = new ArrayList<>();
+    private final List<RunningSlot> slots = new ArrayList<>();
+    private final Map<String, String> properties = new HashMap<>();
+    private String format = "docx";
+    private String unitName = "section";
+
+    private Models() {
+    }
+
+    public static Models docx() {
+        return new Models();
+    }
+
+    public static Models pdf() {
+        Models m = new Models();
+        m.format = "pdf";
+        m.unitName = "page";
+        return m;
+    }
+
+    /** A first-page block line (also body text). */
+    public Models block(String line) {
+        TextBlock b = new TextBlock(line, Location.body(body.size() + 1));
+        top.add(b);
+        body.add(b);
+        return this;
+    }
+
+    public Models paragraph(String text) {
+        body.add(new TextBlock(text, Location.body(body.size() + 1)));
+        return this;
+    }
+
+    /** A header slot with the given header text, footer text (may be null) and watermark (may be null). */
+    public Models slot(int unit, String type, String header, String footer, String watermark) {
+        List<TextBlock> h = header == null ? List.of()
+                : List.of(new TextBlock(header, new Location("header:" + type, unit, 0, 1, 0, 0)));
+        List<TextBlock> f = footer == null ? List.of()
+                : List.of(new TextBlock(footer, new Location("footer:" + type, unit, 0, 1, 0, 0)));
+        slots.add(new RunningSlot(unit, type, h, f, watermark == null ? List.of() : List.of(watermark)));
+        return this;
+    }
+
+    public Models property(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public ReadModel build() {
+        return new ReadModel(Path.of("test." + format), format, unitName, top, body, slots, properties, List.of());
+    }
+
+    /** The findings of {@code rule} on this model, checked on {@code today}. */
+    public List<Finding> check(Rule rule, LocalDate today) {
+        ReadModel model = build();
+        MarkingEvidence evidence = MarkingEvidence.of(model, MarkingParser.standard());
+        return rule.check(new RuleContext(model, evidence, today, Messages.forLang("en")));
+    }
+
+    public List<Finding> check(Rule rule) {
+        return check(rule, LocalDate.of(2026, 11, 23));
+    }
+}
