@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code marking demo}: verifies the bundled examples, stamps them, and verifies the stamped copies. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the main job on the bundled examples/ folder: verifies the originals, stamps each",
+        description = {"Runs the main job on the bundled examples/documents/ folder: verifies the originals, stamps each",
             "as 机密★5年 copy 000001 into target/demo/stamped/, then verifies the stamped copies.",
             "Marking findings go away after stamping; content findings (e.g. fake de-classification) stay."})
 final class DemoCommand implements Callable<Integer> {
@@ -46,9 +46,9 @@ final class DemoCommand implements Callable<Integer> {
         Messages messages = lang.messages();
         PrintWriter out = spec.commandLine().getOut();
         Path home = Home.find();
-        Path examples = home.resolve("examples");
+        Path examples = home.resolve("examples").resolve("documents");
         if (!Files.isDirectory(examples)) {
-            throw new UsageException("examples/ not found under " + home + " (set MARKING_HOME to the project folder)");
+            throw new UsageException("examples/documents/ not found under " + home + " (set MARKING_HOME to the project folder)");
         }
         Path stamped = home.resolve("target").resolve("demo").resolve("stamped");
         clean(stamped);

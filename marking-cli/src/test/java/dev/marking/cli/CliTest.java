@@ -1,0 +1,90 @@
+package dev.marking.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stampThenVerifyIsClean() throws Exception {
+        Path in = Files.writeString(dir.resolve("note.md"), "# 通知\n\n正文\n");
+        Path out = dir.resolve("out");
+        CliRun stamp = CliRun.of("stamp", "--level", "机密", "--term", "5", "--copy", "3", "-o", out.toString(),
+                in.toString(), "--lang", "en");
+        assertEquals(0, stamp.exit(), stamp.err());
+        Path written = out.resolve("note.000003.md");
+        assertTrue(Files.exists(written));
+        CliRun verify = CliRun.of("verify", "--lang", "en", out.toString());
+        assertEquals(0, verify.exit(), verify.out());
+        assertTrue(verify.out().contains("[机密★5年 第000003份]"), verify.out());
+        CliRun original = CliRun.of("verify", "--lang", "en", in.toString());
+        assertEquals(1, original.exit());
+        assertTrue(original.out().contains("marking.missing"));
+    }
+
+    @Test
+    void jsonReportGoesToTheOutputFile() throws Exception {
+        Path in = Files.writeString(dir.resolve("a.txt"), "秘密★15年\n");
+        Path report = dir.resolve("r/report.json");
+        CliRun r = CliRun.of("verify", "--format", "json", "--output", report.toString(), in.toString());
+        assertEquals(1, r.exit());
+        assertTrue(Files.readString(report).contains("\"rule\" : \"marking.invalid\""));
+    }
+
+    @Test
+    void todayMakesTermsExpire() throws Exception {
+        Path in = Files.writeString(dir.resolve("a.txt"), "机密★2020年1月1日\n");
+        CliRun r = CliRun.of("verify", "--today", "2026-11-23", "--lang", "en", in.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("term.expired"), r.out());
+        assertEquals(0, CliRun.of("verify", "--today", "2019-12-31", in.toString()).exit());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() throws Exception {
+        Path in = Files.writeString(dir.resolve("a.txt"), "x\n");
+        CliRun tooLong = CliRun.of("stamp", "--level", "秘密", "--term", "15", "-o", dir.resolve("o").toString(),
+                in.toString(), "--lang", "en");
+        assertEquals(2, tooLong.exit());
+        assertEquals("marking: the term 15年 is longer than the maximum of 10 years for 秘密", tooLong.err().strip());
+        assertFalse(Files.exists(dir.resolve("o")));
+        assertEquals(2, CliRun.of("verify", dir.resolve("missing").toString()).exit());
+        assertEquals(2, CliRun.of("verify", "--format", "xml", in.toString()).exit());
+        assertEquals(2, CliRun.of("stamp", "--level", "机密", in.toString()).exit(), "-o is required");
+        assertEquals(2, CliRun.of().exit());
+    }
+
+    @Test
+    void stampReportsEachBadFileAndGoesOn() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.txt"), "正文\n");
+        Path bad = Files.write(dir.resolve("bad.txt"), new byte[] {0, 0, 0});
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("stamp", "--level", "秘密", "-o", out.toString(), bad.toString(), good.toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("marking: " + bad + ": "), r.err());
+        assertTrue(Files.exists(out.resolve("good.txt")));
+        assertFalse(Files.exists(out.resolve("bad.txt")));
+        try (var s = Files.list(out)) {
+            assertEquals(1, s.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : new String[] {"stamp", "verify", "demo"}) {
+            CliRun r = CliRun.of(cmd, "--help");
+            assertEquals(0, r.exit());
+            assertTrue(r.out().startsWith("Usage: marking " + cmd), r.out());
+        }
+    }
+}
