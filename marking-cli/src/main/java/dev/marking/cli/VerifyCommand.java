@@ -1,9 +1,9 @@
 package dev.marking.cli;
 
-import dev.marking.core.model.MarkingParser;
+import dev.marking.core.policy.Baseline;
+import dev.marking.core.policy.Policy;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
-import dev.marking.core.rules.Rules;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.ScanResult;
 import dev.marking.core.scan.Scanner;
@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Checks the markings of files; folders are walked recursively (.docx, .pdf, .txt, .md).",
             "Finds missing, invalid, non-canonical, inconsistent and incomplete markings, expired terms,",
             "bad copy numbers, and unreadable or encrypted files (which fail closed).",
+            "A policy (marking.yml) sets severities, path rules, sensitive words, suppressions and include/exclude.",
             "", "Exit codes: 0 no finding at error level, 1 findings at error level, 2 usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
 
@@ -42,8 +43,21 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "Check terms against this date (default: today).")
     private LocalDate today;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not in this baseline.")
+    private Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write the current findings as a baseline to FILE (then adopt with --baseline FILE).")
+    private Path writeBaseline;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files checked at once (default: number of cores).")
+    private Integer threads;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to check.")
     private List<Path> paths;
+
+    @Mixin
+    private PolicyOption policyOption;
 
     @Mixin
     private LangOption lang;
@@ -61,10 +75,23 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new UsageException(p + ": no such file or folder");
             }
         }
-        MarkingParser parser = MarkingParser.standard();
-        ScanOptions options = new ScanOptions(today == null ? LocalDate.now() : today, messages, parser,
-                Runtime.getRuntime().availableProcessors());
-        ScanResult result = new Scanner(Formats.registry(), Rules.standard(parser), options).scan(paths);
+        Policy policy = policyOption.load(paths);
+        ScanOptions options = ScanOptions.of(policy, today == null ? LocalDate.now() : today, messages);
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UsageException("--threads must be at least 1");
+            }
+            options = options.withThreads(threads);
+        }
+        ScanResult result = Scanner.forPolicy(Formats.registry(), options).scan(paths);
+        if (writeBaseline != null) {
+            Baseline.of(result).write(writeBaseline);
+            spec.commandLine().getErr().println("marking: wrote baseline " + writeBaseline + " ("
+                    + Baseline.of(result).size() + " findings)");
+        }
+        if (baseline != null) {
+            result = Baseline.read(baseline).filter(result);
+        }
         if (output == null) {
             writer.write(result, spec.commandLine().getOut());
         } else {

@@ -9,9 +9,15 @@ import java.time.LocalDate;
 
 /**
  * What a rule may look at for one file: the read model, the markings found in it (computed once),
- * today's date and the message bundle.
+ * today's date, the message bundle and the file's path relative to the scanned root ('/'-separated).
  */
-public record RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages) {
+public record RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages,
+        String relativePath) {
+
+    /** A context whose relative path is the file name. */
+    public RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages) {
+        this(model, evidence, today, messages, model.path().getFileName().toString());
+    }
 
     /** A finding at the rule's default severity with a message from the bundle. */
     public Finding finding(RuleDescriptor rule, Location location, String evidenceText, String key, Object... args) {

@@ -1,6 +1,7 @@
 package dev.marking.core.scan;
 
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.policy.Policy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -24,25 +25,32 @@ public final class FileWalker {
             "target");
 
     private final FormatRegistry formats;
+    private final Policy policy;
 
-    public FileWalker(FormatRegistry formats) {
+    public FileWalker(FormatRegistry formats, Policy policy) {
         this.formats = formats;
+        this.policy = policy;
     }
 
-    /** Files to check, sorted and without duplicates. */
-    public List<Path> expand(List<Path> roots) throws IOException {
-        TreeSet<Path> files = new TreeSet<>();
+    /**
+     * Files to check, sorted and without duplicates. Files under a folder are relative to that folder and
+     * filtered by the policy's include/exclude; a file given by name is shown
+     * relative to the working directory.
+     */
+    public List<ScanTarget> expand(List<Path> roots) throws IOException {
+        TreeSet<ScanTarget> files = new TreeSet<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 walk(root, files);
             } else {
-                files.add(root.normalize());
+                Path f = root.normalize();
+                files.add(new ScanTarget(f, Scanner.display(f)));
             }
         }
         return new ArrayList<>(files);
     }
 
-    private void walk(Path root, Set<Path> files) throws IOException {
+    private void walk(Path root, Set<ScanTarget> files) throws IOException {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -54,9 +62,10 @@ public final class FileWalker {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String relative = root.relativize(file).toString().replace('\\', '/');
                     if (attrs.isRegularFile() && formats.forFile(file).isPresent()
-                            && !file.getFileName().toString().startsWith("~$")) {
-                        files.add(file.normalize());
+                            && !file.getFileName().toString().startsWith("~$") && policy.selects(relative)) {
+                        files.add(new ScanTarget(file.normalize(), relative));
                     }
                     return FileVisitResult.CONTINUE;
                 }

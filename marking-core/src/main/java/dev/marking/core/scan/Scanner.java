@@ -11,6 +11,7 @@ import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
+import dev.marking.core.rules.Rules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,21 +31,41 @@ public final class Scanner {
     private final FormatRegistry formats;
     private final List<Rule> rules;
     private final ScanOptions options;
+    private final PolicyFilter filter;
 
     public Scanner(FormatRegistry formats, List<Rule> rules, ScanOptions options) {
         this.formats = formats;
         this.rules = List.copyOf(rules);
         this.options = options;
+        this.filter = new PolicyFilter(options.policy(), options.today(), options.messages());
+    }
+
+    /** A scanner with every built-in adapter and the rules of {@code options.policy()}. */
+    public static Scanner forPolicy(FormatRegistry formats, ScanOptions options) {
+        return new Scanner(formats, Rules.forPolicy(options.policy(), options.parser()), options);
     }
 
     /** Walks {@code roots} and checks every supported file. */
     public ScanResult scan(List<Path> roots) throws IOException {
-        List<Path> files = new FileWalker(formats).expand(roots);
+        return scan(roots, ScanListener.NONE);
+    }
+
+    /**
+     * Walks {@code roots} and checks every supported file on {@code options.threads()} threads, telling
+     * {@code listener} about each file as it completes. Only findings are kept, so memory stays bounded
+     * by the files in flight.
+     */
+    public ScanResult scan(List<Path> roots, ScanListener listener) throws IOException {
+        List<ScanTarget> files = new FileWalker(formats, options.policy()).expand(roots);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), files.size())));
         try {
             List<Future<FileResult>> futures = new ArrayList<>();
-            for (Path f : files) {
-                futures.add(pool.submit(() -> check(f)));
+            for (ScanTarget t : files) {
+                futures.add(pool.submit(() -> {
+                    FileResult r = check(t);
+                    listener.fileDone(r);
+                    return r;
+                }));
             }
             List<FileResult> results = new ArrayList<>();
             for (Future<FileResult> fut : futures) {
@@ -61,12 +82,18 @@ public final class Scanner {
         }
     }
 
-    /** Checks one file. */
+    /** Checks one file named on its own. */
     public FileResult check(Path file) {
+        return check(new ScanTarget(file, display(file)));
+    }
+
+    /** Checks one file found under a root. */
+    public FileResult check(ScanTarget target) {
+        Path file = target.file();
         String shown = display(file);
         Optional<DocumentFormat> format = formats.forFile(file);
         if (format.isEmpty()) {
-            return fileFinding(shown, "unknown", FileRules.UNREADABLE, "file.unreadable",
+            return fileFinding(target, "unknown", FileRules.UNREADABLE, "file.unreadable",
                     "unsupported file type (marking reads .docx, .pdf, .txt and .md)");
         }
         ReadModel model;
@@ -74,27 +101,29 @@ public final class Scanner {
             model = format.get().read(file);
         } catch (DocumentException e) {
             boolean encrypted = e.kind() == DocumentException.Kind.ENCRYPTED;
-            return fileFinding(shown, format.get().id(), encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,
+            return fileFinding(target, format.get().id(), encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,
                     encrypted ? "file.encrypted" : "file.unreadable", e.getMessage());
         }
-        return check(shown, model);
+        return check(shown, target.relative(), model);
     }
 
     /** Runs the rules over an already read model. */
-    public FileResult check(String shownPath, ReadModel model) {
+    public FileResult check(String shownPath, String relativePath, ReadModel model) {
         MarkingEvidence evidence = MarkingEvidence.of(model, options.parser());
-        RuleContext context = new RuleContext(model, evidence, options.today(), options.messages());
+        RuleContext context = new RuleContext(model, evidence, options.today(), options.messages(), relativePath);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             findings.addAll(rule.check(context));
         }
-        return new FileResult(shownPath, model.format(), evidence.resolved(), findings);
+        return new FileResult(shownPath, model.format(), evidence.resolved(),
+                filter.apply(relativePath, evidence.resolved().isPresent(), findings));
     }
 
-    private FileResult fileFinding(String shown, String format, RuleDescriptor rule, String key, String reason) {
+    private FileResult fileFinding(ScanTarget target, String format, RuleDescriptor rule, String key, String reason) {
         Finding f = new Finding(rule.id(), rule.defaultSeverity(), options.messages().format(key, reason),
                 Location.FILE, null);
-        return new FileResult(shown, format, Optional.empty(), List.of(f));
+        return new FileResult(display(target.file()), format, Optional.empty(),
+                filter.apply(target.relative(), false, List.of(f)));
     }
 
     /** The path relative to the working directory when inside it, with '/' separators. */

@@ -4,18 +4,12 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.text.Digests;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Stamps files safely: the input is never modified, the output is written to a temporary file in the
@@ -65,16 +59,7 @@ public final class Stamper {
 
     /** A stable document id: the first 16 hex digits of the source's SHA-256. */
     public static String documentId(Path source) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JVM", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha.digest(), 0, 8).toLowerCase(Locale.ROOT);
+        return Digests.sha256(source).substring(0, 16);
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -3,6 +3,7 @@ package dev.marking.core.rules.marking;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
+import dev.marking.core.policy.MarkingMode;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
@@ -15,6 +16,18 @@ public final class MissingMarkingRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.missing", Severity.ERROR,
             "The document carries no visible classification mark (公开/非密 count as a mark).");
 
+    private final MarkingMode mode;
+
+    /** Mandatory marking. */
+    public MissingMarkingRule() {
+        this(MarkingMode.MANDATORY);
+    }
+
+    /** With content-triggered marking the scanner decides from the other findings (DESIGN §1.5a). */
+    public MissingMarkingRule(MarkingMode mode) {
+        this.mode = mode;
+    }
+
     @Override
     public RuleDescriptor descriptor() {
         return DESCRIPTOR;
@@ -23,7 +36,7 @@ public final class MissingMarkingRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         MarkingEvidence e = context.evidence();
-        if (!e.visible().isEmpty()) {
+        if (!e.visible().isEmpty() || mode == MarkingMode.CONTENT && e.metadata().isEmpty()) {
             return List.of();
         }
         if (e.metadata().isPresent()) {

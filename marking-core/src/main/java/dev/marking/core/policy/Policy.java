@@ -1,0 +1,92 @@
+package dev.marking.core.policy;
+
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Severity;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated, immutable policy: which schemes and rules are in force, how severe, what paths and
+ * content require, which channels accept what, and which findings are accepted. Built by
+ * {@link PolicyLoader}; {@link #defaults()} is the built-in policy.
+ *
+ * @param source         the policy file, or {@code built-in}
+ * @param schemes        schemes in force (built-in ones enabled plus custom ones)
+ * @param allowLongTerm  whether 长期 is allowed for 绝密
+ * @param mode           mandatory or content-triggered marking
+ * @param severities     per-rule severity overrides; an empty value turns the rule off
+ * @param paths          path rules
+ * @param terms          sensitive words and secret points (密点) with the level each requires
+ * @param codenames      an organisation's codenames; fake de-classification looks for them too
+ * @param channels       channel rules by name
+ * @param suppressions   accepted findings
+ * @param include        globs of files to check when walking folders (empty: every supported file)
+ * @param exclude        globs of files to skip when walking folders
+ * @param fingerprint    a hash of the policy's content, for caches
+ */
+public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode,
+        Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
+        Map<String, ChannelRule> channels, List<Suppression> suppressions, List<Glob> include, List<Glob> exclude,
+        String fingerprint) {
+
+    public Policy {
+        schemes = List.copyOf(schemes);
+        severities = Map.copyOf(severities);
+        paths = List.copyOf(paths);
+        terms = List.copyOf(terms);
+        codenames = List.copyOf(codenames);
+        channels = Map.copyOf(channels);
+        suppressions = List.copyOf(suppressions);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** The built-in policy: every built-in scheme, mandatory marking, DESIGN §1.7 channels. */
+    public static Policy defaults() {
+        return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Map.of(), List.of(), List.of(),
+                List.of(), defaultChannels(), List.of(), List.of(), List.of(), "built-in");
+    }
+
+    /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
+    public static Map<String, ChannelRule> defaultChannels() {
+        Set<String> state = Set.of("state");
+        return Map.of(
+                "email", new ChannelRule("email", false, state, false),
+                "im", new ChannelRule("im", false, state, false),
+                "netdisk", new ChannelRule("netdisk", false, state, false),
+                "post", new ChannelRule("post", false, state, false),
+                "usb", new ChannelRule("usb", false, state, false),
+                "courier", new ChannelRule("courier", true, state, true),
+                "print", new ChannelRule("print", true, state, false));
+    }
+
+    /** A parser that knows this policy's schemes. */
+    public MarkingParser parser() {
+        return new MarkingParser(schemes, allowLongTerm);
+    }
+
+    /** The severity of {@code ruleId} under this policy; empty when the rule is off. */
+    public Optional<Severity> severity(String ruleId, Severity defaultSeverity) {
+        return severities.getOrDefault(ruleId, Optional.of(defaultSeverity));
+    }
+
+    /** True when {@code ruleId} is not turned off. */
+    public boolean enabled(String ruleId) {
+        return severities.getOrDefault(ruleId, Optional.of(Severity.ERROR)).isPresent();
+    }
+
+    /** The suppression covering a finding, if any. */
+    public Optional<Suppression> suppression(String ruleId, String relativePath, LocalDate today) {
+        return suppressions.stream().filter(s -> s.covers(ruleId, relativePath, today)).findFirst();
+    }
+
+    /** True when a walked file at {@code relativePath} is to be checked. */
+    public boolean selects(String relativePath) {
+        boolean in = include.isEmpty() || include.stream().anyMatch(g -> g.matches(relativePath));
+        return in && exclude.stream().noneMatch(g -> g.matches(relativePath));
+    }
+}

@@ -1,0 +1,371 @@
+package dev.marking.core.policy;
+
+import dev.marking.core.model.Level;
+import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Severity;
+import dev.marking.core.rules.RuleIds;
+import dev.marking.core.text.Digests;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code marking.yml} into a raw YAML tree, then validates it once into an immutable {@link Policy}.
+ * Every unknown key or bad value is an error naming the file, line and key.
+ */
+public final class PolicyLoader {
+
+    /** The policy file looked for in the scanned root. */
+    public static final String FILE_NAME = "marking.yml";
+    /** Environment variable naming a policy file. */
+    public static final String ENV = "MARKING_POLICY";
+
+    private static final Set<String> TOP = Set.of("version", "schemes", "marking", "rules", "paths", "sensitive",
+            "channels", "suppressions", "include", "exclude");
+    private static final Set<String> SCHEMES = Set.of("enabled", "allow-long-term", "custom", "aliases");
+    private static final Set<String> CUSTOM = Set.of("name", "levels", "max-terms", "unclassified");
+    private static final Set<String> PATH = Set.of("path", "at-least", "must-be");
+    private static final Set<String> SENSITIVE = Set.of("words", "secret-points", "codenames");
+    private static final Set<String> CHANNEL = Set.of("classified", "ledger", "schemes");
+    private static final Set<String> SUPPRESSION = Set.of("path", "rule", "reason", "until");
+
+    private PolicyLoader() {
+    }
+
+    /**
+     * The policy in force: {@code explicit} (from {@code --policy}), else {@code $MARKING_POLICY}, else
+     * {@code marking.yml} in {@code root}, else {@link Policy#defaults()}.
+     */
+    public static Policy find(Path explicit, String env, Path root) throws PolicyException {
+        if (explicit != null) {
+            return load(explicit);
+        }
+        if (env != null && !env.isBlank()) {
+            return load(Path.of(env));
+        }
+        if (root != null) {
+            Path inRoot = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).resolve(FILE_NAME);
+            if (Files.isRegularFile(inRoot)) {
+                return load(inRoot);
+            }
+        }
+        return Policy.defaults();
+    }
+
+    /** Reads and validates a policy file. */
+    public static Policy load(Path file) throws PolicyException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PolicyException(file + ": cannot read the policy: " + e.getMessage(), e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PolicyException(file + ": the policy is not UTF-8 text", e);
+        }
+        return parse(file.toString(), text, Digests.sha256(bytes).substring(0, 16));
+    }
+
+    /** Validates policy text; {@code name} appears in error messages. */
+    public static Policy parse(String name, String text, String fingerprint) throws PolicyException {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new PolicyException(name + ":" + line + ": not valid YAML: " + e.getProblem(), e);
+        } catch (YAMLException e) {
+            throw new PolicyException(name + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (root == null) {
+            return Policy.defaults();
+        }
+        return new Builder(new YamlNodes(name), name, fingerprint).build(root);
+    }
+
+    /** One validation pass over the raw tree. */
+    private static final class Builder {
+        private final YamlNodes y;
+        private final String name;
+        private final String fingerprint;
+        private List<Scheme> schemes = new ArrayList<>(Scheme.BUILT_IN);
+        private boolean allowLongTerm = true;
+        private MarkingMode mode = MarkingMode.MANDATORY;
+        private final Map<String, Optional<Severity>> severities = new HashMap<>();
+        private final List<PathRule> paths = new ArrayList<>();
+        private final List<LevelTerm> terms = new ArrayList<>();
+        private final List<String> codenames = new ArrayList<>();
+        private final Map<String, ChannelRule> channels = new LinkedHashMap<>(Policy.defaultChannels());
+        private final List<Suppression> suppressions = new ArrayList<>();
+        private final List<Glob> include = new ArrayList<>();
+        private final List<Glob> exclude = new ArrayList<>();
+
+        Builder(YamlNodes y, String name, String fingerprint) {
+            this.y = y;
+            this.name = name;
+            this.fingerprint = fingerprint;
+        }
+
+        Policy build(Node root) throws PolicyException {
+            Map<String, Node> top = y.mapping(root, "", TOP);
+            if (top.containsKey("version")) {
+                y.choice(top.get("version"), "version", List.of("1"));
+            }
+            if (top.containsKey("schemes")) {
+                schemes(top.get("schemes"));
+            }
+            if (top.containsKey("marking")) {
+                mode = MarkingMode.valueOf(y.choice(top.get("marking"), "marking", List.of("mandatory", "content"))
+                        .toUpperCase(Locale.ROOT));
+            }
+            if (top.containsKey("rules")) {
+                rules(top.get("rules"));
+            }
+            if (top.containsKey("paths")) {
+                for (Node n : y.sequence(top.get("paths"), "paths")) {
+                    paths.add(pathRule(n));
+                }
+            }
+            if (top.containsKey("sensitive")) {
+                sensitive(top.get("sensitive"));
+            }
+            if (top.containsKey("channels")) {
+                channels(top.get("channels"));
+            }
+            if (top.containsKey("suppressions")) {
+                for (Node n : y.sequence(top.get("suppressions"), "suppressions")) {
+                    suppressions.add(suppression(n));
+                }
+            }
+            globs(top.get("include"), "include", include);
+            globs(top.get("exclude"), "exclude", exclude);
+            return new Policy(name, schemes, allowLongTerm, mode, severities, paths, terms, codenames, channels,
+                    suppressions, include, exclude, fingerprint);
+        }
+
+        private void schemes(Node node) throws PolicyException {
+            Map<String, Node> m = y.mapping(node, "schemes", SCHEMES);
+            if (m.containsKey("allow-long-term")) {
+                allowLongTerm = y.bool(m.get("allow-long-term"), "schemes.allow-long-term");
+            }
+            if (m.containsKey("enabled")) {
+                List<String> ids = Scheme.BUILT_IN.stream().map(Scheme::id).toList();
+                List<Scheme> enabled = new ArrayList<>();
+                for (Node n : y.sequence(m.get("enabled"), "schemes.enabled")) {
+                    String id = y.choice(n, "schemes.enabled", ids);
+                    enabled.add(Scheme.BUILT_IN.get(ids.indexOf(id)));
+                }
+                schemes = enabled;
+            }
+            if (m.containsKey("custom")) {
+                for (Node n : y.sequence(m.get("custom"), "schemes.custom")) {
+                    schemes.add(customScheme(n));
+                }
+            }
+            if (m.containsKey("aliases")) {
+                aliases(m.get("aliases"));
+            }
+        }
+
+        private Scheme customScheme(Node node) throws PolicyException {
+            Map<String, Node> m = y.mapping(node, "schemes.custom", CUSTOM);
+            String key = "schemes.custom";
+            if (!m.containsKey("name") || !m.containsKey("levels")) {
+                throw y.error(node, key, "a custom scheme needs name and levels");
+            }
+            String id = y.text(m.get("name"), key + ".name");
+            if (schemes.stream().anyMatch(s -> s.id().equals(id))) {
+                throw y.error(m.get("name"), key + ".name", "scheme " + id + " is already defined");
+            }
+            List<String> levels = y.strings(m.get("levels"), key + ".levels");
+            List<Integer> max = new ArrayList<>();
+            if (m.containsKey("max-terms")) {
+                for (Node n : y.sequence(m.get("max-terms"), key + ".max-terms")) {
+                    max.add(positive(n, key + ".max-terms"));
+                }
+                if (max.size() > levels.size()) {
+                    throw y.error(m.get("max-terms"), key + ".max-terms", "more terms than levels");
+                }
+            }
+            List<String> unclassified = m.containsKey("unclassified")
+                    ? y.strings(m.get("unclassified"), key + ".unclassified") : List.of();
+            return Scheme.of(id, levels, max, unclassified, Map.of());
+        }
+
+        private void aliases(Node node) throws PolicyException {
+            Map<String, Node> m = y.mapping(node, "schemes.aliases", null);
+            for (Map.Entry<String, Node> e : m.entrySet()) {
+                String target = y.text(e.getValue(), "schemes.aliases." + e.getKey());
+                int i = indexOfSchemeWith(target);
+                if (i < 0) {
+                    throw y.error(e.getValue(), "schemes.aliases." + e.getKey(), "unknown level " + target);
+                }
+                Scheme s = schemes.get(i);
+                Map<String, String> a = new HashMap<>(s.aliases());
+                a.put(e.getKey(), target);
+                schemes.set(i, new Scheme(s.id(), s.levels(), a));
+            }
+        }
+
+        private int indexOfSchemeWith(String level) {
+            for (int i = 0; i < schemes.size(); i++) {
+                if (schemes.get(i).level(level).isPresent()) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void rules(Node node) throws PolicyException {
+            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleIds.ALL));
+            for (Map.Entry<String, Node> e : m.entrySet()) {
+                String v = y.choice(e.getValue(), "rules." + e.getKey(), List.of("error", "warning", "info", "off"));
+                severities.put(e.getKey(), "off".equals(v) ? Optional.empty()
+                        : Optional.of(Severity.valueOf(v.toUpperCase(Locale.ROOT))));
+            }
+        }
+
+        private PathRule pathRule(Node node) throws PolicyException {
+            Map<String, Node> m = y.mapping(node, "paths", PATH);
+            if (!m.containsKey("path")) {
+                throw y.error(node, "paths", "each entry needs a path");
+            }
+            if (m.containsKey("at-least") == m.containsKey("must-be")) {
+                throw y.error(node, "paths", "each entry needs exactly one of at-least or must-be");
+            }
+            Glob glob = new Glob(y.text(m.get("path"), "paths.path"));
+            Optional<Level> atLeast = m.containsKey("at-least") ? Optional.of(level(m.get("at-least"), "paths.at-least"))
+                    : Optional.empty();
+            Optional<Level> mustBe = m.containsKey("must-be") ? Optional.of(level(m.get("must-be"), "paths.must-be"))
+                    : Optional.empty();
+            return new PathRule(glob, atLeast, mustBe, YamlNodes.line(node));
+        }
+
+        private void sensitive(Node node) throws PolicyException {
+            Map<String, Node> m = y.mapping(node, "sensitive", SENSITIVE);
+            levelTerms(m.get("words"), "sensitive.words", false);
+            levelTerms(m.get("secret-points"), "sensitive.secret-points", true);
+            if (m.containsKey("codenames")) {
+                codenames.addAll(y.strings(m.get("codenames"), "sensitive.codenames"));
+            }
+        }
+
+        private void levelTerms(Node node, String key, boolean secretPoint) throws PolicyException {
+            if (node == null) {
+                return;
+            }
+            for (Map.Entry<String, Node> e : y.mapping(node, key, null).entrySet()) {
+                Level level = levelNamed(e.getKey(), e.getValue(), key);
+                for (String t : y.strings(e.getValue(), key + "." + e.getKey())) {
+                    terms.add(new LevelTerm(t, level, secretPoint));
+                }
+            }
+        }
+
+        private void channels(Node node) throws PolicyException {
+            for (Map.Entry<String, Node> e : y.mapping(node, "channels", ChannelRule.NAMES).entrySet()) {
+                String key = "channels." + e.getKey();
+                Map<String, Node> m = y.mapping(e.getValue(), key, CHANNEL);
+                ChannelRule base = channels.get(e.getKey());
+                boolean classified = m.containsKey("classified")
+                        ? "allow".equals(y.choice(m.get("classified"), key + ".classified", List.of("allow", "block")))
+                        : base.classified();
+                boolean ledger = m.containsKey("ledger")
+                        ? "required".equals(y.choice(m.get("ledger"), key + ".ledger", List.of("required", "optional")))
+                        : base.ledger();
+                Set<String> blocked = base.blockedSchemes();
+                if (m.containsKey("schemes")) {
+                    List<String> ids = schemes.stream().map(Scheme::id).toList();
+                    List<String> chosen = new ArrayList<>();
+                    for (Node n : y.sequence(m.get("schemes"), key + ".schemes")) {
+                        chosen.add(y.choice(n, key + ".schemes", ids));
+                    }
+                    blocked = Set.copyOf(chosen);
+                }
+                channels.put(e.getKey(), new ChannelRule(e.getKey(), classified, blocked, ledger));
+            }
+        }
+
+        private Suppression suppression(Node node) throws PolicyException {
+            Map<String, Node> m = y.mapping(node, "suppressions", SUPPRESSION);
+            for (String required : List.of("path", "rule", "reason")) {
+                if (!m.containsKey(required)) {
+                    throw y.error(node, "suppressions." + required, "required (a suppression must say why)");
+                }
+            }
+            List<String> ids = new ArrayList<>(RuleIds.ALL);
+            ids.add("*");
+            String rule = y.choice(m.get("rule"), "suppressions.rule", ids);
+            Optional<LocalDate> until = Optional.empty();
+            if (m.containsKey("until")) {
+                String v = y.text(m.get("until"), "suppressions.until");
+                try {
+                    until = Optional.of(LocalDate.parse(v));
+                } catch (DateTimeParseException e) {
+                    throw y.error(m.get("until"), "suppressions.until", "expected a date YYYY-MM-DD, not '" + v + "'");
+                }
+            }
+            return new Suppression(new Glob(y.text(m.get("path"), "suppressions.path")), rule,
+                    y.text(m.get("reason"), "suppressions.reason"), until, YamlNodes.line(node));
+        }
+
+        private void globs(Node node, String key, List<Glob> out) throws PolicyException {
+            if (node != null) {
+                for (String g : y.strings(node, key)) {
+                    out.add(new Glob(g));
+                }
+            }
+        }
+
+        private Level level(Node node, String key) throws PolicyException {
+            return levelNamed(y.text(node, key), node, key);
+        }
+
+        private Level levelNamed(String levelName, Node node, String key) throws PolicyException {
+            for (Scheme s : schemes) {
+                Optional<Level> l = s.level(levelName);
+                if (l.isPresent()) {
+                    return l.get();
+                }
+            }
+            throw y.error(node, key, "unknown level '" + levelName + "' in the enabled schemes");
+        }
+
+        private int positive(Node node, String key) throws PolicyException {
+            String v = y.scalar(node, key).strip();
+            try {
+                int n = Integer.parseInt(v);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                throw y.error(node, key, "expected a positive number of years, not '" + v + "'");
+            }
+            throw y.error(node, key, "expected a positive number of years, not '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.marking.core.presend;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.MetadataKeys;
+import dev.marking.core.ledger.Ledger;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.Severity;
+import dev.marking.core.policy.ChannelRule;
+import dev.marking.core.policy.Policy;
+import dev.marking.core.scan.FileResult;
+import dev.marking.core.scan.Scanner;
+import dev.marking.core.text.Digests;
+import dev.marking.core.text.Messages;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pre-send check (DESIGN §1.7): a file may go through a channel only when it passes verification
+ * (no finding at error level: unmarked, fake de-classification, personal information in an unmarked
+ * file, …) and the channel accepts its level; a channel that needs a ledger entry gets one.
+ */
+public final class PresendCheck {
+
+    private final Policy policy;
+    private final Scanner scanner;
+    private final FormatRegistry formats;
+    private final Optional<Ledger> ledger;
+    private final Messages messages;
+
+    public PresendCheck(Policy policy, Scanner scanner, FormatRegistry formats, Optional<Ledger> ledger,
+            Messages messages) {
+        this.policy = policy;
+        this.scanner = scanner;
+        this.formats = formats;
+        this.ledger = ledger;
+        this.messages = messages;
+    }
+
+    /** The decision for {@code file} on {@code channel} (a name from {@link ChannelRule#NAMES}). */
+    public Decision decide(Path file, String channel) throws IOException {
+        ChannelRule rule = policy.channels().get(channel);
+        if (rule == null) {
+            throw new IllegalArgumentException("unknown channel " + channel + " (known: " + ChannelRule.NAMES + ")");
+        }
+        FileResult result = scanner.check(file);
+        List<Decision.Reason> reasons = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            if (f.severity() == Severity.ERROR) {
+                reasons.add(new Decision.Reason(f.rule(), f.message()));
+            }
+        }
+        Optional<Marking> marking = result.marking();
+        if (marking.isPresent() && marking.get().level().classified()
+                && rule.blockedSchemes().contains(marking.get().level().scheme())) {
+            String mark = marking.get().mark();
+            if (!rule.classified()) {
+                reasons.add(new Decision.Reason("channel.classified",
+                        messages.format("presend.classified", mark, channel, policy.source())));
+            } else if (rule.ledger() && !registered(file)) {
+                reasons.add(new Decision.Reason("channel.ledger", messages.format("presend.ledger", mark, channel)));
+            }
+        }
+        return new Decision(result.path(), channel, marking, reasons);
+    }
+
+    private boolean registered(Path file) throws IOException {
+        if (ledger.isEmpty()) {
+            return false;
+        }
+        Optional<String> id = Optional.empty();
+        Optional<String> copy = Optional.empty();
+        try {
+            var format = formats.forFile(file);
+            if (format.isPresent()) {
+                var props = format.get().read(file).properties();
+                id = Optional.ofNullable(props.get(MetadataKeys.ID));
+                copy = Optional.ofNullable(props.get(MetadataKeys.COPY));
+            }
+        } catch (DocumentException e) {
+            return false;
+        }
+        return ledger.get().find(Digests.sha256(file), id.orElse(null), copy.orElse(null)).isPresent();
+    }
+}
