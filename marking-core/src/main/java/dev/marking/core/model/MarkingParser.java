@@ -27,6 +27,8 @@ public final class MarkingParser {
     private static final String DATE = "(?<y>\\d{4})\\s*年\\s*(?<mo>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*日";
     private static final String TERM = "(?:" + DATE + "|" + NUMBER + "|(?<long>长期))";
     private static final String PREFIX = "(?:密级\\s*[:：]\\s*)?";
+    /** 秘密 inside 工作秘密 or a company's 核心秘密 is not the state level 秘密. */
+    private static final String NOT_INSIDE = "(?<!工作|核心|重要|一般|商业|国家)";
 
     private final Map<String, Level> levels;
     private final boolean allowLongTerm;
@@ -48,7 +50,7 @@ public final class MarkingParser {
         String names = byName.keySet().stream()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote)
-                .collect(Collectors.joining("|", "(?<level>", ")"));
+                .collect(Collectors.joining("|", NOT_INSIDE + "(?<level>", ")"));
         String cond = "(?<cond>(?!第)[^\\s,.;:，。；：、" + STARS + "]{2,40})";
         this.starred = Pattern.compile(PREFIX + names + "\\s*(?<star>[" + STARS + "])\\s*(?:" + TERM + "|" + cond + ")?");
         this.leading = Pattern.compile("^\\s*" + PREFIX + names + "\\s*" + TERM);
