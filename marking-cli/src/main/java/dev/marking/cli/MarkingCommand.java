@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "marking", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Stamps, verifies and polices classification markings (密级标志) on DOCX, PDF, text and Markdown.",
             "", "Exit codes: 0 clean/allowed, 1 findings at error level/blocked, 2 usage or I/O error."},
-        subcommands = {StampCommand.class, VerifyCommand.class, PresendCommand.class, DemoCommand.class,
+        subcommands = {StampCommand.class, VerifyCommand.class, PresendCommand.class, TraceCommand.class, DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class MarkingCommand implements Runnable {
 
@@ -16,6 +16,6 @@ final class MarkingCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a command is required (stamp, verify, presend, demo)");
+                "a command is required (stamp, verify, presend, trace, demo)");
     }
 }

@@ -4,6 +4,9 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.ledger.CopyIssuer;
+import dev.marking.core.ledger.CopyRequest;
+import dev.marking.core.ledger.Recipient;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "page/section, a footer with the copy number, a diagonal watermark and metadata.",
             "Stamping an already stamped file replaces the old marking. Inputs are never modified.",
             "", "Example: marking stamp --level 机密 --term 5 --copy 3 -o out/ report.docx",
+            "         marking stamp --level 机密 --term 5 --copies 1-200 --recipients r.csv --ledger ledger.jsonl -o out/ a.pdf",
             "", "Exit codes: 0 all stamped, 2 a file could not be stamped or bad arguments."})
 final class StampCommand implements Callable<Integer> {
 
@@ -49,6 +53,22 @@ final class StampCommand implements Callable<Integer> {
 
     @Option(names = "--copy", paramLabel = "N", description = "Copy number (份号) of this single copy, 1..999999.")
     private Integer copy;
+
+    @Option(names = "--copies", paramLabel = "1-50|N",
+            description = "Numbered copies: a range (refused if any number was issued before) or a count (the next N "
+                    + "numbers for the document). Needs --ledger. Outputs are name.000001.ext, ….")
+    private String copies;
+
+    @Option(names = "--recipients", paramLabel = "FILE.csv",
+            description = "UTF-8 CSV with header name,unit: one recipient per copy, named in its watermark and the ledger.")
+    private Path recipients;
+
+    @Option(names = "--ledger", paramLabel = "FILE",
+            description = "Distribution ledger (JSON lines, append-only, locked while stamping).")
+    private Path ledger;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Copies stamped at once (default: number of cores).")
+    private Integer threads;
 
     @Option(names = "--urgency", paramLabel = "U", description = "紧急程度: 特急 or 加急.")
     private String urgency;
@@ -86,6 +106,9 @@ final class StampCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FormatRegistry formats = Formats.registry();
+        if (copies != null || recipients != null) {
+            return batch(marking, formats, out, err);
+        }
         Stamper stamper = new Stamper(formats);
         int failed = 0;
         for (Path file : files) {
@@ -100,6 +123,36 @@ final class StampCommand implements Callable<Integer> {
             } catch (IOException e) {
                 failed++;
                 err.println("marking: " + file + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    private int batch(Marking marking, FormatRegistry formats, PrintWriter out, PrintWriter err) throws IOException {
+        if (copy != null) {
+            throw new UsageException("--copy and --copies cannot be used together");
+        }
+        if (ledger == null) {
+            throw new UsageException("numbered copies must be registered: give --ledger FILE");
+        }
+        List<Recipient> people = recipients == null ? List.of() : Recipient.read(recipients);
+        CopyRequest request = copies == null ? new CopyRequest(0, 0, people.size()) : CopyRequest.parse(copies)
+                .orElseThrow(() -> new UsageException("--copies must be a range like 1-50 or a count like 50, not "
+                        + copies));
+        CopyIssuer issuer = new CopyIssuer(formats, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        int failed = 0;
+        for (Path file : files) {
+            try (Progress progress = Progress.forTerminal(err, file.getFileName().toString(), request.count())) {
+                StampOptions base = new StampOptions(marking, documentId(formats, file), LocalDate.now(), !noHeader,
+                        !noFooter, !noWatermark, Optional.ofNullable(font));
+                List<CopyIssuer.Issued> issued = issuer.issue(file, outDir, base, request, people, ledger, progress);
+                progress.close();
+                out.println("stamped " + issued.size() + " copies of " + file + " -> " + outDir + " ("
+                        + issued.get(0).copy() + "–" + issued.get(issued.size() - 1).copy() + "), ledger " + ledger);
+            } catch (DocumentException e) {
+                failed++;
+                err.println("marking: " + file + ": " + e.getMessage());
             }
         }
         out.flush();

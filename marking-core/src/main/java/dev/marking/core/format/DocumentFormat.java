@@ -20,4 +20,13 @@ public interface DocumentFormat {
      * Stamping an already stamped file replaces our previous stamp instead of adding a second one.
      */
     void stamp(Path source, Path target, StampOptions options) throws DocumentException;
+
+    /**
+     * Reads {@code source} once for stamping many numbered copies. The result must be safe to call from
+     * several threads at once. The default stamps each copy from the source again; adapters override it
+     * to parse once and change only what differs per copy.
+     */
+    default PreparedSource prepare(Path source) throws DocumentException {
+        return (target, options) -> stamp(source, target, options);
+    }
 }

@@ -26,6 +26,11 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
         return new StampOptions(marking, markingId, stampDate, true, true, true, Optional.empty());
     }
 
+    /** The same options for another marking (e.g. one numbered copy). */
+    public StampOptions withMarking(Marking m) {
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font);
+    }
+
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */
     public Map<String, String> metadata() {
         Map<String, String> m = new LinkedHashMap<>();

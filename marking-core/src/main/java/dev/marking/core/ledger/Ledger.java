@@ -2,7 +2,6 @@ package dev.marking.core.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The distribution ledger as read from its JSON-lines file. */
 public final class Ledger {
@@ -24,16 +25,16 @@ public final class Ledger {
 
     /** Reads every line; a line that is not a ledger entry is an error naming the file and line. */
     public static Ledger read(Path file) throws IOException {
+        return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Parses ledger text read elsewhere (e.g. through a locked channel); {@code file} names it in errors. */
+    public static Ledger parse(Path file, String text) throws IOException {
         List<LedgerEntry> entries = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                entries.add(entry(file, n, line));
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                entries.add(entry(file, i + 1, lines[i]));
             }
         }
         return new Ledger(entries);
@@ -59,6 +60,17 @@ public final class Ledger {
 
     public List<LedgerEntry> entries() {
         return entries;
+    }
+
+    /** Copy numbers already issued for {@code document}. */
+    public Set<Integer> issued(String document) {
+        Set<Integer> out = new TreeSet<>();
+        for (LedgerEntry e : entries) {
+            if (document.equals(e.document()) && e.copy() != null && e.copy().matches("\\d{1,6}")) {
+                out.add(Integer.parseInt(e.copy()));
+            }
+        }
+        return out;
     }
 
     /** The entry for this file: by SHA-256, else by document id and copy number. */

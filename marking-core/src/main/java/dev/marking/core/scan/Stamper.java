@@ -23,15 +23,24 @@ public final class Stamper {
         this.formats = formats;
     }
 
+    /** Prefix of temporary files in output folders; a later run may remove leftovers. */
+    public static final String TEMP_PREFIX = ".marking-";
+
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
     public static String outputName(Path source, StampOptions options) {
+        return outputName(source, options, null);
+    }
+
+    /** {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. */
+    public static String outputName(Path source, StampOptions options, String recipientPart) {
         String name = source.getFileName().toString();
-        if (options.marking().copy().isEmpty()) {
-            return name;
+        StringBuilder suffix = new StringBuilder();
+        options.marking().copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
+        if (recipientPart != null) {
+            suffix.append('.').append(recipientPart);
         }
         int dot = name.lastIndexOf('.');
-        String copy = options.marking().copy().get().formatted();
-        return dot <= 0 ? name + "." + copy : name.substring(0, dot) + "." + copy + name.substring(dot);
+        return dot <= 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
     }
 
     /** Stamps {@code source} into {@code outDir}; returns the written file. */
@@ -47,7 +56,7 @@ public final class Stamper {
             throw new DocumentException(source, DocumentException.Kind.REFUSED,
                     "the output would overwrite the input; choose another output folder");
         }
-        Path temp = Files.createTempFile(outDir, ".marking-", ".tmp");
+        Path temp = Files.createTempFile(outDir, TEMP_PREFIX, ".tmp");
         try {
             format.stamp(source, temp, options);
             move(temp, target);

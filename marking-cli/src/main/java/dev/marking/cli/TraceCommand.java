@@ -1,0 +1,65 @@
+package dev.marking.cli;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.ledger.Ledger;
+import dev.marking.core.trace.TraceResult;
+import dev.marking.core.trace.Tracer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code marking trace}: which numbered copy is this file? */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = {"Says which numbered copy (份号) a file is and who received it, from its metadata, first-page",
+            "block, footer and watermark text, and, with --ledger, the distribution ledger entry.",
+            "", "Exit codes: 0 the copy was identified, 1 it was not, 2 usage or I/O error."})
+final class TraceCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to trace.")
+    private Path file;
+
+    @Option(names = "--ledger", paramLabel = "FILE", description = "Distribution ledger to look the copy up in.")
+    private Path ledger;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + ": no such file");
+        }
+        Optional<Ledger> l = ledger == null ? Optional.empty() : Optional.of(Ledger.read(ledger));
+        TraceResult r;
+        try {
+            r = new Tracer(Formats.registry()).trace(file, l);
+        } catch (DocumentException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("file: " + file);
+        out.println("copy: " + r.copy().orElse("unknown") + (r.conflicting() ? "  (sources disagree: tampered?)" : ""));
+        for (Map.Entry<String, String> e : r.copiesBySource().entrySet()) {
+            out.println("  " + e.getKey() + ": " + e.getValue());
+        }
+        r.recipient().ifPresent(p -> out.println("recipient: " + p));
+        r.document().ifPresent(d -> out.println("document: " + d));
+        if (l.isPresent()) {
+            out.println("ledger: " + r.ledgerEntry().map(e -> "copy " + e.copy() + " of document " + e.document()
+                    + " issued " + e.time() + (e.recipient() == null ? "" : " to " + e.recipient())
+                    + (r.exactFile() ? " (file unchanged since issue)" : " (file changed since issue)"))
+                    .orElse("no matching entry"));
+        }
+        out.flush();
+        return r.copy().isPresent() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.marking.core.trace;
+
+import dev.marking.core.ledger.LedgerEntry;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Which copy a file is, and the evidence for it.
+ *
+ * @param copiesBySource the copy number each source shows: {@code metadata}, {@code block}, {@code footer},
+ *                       {@code watermark}, {@code covert}
+ * @param recipient      the recipient named by metadata or watermark, if any
+ * @param document       the document id from metadata, if any
+ * @param ledgerEntry    the matching ledger line, if a ledger was given and one matches
+ * @param exactFile      true when the ledger's SHA-256 matches the file byte for byte
+ */
+public record TraceResult(Map<String, String> copiesBySource, Optional<String> recipient, Optional<String> document,
+        Optional<LedgerEntry> ledgerEntry, boolean exactFile) {
+
+    public TraceResult {
+        copiesBySource = Map.copyOf(copiesBySource);
+    }
+
+    /** The copy number most sources agree on, if any source shows one. */
+    public Optional<String> copy() {
+        return copiesBySource.values().stream()
+                .collect(Collectors.groupingBy(c -> c, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .or(() -> ledgerEntry.map(LedgerEntry::copy));
+    }
+
+    /** True when the sources that show a copy number disagree (a sign of tampering). */
+    public boolean conflicting() {
+        return copiesBySource.values().stream().distinct().count() > 1;
+    }
+}
