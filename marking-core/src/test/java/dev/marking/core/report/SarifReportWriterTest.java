@@ -13,21 +13,29 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rules;
 import dev.marking.core.scan.FileResult;
+import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.ScanResult;
+import dev.marking.core.scan.Scanner;
+import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SARIF output checked against the SARIF 2.1.0 schema (test resource, see sarif/SOURCE.md) and by hand. */
 class SarifReportWriterTest {
@@ -176,6 +184,20 @@ class SarifReportWriterTest {
         assertEquals("a%3Ab.txt", SarifReportWriter.uri("a:b.txt"));
         assertEquals("file:///tmp/x%23y.pdf", SarifReportWriter.uri("/tmp/x#y.pdf"));
         assertEquals("file:///C:/work/x.pdf", SarifReportWriter.uri("C:\\work\\x.pdf"));
+    }
+
+    @Test
+    void aRealScanValidates(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("通知 1.txt"), "机密☆五年\n联系人 13812345678，li@example.com\n");
+        Files.writeString(dir.resolve("未标密.md"), "# 标题\n正文\n");
+        MarkingParser parser = MarkingParser.standard();
+        ScanResult result = new Scanner(FormatRegistry.standard(), Rules.standard(parser),
+                new ScanOptions(LocalDate.of(2026, 11, 23), Messages.forLang("zh"), parser, 1)).scan(List.of(dir));
+        JsonNode sarif = JSON.readTree(write(result));
+        assertEquals(Set.of(), violations(sarif));
+        assertEquals(List.of("marking.missing", "marking.noncanonical", "pii.phone", "pii.email"),
+                sarif.at("/runs/0/results").findValuesAsText("ruleId"));
+        assertTrue(sarif.at("/runs/0/artifacts/0/location/uri").asText().startsWith("file:///"));
     }
 
     @Test
