@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.ReadModel;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
+import dev.marking.core.rules.MarkingEvidence;
+import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.Rules;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,9 +72,15 @@ class PiiReportTest {
     @Test
     void reportsOfAReadModelCarryOnlyMaskedForms() throws Exception {
         for (String lang : List.of("en", "zh")) {
-            FileResult file = scanner(lang).check("docs/名单.docx", Models.docx().block("机密★5年")
+            ReadModel model = Models.docx().block("机密★5年")
                     .paragraph("身份证号 " + ID + "，卡号 " + CARD.replaceAll("(\\d{4})(?=\\d)", "$1 "))
-                    .slot(1, "default", "机密★5年 联系 " + PHONE, "邮箱 " + EMAIL, null).build());
+                    .slot(1, "default", "机密★5年 联系 " + PHONE, "邮箱 " + EMAIL, null).build();
+            MarkingParser parser = MarkingParser.standard();
+            RuleContext context = new RuleContext(model, MarkingEvidence.of(model, parser), LocalDate.of(2026, 11, 23),
+                    Messages.forLang(lang));
+            List<Finding> findings = new ArrayList<>();
+            Rules.standard(parser).forEach(r -> findings.addAll(r.check(context)));
+            FileResult file = new FileResult("docs/名单.docx", "docx", Optional.empty(), findings);
             List<String> pii = file.findings().stream().map(Finding::rule).filter(r -> r.startsWith("pii.")).toList();
             assertEquals(List.of("pii.id-card", "pii.bank-card", "pii.email", "pii.phone"), pii, "footer sorts before header");
             assertMaskedOnly(reports(new ScanResult(List.of(file)), lang));
