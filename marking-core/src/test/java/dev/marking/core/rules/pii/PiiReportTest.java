@@ -89,7 +89,7 @@ class PiiReportTest {
 
     @Test
     void reportsOfAScannedTextFileCarryOnlyMaskedForms(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("登记表.txt");
+        Path file = dir.resolve("register.txt");
         Files.writeString(file, String.join("\n", "公开", "姓名：张三", "身份证：" + ID, "银行卡：" + CARD,
                 "手机：+86 138-1234-5678", "邮箱：" + EMAIL, ""));
         ScanResult result = scanner("zh").scan(List.of(file));
