@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Bank card numbers: 16–19 digits, whole or in groups of four, with a plausible issuer prefix
- * (3, 4, 5, 6 — UnionPay 62, Visa, Mastercard, JCB/Amex) and a valid Luhn check digit. A run that is
- * also a valid resident ID number is left to {@link IdCardRule}.
+ * (3, 4, 5, 6 — UnionPay 62, Visa, Mastercard, JCB/Amex) and a valid Luhn check digit. An unbroken
+ * run that is also a valid resident ID number is left to {@link IdCardRule}.
  */
 public final class BankCardRule implements Rule {
 
@@ -39,7 +39,8 @@ public final class BankCardRule implements Rule {
             Matcher m = NUMBER.matcher(Widths.fold(block.text()));
             while (m.find()) {
                 String digits = PiiText.digits(m.group());
-                if (isCardNumber(digits) && !IdCardRule.isValid(digits, context.today())) {
+                boolean idNumber = m.group().length() == 18 && IdCardRule.isValid(digits, context.today());
+                if (isCardNumber(digits) && !idNumber) {
                     String masked = Masks.bankCard(digits);
                     out.add(context.finding(DESCRIPTOR, PiiText.at(block, m.start()), masked, "pii.bank-card",
                             masked));

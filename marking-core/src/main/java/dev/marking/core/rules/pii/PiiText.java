@@ -31,7 +31,7 @@ final class PiiText {
         return l.withColumn(l.column() > 0 ? l.column() + offset : offset + 1);
     }
 
-    /** The digits of {@code s} (already width-folded), dropping spaces, hyphens and the like. */
+    /** The digits (and an ID's {@code X}, upper-cased) of width-folded {@code s}, without spaces or hyphens. */
     static String digits(CharSequence s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -153,6 +153,9 @@ class PiiRulesTest {
         assertTrue(BankCardRule.isCardNumber(idAlsoLuhn));
         assertTrue(check(new BankCardRule(), idAlsoLuhn).isEmpty(), "a valid ID number is not a card");
         assertEquals(1, check(new IdCardRule(), idAlsoLuhn).size());
+        String groupedLikeACard = idAlsoLuhn.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+        assertEquals(1, check(new BankCardRule(), groupedLikeACard).size(), "written in fours it reads as a card");
+        assertTrue(check(new IdCardRule(), groupedLikeACard).isEmpty());
     }
 
     /** A valid ID number starting with 4–6 whose digits also pass Luhn (one in ten do). */
