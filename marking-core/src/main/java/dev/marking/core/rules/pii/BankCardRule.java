@@ -24,7 +24,7 @@ public final class BankCardRule implements Rule {
                     + " shown masked.");
 
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![0-9])[0-9]{16,19}(?![0-9])"
+            "(?<![0-9])[0-9]{16,19}(?![0-9Xx])"
             + "|(?<![0-9][ -]?)[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{4}(?:\\1[0-9]{1,3})?(?![ -]?[0-9])");
 
     @Override

@@ -158,6 +158,20 @@ class PiiRulesTest {
         assertTrue(check(new IdCardRule(), groupedLikeACard).isEmpty());
     }
 
+    @Test
+    void anIdEndingInXIsNotACardOfSeventeenDigits() {
+        String id = null;
+        for (int seq = 100; seq < 999 && id == null; seq++) {
+            String candidate = withIdCheck("51010519900101" + seq);
+            if (candidate.endsWith("X") && BankCardRule.isCardNumber(candidate.substring(0, 17))) {
+                id = candidate;
+            }
+        }
+        assertTrue(id != null, "some such ID exists");
+        assertTrue(check(new BankCardRule(), "身份证 " + id).isEmpty());
+        assertEquals(1, check(new IdCardRule(), "身份证 " + id).size());
+    }
+
     /** A valid ID number starting with 4–6 whose digits also pass Luhn (one in ten do). */
     private static String idThatPassesLuhn() {
         for (int seq = 100; seq < 999; seq++) {
