@@ -1,5 +1,8 @@
 package dev.marking.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -17,7 +20,10 @@ public final class Main {
     /** Runs the command line and returns the exit code (0 clean/allowed, 1 findings/blocked, 2 usage or I/O). */
     public static int run(String... args) {
         quietLibraries();
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return cl.execute(args);
     }
 
     /** The configured picocli command line, for tests. */

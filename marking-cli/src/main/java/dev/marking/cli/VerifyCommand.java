@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
-            description = "Report format: text or json (default: text).")
+            description = "Report format: text|json|sarif|checkstyle (default: text).")
     private String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")

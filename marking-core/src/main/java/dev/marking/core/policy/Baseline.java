@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.marking.core.model.Finding;
+import dev.marking.core.report.Fingerprints;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
 import dev.marking.core.text.Digests;
-import dev.marking.core.text.Widths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -122,9 +121,8 @@ public final class Baseline {
         return rule + '\u0000' + path + '\u0000' + hash;
     }
 
-    /** Evidence folded to half-width, whitespace removed and lower-cased, then hashed. */
+    /** The normalised evidence, hashed (see {@link Fingerprints#normalise}). */
     static String hash(Finding f) {
-        String evidence = f.evidence() == null ? "" : Widths.squeeze(Widths.fold(f.evidence())).toLowerCase(Locale.ROOT);
-        return Digests.sha256(evidence).substring(0, 24);
+        return Digests.sha256(Fingerprints.normalise(f.evidence())).substring(0, 24);
     }
 }

@@ -11,6 +11,10 @@ import dev.marking.core.rules.marking.InvalidMarkingRule;
 import dev.marking.core.rules.marking.MissingMarkingRule;
 import dev.marking.core.rules.marking.NoncanonicalMarkingRule;
 import dev.marking.core.rules.marking.TermExpiredRule;
+import dev.marking.core.rules.pii.BankCardRule;
+import dev.marking.core.rules.pii.EmailRule;
+import dev.marking.core.rules.pii.IdCardRule;
+import dev.marking.core.rules.pii.PhoneRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +41,10 @@ public final class Rules {
         rules.add(new IncompleteMarkingRule(parser));
         rules.add(new TermExpiredRule());
         rules.add(new CopyNumberRule());
+        rules.add(new IdCardRule());
+        rules.add(new PhoneRule());
+        rules.add(new BankCardRule());
+        rules.add(new EmailRule());
         return rules.stream().filter(r -> policy.enabled(r.descriptor().id())).toList();
     }
 

@@ -6,6 +6,7 @@ import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
+import dev.marking.core.model.Severity;
 import dev.marking.core.rules.FileRules;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
@@ -113,7 +114,13 @@ public final class Scanner {
         RuleContext context = new RuleContext(model, evidence, options.today(), options.messages(), relativePath);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            findings.addAll(rule.check(context));
+            try {
+                findings.addAll(rule.check(context));
+            } catch (RuntimeException e) {
+                // Fail closed on this file only: the rest of the scan goes on.
+                findings.add(new Finding(FileRules.UNREADABLE.id(), Severity.ERROR, options.messages().format(
+                        "file.unreadable", "rule " + rule.descriptor().id() + " failed: " + e), Location.FILE, null));
+            }
         }
         return new FileResult(shownPath, model.format(), evidence.resolved(),
                 filter.apply(relativePath, evidence.resolved().isPresent(), findings));
