@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFComments;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -51,6 +52,12 @@ public final class DocxFixture {
     /** A body paragraph. */
     public DocxFixture paragraph(String text) {
         doc.createParagraph().createRun().setText(text);
+        return this;
+    }
+
+    /** A page break (a paragraph holding only the break). */
+    public DocxFixture pageBreak() {
+        doc.createParagraph().createRun().addBreak(BreakType.PAGE);
         return this;
     }
 
