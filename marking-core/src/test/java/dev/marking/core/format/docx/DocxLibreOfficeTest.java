@@ -1,6 +1,7 @@
 package dev.marking.core.format.docx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,6 +14,7 @@ import dev.marking.core.testing.Fixtures;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,9 +26,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Renders a stamped multi-section DOCX (different first page, odd/even headers) with LibreOffice and
@@ -72,6 +76,22 @@ class DocxLibreOfficeTest {
             Files.createDirectories(png.getParent());
             ImageIO.write(image, "png", png.toFile());
             assertDiagonalAndLight(image);
+        }
+    }
+
+    /** The check itself: POI's own {@code createWatermark()} renders unrotated and black, and must fail it. */
+    @Test
+    void poiWatermarkFailsTheCheck() throws Exception {
+        Path soffice = soffice();
+        Path file = tmp.resolve("poi-watermark.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            doc.createParagraph().createRun().setText("正文");
+            doc.createHeaderFooterPolicy().createWatermark("机密★5年");
+            doc.write(out);
+        }
+        try (PDDocument pdf = Loader.loadPDF(convert(soffice, file).toFile())) {
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, DPI);
+            assertThrows(AssertionFailedError.class, () -> assertDiagonalAndLight(image));
         }
     }
 
@@ -127,7 +147,8 @@ class DocxLibreOfficeTest {
             p.destroyForcibly();
             fail("soffice did not finish in 180 s");
         }
-        Path pdf = out.resolve("stamped.pdf");
+        String name = docx.getFileName().toString();
+        Path pdf = out.resolve(name.substring(0, name.lastIndexOf('.')) + ".pdf");
         assertEquals(0, p.exitValue(), () -> "soffice failed: " + log());
         assertTrue(Files.exists(pdf), () -> "soffice wrote no PDF: " + log());
         return pdf;
