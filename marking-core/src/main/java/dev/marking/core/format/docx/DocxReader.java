@@ -16,6 +16,7 @@ import org.apache.poi.ooxml.POIXMLDocumentPart;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
+import org.apache.poi.xwpf.usermodel.XWPFSettings;
 import org.w3c.dom.Element;
 
 /** Turns an open DOCX into a {@link ReadModel}. */
@@ -55,9 +56,13 @@ final class DocxReader {
         return (Element) doc.getDocument().getDomNode();
     }
 
-    /** True when the settings part turns on different odd and even page headers. */
+    /** True when the settings part turns on different odd and even page headers ({@code w:val="0"} means off). */
     static boolean evenAndOdd(XWPFDocument doc) {
-        return doc.getSettings() != null && doc.getEvenAndOddHeadings();
+        XWPFSettings settings = doc.getSettings();
+        if (settings == null || settings.getCTSettings() == null) {
+            return false;
+        }
+        return Wml.childW(settings.getCTSettings().getDomNode(), "evenAndOddHeaders").map(Wml::on).orElse(false);
     }
 
     private List<RunningSlot> slots(List<Sections.Section> sections) {

@@ -18,6 +18,7 @@ import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
 import dev.marking.core.testing.Fixtures;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +131,22 @@ class DocxStampTest {
             assertEquals(List.of("第000123份"), s.footer().stream().map(TextBlock::text).toList());
             assertEquals(1, s.watermarks().size());
         }
+    }
+
+    @Test
+    void userWatermarkIsKeptBesideOurs() throws Exception {
+        Path in = tmp.resolve("wm.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream o = Files.newOutputStream(in)) {
+            doc.createParagraph().createRun().setText("正文");
+            doc.createHeaderFooterPolicy().createWatermark("草稿");
+            doc.write(o);
+        }
+        Path out = tmp.resolve("out.docx");
+        StampOptions options = StampOptions.all(jimi(), "d", DAY);
+        format.stamp(in, out, options);
+        ReadModel m = format.read(out);
+        assertEquals(List.of("机密★5年 第000123份", "草稿"), m.slots().get(0).watermarks());
+        StampAssertions.assertStampedCopy(format.read(in), m, options);
     }
 
     @Test
