@@ -45,7 +45,7 @@ final class DocxStamper {
         Optional<String> footer = options.footer() ? options.footerText() : Optional.empty();
         if (footer.isPresent()) {
             for (Element f : RunningParts.shown(doc, "footer")) {
-                OurContent.append(f, Fragments.footer(footer.get()));
+                OurContent.prepend(f, Fragments.footer(footer.get()));
             }
         }
         DocxProperties.write(doc, options.metadata());

@@ -73,7 +73,7 @@ class DocxStampTest {
         RunningSlot first = m.slots().get(0);
         assertEquals(List.of(header("机密★5年", 1, "default", 1), header("甲页眉", 1, "default", 2)), first.header());
         assertEquals(List.of("机密★5年 第000123份"), first.watermarks());
-        assertEquals(List.of("甲页脚", "第000123份"), first.footer().stream().map(TextBlock::text).toList());
+        assertEquals(List.of("第000123份", "甲页脚"), first.footer().stream().map(TextBlock::text).toList());
         for (RunningSlot s : m.slots()) {
             assertEquals("机密★5年", s.header().get(0).text(), s.describe("section"));
             assertEquals(List.of("机密★5年 第000123份"), s.watermarks(), s.describe("section"));

@@ -42,8 +42,9 @@ final class StampAssertions {
             }
             header.addAll(texts(before.header()));
             assertEquals(header, texts(after.header()), where + "header");
-            List<String> footer = new ArrayList<>(texts(before.footer()));
+            List<String> footer = new ArrayList<>();
             options.footerText().filter(f -> options.footer()).ifPresent(footer::add);
+            footer.addAll(texts(before.footer()));
             assertEquals(footer, texts(after.footer()), where + "footer");
             List<String> marks = new ArrayList<>();
             if (options.watermark()) {
