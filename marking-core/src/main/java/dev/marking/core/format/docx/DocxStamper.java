@@ -1,6 +1,7 @@
 package dev.marking.core.format.docx;
 
 import dev.marking.core.format.StampOptions;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -21,11 +22,11 @@ final class DocxStamper {
         this.options = options;
     }
 
-    static void stamp(XWPFDocument doc, StampOptions options) {
+    static void stamp(XWPFDocument doc, StampOptions options) throws IOException {
         new DocxStamper(doc, options).apply();
     }
 
-    private void apply() {
+    private void apply() throws IOException {
         Element document = DocxReader.documentElement(doc);
         List<Element> bodies = Wml.children(document).stream().filter(e -> Wml.isW(e, "body")).toList();
         for (Element body : bodies) {
@@ -49,6 +50,7 @@ final class DocxStamper {
             }
         }
         DocxProperties.write(doc, options.metadata());
+        FontFallback.declareHeiti(doc);
     }
 
     private String headerFragment() {

@@ -12,10 +12,10 @@ final class Fragments {
     private static final String NS = "xmlns:w=\"" + Wml.W + "\" xmlns:v=\"" + Wml.V + "\""
             + " xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w10=\"urn:schemas-microsoft-com:office:word\"";
     /** 黑体 with its Latin name, so Word and LibreOffice find SimHei or substitute a CJK sans. */
-    private static final String HEITI = "<w:rFonts w:ascii=\"SimHei\" w:hAnsi=\"SimHei\" w:eastAsia=\"黑体\""
-            + " w:cs=\"SimHei\" w:hint=\"eastAsia\"/>";
+    private static final String HEITI = "<w:rFonts w:ascii=\"SimHei\" w:hAnsi=\"SimHei\""
+            + " w:eastAsia=\"" + FontFallback.HEITI + "\" w:cs=\"SimHei\" w:hint=\"eastAsia\"/>";
     private static final String ARABIC = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""
-            + " w:eastAsia=\"黑体\" w:cs=\"Times New Roman\"/>";
+            + " w:eastAsia=\"" + FontFallback.HEITI + "\" w:cs=\"Times New Roman\"/>";
 
     private Fragments() {
     }

@@ -12,6 +12,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFactory;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
+import org.apache.xmlbeans.XmlBeans;
+import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.FtrDocument;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.HdrDocument;
 import org.w3c.dom.Element;
@@ -77,6 +79,15 @@ final class RunningParts {
 
     private static void reference(XWPFDocument doc, Sections.Section s, String kind, String type, String rid) {
         Element sectPr = s.sectPr().orElseGet(() -> bodySectPr(doc));
+        for (Element ref : Wml.children(sectPr)) {
+            String refType = Wml.attr(ref, Wml.W, "type");
+            if (Wml.isW(ref, kind + "Reference") && type.equals(refType.isEmpty() ? "default" : refType)) {
+                // a reference to a missing part: Word shows nothing for it, ours replaces it
+                try (XmlCursor c = XmlBeans.nodeToCursor(ref)) {
+                    c.removeXml();
+                }
+            }
+        }
         OurContent.prepend(sectPr, Fragments.reference(kind, type, rid));
     }
 

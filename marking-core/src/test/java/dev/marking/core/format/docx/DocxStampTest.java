@@ -26,8 +26,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHdrFtrRef;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +150,46 @@ class DocxStampTest {
         ReadModel m = format.read(out);
         assertEquals(List.of("机密★5年 第000123份", "草稿"), m.slots().get(0).watermarks());
         StampAssertions.assertStampedCopy(format.read(in), m, options);
+    }
+
+    @Test
+    void brokenHeaderReferenceIsReplaced() throws Exception {
+        Path in = tmp.resolve("broken.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream o = Files.newOutputStream(in)) {
+            doc.createParagraph().createRun().setText("正文");
+            CTHdrFtrRef ref = doc.getDocument().getBody().addNewSectPr().addNewHeaderReference();
+            ref.setType(STHdrFtr.DEFAULT);
+            ref.setId("rId999");
+            doc.write(o);
+        }
+        assertEquals(List.of(), format.read(in).slots().get(0).header());
+        Path out = tmp.resolve("out.docx");
+        format.stamp(in, out, StampOptions.all(jimi(), "d", DAY));
+        assertEquals(List.of(header("机密★5年", 1, "default", 1)), format.read(out).slots().get(0).header());
+        assertEquals(1, count(entry(out, "word/document.xml"), "<w:headerReference"));
+    }
+
+    @Test
+    void fontTableDeclaresHeitiOnce() throws Exception {
+        Path once = tmp.resolve("once.docx");
+        Path twice = tmp.resolve("twice.docx");
+        format.stamp(sections(), once, StampOptions.all(jimi(), "d", DAY));
+        format.stamp(once, twice, StampOptions.all(mimi(), "d", DAY));
+        String fonts = entry(twice, "word/fontTable.xml");
+        assertEquals(1, count(fonts, "w:name=\"黑体\""), fonts);
+        assertTrue(fonts.contains("<w:altName w:val=\"SimHei\"/>"), fonts);
+    }
+
+    private static String entry(Path docx, String name) throws Exception {
+        try (ZipFile zip = new ZipFile(docx.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            assertTrue(e != null, name + " missing");
+            return new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int count(String haystack, String needle) {
+        return haystack.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 
     @Test
