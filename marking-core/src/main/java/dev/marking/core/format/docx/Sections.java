@@ -14,9 +14,6 @@ import org.w3c.dom.Element;
  */
 final class Sections {
 
-    /** Header/footer types in the order slots are listed. */
-    static final List<String> TYPES = List.of("default", "first", "even");
-
     /**
      * One section.
      *

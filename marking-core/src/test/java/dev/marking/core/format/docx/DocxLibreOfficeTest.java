@@ -71,11 +71,16 @@ class DocxLibreOfficeTest {
                 assertTrue(text.contains("机密★5年"), "page " + page + " lacks the mark: " + text);
                 assertTrue(text.contains("第000123份"), "page " + page + " lacks the copy footer: " + text);
             }
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(1, DPI);
-            Path png = Path.of("target", "docx-libreoffice-page2.png");
-            Files.createDirectories(png.getParent());
-            ImageIO.write(image, "png", png.toFile());
-            assertDiagonalAndLight(image);
+            PDFRenderer renderer = new PDFRenderer(doc);
+            for (int page = 0; page < doc.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, DPI);
+                if (page == 1) {
+                    Path png = Path.of("target", "docx-libreoffice-page2.png");
+                    Files.createDirectories(png.getParent());
+                    ImageIO.write(image, "png", png.toFile());
+                }
+                assertDiagonalAndLight(image, "page " + (page + 1) + ": ");
+            }
         }
     }
 
@@ -91,12 +96,12 @@ class DocxLibreOfficeTest {
         }
         try (PDDocument pdf = Loader.loadPDF(convert(soffice, file).toFile())) {
             BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, DPI);
-            assertThrows(AssertionFailedError.class, () -> assertDiagonalAndLight(image));
+            assertThrows(AssertionFailedError.class, () -> assertDiagonalAndLight(image, "POI watermark: "));
         }
     }
 
     /** In the middle of a page with one short line of text, the only ink is the watermark. */
-    static void assertDiagonalAndLight(BufferedImage image) {
+    static void assertDiagonalAndLight(BufferedImage image, String where) {
         int x0 = image.getWidth() / 5;
         int x1 = image.getWidth() * 4 / 5;
         int y0 = image.getHeight() / 4;
@@ -122,12 +127,12 @@ class DocxLibreOfficeTest {
                 }
             }
         }
-        assertTrue(n > 200, "no watermark ink in the middle of the page (" + n + " pixels)");
-        assertTrue(dark < n / 50, "watermark is not light: " + dark + " of " + n + " pixels are dark");
+        assertTrue(n > 200, where + "no watermark ink in the middle of the page (" + n + " pixels)");
+        assertTrue(dark < n / 50, where + "watermark is not light: " + dark + " of " + n + " pixels are dark");
         double cov = sxy / n - (sx / n) * (sy / n);
         double corr = cov / Math.sqrt((sxx / n - (sx / n) * (sx / n)) * (syy / n - (sy / n) * (sy / n)));
         // rising to the right: x grows while the image row index falls
-        assertTrue(corr < -0.6, "watermark is not diagonal (x/y correlation " + corr + ")");
+        assertTrue(corr < -0.6, where + "watermark is not diagonal (x/y correlation " + corr + ")");
     }
 
     private static int luminance(int rgb) {
