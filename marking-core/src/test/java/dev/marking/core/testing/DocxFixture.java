@@ -159,6 +159,13 @@ public final class DocxFixture {
         return this;
     }
 
+    /** The core property {@code dc:creator} and the extended property {@code Company}. */
+    public DocxFixture author(String creator, String company) {
+        doc.getProperties().getCoreProperties().setCreator(creator);
+        doc.getProperties().getExtendedProperties().getUnderlyingProperties().setCompany(company);
+        return this;
+    }
+
     /** Writes the document to {@code file} and returns it. */
     public Path build(Path file) {
         CTBody body = doc.getDocument().getBody();

@@ -79,11 +79,14 @@ class DocxReadTest {
 
     @Test
     void propertiesCustomAndCore() throws Exception {
-        Path f = Fixtures.docx().property("project", "海鹰").property("marking.level", "秘密").paragraph("x")
+        Path f = Fixtures.docx().property("project", "海鹰").property("marking.level", "秘密").author("张三", "某研究所")
+                .paragraph("x")
                 .build(tmp.resolve("a.docx"));
         ReadModel m = format.read(f);
         assertEquals("海鹰", m.properties().get("project"));
         assertEquals("秘密", m.properties().get("marking.level"));
+        assertEquals("张三", m.properties().get("core.creator"));
+        assertEquals("某研究所", m.properties().get("core.company"));
     }
 
     @Test
