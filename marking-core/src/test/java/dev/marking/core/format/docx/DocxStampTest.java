@@ -14,9 +14,11 @@ import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
+import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
+import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.testing.Fixtures;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +90,23 @@ class DocxStampTest {
         assertEquals("000123", m.properties().get("marking.copy"));
         assertEquals("doc-7", m.properties().get("marking.id"));
         StampAssertions.assertStampedCopy(format.read(in), m, options);
+    }
+
+    @Test
+    void rulesSeeTheStampedMarkingEverywhere() throws Exception {
+        Path out = tmp.resolve("out.docx");
+        format.stamp(sections(), out, StampOptions.all(jimi(), "doc-7", DAY));
+        ReadModel m = format.read(out);
+        MarkingEvidence evidence = MarkingEvidence.of(m, MarkingParser.standard());
+        assertEquals(1, evidence.block().size());
+        assertEquals(m.slots().size(), evidence.headers().size(), "one running mark per slot");
+        assertEquals(m.slots().size(), evidence.watermarks().size(), "one watermark per slot");
+        assertEquals(Optional.of("000123"), evidence.watermarks().get(0).copyText());
+        Marking resolved = evidence.resolved().orElseThrow();
+        assertEquals("机密★5年", resolved.mark());
+        assertEquals(Optional.of(new CopyNumber(123)), resolved.copy());
+        assertEquals(Optional.of(Urgency.PRIORITY), resolved.urgency());
+        assertTrue(evidence.metadata().isPresent());
     }
 
     @Test
