@@ -1,0 +1,68 @@
+package dev.marking.core.format.docx;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.StampOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/**
+ * Word documents (Office Open XML, {@code .docx}) through Apache POI. Reads visible body text,
+ * the headers, footers and watermarks Word shows per section, properties and hidden content;
+ * stamps the GB/T 9704 block, running headers/footers, a diagonal watermark and metadata.
+ *
+ * <p>Digitally signed packages are refused: any change invalidates the XML signature, and a stamped
+ * copy with a broken seal would be worse than none. Remove the signature, stamp, and sign again.
+ */
+public final class DocxFormat implements DocumentFormat {
+
+    @Override
+    public String id() {
+        return "docx";
+    }
+
+    @Override
+    public boolean supports(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".docx");
+    }
+
+    @Override
+    public ReadModel read(Path file) throws DocumentException {
+        XWPFDocument doc = DocxOpener.open(file, false);
+        try {
+            return DocxReader.read(file, doc);
+        } catch (RuntimeException e) {
+            throw DocxOpener.unreadable(file, e);
+        } finally {
+            DocxOpener.discard(doc);
+        }
+    }
+
+    @Override
+    public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
+        XWPFDocument doc = DocxOpener.open(source, true);
+        try {
+            if (DocxOpener.signed(doc)) {
+                throw new DocumentException(source, Kind.REFUSED, "the document is digitally signed and stamping would"
+                        + " break the signature; remove the signature, stamp, then sign again");
+            }
+            DocxStamper.stamp(doc, options);
+            try (OutputStream out = Files.newOutputStream(target)) {
+                doc.write(out);
+            }
+        } catch (IOException e) {
+            throw new DocumentException(target, Kind.UNREADABLE, "cannot write the stamped copy: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw DocxOpener.unreadable(source, e);
+        } finally {
+            DocxOpener.discard(doc);
+        }
+    }
+}

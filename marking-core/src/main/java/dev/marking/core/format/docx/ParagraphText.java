@@ -1,0 +1,115 @@
+package dev.marking.core.format.docx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+
+/**
+ * The text of one {@code w:p} as Word shows it, plus what it carries unseen: tracked deletions are
+ * left out of the visible text, tracked insertions are shown (and listed), hidden ({@code w:vanish})
+ * runs are left out. Text boxes anchored in the paragraph are returned for the caller to read as
+ * paragraphs of their own.
+ */
+final class ParagraphText {
+
+    /** Something in the paragraph a reader does not see; {@code column} is 1-based in the visible text. */
+    record Unseen(String kind, String text, int column) {
+    }
+
+    /**
+     * What a paragraph holds.
+     *
+     * @param text       the visible text
+     * @param unseen     deletions, insertions and hidden text
+     * @param textBoxes  {@code w:txbxContent} elements of shapes anchored here (watermark shapes excluded)
+     * @param commentIds ids of comments anchored here
+     */
+    record Content(String text, List<Unseen> unseen, List<Element> textBoxes, List<String> commentIds) {
+    }
+
+    private final StringBuilder visible = new StringBuilder();
+    private final List<Unseen> unseen = new ArrayList<>();
+    private final List<Element> textBoxes = new ArrayList<>();
+    private final List<String> commentIds = new ArrayList<>();
+
+    private ParagraphText() {
+    }
+
+    static Content of(Element paragraph) {
+        ParagraphText t = new ParagraphText();
+        t.inline(paragraph);
+        return new Content(t.visible.toString(), t.unseen, t.textBoxes, t.commentIds);
+    }
+
+    private void inline(Element parent) {
+        for (Element e : Wml.children(parent)) {
+            if (Wml.isW(e, "r")) {
+                run(e);
+            } else if (Wml.isW(e, "del") || Wml.isW(e, "moveFrom")) {
+                deleted(e);
+            } else if (Wml.isW(e, "ins") || Wml.isW(e, "moveTo")) {
+                inserted(e);
+            } else if (Wml.isW(e, "commentRangeStart")) {
+                commentIds.add(Wml.attr(e, Wml.W, "id"));
+            } else if (Wml.is(e, Wml.MC, "AlternateContent")) {
+                Wml.child(e, Wml.MC, "Choice").ifPresent(this::inline);
+            } else if (!Wml.isW(e, "pPr") && !Wml.isW(e, "sdtPr") && !Wml.isW(e, "sdtEndPr")) {
+                inline(e);
+            }
+        }
+    }
+
+    private void run(Element r) {
+        boolean hidden = Wml.childW(r, "rPr").flatMap(p -> Wml.childW(p, "vanish")).map(Wml::on).orElse(false);
+        String text = runText(r);
+        if (hidden) {
+            if (!text.isBlank()) {
+                unseen.add(new Unseen("hidden-text", text, visible.length() + 1));
+            }
+            return;
+        }
+        visible.append(text);
+        for (Element c : Wml.children(r)) {
+            if (Wml.isW(c, "commentReference") && !commentIds.contains(Wml.attr(c, Wml.W, "id"))) {
+                commentIds.add(Wml.attr(c, Wml.W, "id"));
+            }
+        }
+        textBoxes.addAll(TextBoxes.in(r));
+    }
+
+    private void deleted(Element del) {
+        StringBuilder sb = new StringBuilder();
+        for (Element r : Wml.descendants(del, Wml.W, "r")) {
+            sb.append(runText(r));
+        }
+        if (!sb.toString().isBlank()) {
+            unseen.add(new Unseen("deletion", sb.toString(), visible.length() + 1));
+        }
+    }
+
+    private void inserted(Element ins) {
+        int start = visible.length();
+        inline(ins);
+        String added = visible.substring(start);
+        if (!added.isBlank()) {
+            unseen.add(new Unseen("insertion", added, start + 1));
+        }
+    }
+
+    /** Text of one run: {@code w:t} and {@code w:delText}, tabs and breaks as whitespace. */
+    private static String runText(Element r) {
+        StringBuilder sb = new StringBuilder();
+        for (Element c : Wml.children(r)) {
+            switch (c.getLocalName()) {
+                case "t", "delText" -> sb.append(Wml.ownText(c));
+                case "tab", "ptab" -> sb.append('\t');
+                case "br", "cr" -> sb.append('\n');
+                case "noBreakHyphen" -> sb.append('-');
+                default -> {
+                    // drawings, field codes, footnote references: no visible characters of their own
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.marking.core.format.docx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.w3c.dom.Element;
+
+/**
+ * The sections of a document and the header/footer parts Word shows in each. A section ends at a
+ * paragraph whose {@code w:pPr} carries a {@code w:sectPr}, the last one at the body's {@code w:sectPr}.
+ * A document without a body-level {@code w:sectPr} gets an implicit last section with Word's defaults.
+ */
+final class Sections {
+
+    /**
+     * One section.
+     *
+     * @param number 1-based
+     * @param sectPr its properties, empty for the implicit last section
+     */
+    record Section(int number, Optional<Element> sectPr) {
+
+        /** True when the section has a different first page ({@code w:titlePg}). */
+        boolean titlePage() {
+            return sectPr.flatMap(s -> Wml.childW(s, "titlePg")).map(Wml::on).orElse(false);
+        }
+
+        /** The types shown on this section's pages. */
+        List<String> shownTypes(boolean evenAndOdd) {
+            List<String> types = new ArrayList<>(List.of("default"));
+            if (titlePage()) {
+                types.add("first");
+            }
+            if (evenAndOdd) {
+                types.add("even");
+            }
+            return types;
+        }
+
+        /** This section's own references of {@code kind} ({@code header}/{@code footer}), type → relation id. */
+        Map<String, String> ownReferences(String kind) {
+            Map<String, String> refs = new LinkedHashMap<>();
+            sectPr.ifPresent(s -> {
+                for (Element ref : Wml.children(s)) {
+                    if (Wml.isW(ref, kind + "Reference")) {
+                        String type = Wml.attr(ref, Wml.W, "type");
+                        refs.put(type.isEmpty() ? "default" : type, Wml.attr(ref, Wml.R, "id"));
+                    }
+                }
+            });
+            return refs;
+        }
+    }
+
+    private Sections() {
+    }
+
+    /** The sections of the document element {@code w:document}, in order. */
+    static List<Section> of(Element document) {
+        List<Element> bodies = Wml.children(document).stream().filter(e -> Wml.isW(e, "body")).toList();
+        List<Section> out = new ArrayList<>();
+        for (Element body : bodies) {
+            for (Element sectPr : Wml.descendants(body, Wml.W, "sectPr")) {
+                if (Wml.isW(sectPr.getParentNode(), "pPr") || sectPr.getParentNode() == body) {
+                    out.add(new Section(out.size() + 1, Optional.of(sectPr)));
+                }
+            }
+        }
+        boolean lastHasOwn = !bodies.isEmpty() && Wml.childW(bodies.get(bodies.size() - 1), "sectPr").isPresent();
+        if (!lastHasOwn) {
+            out.add(new Section(out.size() + 1, Optional.empty()));
+        }
+        return out;
+    }
+
+    /**
+     * The relation id of the {@code kind} part Word shows for each section and type, following Word's
+     * inheritance: a section without its own reference of a type uses the previous section's. A type
+     * no section up to here defines is absent (Word shows it empty).
+     */
+    static List<Map<String, String>> resolve(List<Section> sections, String kind) {
+        List<Map<String, String>> out = new ArrayList<>();
+        Map<String, String> inherited = new LinkedHashMap<>();
+        for (Section s : sections) {
+            inherited.putAll(s.ownReferences(kind));
+            out.add(Map.copyOf(inherited));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.marking.core.format.docx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Finds watermark shapes in a header part: VML WordArt ({@code v:textpath string="…"}, what Word's
+ * Design › Watermark writes) and DrawingML WordArt or shapes named as watermarks ({@code wps:wsp}).
+ */
+final class Watermarks {
+
+    private Watermarks() {
+    }
+
+    /** The texts of the watermark shapes under {@code part}, in document order. */
+    static List<String> texts(Element part) {
+        List<String> out = new ArrayList<>();
+        collect(part, out);
+        return out;
+    }
+
+    private static void collect(Element parent, List<String> out) {
+        for (Element e : Wml.children(parent)) {
+            if (Wml.is(e, Wml.MC, "AlternateContent")) {
+                List<String> chosen = new ArrayList<>();
+                Wml.child(e, Wml.MC, "Choice").ifPresent(c -> collect(c, chosen));
+                if (chosen.isEmpty()) {
+                    Wml.child(e, Wml.MC, "Fallback").ifPresent(c -> collect(c, chosen));
+                }
+                out.addAll(chosen);
+            } else if (Wml.is(e, Wml.V, "textpath")) {
+                String s = e.getAttribute("string");
+                if (!s.isBlank()) {
+                    out.add(s.strip());
+                }
+            } else if (Wml.is(e, Wml.WPS, "wsp") && isWatermarkShape(e)) {
+                String s = Wml.plainText(e).strip();
+                if (!s.isEmpty()) {
+                    out.add(s);
+                }
+            } else {
+                collect(e, out);
+            }
+        }
+    }
+
+    /** True for a DrawingML shape that is WordArt or is named as a watermark. */
+    static boolean isWatermarkShape(Element wsp) {
+        if (!Wml.descendants(wsp, Wml.A, "prstTxWarp").isEmpty()) {
+            return true;
+        }
+        for (Node n = wsp.getParentNode(); n != null; n = n.getParentNode()) {
+            if (Wml.is(n, Wml.WP, "anchor") || Wml.is(n, Wml.WP, "inline")) {
+                String name = Wml.child(n, Wml.WP, "docPr").map(d -> d.getAttribute("name")).orElse("");
+                return name.toLowerCase(Locale.ROOT).contains("watermark");
+            }
+        }
+        return false;
+    }
+}

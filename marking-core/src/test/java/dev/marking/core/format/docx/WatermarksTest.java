@@ -1,0 +1,55 @@
+package dev.marking.core.format.docx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.xmlbeans.XmlObject;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Watermark shapes in header XML: VML WordArt, DrawingML WordArt, named shapes; ordinary text boxes are not. */
+class WatermarksTest {
+
+    private static final String NS = "xmlns:w=\"" + Wml.W + "\" xmlns:v=\"" + Wml.V + "\" xmlns:wp=\"" + Wml.WP
+            + "\" xmlns:a=\"" + Wml.A + "\" xmlns:wps=\"" + Wml.WPS + "\" xmlns:mc=\"" + Wml.MC + "\"";
+
+    private static Element header(String body) throws Exception {
+        Document d = (Document) XmlObject.Factory.parse("<w:hdr " + NS + ">" + body + "</w:hdr>").getDomNode();
+        return d.getDocumentElement();
+    }
+
+    private static String wsp(String name, String warp, String text) {
+        return "<w:p><w:r><w:drawing><wp:anchor behindDoc=\"1\"><wp:docPr id=\"1\" name=\"" + name + "\"/>"
+                + "<a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>" + text
+                + "</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr>" + warp + "</wps:bodyPr></wps:wsp>"
+                + "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>";
+    }
+
+    @Test
+    void vmlTextPath() throws Exception {
+        Element h = header("<w:p><w:r><w:pict><v:shape><v:textpath string=\"机密★5年\"/></v:shape></w:pict></w:r></w:p>");
+        assertEquals(List.of("机密★5年"), Watermarks.texts(h));
+    }
+
+    @Test
+    void drawingMlWordArtAndNamedShapesButNotTextBoxes() throws Exception {
+        Element h = header(wsp("WordArt 1", "<a:prstTxWarp prst=\"textPlain\"/>", "秘密")
+                + wsp("PowerPlusWaterMarkObject2", "", "绝密") + wsp("Text Box 3", "", "页眉文字"));
+        assertEquals(List.of("秘密", "绝密"), Watermarks.texts(h));
+        PartReader r = PartReader.story("header:default", 1).read(h);
+        assertEquals(List.of("页眉文字"), r.blocks().stream().map(b -> b.text()).toList(),
+                "an ordinary text box is header text, watermark shapes are not");
+    }
+
+    @Test
+    void fallbackCountsOnlyWhenTheChoiceHasNone() throws Exception {
+        String vml = "<w:pict><v:shape><v:textpath string=\"机密\"/></v:shape></w:pict>";
+        Element both = header("<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">"
+                + wsp("WordArt", "<a:prstTxWarp prst=\"textPlain\"/>", "机密") + "</mc:Choice><mc:Fallback>" + vml
+                + "</mc:Fallback></mc:AlternateContent></w:r></w:p>");
+        assertEquals(List.of("机密"), Watermarks.texts(both));
+        assertTrue(Watermarks.texts(header("<w:p/>")).isEmpty());
+    }
+}
