@@ -1,5 +1,6 @@
 package dev.marking.core.format;
 
+import dev.marking.core.format.docx.DocxFormat;
 import dev.marking.core.format.text.TextFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class FormatRegistry {
     /** Every built-in adapter. */
     public static FormatRegistry standard() {
         List<DocumentFormat> all = new ArrayList<>();
+        all.add(new DocxFormat());
         all.add(new TextFormat());
         return new FormatRegistry(all);
     }

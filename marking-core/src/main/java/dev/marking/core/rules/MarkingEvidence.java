@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * @param headers    marks in running headers
  * @param watermarks marks in watermark texts
  * @param metadata   the mark recorded in metadata, if any
- * @param copyLines  digit-only lines of the first-page block (份号 candidates), valid or not
+ * @param copyLines  digit-only lines above the first-page mark (份号 candidates), valid or not
  * @param resolved   the marking the file carries, with copy number and dates, when one was found
  */
 public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found> watermarks, Optional<Found> metadata,
@@ -65,13 +65,17 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
     public static MarkingEvidence of(ReadModel model, MarkingParser parser) {
         List<Found> block = new ArrayList<>();
         List<TextBlock> copyLines = new ArrayList<>();
+        List<TextBlock> digitLines = new ArrayList<>();
         for (TextBlock b : model.firstPageTop()) {
             if (!CopyNumber.digitsOfLine(b.text()).isEmpty()) {
-                copyLines.add(b);
+                digitLines.add(b);
             }
-            for (ParsedMark p : parser.findAll(b.text())) {
-                block.add(new Found(p, b.location(), "block", b.text()));
+            List<ParsedMark> marks = parser.findAll(b.text());
+            if (block.isEmpty() && !marks.isEmpty()) {
+                // 份号 is the line above the mark (GB/T 9704 §7.2); digits further down are dates, counts, …
+                copyLines.addAll(digitLines);
             }
+            marks.forEach(p -> block.add(new Found(p, b.location(), "block", b.text())));
         }
         List<Found> headers = new ArrayList<>();
         List<Found> watermarks = new ArrayList<>();
