@@ -3,6 +3,7 @@ package dev.marking.core.format.pdf;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.StampOptions;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ final class PdfStamper {
             StampFonts fonts = fonts(source, doc, options);
             try (fonts) {
                 apply(doc, fonts, options);
+                fonts.embedSubsets();
                 save(doc, target);
             }
             done = true;
@@ -59,14 +61,14 @@ final class PdfStamper {
     }
 
     private static void save(PDDocument doc, Path target) throws IOException {
-        if (!doc.getSignatureDictionaries().isEmpty()) {
-            try (OutputStream out = Files.newOutputStream(target)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+            if (!doc.getSignatureDictionaries().isEmpty()) {
                 doc.saveIncremental(out);
+            } else {
+                PdfProtection.keep(doc);
+                doc.save(out);
             }
-            return;
         }
-        PdfProtection.keep(doc);
-        doc.save(target.toFile());
     }
 
     private StampFonts fonts(Path source, PDDocument doc, StampOptions options) throws DocumentException {

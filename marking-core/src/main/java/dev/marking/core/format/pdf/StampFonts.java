@@ -135,6 +135,17 @@ final class StampFonts implements Closeable {
         return PDType0Font.load(doc, new RandomAccessReadBufferedFile(p.toFile()), true, false);
     }
 
+    /**
+     * Embeds the subsets of the characters drawn so far. PDFBox does this on save only for fonts set
+     * through {@code PDPageContentStream}; our stamp writes its operators itself, so it must ask.
+     */
+    void embedSubsets() throws IOException {
+        primary.subset();
+        if (bundled != null && bundled != primary) {
+            bundled.subset();
+        }
+    }
+
     /** Closes font files; call after the document was saved (subsetting reads them while saving). */
     @Override
     public void close() throws IOException {
