@@ -51,14 +51,20 @@ final class PageTextCollector extends PDFTextStripper {
         setLineSeparator("\n");
     }
 
-    /** Reads pages {@code first..last} (1-based) of {@code doc}. */
+    /** Reads pages {@code first..last} (1-based) of {@code doc}; a page without content gives an empty entry. */
     List<PageText> collect(PDDocument doc, int first, int last) throws IOException {
         setStartPage(first);
         setEndPage(last);
         pages.clear();
         StringWriter w = new StringWriter();
         writeText(doc, w);
-        return List.copyOf(pages);
+        List<PageText> all = new ArrayList<>();
+        for (int p = first; p <= last; p++) {
+            int page = p;
+            all.add(pages.stream().filter(t -> t.page() == page).findFirst()
+                    .orElse(new PageText(page, "", Map.of())));
+        }
+        return all;
     }
 
     @Override

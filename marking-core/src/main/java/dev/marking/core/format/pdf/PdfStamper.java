@@ -27,9 +27,10 @@ final class PdfStamper {
     }
 
     void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        PDDocument doc = PdfDocuments.open(source);
+        PDDocument doc = null;
         boolean done = false;
         try {
+            doc = PdfDocuments.open(source);
             StampFonts fonts = fonts(source, doc, options);
             try (fonts) {
                 apply(doc, fonts, options);
@@ -40,7 +41,9 @@ final class PdfStamper {
         } catch (IOException | RuntimeException e) {
             throw new DocumentException(source, Kind.UNREADABLE, "cannot stamp the PDF: " + PdfDocuments.reason(e), e);
         } finally {
-            PdfDocuments.close(doc);
+            if (doc != null) {
+                PdfDocuments.close(doc);
+            }
             if (!done) {
                 deleteQuietly(target);
             }
