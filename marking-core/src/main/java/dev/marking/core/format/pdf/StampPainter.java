@@ -92,7 +92,7 @@ final class StampPainter {
         String text = options.marking().watermarkText();
         double angle = Math.atan2(frame.height(), frame.width());
         float diagonal = (float) Math.hypot(frame.width(), frame.height());
-        float size = Math.min(0.7f * diagonal / Math.max(width(text, 1), 0.01f), frame.shortSide() / 7);
+        float size = Math.min(0.7f * diagonal / Math.max(width(text, 1), 0.01f), frame.shortSide() / 5);
         PDType0Font font = fonts.fontFor(text);
         resources.put(GS, translucent);
         c.begin(StampRole.WATERMARK).save().op("gs", GS);
