@@ -16,7 +16,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * Stamps a copy of a PDF. Our previous stamp (content and metadata) is removed first, so restamping
  * replaces it. A signed PDF is saved as an incremental update, which leaves the signed revision's
  * bytes, and so its signatures, intact. An owner-password-only PDF keeps its permissions
- * ({@link PdfProtection}). On any failure nothing is left at the target.
+ * ({@link PdfProtection}). A PDF certified with "no changes allowed" is refused. On any failure nothing
+ * is left at the target.
  */
 final class PdfStamper {
 
@@ -31,6 +32,10 @@ final class PdfStamper {
         boolean done = false;
         try {
             doc = PdfDocuments.open(source);
+            if (PdfSignatures.certifiedNoChanges(doc)) {
+                throw new DocumentException(source, Kind.REFUSED, "the PDF is certified with \"no changes allowed\"; "
+                        + "stamping it would break the certification");
+            }
             StampFonts fonts = fonts(source, doc, options);
             try (fonts) {
                 apply(doc, fonts, options);
@@ -65,7 +70,7 @@ final class PdfStamper {
 
     private static void save(PDDocument doc, Path target) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-            if (!doc.getSignatureDictionaries().isEmpty()) {
+            if (PdfSignatures.signed(doc)) {
                 doc.saveIncremental(out);
             } else {
                 PdfProtection.keep(doc);

@@ -53,6 +53,13 @@ class PdfCorpusTest {
             return;
         }
         StampOptions options = PdfTestSupport.options();
+        if (certifiedNoChanges(source)) {
+            DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(source, out, options));
+            assertEquals(DocumentException.Kind.REFUSED, e.kind(), "certified, no changes allowed: refused");
+            assertFalse(Files.exists(out), "nothing at target");
+            assertEquals(original.size(), format.read(source).slots().size(), "still verifiable");
+            return;
+        }
         format.stamp(source, out, options);
         assertEquals(before, PdfTestSupport.sha256(source), "input unchanged");
         ReadModel model = format.read(out);
@@ -69,6 +76,12 @@ class PdfCorpusTest {
         assertPageTextsKept(original, re);
         assertFalse(all(re).contains(options.marking().mark()), "old mark gone after restamp");
         assertQpdfCheck(again);
+    }
+
+    private static boolean certifiedNoChanges(Path source) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(source.toFile())) {
+            return PdfSignatures.certifiedNoChanges(doc);
+        }
     }
 
     /** Page texts of the original, or null when it needs a password. */

@@ -16,6 +16,7 @@ import dev.marking.core.format.TextBlock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,21 +180,62 @@ class PdfFormatTest {
 
     @Test
     void signedPdfIsStampedAsIncrementalUpdate() throws Exception {
-        Path in = PdfTestSupport.shared().resolve("corpus/pdf/plumber_federal-register-2020-17221.pdf");
-        assumeTrue(Files.isRegularFile(in), "corpus missing");
+        Path corpus = PdfTestSupport.shared().resolve("corpus/pdf/plumber_federal-register-2020-17221.pdf");
+        assumeTrue(Files.isRegularFile(corpus), "corpus missing");
+        Path in = tmp.resolve("approval-signed.pdf");
+        try (PDDocument doc = Loader.loadPDF(corpus.toFile()); OutputStream out = Files.newOutputStream(in)) {
+            // the GPO certification forbids changes; drop it in an update of its own to get a plainly signed file
+            doc.getDocumentCatalog().getCOSObject().removeItem(COSName.PERMS);
+            doc.saveIncremental(out);
+        }
         Path out = tmp.resolve("out.pdf");
         format.stamp(in, out, PdfTestSupport.options());
         byte[] original = Files.readAllBytes(in);
         byte[] stamped = Files.readAllBytes(out);
         assertTrue(stamped.length > original.length);
-        assertArrayEquals(original, Arrays.copyOf(stamped, original.length), "signed revision untouched");
+        assertArrayEquals(original, Arrays.copyOf(stamped, original.length), "signed revisions untouched");
         if (PdfTestSupport.tool("pdfsig")) {
             PdfTestSupport.Result r = PdfTestSupport.run(List.of("pdfsig", out.toString()));
             assertTrue(r.output().contains("Signature is Valid"), r.output());
         }
+        PdfCorpusTest.assertStamped(format.read(out), PdfTestSupport.options(), 15);
         Path again = tmp.resolve("again.pdf");
         format.stamp(out, again, PdfTestSupport.otherOptions());
         PdfCorpusTest.assertStamped(format.read(again), PdfTestSupport.otherOptions(), 15);
+        PdfCorpusTest.assertQpdfCheck(again);
+    }
+
+    @Test
+    void certifiedCorpusFileIsRefused() throws Exception {
+        Path in = PdfTestSupport.shared().resolve("corpus/pdf/plumber_federal-register-2020-17221.pdf");
+        assumeTrue(Files.isRegularFile(in), "corpus missing");
+        Path out = Files.createFile(tmp.resolve("out.pdf"));
+        DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(in, out, PdfTestSupport.options()));
+        assertEquals(DocumentException.Kind.REFUSED, e.kind());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void certifiedNoChangesIsRefused() throws Exception {
+        Path in = PdfFixtures.pdf().page(PdfFixtures.Page.a4("Hello")).build(tmp.resolve("in.pdf"), doc -> {
+            COSDictionary params = new COSDictionary();
+            params.setInt(COSName.P, 1);
+            COSDictionary ref = new COSDictionary();
+            ref.setItem(COSName.TRANSFORM_METHOD, COSName.DOCMDP);
+            ref.setItem(COSName.TRANSFORM_PARAMS, params);
+            COSArray refs = new COSArray();
+            refs.add(ref);
+            COSDictionary sig = new COSDictionary();
+            sig.setItem(COSName.REFERENCE, refs);
+            COSDictionary perms = new COSDictionary();
+            perms.setItem(COSName.DOCMDP, sig);
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.PERMS, perms);
+        });
+        Path out = Files.createFile(tmp.resolve("out.pdf"));
+        DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(in, out, PdfTestSupport.options()));
+        assertEquals(DocumentException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("no changes allowed"), e.getMessage());
+        assertFalse(Files.exists(out));
     }
 
     @Test
