@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
@@ -31,19 +32,43 @@ final class PageContents {
     private PageContents() {
     }
 
-    /** Appends {@code stamp} (operators in a clean graphics state) to the page. */
+    /**
+     * Appends {@code stamp} (operators in a clean graphics state) to the page. Content that leaves
+     * graphics states open ({@code q} without {@code Q}, common in real files) gets them closed first, so
+     * the stamp starts from the page's initial state.
+     */
     static void append(PDDocument doc, PDPage page, byte[] stamp) throws IOException {
+        int open = unclosedSaves(page);
         COSArray contents = new COSArray();
         contents.add(tagged(doc, "q\n".getBytes(StandardCharsets.US_ASCII)));
         for (COSBase item : current(page)) {
             contents.add(item);
         }
-        byte[] suffix = new byte[stamp.length + 2];
-        suffix[0] = 'Q';
-        suffix[1] = '\n';
-        System.arraycopy(stamp, 0, suffix, 2, stamp.length);
+        byte[] restore = "Q\n".repeat(open + 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] suffix = Arrays.copyOf(restore, restore.length + stamp.length);
+        System.arraycopy(stamp, 0, suffix, restore.length, stamp.length);
         contents.add(tagged(doc, suffix));
         page.getCOSObject().setItem(COSName.CONTENTS, contents);
+    }
+
+    /** How many {@code q} the page's content leaves without a matching {@code Q}. */
+    private static int unclosedSaves(PDPage page) throws IOException {
+        if (!page.hasContents()) {
+            return 0;
+        }
+        int depth = 0;
+        PDFStreamParser parser = new PDFStreamParser(page);
+        for (Object t = parser.parseNextToken(); t != null; t = parser.parseNextToken()) {
+            if (t instanceof Operator op) {
+                String name = op.getName();
+                if ("q".equals(name)) {
+                    depth++;
+                } else if ("Q".equals(name) && depth > 0) {
+                    depth--;
+                }
+            }
+        }
+        return depth;
     }
 
     /** Removes every trace of an earlier stamp from the page; true when there was one. */

@@ -8,7 +8,9 @@ import dev.marking.core.model.Marking;
 import dev.marking.core.model.Term;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +19,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -101,6 +106,22 @@ class PdfRenderTest {
         int falling = count(before, after, new Rectangle(0, 0, w / 2, h / 2))
                 + count(before, after, new Rectangle(w / 2, h / 2, w / 2, h / 2));
         assertTrue(rising > 2 * falling, name + ": rises from bottom left to top right " + rising + "/" + falling);
+    }
+
+    @Test
+    void contentThatLeavesStatesOpenDoesNotMoveTheStamp() throws Exception {
+        Path in = PdfFixtures.pdf().page(PdfFixtures.Page.a4()).page(PdfFixtures.Page.a4()).build(tmp.resolve("in.pdf"),
+                doc -> {
+                    for (PDPage page : doc.getPages()) {
+                        byte[] ops = "0.3 0 0 0.3 400 0 cm q 0 0 10 10 re f".getBytes(StandardCharsets.US_ASCII);
+                        page.setContents(new PDStream(doc, new ByteArrayInputStream(ops)));
+                    }
+                });
+        Rectangle box = changed(in, only(false, false), 0);
+        BufferedImage img = render(in, 0);
+        assertTrue(box.x > 0 && box.getMaxX() < img.getWidth() * 0.5, "block at left " + box);
+        assertTrue(box.y > 0 && box.getMaxY() < img.getHeight() * 0.25, "block at top " + box);
+        assertTrue(box.width > 25, "block drawn at full size " + box);
     }
 
     @ParameterizedTest(name = "{0}")
