@@ -1,5 +1,6 @@
 package dev.marking.core.bench;
 
+import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.model.CopyNumber;
@@ -34,7 +35,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 public final class PdfBench {
 
     private static final int ROUNDS = 5;
-    private static final int LONGEST = 4;
+    private static final int LONGEST = 5;
 
     private final PdfFormat format = new PdfFormat();
     private final StampOptions options;
@@ -57,7 +58,8 @@ public final class PdfBench {
             bench.corpusFile(p);
         }
         Path big = bench.generate(1000);
-        bench.bigFile(big);
+        bench.bigFile(big, bench.format, "system font");
+        bench.bigFile(big, new PdfFormat(List.of()), "bundled font");
         bench.external(big);
     }
 
@@ -87,7 +89,12 @@ public final class PdfBench {
     private void corpusFile(Path p) throws Exception {
         int pages = pages(p);
         Path out = work.resolve("out.pdf");
-        format.stamp(p, out, options);
+        try {
+            format.stamp(p, out, options);
+        } catch (DocumentException e) {
+            System.out.printf(Locale.ROOT, "%-55s %4d pages  not stamped: %s%n", p.getFileName(), pages, e.getMessage());
+            return;
+        }
         format.read(out);
         long stamp = 0;
         long read = 0;
@@ -103,7 +110,7 @@ public final class PdfBench {
                 p.getFileName(), pages, rate(pages * ROUNDS, stamp), rate(pages * ROUNDS, read));
     }
 
-    private void bigFile(Path big) throws Exception {
+    private void bigFile(Path big, PdfFormat format, String label) throws Exception {
         Path out = work.resolve("big-stamped.pdf");
         resetPeaks();
         long t0 = System.nanoTime();
@@ -114,8 +121,8 @@ public final class PdfBench {
         long t2 = System.nanoTime();
         int pages = format.read(out).slots().size();
         long t3 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "generated %d pages (%d KB): stamp %.2f s (%.0f pages/s, peak heap %d MB), "
-                + "read %.2f s (%.0f pages/s, peak heap %d MB), output %d KB%n", pages, Files.size(big) >> 10,
+        System.out.printf(Locale.ROOT, "%s, generated %d pages (%d KB): stamp %.2f s (%.0f pages/s, peak heap %d MB), "
+                + "read %.2f s (%.0f pages/s, peak heap %d MB), output %d KB%n", label, pages, Files.size(big) >> 10,
                 (t1 - t0) / 1e9, rate(pages, t1 - t0), stampPeak >> 20, (t3 - t2) / 1e9, rate(pages, t3 - t2),
                 heapPeak() >> 20, Files.size(out) >> 10);
     }

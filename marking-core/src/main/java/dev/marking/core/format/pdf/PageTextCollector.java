@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -58,11 +59,11 @@ final class PageTextCollector extends PDFTextStripper {
         pages.clear();
         StringWriter w = new StringWriter();
         writeText(doc, w);
+        Map<Integer, PageText> byPage = new HashMap<>();
+        pages.forEach(t -> byPage.put(t.page(), t));
         List<PageText> all = new ArrayList<>();
         for (int p = first; p <= last; p++) {
-            int page = p;
-            all.add(pages.stream().filter(t -> t.page() == page).findFirst()
-                    .orElse(new PageText(page, "", Map.of())));
+            all.add(byPage.getOrDefault(p, new PageText(p, "", Map.of())));
         }
         return all;
     }

@@ -25,7 +25,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Our keys in an XMP packet, namespace {@link MetadataKeys#XMP_NAMESPACE}, prefix {@code marking:}
@@ -37,6 +39,24 @@ final class XmpMarking {
     private static final String X = "adobe:ns:meta/";
     private static final String NS = MetadataKeys.XMP_NAMESPACE;
     private static final String PREFIX = "marking.";
+
+    /** Parse errors become exceptions (handled by the caller), not lines on stderr. */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // a warning does not stop the parse and is no concern of the user
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 
     private XmpMarking() {
     }
@@ -150,7 +170,7 @@ final class XmpMarking {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
+            b.setErrorHandler(SILENT);
             return b.parse(new ByteArrayInputStream(xmp));
         } catch (ParserConfigurationException | SAXException | IOException e) {
             return null;
