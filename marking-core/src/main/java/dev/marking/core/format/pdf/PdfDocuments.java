@@ -25,11 +25,15 @@ final class PdfDocuments {
             throw new DocumentException(file, Kind.UNREADABLE, "not a file: " + file);
         }
         PDDocument doc;
+        RandomAccessReadBufferedFile source = null;
         try {
-            doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()));
+            source = new RandomAccessReadBufferedFile(file.toFile());
+            doc = Loader.loadPDF(source);
         } catch (InvalidPasswordException e) {
+            closeQuietly(source);
             throw new DocumentException(file, Kind.ENCRYPTED, "the PDF is encrypted and needs a password to open", e);
         } catch (IOException | RuntimeException e) {
+            closeQuietly(source);
             throw new DocumentException(file, Kind.UNREADABLE, "not a readable PDF: " + reason(e), e);
         }
         try {
@@ -50,6 +54,19 @@ final class PdfDocuments {
     static String reason(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m).strip();
+    }
+
+    /** Releases the file handle of a document that failed to load (the file would stay locked on Windows). */
+    private static void closeQuietly(RandomAccessReadBufferedFile source) {
+        if (source == null) {
+            return;
+        }
+        try {
+            source.close();
+        } catch (IOException e) {
+            // the load already failed; that failure is what the user needs to hear about
+            return;
+        }
     }
 
     static void close(PDDocument doc) {
