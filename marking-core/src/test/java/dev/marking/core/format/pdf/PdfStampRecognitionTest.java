@@ -7,7 +7,9 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.TextBlock;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -47,6 +49,23 @@ class PdfStampRecognitionTest {
         ReadModel m = new PdfFormat().read(in);
         assertEquals(List.of("SECRET 5 years"), m.slots().get(0).watermarks());
         assertEquals(List.of("Body text"), m.body().stream().map(TextBlock::text).toList());
+    }
+
+    @Test
+    void pageAppendedAfterStampingHasAnEmptySlot() throws Exception {
+        Path in = PdfFixtures.pdf().page(PdfFixtures.Page.a4("One")).build(tmp.resolve("in.pdf"));
+        Path out = tmp.resolve("out.pdf");
+        new PdfFormat().stamp(in, out, PdfTestSupport.options());
+        Path appended = tmp.resolve("appended.pdf");
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            doc.addPage(new PDPage(PDRectangle.A4));
+            doc.save(appended.toFile());
+        }
+        ReadModel m = new PdfFormat().read(appended);
+        assertEquals(2, m.slots().size());
+        assertEquals(1, m.slots().get(0).header().size());
+        assertTrue(m.slots().get(1).header().isEmpty() && m.slots().get(1).watermarks().isEmpty(), "page 2 unstamped");
+        assertEquals("page 2", m.slots().get(1).describe(m.unitName()));
     }
 
     @Test
