@@ -66,7 +66,7 @@ class PdfCorpusTest {
         assertStamped(model, options, original.size());
         assertPageTextsKept(original, model);
         assertQpdfCheck(out);
-        assertPdftotextFindsMark(out, options.marking().mark(), original.size());
+        assertPdftotext(out, options.marking().mark(), null, original.size());
 
         Path again = tmp.resolve("restamped.pdf");
         StampOptions other = PdfTestSupport.otherOptions();
@@ -76,6 +76,7 @@ class PdfCorpusTest {
         assertPageTextsKept(original, re);
         assertFalse(all(re).contains(options.marking().mark()), "old mark gone after restamp");
         assertQpdfCheck(again);
+        assertPdftotext(again, other.marking().mark(), options.marking().mark(), original.size());
     }
 
     private static boolean certifiedNoChanges(Path source) throws IOException {
@@ -145,7 +146,8 @@ class PdfCorpusTest {
         assertFalse(r.output().contains("ERROR"), r.output());
     }
 
-    private static void assertPdftotextFindsMark(Path out, String mark, int pages) throws Exception {
+    /** Poppler finds {@code mark} on every page and, when given, no trace of the {@code replaced} mark. */
+    private static void assertPdftotext(Path out, String mark, String replaced, int pages) throws Exception {
         if (!PdfTestSupport.tool("pdftotext")) {
             return;
         }
@@ -153,7 +155,9 @@ class PdfCorpusTest {
             PdfTestSupport.Result r = PdfTestSupport.run(List.of("pdftotext", "-raw", "-f", Integer.toString(p), "-l",
                     Integer.toString(p), out.toString(), "-"));
             assertEquals(0, r.code(), r.output());
-            assertTrue(PdfTestSupport.squash(r.output()).contains(mark), "pdftotext finds " + mark + " on page " + p);
+            String text = PdfTestSupport.squash(r.output());
+            assertTrue(text.contains(mark), "pdftotext finds " + mark + " on page " + p);
+            assertTrue(replaced == null || !text.contains(replaced), "pdftotext still finds " + replaced + " on page " + p);
         }
     }
 }
