@@ -1,0 +1,46 @@
+package dev.marking.core.format.pdf;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.StampOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** PDF adapter (PDFBox 3): reads pages, our stamp and metadata; stamps header, footer, watermark and block. */
+public final class PdfFormat implements DocumentFormat {
+
+    private final List<Path> systemFonts;
+
+    /** Looks for system CJK fonts in the usual places before falling back to the bundled font. */
+    public PdfFormat() {
+        this(StampFonts.SYSTEM_FONTS);
+    }
+
+    /** Tries {@code systemFonts} in order (an empty list means: always the bundled font unless one is given). */
+    public PdfFormat(List<Path> systemFonts) {
+        this.systemFonts = List.copyOf(systemFonts);
+    }
+
+    @Override
+    public String id() {
+        return "pdf";
+    }
+
+    @Override
+    public boolean supports(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+    }
+
+    @Override
+    public ReadModel read(Path file) throws DocumentException {
+        return new PdfModelReader().read(file);
+    }
+
+    @Override
+    public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
+        new PdfStamper(systemFonts).stamp(source, target, options);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.marking.core.format.pdf;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.TextBlock;
+import dev.marking.core.model.Location;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Reads a PDF into the read model: each page's own text line by line, our stamp's header, footer and
+ * watermark per page, the first-page block (or, unstamped, the top lines of page 1 as a reader sees
+ * them), metadata and hidden content.
+ */
+final class PdfModelReader {
+
+    /** How many lines of an unstamped first page count as its top. */
+    static final int TOP_LINES = 6;
+
+    ReadModel read(Path file) throws DocumentException {
+        PDDocument doc = PdfDocuments.open(file);
+        try {
+            return read(file, doc);
+        } catch (IOException | RuntimeException e) {
+            throw new DocumentException(file, Kind.UNREADABLE, "cannot read the PDF's text: " + PdfDocuments.reason(e), e);
+        } finally {
+            PdfDocuments.close(doc);
+        }
+    }
+
+    ReadModel read(Path file, PDDocument doc) throws IOException {
+        List<PageTextCollector.PageText> pages = new PageTextCollector(false).collect(doc, 1, doc.getNumberOfPages());
+        List<TextBlock> body = new ArrayList<>();
+        List<RunningSlot> slots = new ArrayList<>();
+        for (PageTextCollector.PageText p : pages) {
+            body.addAll(lines(p.body(), p.page(), null));
+            slots.add(new RunningSlot(p.page(), "page", blocks(p.stamp(StampRole.HEADER), p.page(), "header"),
+                    blocks(p.stamp(StampRole.FOOTER), p.page(), "footer"), p.stamp(StampRole.WATERMARK)));
+        }
+        List<String> block = pages.isEmpty() ? List.of() : pages.get(0).stamp(StampRole.BLOCK);
+        List<TextBlock> top = block.isEmpty() ? topOfFirstPage(doc) : blocks(block, 1, null);
+        return new ReadModel(file, "pdf", "page", top, body, slots, PdfMetadata.read(doc), HiddenContent.scan(doc));
+    }
+
+    /** The first lines of page 1 sorted by position, as a reader of the displayed page sees them. */
+    private static List<TextBlock> topOfFirstPage(PDDocument doc) throws IOException {
+        List<PageTextCollector.PageText> first = new PageTextCollector(true).collect(doc, 1, 1);
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        List<TextBlock> lines = lines(first.get(0).body(), 1, null);
+        return lines.subList(0, Math.min(TOP_LINES, lines.size()));
+    }
+
+    private static List<TextBlock> lines(String text, int page, String part) {
+        List<TextBlock> out = new ArrayList<>();
+        int n = 0;
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty()) {
+                out.add(new TextBlock(t, new Location(part, 0, page, ++n, 0, 0)));
+            }
+        }
+        return out;
+    }
+
+    private static List<TextBlock> blocks(List<String> texts, int page, String part) {
+        List<TextBlock> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(new TextBlock(texts.get(i), new Location(part, 0, page, i + 1, 0, 0)));
+        }
+        return out;
+    }
+}

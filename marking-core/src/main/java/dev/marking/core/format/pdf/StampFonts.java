@@ -1,0 +1,157 @@
+package dev.marking.core.format.pdf;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The fonts a stamp is drawn with, embedded as subset TrueType (Type 0, Identity-H). Resolution order:
+ * the caller's font, known system fonts (黑体/SimHei first, as GB/T 9704 asks, then WenQuanYi and AR PL),
+ * then Noto Sans SC bundled with marking (SIL OFL 1.1). Text the chosen font has no glyph for is drawn
+ * with the bundled font.
+ */
+final class StampFonts implements Closeable {
+
+    /** Bundled default: Noto Sans SC Regular from npm {@code @expo-google-fonts/noto-sans-sc} 0.4.3. */
+    static final String BUNDLED = "NotoSansSC-Regular.ttf";
+
+    /** System fonts tried in order when the caller names none. */
+    static final List<Path> SYSTEM_FONTS = List.of(
+            Path.of("C:/Windows/Fonts/simhei.ttf"),
+            Path.of("/Library/Fonts/SimHei.ttf"),
+            Path.of("/usr/share/fonts/truetype/simhei/simhei.ttf"),
+            Path.of("/usr/share/fonts/truetype/msttcorefonts/simhei.ttf"),
+            Path.of("/usr/share/fonts/simhei.ttf"),
+            Path.of(System.getProperty("user.home"), ".fonts", "simhei.ttf"),
+            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+            Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"),
+            Path.of("/usr/share/fonts/truetype/arphic/ukai.ttc"),
+            Path.of("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"));
+
+    private final PDDocument doc;
+    private final List<Closeable> open = new ArrayList<>();
+    private final PDType0Font primary;
+    private final String primaryName;
+    private PDType0Font bundled;
+
+    private StampFonts(PDDocument doc, Optional<Path> preferred, List<Path> candidates) throws IOException {
+        this.doc = doc;
+        PDType0Font chosen = null;
+        String name = BUNDLED;
+        if (preferred.isPresent()) {
+            chosen = load(preferred.get());
+            name = preferred.get().toString();
+        } else {
+            for (Path p : candidates) {
+                if (Files.isRegularFile(p)) {
+                    chosen = tryLoad(p);
+                    if (chosen != null) {
+                        name = p.toString();
+                        break;
+                    }
+                }
+            }
+        }
+        this.primary = chosen != null ? chosen : bundled();
+        this.primaryName = name;
+    }
+
+    /** Fonts for {@code doc}; {@code preferred} must load, system {@code candidates} are skipped when broken. */
+    static StampFonts open(PDDocument doc, Optional<Path> preferred, List<Path> candidates) throws IOException {
+        return new StampFonts(doc, preferred, candidates);
+    }
+
+    /** The font that can draw every character of {@code text}: the chosen font, else the bundled one. */
+    PDType0Font fontFor(String text) throws IOException {
+        return canEncode(primary, text) ? primary : bundled();
+    }
+
+    /** 0 for the chosen font, 1 for the bundled fallback: a stable part of the font's resource name. */
+    int indexOf(PDType0Font font) {
+        return font == primary ? 0 : 1;
+    }
+
+    /** Where the chosen font came from (a path, or the bundled font's name). */
+    String primaryName() {
+        return primaryName;
+    }
+
+    private static boolean canEncode(PDType0Font font, String text) {
+        try {
+            font.encode(text);
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    private PDType0Font bundled() throws IOException {
+        if (bundled == null) {
+            try (InputStream in = StampFonts.class.getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new IOException("the bundled font " + BUNDLED + " is missing from the classpath");
+                }
+                bundled = PDType0Font.load(doc, in, true);
+            }
+        }
+        return bundled;
+    }
+
+    private PDType0Font tryLoad(Path p) {
+        try {
+            return load(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private PDType0Font load(Path p) throws IOException {
+        if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+            TrueTypeCollection ttc = new TrueTypeCollection(p.toFile());
+            open.add(ttc);
+            TrueTypeFont[] first = new TrueTypeFont[1];
+            ttc.processAllFonts(f -> {
+                if (first[0] == null) {
+                    first[0] = f;
+                }
+            });
+            if (first[0] == null) {
+                throw new IOException(p + " holds no font");
+            }
+            return PDType0Font.load(doc, first[0], true);
+        }
+        return PDType0Font.load(doc, new RandomAccessReadBufferedFile(p.toFile()), true, false);
+    }
+
+    /**
+     * Embeds the subsets of the characters drawn so far. PDFBox does this on save only for fonts set
+     * through {@code PDPageContentStream}; our stamp writes its operators itself, so it must ask.
+     */
+    void embedSubsets() throws IOException {
+        primary.subset();
+        if (bundled != null && bundled != primary) {
+            bundled.subset();
+        }
+    }
+
+    /** Closes font files; call after the document was saved (subsetting reads them while saving). */
+    @Override
+    public void close() throws IOException {
+        for (Closeable c : open) {
+            c.close();
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * PDF adapter (PDFBox 3).
+ *
+ * <p>Stamping appends two content streams to every page, both tagged {@code /MarkingStamp true} in
+ * their stream dictionaries: a leading {@code q} and a trailing {@code Q …stamp…}. Each piece of the
+ * stamp is wrapped in {@code /Artifact <</Type /Pagination /Subtype /Header /MarkingStamp /header>> BDC
+ * … EMC} (roles {@code header}, {@code footer}, {@code watermark}, {@code block}); resources we add are
+ * named {@code MarkingStamp…}. Reading routes text inside those sequences (or inside a Form XObject
+ * whose name starts with {@code MarkingStamp}) to the page's slot and keeps it out of the body;
+ * restamping removes the tagged streams, cuts our sequences out of streams another tool merged, and
+ * drops our resources and {@code marking.*} metadata before drawing again.
+ *
+ * <p>Layout is computed in reader coordinates ({@link dev.marking.core.format.pdf.PageFrame}: the crop
+ * box turned by {@code /Rotate}) and mapped into user space with one {@code cm}, so rotated, cropped and
+ * off-origin pages get the block top left as the reader sees it.
+ */
+package dev.marking.core.format.pdf;

@@ -1,0 +1,113 @@
+package dev.marking.core.format.pdf;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.marking.core.format.StampOptions;
+import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Level;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Term;
+import dev.marking.core.model.Urgency;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Corpus location, markings and external tools (qpdf, poppler) for the PDF tests. */
+final class PdfTestSupport {
+
+    static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+
+    private PdfTestSupport() {
+    }
+
+    /** {@code ../shared} (system property {@code marking.shared}), resolved from the module or the project root. */
+    static Path shared() {
+        String prop = System.getProperty("marking.shared");
+        if (prop != null && Files.isDirectory(Path.of(prop))) {
+            return Path.of(prop);
+        }
+        for (Path p : List.of(Path.of("../shared"), Path.of("../../shared"))) {
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        return Path.of("../shared");
+    }
+
+    static List<Path> corpus(String dir) throws IOException {
+        Path d = shared().resolve("corpus").resolve(dir);
+        assumeTrue(Files.isDirectory(d), "corpus not found at " + d.toAbsolutePath());
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".pdf")).sorted().toList();
+        }
+    }
+
+    static Level level(String name) {
+        return MarkingParser.standard().level(name).orElseThrow();
+    }
+
+    /** 机密★5年, copy 000123, 特急. */
+    static StampOptions options() {
+        Marking m = new Marking(level("机密"), new Term.Years(5), Optional.of(new CopyNumber(123)), Optional.empty(),
+                Optional.of(Urgency.URGENT), Optional.empty());
+        return StampOptions.all(m, "doc-1", DAY);
+    }
+
+    /** 秘密★1年, copy 000007: a second stamp that must replace the first. */
+    static StampOptions otherOptions() {
+        Marking m = Marking.of(level("秘密"), new Term.Years(1)).withCopy(new CopyNumber(7));
+        return StampOptions.all(m, "doc-2", DAY);
+    }
+
+    static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    static String sha256(Path p) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when {@code tool} is on PATH; when it is not and {@code CI} is set, the test fails. */
+    static boolean tool(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        if (System.getenv("CI") != null) {
+            fail(tool + " is required in CI but is not on PATH");
+        }
+        return false;
+    }
+
+    /** Runs a command; returns exit code and combined output. */
+    static Result run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Result(-1, "timeout");
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    record Result(int code, String output) {
+    }
+}
