@@ -1,0 +1,89 @@
+package dev.marking.core.bench;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.StampOptions;
+import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Term;
+import dev.marking.core.policy.Policy;
+import dev.marking.core.scan.ScanOptions;
+import dev.marking.core.scan.Scanner;
+import dev.marking.core.scan.Stamper;
+import dev.marking.core.text.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Stamp and verify time per document over the real corpus (median of several rounds after warm-up).
+ * Not a test: {@code java -cp … dev.marking.core.bench.CorpusBench ../shared/corpus [rounds]}.
+ */
+public final class CorpusBench {
+
+    private CorpusBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        FormatRegistry formats = FormatRegistry.standard();
+        List<Path> files;
+        try (Stream<Path> s = Stream.of("docx", "pdf").flatMap(d -> list(corpus.resolve(d)))) {
+            files = s.filter(p -> formats.forFile(p).isPresent()).sorted().toList();
+        }
+        Scanner scanner = Scanner.forPolicy(formats, ScanOptions.of(Policy.defaults(), LocalDate.now(),
+                Messages.forLang("en")).withThreads(1));
+        Stamper stamper = new Stamper(formats);
+        Path out = Files.createTempDirectory("marking-bench");
+        Marking m = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5)).withCopy(new CopyNumber(1));
+        for (String kind : List.of("docx", "pdf")) {
+            List<Double> stamp = new ArrayList<>();
+            List<Double> verify = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) {
+                for (Path f : files) {
+                    if (!f.toString().endsWith("." + kind)) {
+                        continue;
+                    }
+                    long t0 = System.nanoTime();
+                    scanner.check(f);
+                    long t1 = System.nanoTime();
+                    try {
+                        stamper.stamp(f, out, StampOptions.all(m, "bench", LocalDate.now()));
+                    } catch (DocumentException e) {
+                        continue;
+                    }
+                    long t2 = System.nanoTime();
+                    if (round > 0) {
+                        verify.add((t1 - t0) / 1e6);
+                        stamp.add((t2 - t1) / 1e6);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s: %d files x %d rounds: stamp median %.1f ms (p90 %.1f), verify median %.1f ms "
+                    + "(p90 %.1f)%n", kind, stamp.size() / rounds, rounds, pct(stamp, 50), pct(stamp, 90), pct(verify, 50),
+                    pct(verify, 90));
+        }
+    }
+
+    private static double pct(List<Double> xs, int p) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return s.isEmpty() ? 0 : s.get(Math.min(s.size() - 1, s.size() * p / 100));
+    }
+
+    private static Stream<Path> list(Path dir) {
+        try {
+            return Files.list(dir);
+        } catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+}
