@@ -1,0 +1,390 @@
+package dev.marking.core.rules.declass;
+
+import dev.marking.core.text.Widths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds placeholders standing for names and figures in one text, in a single left-to-right pass:
+ * every character is looked at once, and the bounded lexicon look-ups happen only where a letter,
+ * symbol, {@code 某} or ordinal stem starts. Offsets refer to the original text (width folding keeps
+ * lengths).
+ */
+public final class PlaceholderScanner {
+
+    private static final String ORDINALS = "甲乙丙";
+    private static final String NUMERALS = "两二三四五六七八九几多各";
+    private static final String CLASSIFIERS = "个座处家所支艘架名";
+    private static final String SEPARATORS = "、和与及或/";
+    private static final String ASSIGN = "为是:： ";
+    private static final String JOINERS = "-._/@:'+&";
+    private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
+    private static final int STAR = 1;
+    private static final int TIMES = 2;
+    private static final int CIRCLE = 3;
+    private static final int SQUARE = 4;
+    private static final int TRIANGLE = 5;
+
+    private final DeclassLexicon lexicon;
+
+    public PlaceholderScanner(DeclassLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** The placeholders in {@code text}, in order; touching ones ({@code X月X日}) are one. */
+    public List<Placeholder> scan(String text) {
+        String f = Widths.fold(text);
+        List<Placeholder> out = new ArrayList<>();
+        int i = 0;
+        while (i < f.length()) {
+            i = Math.max(i + 1, step(f, i, out));
+        }
+        return out;
+    }
+
+    private int step(String f, int i, List<Placeholder> out) {
+        char c = f.charAt(i);
+        if (isAsciiAlnum(c)) {
+            return latin(f, i, out);
+        }
+        if (symbolClass(c) != 0) {
+            return symbols(f, i, out);
+        }
+        if (c == '#') {
+            return numbered(f, i, out);
+        }
+        if (c == '某') {
+            return mou(f, i, out);
+        }
+        if (ORDINALS.indexOf(c) >= 0) {
+            return ordinal(f, i, out);
+        }
+        return i + 1;
+    }
+
+    private int latin(String f, int i, List<Placeholder> out) {
+        int j = alnumEnd(f, i);
+        if (i >= 2 && isAsciiAlnum(f.charAt(i - 2)) && (f.charAt(i - 1) == ' ' || JOINERS.indexOf(f.charAt(i - 1)) >= 0)) {
+            return identifierEnd(f, j); // iPhone X, Windows XP, GB/T: part of Latin text
+        }
+        int end = j;
+        boolean masked = xMasked(f, i, j);
+        while (end + 1 < f.length() && JOINERS.indexOf(f.charAt(end)) >= 0 && isAsciiAlnum(f.charAt(end + 1))) {
+            int k = alnumEnd(f, end + 1);
+            if (!(masked && f.charAt(end) == '-' && xMasked(f, end + 1, k))) {
+                return identifierEnd(f, k); // COVID-19, X-37B, Wi-Fi
+            }
+            end = k;
+        }
+        PlaceholderKind kind = end > j ? PlaceholderKind.LETTERS : classify(f, i, j);
+        if (kind == null) {
+            return isEnumerable(f, i, j) ? add(out, enumeration(f, i, j, false, true), j) : j;
+        }
+        Placeholder p = resolve(f, i, end, kind);
+        if (p == null && kind == PlaceholderKind.LETTER) {
+            p = enumeration(f, i, end, false, false);
+        }
+        if (p == null && kind == PlaceholderKind.LETTERS) {
+            p = bare(f, i, end, kind, true);
+        }
+        return add(out, p == null ? null : withSurname(f, p), end);
+    }
+
+    private int symbols(String f, int i, List<Placeholder> out) {
+        int cls = symbolClass(f.charAt(i));
+        int j = i;
+        while (j < f.length() && symbolClass(f.charAt(j)) == cls) {
+            j++;
+        }
+        boolean single = j - i == 1;
+        char before = i > 0 ? f.charAt(i - 1) : ' ';
+        if (single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || j < f.length() && isDigit(f.charAt(j)))
+                || single && cls == SQUARE
+                || cls == CIRCLE && CHINESE_DIGITS.indexOf(before) >= 0
+                || isDigit(before)) {
+            return j; // 3×4, a check box, 二〇二〇年, 3**
+        }
+        if (cls == STAR) {
+            int close = emphasisEnd(f, i, j);
+            if (close > 0) {
+                return close; // **bold** in Markdown
+            }
+        }
+        PlaceholderKind kind = single ? PlaceholderKind.SYMBOL : PlaceholderKind.SYMBOLS;
+        Placeholder p = resolve(f, i, j, kind);
+        if (p == null && kind.strong()) {
+            p = bare(f, i, j, kind, cls != STAR);
+        }
+        return add(out, p == null ? null : withSurname(f, p), j);
+    }
+
+    private int numbered(String f, int i, List<Placeholder> out) {
+        int j = i + 1;
+        while (j < f.length() && isDigit(f.charAt(j))) {
+            j++;
+        }
+        if (j == i + 1 || i > 0 && isAsciiAlnum(f.charAt(i - 1))) {
+            return j; // a hashtag, or 1#楼 (an ordinary building number)
+        }
+        return add(out, resolve(f, i, j, PlaceholderKind.NUMBERED), j);
+    }
+
+    private int mou(String f, int i, List<Placeholder> out) {
+        boolean twice = i + 1 < f.length() && f.charAt(i + 1) == '某';
+        int e = twice ? i + 2 : i + 1;
+        if (i > 0 && lexicon.isSurname(f.charAt(i - 1)) || lexicon.allowedOverlaps(f, i, e)) {
+            return e; // 张某 is how judgments anonymise a person; 某些, 某种 are ordinary words
+        }
+        PlaceholderKind kind = twice ? PlaceholderKind.MOU_MOU : PlaceholderKind.MOU;
+        Placeholder p = resolve(f, i, e, kind);
+        if (p == null && twice) {
+            p = bare(f, i, e, kind, true);
+        }
+        return add(out, p, e);
+    }
+
+    private int ordinal(String f, int i, List<Placeholder> out) {
+        if (lexicon.allowedOverlaps(f, i, i + 1)) {
+            return i + 1; // 甲方, 乙肝, 装甲
+        }
+        Placeholder p = resolve(f, i, i + 1, PlaceholderKind.ORDINAL);
+        return add(out, p != null ? p : enumeration(f, i, i + 1, true, false), i + 1);
+    }
+
+    /** The placeholder {@code [s, e)} with the context term after it, when that term makes it one. */
+    private Placeholder resolve(String f, int s, int e, PlaceholderKind kind) {
+        boolean spaced = e < f.length() && f.charAt(e) == ' ' && isAsciiAlnum(f.charAt(e - 1));
+        int p = spaced ? e + 1 : e; // "XX GHz", "A 基地"; never after a symbol (bullets: "○ 项目")
+        ContextTerm t = lexicon.termAt(f, p);
+        if (t == null) {
+            int m = lexicon.modifierAt(f, p);
+            t = m > 0 ? lexicon.termAt(f, p + m) : null;
+            p += m;
+            if (t != null && t.category() == Category.QUANTITY) {
+                return null;
+            }
+        }
+        if (t == null) {
+            return null;
+        }
+        int end = p + t.text().length();
+        if ("号".equals(t.text())) {
+            ContextTerm u = lexicon.termAt(f, end);
+            if (u != null && u.category() != Category.NEUTRAL && u.category() != Category.QUANTITY) {
+                t = u;
+                end += u.text().length();
+            }
+        } else if ("型".equals(t.text())) {
+            ContextTerm u = lexicon.termAt(f, end);
+            boolean equipment = u != null && !u.weak()
+                    && (u.category() == Category.EQUIPMENT || u.category() == Category.MILITARY);
+            if (end < f.length() && f.charAt(end) == '血' || !equipment && !kind.strong()) {
+                return null; // A型血; U型管 and X型支架 are shapes
+            }
+            end += equipment ? u.text().length() : 0;
+        }
+        if (!eligible(kind, t, f.charAt(s)) || lexicon.allowedOverlaps(f, s, e)) {
+            return null;
+        }
+        return new Placeholder(s, end, kind, t.category(), t.text());
+    }
+
+    private static boolean eligible(PlaceholderKind kind, ContextTerm t, char first) {
+        Category c = t.category();
+        if (c == Category.NEUTRAL) {
+            return false;
+        }
+        return switch (kind) {
+            case FIGURE -> c == Category.QUANTITY;
+            case LETTER -> c == Category.QUANTITY ? first == 'X' : !t.weak();
+            case SYMBOL -> c == Category.QUANTITY || !t.weak();
+            case NUMBERED, ORDINAL -> !t.weak() && c != Category.QUANTITY;
+            case MOU -> !t.weak() && c != Category.QUANTITY && c != Category.PLACE;
+            case MOU_MOU -> c != Category.QUANTITY;
+            case LETTERS, SYMBOLS -> true;
+        };
+    }
+
+    /** A strong placeholder with no context term after it: a cue before it, or Chinese text around it. */
+    private Placeholder bare(String f, int s, int e, PlaceholderKind kind, boolean aloneCounts) {
+        int k = s;
+        for (int n = 0; n < 2 && k > 0 && ASSIGN.indexOf(f.charAt(k - 1)) >= 0; n++) {
+            k--;
+        }
+        Category cue = lexicon.cueEndingAt(f, k);
+        if (cue != null) {
+            return new Placeholder(s, e, kind, cue, null);
+        }
+        boolean inChinese = s > 0 && isHan(f.charAt(s - 1)) || e < f.length() && isHan(f.charAt(e));
+        if (inChinese && lexicon.allowedOverlaps(f, s, e)) {
+            return null;
+        }
+        if (s > 0 && lexicon.isSurname(f.charAt(s - 1))) {
+            return new Placeholder(s, e, kind, Category.PERSON, null);
+        }
+        return aloneCounts && inChinese ? new Placeholder(s, e, kind, Category.THING, null) : null;
+    }
+
+    /** 王**, 张××: a surname right before a masked name belongs to the evidence. */
+    private Placeholder withSurname(String f, Placeholder p) {
+        boolean person = p.category() == Category.PERSON || p.category() == Category.THING;
+        if (p.kind().strong() && person && p.start() > 0 && lexicon.isSurname(f.charAt(p.start() - 1))) {
+            return new Placeholder(p.start() - 1, p.end(), p.kind(), Category.PERSON, p.term());
+        }
+        return p;
+    }
+
+    /** A、B两个基地, 甲、乙两所, AB两国: listed placeholders sharing one context term. */
+    private Placeholder enumeration(String f, int s, int e, boolean ordinal, boolean needNumeral) {
+        int q = e;
+        boolean listed = false;
+        while (q + 1 < f.length() && SEPARATORS.indexOf(f.charAt(q)) >= 0 && isItem(f, q + 1, ordinal)) {
+            q += 2;
+            listed = true;
+        }
+        boolean numeral = q < f.length() && NUMERALS.indexOf(f.charAt(q)) >= 0;
+        if (numeral) {
+            q++;
+            q += q < f.length() && CLASSIFIERS.indexOf(f.charAt(q)) >= 0 ? 1 : 0;
+        }
+        if (!numeral && (needNumeral || !listed)) {
+            return null;
+        }
+        ContextTerm t = lexicon.termAt(f, q);
+        if (t == null || t.weak() || t.category() == Category.NEUTRAL || t.category() == Category.QUANTITY
+                || lexicon.allowedOverlaps(f, s, e)) {
+            return null;
+        }
+        return new Placeholder(s, q + t.text().length(), ordinal ? PlaceholderKind.ORDINAL : PlaceholderKind.LETTER,
+                t.category(), t.text());
+    }
+
+    private static boolean isItem(String f, int k, boolean ordinal) {
+        if (ordinal) {
+            return ORDINALS.indexOf(f.charAt(k)) >= 0;
+        }
+        return isUpper(f.charAt(k)) && (k + 1 == f.length() || !isAsciiAlnum(f.charAt(k + 1)));
+    }
+
+    /** Two or three different capitals (AB, ABC) may list places, as in AB两地. */
+    private static boolean isEnumerable(String f, int i, int j) {
+        if (j - i < 2 || j - i > 3) {
+            return false;
+        }
+        for (int k = i; k < j; k++) {
+            if (!isUpper(f.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static PlaceholderKind classify(String f, int i, int j) {
+        int len = j - i;
+        boolean digits = false;
+        for (int k = i; k < j; k++) {
+            digits |= isDigit(f.charAt(k));
+        }
+        if (digits) {
+            return xMasked(f, i, j) ? PlaceholderKind.FIGURE : null;
+        }
+        char c = f.charAt(i);
+        if (len == 1) {
+            return isUpper(c) ? PlaceholderKind.LETTER : null;
+        }
+        if (len > 5 || "XYZx".indexOf(c) < 0) {
+            return null;
+        }
+        for (int k = i + 1; k < j; k++) {
+            if (f.charAt(k) != c) {
+                return null;
+            }
+        }
+        return PlaceholderKind.LETTERS;
+    }
+
+    /** Only digits and X (at least one X): XX, 20XX, 11X. */
+    private static boolean xMasked(String f, int i, int j) {
+        boolean x = false;
+        for (int k = i; k < j; k++) {
+            char c = f.charAt(k);
+            if (c == 'X' || c == 'x') {
+                x = true;
+            } else if (!isDigit(c)) {
+                return false;
+            }
+        }
+        return x;
+    }
+
+    /** The end of a closing emphasis run matching {@code [i, j)} when it opens Markdown emphasis, else 0. */
+    private static int emphasisEnd(String f, int i, int j) {
+        if (j - i > 3 || i > 0 && (isHan(f.charAt(i - 1)) || isAsciiAlnum(f.charAt(i - 1)))
+                || j >= f.length() || Character.isWhitespace(f.charAt(j))) {
+            return 0;
+        }
+        int close = f.indexOf(f.substring(i, j), j + 1);
+        int lineEnd = f.indexOf('\n', j);
+        if (close < 0 || lineEnd >= 0 && close > lineEnd || Character.isWhitespace(f.charAt(close - 1))) {
+            return 0;
+        }
+        int after = close + (j - i);
+        return after < f.length() && isHan(f.charAt(after)) ? 0 : after;
+    }
+
+    private static int add(List<Placeholder> out, Placeholder p, int next) {
+        if (p == null) {
+            return next;
+        }
+        int last = out.size() - 1;
+        if (last >= 0 && out.get(last).end() == p.start()) {
+            out.set(last, out.get(last).join(p));
+        } else {
+            out.add(p);
+        }
+        return p.end();
+    }
+
+    private static int symbolClass(char c) {
+        return switch (c) {
+            case '*' -> STAR;
+            case '×', '✕', '✖' -> TIMES;
+            case '○', '〇', '◯' -> CIRCLE;
+            case '□' -> SQUARE;
+            case '△' -> TRIANGLE;
+            default -> 0;
+        };
+    }
+
+    private static int alnumEnd(String f, int i) {
+        int j = i;
+        while (j < f.length() && isAsciiAlnum(f.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int identifierEnd(String f, int j) {
+        int end = j;
+        while (end + 1 < f.length() && JOINERS.indexOf(f.charAt(end)) >= 0 && isAsciiAlnum(f.charAt(end + 1))) {
+            end = alnumEnd(f, end + 1);
+        }
+        return end;
+    }
+
+    static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isDigit(c) || DeclassLexicon.isAsciiLetter(c);
+    }
+}
