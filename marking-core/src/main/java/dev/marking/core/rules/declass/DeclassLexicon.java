@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The word lists behind {@code declass.fake}, read from {@code dev/marking/core/declass/*.txt} (one term
@@ -24,13 +27,14 @@ public final class DeclassLexicon {
     private static final String DIR = "/dev/marking/core/declass/";
 
     private final Map<String, ContextTerm> terms;
+    private final Map<Character, List<ContextTerm>> termsByFirst;
     private final Set<String> allowed;
+    private final Map<Character, List<String>> allowedByFirst;
     private final Map<String, Category> cues;
     private final Set<String> modifiers;
     private final Set<String> genericNames;
     private final Set<String> secrets;
     private final String surnames;
-    private final int maxTerm;
     private final int maxAllowed;
     private final int maxCue;
 
@@ -43,9 +47,21 @@ public final class DeclassLexicon {
         this.genericNames = Set.copyOf(genericNames);
         this.secrets = Set.copyOf(secrets);
         this.surnames = surnames;
-        this.maxTerm = maxLength(terms.keySet());
         this.maxAllowed = maxLength(allowed);
         this.maxCue = maxLength(cues.keySet());
+        this.termsByFirst = byFirstChar(terms.values(), ContextTerm::text);
+        this.allowedByFirst = byFirstChar(allowed, w -> w);
+    }
+
+    /** Words grouped by their first character, longest first, so look-ups need no substrings. */
+    private static <T> Map<Character, List<T>> byFirstChar(Collection<T> words, Function<T, String> text) {
+        Map<Character, List<T>> out = new HashMap<>();
+        for (T w : words) {
+            out.computeIfAbsent(text.apply(w).charAt(0), k -> new ArrayList<>()).add(w);
+        }
+        out.replaceAll((k, v) -> v.stream()
+                .sorted(Comparator.comparingInt((T w) -> text.apply(w).length()).reversed()).toList());
+        return Map.copyOf(out);
     }
 
     /** The built-in lists. */
@@ -98,12 +114,14 @@ public final class DeclassLexicon {
 
     /** The longest context term (neutral words included) starting at {@code pos}, or null. */
     public ContextTerm termAt(String text, int pos) {
-        int limit = Math.min(maxTerm, text.length() - pos);
-        for (int len = limit; len >= 1; len--) {
-            ContextTerm t = terms.get(text.substring(pos, pos + len));
-            if (t != null && !(isAsciiLetter(t.text().charAt(len - 1)) && pos + len < text.length()
-                    && isAsciiLetter(text.charAt(pos + len)))) {
-                return t;
+        if (pos >= text.length()) {
+            return null;
+        }
+        for (ContextTerm t : termsByFirst.getOrDefault(text.charAt(pos), List.of())) {
+            int len = t.text().length();
+            if (text.startsWith(t.text(), pos) && !(isAsciiLetter(t.text().charAt(len - 1))
+                    && pos + len < text.length() && isAsciiLetter(text.charAt(pos + len)))) {
+                return t; // kg is a unit, kgf is not
             }
         }
         return null;
@@ -113,9 +131,8 @@ public final class DeclassLexicon {
     public boolean allowedOverlaps(String text, int start, int end) {
         int from = Math.max(0, start - maxAllowed + 1);
         for (int k = from; k < end; k++) {
-            int limit = Math.min(maxAllowed, text.length() - k);
-            for (int len = 1; len <= limit; len++) {
-                if (k + len > start && allowed.contains(text.substring(k, k + len))) {
+            for (String w : allowedByFirst.getOrDefault(text.charAt(k), List.of())) {
+                if (k + w.length() > start && text.startsWith(w, k)) {
                     return true;
                 }
             }
@@ -134,14 +151,9 @@ public final class DeclassLexicon {
         return null;
     }
 
-    /** The length of a modifier ({@code 新型}) starting at {@code pos}, or 0. */
-    public int modifierAt(String text, int pos) {
-        for (int len = Math.min(2, text.length() - pos); len >= 1; len--) {
-            if (modifiers.contains(text.substring(pos, pos + len))) {
-                return len;
-            }
-        }
-        return 0;
+    /** True when the {@code len} characters at {@code pos} are a modifier ({@code 新}, {@code 重点}). */
+    public boolean isModifier(String text, int pos, int len) {
+        return pos + len <= text.length() && modifiers.contains(text.substring(pos, pos + len));
     }
 
     public boolean isSurname(char c) {

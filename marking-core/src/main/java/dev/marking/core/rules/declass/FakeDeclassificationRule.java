@@ -64,24 +64,35 @@ public final class FakeDeclassificationRule implements Rule {
     public List<Finding> check(RuleContext context) {
         List<Block> blocks = blocks(context.model());
         List<Finding> findings = new ArrayList<>();
-        Map<String, Optional<RealName>> names = new HashMap<>();
+        Map<String, List<RealName>> names = new HashMap<>();
+        Map<String, Finding> sameEvidence = new HashMap<>();
         for (Block b : blocks) {
             String text = b.block().text();
-            for (Placeholder p : scanner.scan(text)) {
+            for (Placeholder p : scanner.scanFolded(b.folded())) {
                 String evidence = text.substring(p.start(), p.end());
                 Location at = b.block().location().withColumn(p.start() + 1);
-                Optional<RealName> real = p.term() == null || !p.category().named() ? Optional.empty()
-                        : names.computeIfAbsent(p.term() + '\u0000' + evidence,
-                                k -> realNames.find(blocks, p.term(), p.category(), evidence));
-                findings.add(real.isPresent()
-                        ? context.finding(DESCRIPTOR, at, evidence, INCOMPLETE, evidence, real.get().text(),
-                                real.get().location().describe())
-                        : context.finding(DESCRIPTOR, at, evidence, messageKey(p), evidence,
-                                context.messages().format(p.category().messageKey())));
+                Finding first = sameEvidence.computeIfAbsent(evidence, e -> finding(context, blocks, names, p, e, at));
+                findings.add(first.location().equals(at) ? first
+                        : new Finding(first.rule(), first.severity(), first.message(), at, evidence));
             }
             secretPoints(context, b, findings);
         }
         return findings;
+    }
+
+    /** The finding for one placeholder; the message names the real name when the document still has it. */
+    private Finding finding(RuleContext context, List<Block> blocks, Map<String, List<RealName>> names, Placeholder p,
+            String evidence, Location at) {
+        if (p.term() != null && p.category().named()) {
+            List<RealName> real = names.computeIfAbsent(p.term(), t -> realNames.find(blocks, t, p.category()));
+            Optional<RealName> other = real.stream().filter(r -> !r.text().equals(evidence)).findFirst();
+            if (other.isPresent()) {
+                return context.finding(DESCRIPTOR, at, evidence, INCOMPLETE, evidence, other.get().text(),
+                        other.get().location().describe());
+            }
+        }
+        return context.finding(DESCRIPTOR, at, evidence, messageKey(p), evidence,
+                context.messages().format(p.category().messageKey()));
     }
 
     private void secretPoints(RuleContext context, Block b, List<Finding> findings) {

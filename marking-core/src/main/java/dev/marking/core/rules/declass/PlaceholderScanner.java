@@ -12,11 +12,11 @@ import java.util.List;
  */
 public final class PlaceholderScanner {
 
-    private static final String ORDINALS = "甲乙丙";
+    private static final String ORDINALS = "甲乙丙丁";
     private static final String NUMERALS = "两二三四五六七八九几多各";
     private static final String CLASSIFIERS = "个座处家所支艘架名";
     private static final String SEPARATORS = "、和与及或/";
-    private static final String ASSIGN = "为是:： ";
+    private static final String ASSIGN = "为是:： “\"「『‘'(（";
     private static final String JOINERS = "-._/@:'+&";
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
     private static final int STAR = 1;
@@ -31,9 +31,13 @@ public final class PlaceholderScanner {
         this.lexicon = lexicon;
     }
 
-    /** The placeholders in {@code text}, in order; touching ones ({@code X月X日}) are one. */
+    /** The placeholders in {@code text}, in order; touching ones of one category ({@code X月X日}) are one. */
     public List<Placeholder> scan(String text) {
-        String f = Widths.fold(text);
+        return scanFolded(Widths.fold(text));
+    }
+
+    /** As {@link #scan} for a text already folded with {@link Widths#fold(CharSequence)}. */
+    public List<Placeholder> scanFolded(String f) {
         List<Placeholder> out = new ArrayList<>();
         int i = 0;
         while (i < f.length()) {
@@ -98,11 +102,12 @@ public final class PlaceholderScanner {
         }
         boolean single = j - i == 1;
         char before = i > 0 ? f.charAt(i - 1) : ' ';
-        if (single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || j < f.length() && isDigit(f.charAt(j)))
+        boolean digitAfter = j < f.length() && isDigit(f.charAt(j));
+        if (single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || digitAfter)
                 || single && cls == SQUARE
                 || cls == CIRCLE && CHINESE_DIGITS.indexOf(before) >= 0
-                || isDigit(before)) {
-            return j; // 3×4, a check box, 二〇二〇年, 3**
+                || cls == STAR && (isDigit(before) || digitAfter)) {
+            return j; // 3×4, a check box, 二〇二〇年, 138****5678 (a phone number masked for privacy)
         }
         if (cls == STAR) {
             int close = emphasisEnd(f, i, j);
@@ -114,6 +119,13 @@ public final class PlaceholderScanner {
         Placeholder p = resolve(f, i, j, kind);
         if (p == null && kind.strong()) {
             p = bare(f, i, j, kind, cls != STAR);
+        }
+        int digits = i;
+        while (p != null && digits > 0 && isDigit(f.charAt(digits - 1))) {
+            digits--; // 20××年: the visible digits belong to the masked figure
+        }
+        if (p != null && digits < i) {
+            p = new Placeholder(digits, p.end(), p.kind(), p.category(), p.term());
         }
         return add(out, p == null ? null : withSurname(f, p), j);
     }
@@ -156,12 +168,11 @@ public final class PlaceholderScanner {
         boolean spaced = e < f.length() && f.charAt(e) == ' ' && isAsciiAlnum(f.charAt(e - 1));
         int p = spaced ? e + 1 : e; // "XX GHz", "A 基地"; never after a symbol (bullets: "○ 项目")
         ContextTerm t = lexicon.termAt(f, p);
-        if (t == null) {
-            int m = lexicon.modifierAt(f, p);
-            t = m > 0 ? lexicon.termAt(f, p + m) : null;
-            p += m;
-            if (t != null && t.category() == Category.QUANTITY) {
-                return null;
+        for (int m = 2; t == null && m >= 1; m--) {
+            ContextTerm u = lexicon.isModifier(f, p, m) ? lexicon.termAt(f, p + m) : null;
+            if (u != null && u.category() != Category.QUANTITY) {
+                t = u; // 某新型号, 某重点工程
+                p += m;
             }
         }
         if (t == null) {
@@ -196,9 +207,10 @@ public final class PlaceholderScanner {
         }
         return switch (kind) {
             case FIGURE -> c == Category.QUANTITY;
-            case LETTER -> c == Category.QUANTITY ? first == 'X' : !t.weak();
+            case LETTER -> c == Category.QUANTITY ? first == 'X' : !t.weak() || "XYZ".indexOf(first) >= 0;
             case SYMBOL -> c == Category.QUANTITY || !t.weak();
-            case NUMBERED, ORDINAL -> !t.weak() && c != Category.QUANTITY;
+            case NUMBERED -> !t.weak() && c != Category.QUANTITY;
+            case ORDINAL -> !t.weak() && c != Category.QUANTITY && c != Category.PERSON; // 丁部长 is Minister Ding
             case MOU -> !t.weak() && c != Category.QUANTITY && c != Category.PLACE;
             case MOU_MOU -> c != Category.QUANTITY;
             case LETTERS, SYMBOLS -> true;
@@ -208,7 +220,7 @@ public final class PlaceholderScanner {
     /** A strong placeholder with no context term after it: a cue before it, or Chinese text around it. */
     private Placeholder bare(String f, int s, int e, PlaceholderKind kind, boolean aloneCounts) {
         int k = s;
-        for (int n = 0; n < 2 && k > 0 && ASSIGN.indexOf(f.charAt(k - 1)) >= 0; n++) {
+        for (int n = 0; n < 3 && k > 0 && ASSIGN.indexOf(f.charAt(k - 1)) >= 0; n++) {
             k--;
         }
         Category cue = lexicon.cueEndingAt(f, k);
@@ -337,7 +349,7 @@ public final class PlaceholderScanner {
             return next;
         }
         int last = out.size() - 1;
-        if (last >= 0 && out.get(last).end() == p.start()) {
+        if (last >= 0 && out.get(last).end() == p.start() && out.get(last).category() == p.category()) {
             out.set(last, out.get(last).join(p));
         } else {
             out.add(p);

@@ -2,8 +2,8 @@ package dev.marking.core.rules.declass;
 
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Location;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Looks for the real name a placeholder should have hidden: the same context term written elsewhere
@@ -36,8 +36,12 @@ final class RealNameFinder {
         this.lexicon = lexicon;
     }
 
-    /** The first real name written with {@code term} in {@code blocks}, other than {@code placeholder}. */
-    Optional<RealName> find(List<Block> blocks, String term, Category category, String placeholder) {
+    /**
+     * The first two different real names written with {@code term} in {@code blocks} (two, so that one is
+     * left when the first is the placeholder's own text).
+     */
+    List<RealName> find(List<Block> blocks, String term, Category category) {
+        List<RealName> found = new ArrayList<>(2);
         for (Block b : blocks) {
             String f = b.folded();
             for (int p = f.indexOf(term); p >= 0; p = f.indexOf(term, p + 1)) {
@@ -48,13 +52,16 @@ final class RealNameFinder {
                 int start = nameStart(f, p, category);
                 if (start >= 0) {
                     String name = b.block().text().substring(start, p + term.length());
-                    if (!name.equals(placeholder)) {
-                        return Optional.of(new RealName(name, b.block().location().withColumn(start + 1)));
+                    if (found.isEmpty() || !found.get(0).text().equals(name)) {
+                        found.add(new RealName(name, b.block().location().withColumn(start + 1)));
+                    }
+                    if (found.size() == 2) {
+                        return found;
                     }
                 }
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /** Where the name before the term at {@code p} starts, or -1 when there is none. */

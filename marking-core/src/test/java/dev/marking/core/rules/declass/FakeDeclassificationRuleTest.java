@@ -1,0 +1,175 @@
+package dev.marking.core.rules.declass;
+
+import static dev.marking.core.rules.declass.DeclassFixtures.check;
+import static dev.marking.core.rules.declass.DeclassFixtures.evidence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.TextBlock;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Positive and negative cases side by side: each pair differs only in what makes it a placeholder. */
+class FakeDeclassificationRuleTest {
+
+    private final FakeDeclassificationRule rule = new FakeDeclassificationRule();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        // positive                                    | evidence    | negative (an established term)
+        "XX部队于昨日抵达。                            | XX部队      | 装甲部队于昨日抵达。",
+        "部队在A基地集结。                             | A基地       | 部队在A座集结。",
+        "装备X型装备两套。                             | X型装备     | 患者血型为A型。",
+        "该型号由B研究所研制。                         | B研究所     | 如图B所示,曲线上升。",
+        "请到××办公室领取。                           | ××办公室   | 请到3×4米的办公室领取。",
+        "○○基地位于山区。                             | ○○基地     | 二〇二〇年基地位于山区。",
+        "□□实验室完成验证。                           | □□实验室   | □同意 □不同意",
+        "△△型雷达已部署。                             | △△型雷达   | 三角形△ABC的面积。",
+        "#1厂房存放原料。                              | #1厂房      | 1#楼存放原料。",
+        "由甲部队担任红方。                            | 甲部队      | 由甲方承担费用。",
+        "由乙所负责集成。                              | 乙所        | 乙肝检测结果阴性。",
+        "某型号发动机完成试车。                        | 某型号      | 某些发动机完成试车。",
+        "装备交付某部使用。                            | 某部        | 装备交付某部分用户使用。",
+        "会议于X月X日召开。                            | X月X日      | 会议于3月5日召开。",
+        "北纬XX度。                                    | XX度        | 北纬39度。",
+        "推力达到XXX千牛。                             | XXX千牛     | 推力达到300千牛。",
+        "将于20XX年发射。                              | 20XX年      | 将于2030年发射。",
+        "参加会议的有A部长。                           | A部长       | 参加会议的有A4纸。",
+        "经某某首长同意。                              | 某某首长    | 经张某某同意。",
+        "现行口令为****。                              | ****        | 手机号为138****5678。",
+        "报送至**办公室。                              | **办公室    | **办公室职责**",
+        "A国提供的雷达。                               | A国         | A股市场上涨。",
+        "由X公司提供。                                 | X公司       | 由A公司提供。",
+        "抓获嫌疑人张××。                             | 张××       | 抓获嫌疑人张某。",
+        "A、B两个基地之间。                            | A、B两个基地 | A、B两地之间。",
+    })
+    void placeholderAndEstablishedTerm(String positive, String expected, String negative) {
+        assertEquals(List.of(expected), evidence(rule, positive), positive);
+        assertEquals(List.of(), evidence(rule, negative), negative);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "请使用A4纸打印,并在B超检查后复诊。",
+        "X光和CT检查结果正常,U盘须登记。",
+        "不得使用QQ、微信传送涉密信息。",
+        "维生素C和维生素B12的用量应遵医嘱。",
+        "按照GB/T 9704-2012的要求标注份号。",
+        "他用iPhone X拍照,电脑装的是Windows XP系统。",
+        "特斯拉Model S的续航约600公里。",
+        "COVID-19疫情期间居家办公。",
+        "甲方应向乙方支付首付款。",
+        "某些情况下需经领导批准。",
+        "某种程度上,意识比技术更重要。",
+        "HbA1c为6.5%,N95口罩,B2停车场。",
+        "IT部门每月扫描OA系统。",
+        "新门诊楼的B区为检验科。",
+        "甲状腺结节、乙类传染病、乙脑疫苗。",
+        "设x为未知数,n个样本。",
+        "* 项目背景",
+        "XX染色体与XY染色体。",
+    })
+    void establishedTermsAreNotFindings(String sentence) {
+        assertEquals(List.of(), evidence(rule, sentence));
+    }
+
+    @Test
+    void evidenceSpanAndColumnAreExact() {
+        List<Finding> f = check(rule, "该批次共生产XX枚,交付Y基地。");
+        assertEquals(2, f.size());
+        assertEquals("XX枚", f.get(0).evidence());
+        assertEquals(Location.line(1, 7), f.get(0).location());
+        assertEquals("Y基地", f.get(1).evidence());
+        assertEquals(Location.line(1, 13), f.get(1).location());
+        assertEquals("declass.fake", f.get(0).rule());
+        assertEquals(Severity.ERROR, f.get(0).severity());
+    }
+
+    @Test
+    void fullWidthVariantsAreFoundWithTheOriginalText() {
+        List<Finding> f = check(rule, "ＸＸ部队进驻Ａ基地,由ｘｘ单位保障。");
+        assertEquals(List.of("ＸＸ部队", "Ａ基地", "ｘｘ单位"), f.stream().map(Finding::evidence).toList());
+        assertEquals(7, f.get(1).location().column());
+    }
+
+    @Test
+    void messageExplainsInBothLanguages() {
+        ReadModel m = DeclassFixtures.model("XX部队于昨日抵达。");
+        String en = rule.check(DeclassFixtures.context(m, "en")).get(0).message();
+        String zh = rule.check(DeclassFixtures.context(m, "zh")).get(0).message();
+        assertEquals("'XX部队' replaces a military unit or site with letters; this is not de-classification:"
+                + " the name can still be inferred", en);
+        assertEquals("「XX部队」用字母代替部队番号或军事设施，不是脱密：名称仍可推知", zh);
+    }
+
+    @Test
+    void incompleteDeclassificationNamesBothSpans() {
+        List<Finding> f = check(rule, "A基地位于戈壁深处。", "上月,试验队进驻酒泉基地开展训练。");
+        assertEquals(1, f.size());
+        assertEquals("A基地", f.get(0).evidence());
+        assertTrue(f.get(0).message().contains("'酒泉基地'"), f.get(0).message());
+        assertTrue(f.get(0).message().contains("line 2, column 9"), f.get(0).message());
+    }
+
+    @Test
+    void incompleteDeclassificationWithAUnitNumber() {
+        List<Finding> f = check(rule, "XX部队于X月X日完成演练。", "参演的31681部队表现突出。");
+        assertEquals(List.of("XX部队", "X月X日"), f.stream().map(Finding::evidence).toList());
+        assertTrue(f.get(0).message().contains("'31681部队'"), f.get(0).message());
+        assertTrue(f.get(1).message().contains("masks the digits"), f.get(1).message());
+    }
+
+    @Test
+    void genericSitesAreNotRealNames() {
+        List<Finding> f = check(rule, "A基地位于戈壁深处。", "该基地和训练基地都在扩建。");
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).message().contains("can still be inferred"), f.get(0).message());
+    }
+
+    @Test
+    void headerAndFooterTextIsScannedOnce() {
+        TextBlock header = new TextBlock("XX部队内部资料", Location.part("header:default"));
+        List<RunningSlot> slots = List.of(new RunningSlot(1, "page", List.of(header), List.of(), List.of()),
+                new RunningSlot(2, "page", List.of(header), List.of(), List.of()));
+        ReadModel m = new ReadModel(Path.of("a.pdf"), "pdf", "page", List.of(), List.of(), slots, Map.of(), List.of());
+        List<Finding> f = rule.check(DeclassFixtures.context(m, "en"));
+        assertEquals(1, f.size());
+        assertEquals(Location.part("header:default").withColumn(1), f.get(0).location());
+    }
+
+    @Test
+    void secretPointsOfTheOrganisationAreContextAndFindings() {
+        FakeDeclassificationRule custom = new FakeDeclassificationRule(List.of("天河工程"));
+        assertEquals(List.of("天河工程"), evidence(custom, "天河工程进展顺利。"));
+        assertEquals(List.of(), evidence(rule, "天河工程进展顺利。"));
+    }
+
+    @Test
+    void lexiconCanBeExtendedByPolicy() {
+        DeclassLexicon extended = DeclassLexicon.standard().with(
+                Map.of(Category.EQUIPMENT, List.of("光刻机")), List.of("A站点"), List.of());
+        FakeDeclassificationRule custom = new FakeDeclassificationRule(extended);
+        assertEquals(List.of("A光刻机"), evidence(custom, "A光刻机已交付。"));
+        assertEquals(List.of(), evidence(rule, "A光刻机已交付。"));
+    }
+
+    @Test
+    void longTextIsScannedInLinearTime() {
+        String chunk = "XX部队于X月X日在A基地完成了某型导弹的试射,请使用A4纸打印。";
+        String text = chunk.repeat(20_000);
+        long t0 = System.nanoTime();
+        List<Finding> f = check(rule, text);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(4 * 20_000, f.size());
+        assertTrue(ms < 5_000, "took " + ms + " ms");
+    }
+}
