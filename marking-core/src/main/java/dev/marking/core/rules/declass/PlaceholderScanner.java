@@ -73,14 +73,20 @@ public final class PlaceholderScanner {
         }
         int end = j;
         boolean masked = xMasked(f, i, j);
+        boolean maskable = masked || digitsOnly(f, i, j);
         while (end + 1 < f.length() && JOINERS.indexOf(f.charAt(end)) >= 0 && isAsciiAlnum(f.charAt(end + 1))) {
             int k = alnumEnd(f, end + 1);
-            if (!(masked && f.charAt(end) == '-' && xMasked(f, end + 1, k))) {
+            boolean part = xMasked(f, end + 1, k);
+            if (!(maskable && "-.".indexOf(f.charAt(end)) >= 0 && (part || digitsOnly(f, end + 1, k)))) {
                 return identifierEnd(f, k); // COVID-19, X-37B, Wi-Fi
             }
+            masked |= part;
             end = k;
         }
-        PlaceholderKind kind = end > j ? PlaceholderKind.LETTERS : classify(f, i, j);
+        if (end > j && !masked) {
+            return end; // 2023-2024, 1.5
+        }
+        PlaceholderKind kind = end > j ? PlaceholderKind.LETTERS : classify(f, i, j); // XX-XXX, X.X
         if (kind == null) {
             return isEnumerable(f, i, j) ? add(out, enumeration(f, i, j, false, true), j) : j;
         }
@@ -118,7 +124,8 @@ public final class PlaceholderScanner {
         PlaceholderKind kind = single ? PlaceholderKind.SYMBOL : PlaceholderKind.SYMBOLS;
         Placeholder p = resolve(f, i, j, kind);
         if (p == null && kind.strong()) {
-            p = bare(f, i, j, kind, cls != STAR);
+            boolean textAfter = j < f.length() && isHan(f.charAt(j));
+            p = bare(f, i, j, kind, cls != STAR && (cls != SQUARE || textAfter)); // 邮编□□□□□□ is a form
         }
         int digits = i;
         while (p != null && digits > 0 && isDigit(f.charAt(digits - 1))) {
@@ -184,6 +191,8 @@ public final class PlaceholderScanner {
             if (u != null && u.category() != Category.NEUTRAL && u.category() != Category.QUANTITY) {
                 t = u;
                 end += u.text().length();
+            } else if (kind == PlaceholderKind.SYMBOL) {
+                return null; // 带*号的为必填项
             }
         } else if ("型".equals(t.text())) {
             ContextTerm u = lexicon.termAt(f, end);
@@ -194,8 +203,13 @@ public final class PlaceholderScanner {
             }
             end += equipment ? u.text().length() : 0;
         }
-        if (!eligible(kind, t, f.charAt(s)) || lexicon.allowedOverlaps(f, s, e)) {
+        if (lexicon.allowedOverlaps(f, s, e)) {
             return null;
+        }
+        if (!eligible(kind, t, f.charAt(s))) {
+            boolean maskedName = t.category() == Category.PERSON && s > 0 && lexicon.isSurname(f.charAt(s - 1))
+                    && (kind == PlaceholderKind.SYMBOL || kind == PlaceholderKind.LETTER);
+            return maskedName ? new Placeholder(s - 1, end, kind, t.category(), t.text()) : null; // 王×同志
         }
         return new Placeholder(s, end, kind, t.category(), t.text());
     }
@@ -313,6 +327,15 @@ public final class PlaceholderScanner {
             }
         }
         return PlaceholderKind.LETTERS;
+    }
+
+    private static boolean digitsOnly(String f, int i, int j) {
+        for (int k = i; k < j; k++) {
+            if (!isDigit(f.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Only digits and X (at least one X): XX, 20XX, 11X. */
