@@ -11,7 +11,6 @@ import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.declass.RealNameFinder.Block;
 import dev.marking.core.rules.declass.RealNameFinder.RealName;
-import dev.marking.core.text.Widths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,7 +96,7 @@ public final class FakeDeclassificationRule implements Rule {
 
     private void secretPoints(RuleContext context, Block b, List<Finding> findings) {
         for (String s : lexicon.secrets()) {
-            String folded = Widths.fold(s);
+            String folded = PlaceholderScanner.fold(s);
             for (int p = b.folded().indexOf(folded); p >= 0; p = b.folded().indexOf(folded, p + folded.length())) {
                 String evidence = b.block().text().substring(p, p + folded.length());
                 findings.add(context.finding(DESCRIPTOR, b.block().location().withColumn(p + 1), evidence, SECRET_POINT,
@@ -113,13 +112,13 @@ public final class FakeDeclassificationRule implements Rule {
     /** Body text, then header and footer text (each distinct running text once: it repeats on every page). */
     private static List<Block> blocks(ReadModel model) {
         List<Block> out = new ArrayList<>();
-        model.body().forEach(b -> out.add(new Block(b, Widths.fold(b.text()))));
+        model.body().forEach(b -> out.add(new Block(b, PlaceholderScanner.fold(b.text()))));
         Set<String> seen = new HashSet<>();
         for (RunningSlot slot : model.slots()) {
             for (List<TextBlock> part : List.of(slot.header(), slot.footer())) {
                 for (TextBlock b : part) {
                     if (seen.add(b.text())) {
-                        out.add(new Block(b, Widths.fold(b.text())));
+                        out.add(new Block(b, PlaceholderScanner.fold(b.text())));
                     }
                 }
             }

@@ -19,6 +19,8 @@ public final class PlaceholderScanner {
     private static final String ASSIGN = "为是:： “\"「『‘'(（";
     private static final String JOINERS = "-._/@:'+&";
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
+    private static final String LOOKALIKES = "ⅩⅹХх╳";
+    private static final String LOOKALIKES_AS = "XxXx×";
     private static final int STAR = 1;
     private static final int TIMES = 2;
     private static final int CIRCLE = 3;
@@ -33,10 +35,26 @@ public final class PlaceholderScanner {
 
     /** The placeholders in {@code text}, in order; touching ones of one category ({@code X月X日}) are one. */
     public List<Placeholder> scan(String text) {
-        return scanFolded(Widths.fold(text));
+        return scanFolded(fold(text));
     }
 
-    /** As {@link #scan} for a text already folded with {@link Widths#fold(CharSequence)}. */
+    /** Width folding plus look-alikes of X (Roman numeral Ⅹ, Cyrillic Х); keeps the length. */
+    public static String fold(String text) {
+        String f = Widths.fold(text);
+        for (int i = 0; i < f.length(); i++) {
+            if (LOOKALIKES.indexOf(f.charAt(i)) >= 0) {
+                char[] out = f.toCharArray();
+                for (int k = i; k < out.length; k++) {
+                    int at = LOOKALIKES.indexOf(out[k]);
+                    out[k] = at >= 0 ? LOOKALIKES_AS.charAt(at) : out[k];
+                }
+                return new String(out);
+            }
+        }
+        return f;
+    }
+
+    /** As {@link #scan} for a text already folded with {@link #fold(String)}. */
     public List<Placeholder> scanFolded(String f) {
         List<Placeholder> out = new ArrayList<>();
         int i = 0;
@@ -221,7 +239,7 @@ public final class PlaceholderScanner {
         }
         return switch (kind) {
             case FIGURE -> c == Category.QUANTITY;
-            case LETTER -> c == Category.QUANTITY ? first == 'X' : !t.weak() || "XYZ".indexOf(first) >= 0;
+            case LETTER -> c == Category.QUANTITY ? first == 'X' : !t.weak() || unknown(first, c);
             case SYMBOL -> c == Category.QUANTITY || !t.weak();
             case NUMBERED -> !t.weak() && c != Category.QUANTITY;
             case ORDINAL -> !t.weak() && c != Category.QUANTITY && c != Category.PERSON; // 丁部长 is Minister Ding
@@ -229,6 +247,11 @@ public final class PlaceholderScanner {
             case MOU_MOU -> c != Category.QUANTITY;
             case LETTERS, SYMBOLS -> true;
         };
+    }
+
+    /** X, Y, Z are the letters for an unknown: X处, Y区, X同志 are placeholders where A区 is a wing. */
+    private static boolean unknown(char letter, Category c) {
+        return "XYZ".indexOf(letter) >= 0 && (c == Category.PLACE || c == Category.ORGANISATION || c == Category.PERSON);
     }
 
     /** A strong placeholder with no context term after it: a cue before it, or Chinese text around it. */
@@ -318,7 +341,7 @@ public final class PlaceholderScanner {
         if (len == 1) {
             return isUpper(c) ? PlaceholderKind.LETTER : null;
         }
-        if (len > 5 || "XYZx".indexOf(c) < 0) {
+        if (len > ("Xx".indexOf(c) >= 0 ? 18 : 5) || "XYZx".indexOf(c) < 0) {
             return null;
         }
         for (int k = i + 1; k < j; k++) {
