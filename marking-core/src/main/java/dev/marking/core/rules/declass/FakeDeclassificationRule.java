@@ -43,7 +43,11 @@ public final class FakeDeclassificationRule implements Rule {
         this(DeclassLexicon.standard());
     }
 
-    /** The rule with an organisation's secret points and codenames (密点, 代号) added to the lexicon. */
+    /**
+     * The rule with an organisation's secret points and codenames (密点, 代号, e.g. a policy's {@code codenames}):
+     * they count as sensitive context for placeholders, and each one written in a document that is not
+     * marked at a classified level is a finding.
+     */
     public FakeDeclassificationRule(Collection<String> secretPoints) {
         this(DeclassLexicon.standard().with(Map.of(), List.of(), secretPoints));
     }
@@ -65,18 +69,28 @@ public final class FakeDeclassificationRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         Map<String, List<RealName>> names = new HashMap<>();
         Map<String, Finding> sameEvidence = new HashMap<>();
+        boolean markdown = isMarkdown(context.model());
+        boolean classified = context.evidence().resolved().map(m -> m.level().classified()).orElse(false);
         for (Block b : blocks) {
             String text = b.block().text();
-            for (Placeholder p : scanner.scanFolded(b.folded())) {
+            for (Placeholder p : scanner.scanFolded(b.folded(), markdown)) {
                 String evidence = text.substring(p.start(), p.end());
                 Location at = b.block().location().withColumn(p.start() + 1);
                 Finding first = sameEvidence.computeIfAbsent(evidence, e -> finding(context, blocks, names, p, e, at));
                 findings.add(first.location().equals(at) ? first
                         : new Finding(first.rule(), first.severity(), first.message(), at, evidence));
             }
-            secretPoints(context, b, findings);
+            if (!classified) {
+                secretPoints(context, b, findings); // in a classified document a codename is where it belongs
+            }
         }
         return findings;
+    }
+
+    /** In Markdown source, {@code **word**} is emphasis, never a masked name. */
+    private static boolean isMarkdown(ReadModel model) {
+        String name = model.path().getFileName() == null ? "" : model.path().getFileName().toString();
+        return "markdown".equals(model.format()) || name.endsWith(".md") || name.endsWith(".markdown");
     }
 
     /** The finding for one placeholder; the message names the real name when the document still has it. */

@@ -21,6 +21,7 @@ public final class PlaceholderScanner {
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
     private static final String LOOKALIKES = "ⅩⅹХх╳";
     private static final String LOOKALIKES_AS = "XxXx×";
+    private static final int COMPOUND = 3;
     private static final int STAR = 1;
     private static final int TIMES = 2;
     private static final int CIRCLE = 3;
@@ -35,7 +36,7 @@ public final class PlaceholderScanner {
 
     /** The placeholders in {@code text}, in order; touching ones of one category ({@code X月X日}) are one. */
     public List<Placeholder> scan(String text) {
-        return scanFolded(fold(text));
+        return scanFolded(fold(text), false);
     }
 
     /** Width folding plus look-alikes of X (Roman numeral Ⅹ, Cyrillic Х); keeps the length. */
@@ -54,23 +55,26 @@ public final class PlaceholderScanner {
         return f;
     }
 
-    /** As {@link #scan} for a text already folded with {@link #fold(String)}. */
-    public List<Placeholder> scanFolded(String f) {
+    /**
+     * As {@link #scan} for a text already folded with {@link #fold(String)}; {@code markdown} when the
+     * text is Markdown source, where {@code **…**} is emphasis.
+     */
+    public List<Placeholder> scanFolded(String f, boolean markdown) {
         List<Placeholder> out = new ArrayList<>();
         int i = 0;
         while (i < f.length()) {
-            i = Math.max(i + 1, step(f, i, out));
+            i = Math.max(i + 1, step(f, i, out, markdown));
         }
         return out;
     }
 
-    private int step(String f, int i, List<Placeholder> out) {
+    private int step(String f, int i, List<Placeholder> out, boolean markdown) {
         char c = f.charAt(i);
         if (isAsciiAlnum(c)) {
             return latin(f, i, out);
         }
         if (symbolClass(c) != 0) {
-            return symbols(f, i, out);
+            return symbols(f, i, out, markdown);
         }
         if (c == '#') {
             return numbered(f, i, out);
@@ -118,7 +122,7 @@ public final class PlaceholderScanner {
         return add(out, p == null ? null : withSurname(f, p), end);
     }
 
-    private int symbols(String f, int i, List<Placeholder> out) {
+    private int symbols(String f, int i, List<Placeholder> out, boolean markdown) {
         int cls = symbolClass(f.charAt(i));
         int j = i;
         while (j < f.length() && symbolClass(f.charAt(j)) == cls) {
@@ -134,7 +138,7 @@ public final class PlaceholderScanner {
             return j; // 3×4, a check box, 二〇二〇年, 138****5678 (a phone number masked for privacy)
         }
         if (cls == STAR) {
-            int close = emphasisEnd(f, i, j);
+            int close = emphasisEnd(f, i, j, markdown);
             if (close > 0) {
                 return close; // **bold** in Markdown
             }
@@ -268,10 +272,25 @@ public final class PlaceholderScanner {
         if (inChinese && lexicon.allowedOverlaps(f, s, e)) {
             return null;
         }
+        Placeholder compound = aloneCounts ? compound(f, s, e, kind) : null;
+        if (compound != null) {
+            return compound;
+        }
         if (s > 0 && lexicon.isSurname(f.charAt(s - 1))) {
             return new Placeholder(s, e, kind, Category.PERSON, null);
         }
         return aloneCounts && inChinese ? new Placeholder(s, e, kind, Category.THING, null) : null;
+    }
+
+    /** ××核电站, ××芯片厂: a name body of up to {@value #COMPOUND} characters between the placeholder and its term. */
+    private Placeholder compound(String f, int s, int e, PlaceholderKind kind) {
+        for (int k = e + 1; k <= e + COMPOUND && k < f.length() && isHan(f.charAt(k - 1)); k++) {
+            ContextTerm t = lexicon.termAt(f, k);
+            if (t != null && t.category() != Category.NEUTRAL && t.category() != Category.QUANTITY) {
+                return new Placeholder(s, k + t.text().length(), kind, t.category(), t.text());
+            }
+        }
+        return null;
     }
 
     /** 王**, 张××: a surname right before a masked name belongs to the evidence. */
@@ -375,10 +394,14 @@ public final class PlaceholderScanner {
         return x;
     }
 
-    /** The end of a closing emphasis run matching {@code [i, j)} when it opens Markdown emphasis, else 0. */
-    private static int emphasisEnd(String f, int i, int j) {
-        if (j - i > 3 || i > 0 && (isHan(f.charAt(i - 1)) || isAsciiAlnum(f.charAt(i - 1)))
-                || j >= f.length() || Character.isWhitespace(f.charAt(j))) {
+    /**
+     * The end of a closing emphasis run matching {@code [i, j)} when it opens Markdown emphasis, else 0.
+     * Outside Markdown source only a run that starts a phrase counts ({@code **注意**}), not one inside
+     * Chinese text ({@code 报送至**办公室王**同志处}).
+     */
+    private static int emphasisEnd(String f, int i, int j, boolean markdown) {
+        boolean inText = i > 0 && (isHan(f.charAt(i - 1)) || isAsciiAlnum(f.charAt(i - 1)));
+        if (j - i > 3 || inText && !markdown || j >= f.length() || Character.isWhitespace(f.charAt(j))) {
             return 0;
         }
         int close = f.indexOf(f.substring(i, j), j + 1);
@@ -387,7 +410,7 @@ public final class PlaceholderScanner {
             return 0;
         }
         int after = close + (j - i);
-        return after < f.length() && isHan(f.charAt(after)) ? 0 : after;
+        return !markdown && after < f.length() && isHan(f.charAt(after)) ? 0 : after;
     }
 
     private static int add(List<Placeholder> out, Placeholder p, int next) {

@@ -154,6 +154,25 @@ class FakeDeclassificationRuleTest {
     }
 
     @Test
+    void codenamesInAClassifiedDocumentAreWhereTheyBelong() {
+        FakeDeclassificationRule custom = new FakeDeclassificationRule(List.of("天河工程"));
+        TextBlock mark = new TextBlock("机密★5年", Location.line(1, 0));
+        ReadModel m = new ReadModel(Path.of("a.txt"), "text", "file", List.of(mark),
+                List.of(mark, new TextBlock("天河工程进展顺利,A天河工程除外。", Location.line(2, 0))), List.of(), Map.of(),
+                List.of());
+        assertEquals(List.of("A天河工程"), custom.check(DeclassFixtures.context(m, "en")).stream()
+                .map(Finding::evidence).toList());
+    }
+
+    @Test
+    void markdownEmphasisIsNotAMaskedName() {
+        ReadModel md = new ReadModel(Path.of("a.md"), "text", "file", List.of(),
+                List.of(new TextBlock("请**单位负责人**签字", Location.line(1, 0))), List.of(), Map.of(), List.of());
+        assertEquals(List.of(), rule.check(DeclassFixtures.context(md, "en")));
+        assertEquals(List.of("**单位"), evidence(rule, "请**单位负责人**签字"));
+    }
+
+    @Test
     void lexiconCanBeExtendedByPolicy() {
         DeclassLexicon extended = DeclassLexicon.standard().with(
                 Map.of(Category.EQUIPMENT, List.of("光刻机")), List.of("A站点"), List.of());
