@@ -21,6 +21,8 @@ public final class PlaceholderScanner {
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
     private static final String LOOKALIKES = "ⅩⅹХх╳";
     private static final String LOOKALIKES_AS = "XxXx×";
+    private static final String WEAPON_ENDINGS = "车机弹舰艇炮箭星雷";
+    private static final String FUNCTION = "的了已在和与及于将由是为等被把向对从到至可均都也并还正已经";
     private static final int COMPOUND = 3;
     private static final int STAR = 1;
     private static final int TIMES = 2;
@@ -220,10 +222,11 @@ public final class PlaceholderScanner {
             ContextTerm u = lexicon.termAt(f, end);
             boolean equipment = u != null && !u.weak()
                     && (u.category() == Category.EQUIPMENT || u.category() == Category.MILITARY);
-            if (end < f.length() && f.charAt(end) == '血' || !equipment && !kind.strong()) {
+            int weapon = equipment ? end + u.text().length() : weaponEnd(f, end);
+            if (end < f.length() && f.charAt(end) == '血' || weapon < 0 && !kind.strong()) {
                 return null; // A型血; U型管 and X型支架 are shapes
             }
-            end += equipment ? u.text().length() : 0;
+            end = Math.max(end, weapon);
         }
         if (lexicon.allowedOverlaps(f, s, e)) {
             return null;
@@ -234,6 +237,16 @@ public final class PlaceholderScanner {
             return maskedName ? new Placeholder(s - 1, end, kind, t.category(), t.text()) : null; // 王×同志
         }
         return new Placeholder(s, end, kind, t.category(), t.text());
+    }
+
+    /** The end of a vehicle or weapon word of up to four characters at {@code p} (发射车, 歼击机), or -1. */
+    private static int weaponEnd(String f, int p) {
+        int last = -1;
+        for (int k = p; k < p + 4 && k < f.length() && isHan(f.charAt(k)); k++) {
+            boolean wordEnds = k + 1 >= f.length() || !isHan(f.charAt(k + 1)) || FUNCTION.indexOf(f.charAt(k + 1)) >= 0;
+            last = WEAPON_ENDINGS.indexOf(f.charAt(k)) >= 0 && wordEnds ? k + 1 : last; // not A型车位
+        }
+        return last;
     }
 
     private static boolean eligible(PlaceholderKind kind, ContextTerm t, char first) {
