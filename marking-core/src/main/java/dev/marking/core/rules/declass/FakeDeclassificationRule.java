@@ -101,7 +101,7 @@ public final class FakeDeclassificationRule implements Rule {
             Optional<RealName> other = real.stream().filter(r -> !r.text().equals(evidence)).findFirst();
             if (other.isPresent()) {
                 return context.finding(DESCRIPTOR, at, evidence, INCOMPLETE, evidence, other.get().text(),
-                        other.get().location().describe());
+                        Where.describe(other.get().location(), context.messages()));
             }
         }
         return context.finding(DESCRIPTOR, at, evidence, messageKey(p), evidence,
