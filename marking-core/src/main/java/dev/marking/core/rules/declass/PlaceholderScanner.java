@@ -133,7 +133,8 @@ public final class PlaceholderScanner {
         boolean single = j - i == 1;
         char before = i > 0 ? f.charAt(i - 1) : ' ';
         boolean digitAfter = j < f.length() && isDigit(f.charAt(j));
-        if (single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || digitAfter)
+        boolean note = single && cls == STAR && Character.isWhitespace(before); // a note or bullet: ＊日時は別途通知
+        if (note || single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || digitAfter)
                 || single && cls == SQUARE
                 || cls == CIRCLE && CHINESE_DIGITS.indexOf(before) >= 0
                 || cls == STAR && (isDigit(before) || digitAfter)) {

@@ -83,6 +83,24 @@ class FakeDeclassificationRuleTest {
     }
 
     @Test
+    void anOrdinaryOfficialDocumentHasNoFindings() {
+        assertEquals(List.of(), evidence(rule,
+                "000123",
+                "机密★5年",
+                "关于做好2024年度保密自查自评工作的通知",
+                "各处室、各直属单位：",
+                "根据《中华人民共和国保守国家秘密法》和GB/T 9704-2012《党政机关公文格式》的要求，现就有关事项通知如下。",
+                "（一）自查范围。涉密计算机、U盘、移动硬盘及A4、A3幅面的涉密纸质文件。",
+                "（二）时间安排。请于二〇二四年十一月三十日前完成自查，并将《自查表》（附件1）报保密办。",
+                "① 甲方、乙方签订的保密协议；② 某些临时借阅的档案；③ 第3.2条规定的其他载体。",
+                "* 注：带*号的栏目为必填项。",
+                "联系人：王明，电话：010-12345678，邮箱：secrecy@example.org。",
+                "附件：1. 保密自查表 2. ISO 27001控制项对照表",
+                "抄送：办公厅。",
+                "2024年11月1日印发"));
+    }
+
+    @Test
     void evidenceSpanAndColumnAreExact() {
         List<Finding> f = check(rule, "该批次共生产XX枚,交付Y基地。");
         assertEquals(2, f.size());
