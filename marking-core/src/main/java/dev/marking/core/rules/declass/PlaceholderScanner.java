@@ -19,8 +19,6 @@ public final class PlaceholderScanner {
     private static final String ASSIGN = "为是:： “\"「『‘'(（";
     private static final String JOINERS = "-._/@:'+&";
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
-    private static final String LOOKALIKES = "ⅩⅹХх╳";
-    private static final String LOOKALIKES_AS = "XxXx×";
     private static final String WEAPON_ENDINGS = "车机弹舰艇炮箭星雷";
     private static final String FUNCTION = "的了已在和与及于将由是为等被把向对从到至可均都也并还正已经";
     private static final int COMPOUND = 3;
@@ -41,20 +39,21 @@ public final class PlaceholderScanner {
         return scanFolded(fold(text), false);
     }
 
-    /** Width folding plus look-alikes of X (Roman numeral Ⅹ, Cyrillic Х); keeps the length. */
+    /** Width folding ({@link Widths#fold(char)}) plus look-alikes of X (Roman Ⅹ, Cyrillic Х, ╳); keeps the length. */
     public static String fold(String text) {
-        String f = Widths.fold(text);
-        for (int i = 0; i < f.length(); i++) {
-            if (LOOKALIKES.indexOf(f.charAt(i)) >= 0) {
-                char[] out = f.toCharArray();
-                for (int k = i; k < out.length; k++) {
-                    int at = LOOKALIKES.indexOf(out[k]);
-                    out[k] = at >= 0 ? LOOKALIKES_AS.charAt(at) : out[k];
-                }
-                return new String(out);
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            if (c >= '\u00A0') {
+                out[i] = switch (c) {
+                    case 'Ⅹ', 'Х' -> 'X';
+                    case 'ⅹ', 'х' -> 'x';
+                    case '╳' -> '×';
+                    default -> Widths.fold(c);
+                };
             }
         }
-        return f;
+        return new String(out);
     }
 
     /**
