@@ -297,7 +297,8 @@ public final class PlaceholderScanner {
 
     /** ××核电站, ××芯片厂: a name body of up to {@value #COMPOUND} characters between the placeholder and its term. */
     private Placeholder compound(String f, int s, int e, PlaceholderKind kind) {
-        for (int k = e + 1; k <= e + COMPOUND && k < f.length() && isHan(f.charAt(k - 1)); k++) {
+        for (int k = e + 1; k <= e + COMPOUND && k < f.length() && isHan(f.charAt(k - 1))
+                && FUNCTION.indexOf(f.charAt(k - 1)) < 0; k++) {
             ContextTerm t = lexicon.termAt(f, k);
             if (t != null && t.category() != Category.NEUTRAL && t.category() != Category.QUANTITY) {
                 return new Placeholder(s, k + t.text().length(), kind, t.category(), t.text());
