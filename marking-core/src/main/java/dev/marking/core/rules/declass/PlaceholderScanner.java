@@ -17,7 +17,7 @@ public final class PlaceholderScanner {
     private static final String CLASSIFIERS = "个座处家所支艘架名";
     private static final String SEPARATORS = "、和与及或/";
     private static final String ASSIGN = "为是:： “\"「『‘'(（";
-    private static final String JOINERS = "-._/@:'+&";
+    private static final String JOINERS = "-._/@:'+&·";
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
     private static final String WEAPON_ENDINGS = "车机弹舰艇炮箭星雷";
     private static final String FUNCTION = "的了已在和与及于将由是为等被把向对从到至可均都也并还正已经";
@@ -100,7 +100,7 @@ public final class PlaceholderScanner {
         while (end + 1 < f.length() && JOINERS.indexOf(f.charAt(end)) >= 0 && isAsciiAlnum(f.charAt(end + 1))) {
             int k = alnumEnd(f, end + 1);
             boolean part = xMasked(f, end + 1, k);
-            if (!(maskable && "-.".indexOf(f.charAt(end)) >= 0 && (part || digitsOnly(f, end + 1, k)))) {
+            if (!(maskable && "-.·".indexOf(f.charAt(end)) >= 0 && (part || digitsOnly(f, end + 1, k)))) {
                 return identifierEnd(f, k); // COVID-19, X-37B, Wi-Fi
             }
             masked |= part;
@@ -109,7 +109,7 @@ public final class PlaceholderScanner {
         if (end > j && !masked) {
             return end; // 2023-2024, 1.5
         }
-        PlaceholderKind kind = end > j ? PlaceholderKind.LETTERS : classify(f, i, j); // XX-XXX, X.X
+        PlaceholderKind kind = end > j ? PlaceholderKind.LETTERS : classify(f, i, j); // XX-XXX, X.X, X·XXXXX
         if (kind == null) {
             return isEnumerable(f, i, j) ? add(out, enumeration(f, i, j, false, true), j) : j;
         }
