@@ -149,7 +149,10 @@ public final class PlaceholderScanner {
         Placeholder p = resolve(f, i, j, kind);
         if (p == null && kind.strong()) {
             boolean textAfter = j < f.length() && isHan(f.charAt(j));
-            p = bare(f, i, j, kind, cls != STAR && (cls != SQUARE || textAfter)); // 邮编□□□□□□ is a form
+            String run = f.substring(i, j);
+            boolean paired = f.indexOf(run, j) >= 0 || i >= run.length() && f.lastIndexOf(run, i - run.length()) >= 0;
+            boolean alone = cls == STAR ? run.length() >= 3 || !paired : cls != SQUARE || textAfter;
+            p = bare(f, i, j, kind, alone); // 由***负责; not a ** pair, not 邮编□□□□□□ (a form)
         }
         int digits = i;
         while (p != null && digits > 0 && isDigit(f.charAt(digits - 1))) {
@@ -259,16 +262,18 @@ public final class PlaceholderScanner {
             case LETTER -> c == Category.QUANTITY ? first == 'X' : !t.weak() || unknown(first, c);
             case SYMBOL -> c == Category.QUANTITY || !t.weak();
             case NUMBERED -> !t.weak() && c != Category.QUANTITY;
-            case ORDINAL -> !t.weak() && c != Category.QUANTITY && c != Category.PERSON; // 丁部长 is Minister Ding
+            case ORDINAL -> (!t.weak() || c == Category.ORGANISATION) && c != Category.QUANTITY
+                    && c != Category.PERSON; // 甲处 is a masked division; 丁部长 is Minister Ding
             case MOU -> !t.weak() && c != Category.QUANTITY && c != Category.PLACE;
             case MOU_MOU -> c != Category.QUANTITY;
             case LETTERS, SYMBOLS -> true;
         };
     }
 
-    /** X, Y, Z are the letters for an unknown: X处, Y区, X同志 are placeholders where A区 is a wing. */
+    /** X, Y, Z are the letters for an unknown: X处, Y区, X计划 are placeholders where A区 is a wing. */
     private static boolean unknown(char letter, Category c) {
-        return "XYZ".indexOf(letter) >= 0 && (c == Category.PLACE || c == Category.ORGANISATION || c == Category.PERSON);
+        return "XYZ".indexOf(letter) >= 0 && (c == Category.PLACE || c == Category.ORGANISATION || c == Category.PERSON
+                || c == Category.PROJECT);
     }
 
     /** A strong placeholder with no context term after it: a cue before it, or Chinese text around it. */
