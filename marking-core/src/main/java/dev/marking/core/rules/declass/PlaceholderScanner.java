@@ -261,7 +261,7 @@ public final class PlaceholderScanner {
             case FIGURE -> c == Category.QUANTITY;
             case LETTER -> c == Category.QUANTITY ? first == 'X' : !t.weak() || unknown(first, c);
             case SYMBOL -> c == Category.QUANTITY || !t.weak();
-            case NUMBERED -> !t.weak() && c != Category.QUANTITY;
+            case NUMBERED -> c != Category.QUANTITY;
             case ORDINAL -> (!t.weak() || c == Category.ORGANISATION) && c != Category.QUANTITY
                     && c != Category.PERSON; // 甲处 is a masked division; 丁部长 is Minister Ding
             case MOU -> !t.weak() && c != Category.QUANTITY && c != Category.PLACE;
