@@ -1,5 +1,6 @@
 package dev.marking.core.rules.declass;
 
+import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -66,6 +67,12 @@ public final class FakeDeclassificationRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Block> blocks = blocks(context.model());
+        List<Block> nameSources = new ArrayList<>(blocks);
+        for (HiddenItem h : context.model().hidden()) {
+            if (h.text() != null && !h.text().isBlank()) {
+                nameSources.add(new Block(new TextBlock(h.text(), h.location()), PlaceholderScanner.fold(h.text())));
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         Map<String, List<RealName>> names = new HashMap<>();
         Map<String, Finding> sameEvidence = new HashMap<>();
@@ -76,7 +83,7 @@ public final class FakeDeclassificationRule implements Rule {
             for (Placeholder p : scanner.scanFolded(b.folded(), markdown)) {
                 String evidence = text.substring(p.start(), p.end());
                 Location at = b.block().location().withColumn(p.start() + 1);
-                Finding first = sameEvidence.computeIfAbsent(evidence, e -> finding(context, blocks, names, p, e, at));
+                Finding first = sameEvidence.computeIfAbsent(evidence, e -> finding(context, nameSources, names, p, e, at));
                 findings.add(first.location().equals(at) ? first
                         : new Finding(first.rule(), first.severity(), first.message(), at, evidence));
             }
@@ -93,7 +100,10 @@ public final class FakeDeclassificationRule implements Rule {
         return "markdown".equals(model.format()) || name.endsWith(".md") || name.endsWith(".markdown");
     }
 
-    /** The finding for one placeholder; the message names the real name when the document still has it. */
+    /**
+     * The finding for one placeholder; the message names the real name when the document still has it,
+     * visibly or in hidden content (a tracked deletion, a comment).
+     */
     private Finding finding(RuleContext context, List<Block> blocks, Map<String, List<RealName>> names, Placeholder p,
             String evidence, Location at) {
         if (p.term() != null && p.category().named()) {

@@ -5,6 +5,7 @@ import static dev.marking.core.rules.declass.DeclassFixtures.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -144,6 +145,17 @@ class FakeDeclassificationRuleTest {
         assertEquals(List.of("XX部队", "X月X日"), f.stream().map(Finding::evidence).toList());
         assertTrue(f.get(0).message().contains("'31681部队'"), f.get(0).message());
         assertTrue(f.get(1).message().contains("masks the digits"), f.get(1).message());
+    }
+
+    @Test
+    void aRealNameInATrackedDeletionIsStillInTheDocument() {
+        Location deleted = Location.body(3).withColumn(1);
+        ReadModel m = new ReadModel(Path.of("a.docx"), "docx", "section", List.of(),
+                List.of(new TextBlock("部队在A基地集结。", Location.body(1))), List.of(), Map.of(),
+                List.of(new HiddenItem("deletion", "部队在马兰基地集结。", deleted)));
+        List<Finding> f = rule.check(DeclassFixtures.context(m, "zh"));
+        assertEquals(1, f.size());
+        assertEquals("「A基地」脱密不彻底：同一文件中仍写有真实名称「马兰基地」（第3段第4列）", f.get(0).message());
     }
 
     @Test
