@@ -111,11 +111,12 @@ public final class FakeDeclassificationRule implements Rule {
             Optional<RealName> other = real.stream().filter(r -> !r.text().equals(evidence)).findFirst();
             if (other.isPresent()) {
                 return context.finding(DESCRIPTOR, at, evidence, INCOMPLETE, evidence, other.get().text(),
-                        Where.describe(other.get().location(), context.messages()));
+                        Where.describe(other.get().location(), context.messages()),
+                        context.messages().format("declass.fix.incomplete"));
             }
         }
         return context.finding(DESCRIPTOR, at, evidence, messageKey(p), evidence,
-                context.messages().format(p.category().messageKey()));
+                context.messages().format(p.category().messageKey()), context.messages().format("declass.fix"));
     }
 
     private void secretPoints(RuleContext context, Block b, List<Finding> findings) {

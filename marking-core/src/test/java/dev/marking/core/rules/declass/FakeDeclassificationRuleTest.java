@@ -126,8 +126,9 @@ class FakeDeclassificationRuleTest {
         String en = rule.check(DeclassFixtures.context(m, "en")).get(0).message();
         String zh = rule.check(DeclassFixtures.context(m, "zh")).get(0).message();
         assertEquals("'XX部队' replaces a military unit or site with letters; this is not de-classification:"
-                + " the name can still be inferred", en);
-        assertEquals("「XX部队」用字母代替部队番号或军事设施，不是脱密：名称仍可推知", zh);
+                + " the name can still be inferred; remove or reword it, or mark the document and handle it as classified",
+                en);
+        assertEquals("「XX部队」用字母代替部队番号或军事设施，不是脱密：名称仍可推知。应删除或改写；确需保留的，应定密并按涉密文件管理", zh);
     }
 
     @Test
@@ -155,7 +156,8 @@ class FakeDeclassificationRuleTest {
                 List.of(new HiddenItem("deletion", "部队在马兰基地集结。", deleted)));
         List<Finding> f = rule.check(DeclassFixtures.context(m, "zh"));
         assertEquals(1, f.size());
-        assertEquals("「A基地」脱密不彻底：同一文件中仍写有真实名称「马兰基地」（第3段第4列）", f.get(0).message());
+        assertEquals("「A基地」脱密不彻底：同一文件中仍写有真实名称「马兰基地」（第3段第4列）。应同时删除真实名称，或定密并按涉密文件管理",
+                f.get(0).message());
     }
 
     @Test
