@@ -21,6 +21,7 @@ public final class PlaceholderScanner {
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千";
     private static final String WEAPON_ENDINGS = "车机弹舰艇炮箭星雷";
     private static final String FUNCTION = "的了已在和与及于将由是为等被把向对从到至可均都也并还正已经";
+    private static final String DIMENSIONS = "长宽高深厚径行列)）";
     private static final int COMPOUND = 3;
     private static final int STAR = 1;
     private static final int TIMES = 2;
@@ -133,7 +134,9 @@ public final class PlaceholderScanner {
         char before = i > 0 ? f.charAt(i - 1) : ' ';
         boolean digitAfter = j < f.length() && isDigit(f.charAt(j));
         boolean note = single && cls == STAR && Character.isWhitespace(before); // a note or bullet: ＊日時は別途通知
-        if (note || single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || digitAfter)
+        boolean dimension = single && cls == TIMES && (DIMENSIONS.indexOf(before) >= 0
+                || j < f.length() && DIMENSIONS.indexOf(f.charAt(j)) >= 0); // 长×宽×高
+        if (note || dimension || single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || digitAfter)
                 || single && cls == SQUARE
                 || cls == CIRCLE && CHINESE_DIGITS.indexOf(before) >= 0
                 || cls == STAR && (isDigit(before) || digitAfter)) {
@@ -145,7 +148,8 @@ public final class PlaceholderScanner {
                 return close; // **bold** in Markdown
             }
         }
-        PlaceholderKind kind = single ? PlaceholderKind.SYMBOL : PlaceholderKind.SYMBOLS;
+        // a lone × between words masks a name (×型, 王×): multiplication stands between figures
+        PlaceholderKind kind = single && cls != TIMES ? PlaceholderKind.SYMBOL : PlaceholderKind.SYMBOLS;
         Placeholder p = resolve(f, i, j, kind);
         if (p == null && kind.strong()) {
             boolean textAfter = j < f.length() && isHan(f.charAt(j));
