@@ -119,7 +119,8 @@ public final class PlaceholderScanner {
             p = enumeration(f, i, end, false, false);
         }
         if (p == null && kind == PlaceholderKind.LETTERS) {
-            p = bare(f, i, end, kind, true);
+            boolean upper = f.substring(i, end).indexOf('X') >= 0; // lpq.xxxx, 2.2.x: lower-case x is a variable
+            p = bare(f, i, end, kind, upper);
         }
         return add(out, p == null ? null : withSurname(f, p), end);
     }
@@ -403,8 +404,11 @@ public final class PlaceholderScanner {
         return true;
     }
 
-    /** Only digits and X (at least one X): XX, 20XX, 11X. */
+    /** Only digits and X, at least one X, not X before digits: XX, 20XX, 11X, 1X0 (X100 and X5 are model names). */
     private static boolean xMasked(String f, int i, int j) {
+        if (j - i > 1 && (f.charAt(i) == 'X' || f.charAt(i) == 'x') && isDigit(f.charAt(i + 1))) {
+            return false;
+        }
         boolean x = false;
         for (int k = i; k < j; k++) {
             char c = f.charAt(k);
