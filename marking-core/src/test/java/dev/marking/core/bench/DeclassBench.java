@@ -9,7 +9,9 @@ import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.declass.FakeDeclassificationRule;
 import dev.marking.core.text.Messages;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,11 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Throughput of {@code declass.fake}: generates a few MB of mixed prose (ordinary sentences, established
- * terms, English, numbers, now and then a placeholder) and prints MB/s of UTF-8 text. Not a test; run with
- * {@code java -cp marking-core/target/classes:marking-core/target/test-classes dev.marking.core.bench.DeclassBench [MB]}.
+ * terms, English, numbers, now and then a placeholder), or reads a file or folder of real text, and prints
+ * MB/s of UTF-8 text. Not a test; run with {@code java -cp marking-core/target/classes:marking-core/target/test-classes
+ * dev.marking.core.bench.DeclassBench [MB | PATH]}.
  */
 public final class DeclassBench {
 
@@ -41,9 +45,9 @@ public final class DeclassBench {
     private DeclassBench() {
     }
 
-    public static void main(String[] args) {
-        int mb = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        List<TextBlock> body = generate(mb * 1024L * 1024L);
+    public static void main(String[] args) throws IOException {
+        String arg = args.length > 0 ? args[0] : "4";
+        List<TextBlock> body = arg.matches("\\d+") ? generate(Long.parseLong(arg) * 1024 * 1024) : read(Path.of(arg));
         long bytes = body.stream().mapToLong(b -> b.text().getBytes(StandardCharsets.UTF_8).length + 1L).sum();
         ReadModel model = new ReadModel(Path.of("bench.txt"), "text", "file", List.of(), body, List.of(), Map.of(),
                 List.of());
@@ -67,6 +71,21 @@ public final class DeclassBench {
         System.out.printf("declass.fake: %.1f MB in %d paragraphs, %d findings; best %.1f MB/s, median %.1f MB/s"
                 + " (%d passes; the best pass is the least disturbed by other processes)%n",
                 size, body.size(), findings, size / (nanos[0] / 1e9), size / (nanos[runs / 2] / 1e9), runs);
+    }
+
+    /** The lines of a UTF-8 text file, or of every file in a folder: real prose instead of generated. */
+    private static List<TextBlock> read(Path path) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(path)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<TextBlock> body = new ArrayList<>();
+        for (Path f : files) {
+            for (String line : new String(Files.readAllBytes(f), StandardCharsets.UTF_8).split("\n")) {
+                body.add(new TextBlock(line, Location.line(body.size() + 1, 0)));
+            }
+        }
+        return body;
     }
 
     /** Paragraphs of about ten sentences; one sentence in twenty is a fake de-classification. */
