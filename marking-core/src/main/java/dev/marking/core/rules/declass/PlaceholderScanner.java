@@ -23,6 +23,9 @@ public final class PlaceholderScanner {
     private static final String FUNCTION = "的了已在和与及于将由是为等被把向对从到至可均都也并还正已经";
     private static final String DIMENSIONS = "长宽高深厚径行列)）";
     private static final int COMPOUND = 3;
+    /** How far to look for the other half of a ** pair; bounded so that the scan stays linear. */
+    private static final int NEAR = 120;
+    private static final int MAX_ITEMS = 8;
     private static final int STAR = 1;
     private static final int TIMES = 2;
     private static final int CIRCLE = 3;
@@ -155,7 +158,7 @@ public final class PlaceholderScanner {
         if (p == null && kind.strong()) {
             boolean textAfter = j < f.length() && isHan(f.charAt(j));
             String run = f.substring(i, j);
-            boolean paired = f.indexOf(run, j) >= 0 || i >= run.length() && f.lastIndexOf(run, i - run.length()) >= 0;
+            boolean paired = near(f, run, j, j + NEAR) >= 0 || near(f, run, i - NEAR, i - run.length() + 1) >= 0;
             boolean alone = cls == STAR ? run.length() >= 3 || !paired : cls != SQUARE || textAfter;
             p = bare(f, i, j, kind, alone); // 由***负责; not a ** pair, not 邮编□□□□□□ (a form)
         }
@@ -330,7 +333,8 @@ public final class PlaceholderScanner {
     private Placeholder enumeration(String f, int s, int e, boolean ordinal, boolean needNumeral) {
         int q = e;
         boolean listed = false;
-        while (q + 1 < f.length() && SEPARATORS.indexOf(f.charAt(q)) >= 0 && isItem(f, q + 1, ordinal)) {
+        while (q + 1 < f.length() && q - e < 2 * MAX_ITEMS && SEPARATORS.indexOf(f.charAt(q)) >= 0
+                && isItem(f, q + 1, ordinal)) {
             q += 2;
             listed = true;
         }
@@ -431,13 +435,22 @@ public final class PlaceholderScanner {
         if (j - i > 3 || inText && !markdown || j >= f.length() || Character.isWhitespace(f.charAt(j))) {
             return 0;
         }
-        int close = f.indexOf(f.substring(i, j), j + 1);
-        int lineEnd = f.indexOf('\n', j);
-        if (close < 0 || lineEnd >= 0 && close > lineEnd || Character.isWhitespace(f.charAt(close - 1))) {
+        int close = near(f, f.substring(i, j), j + 1, j + 1 + NEAR);
+        if (close < 0 || f.substring(j, close).indexOf('\n') >= 0 || Character.isWhitespace(f.charAt(close - 1))) {
             return 0;
         }
         int after = close + (j - i);
         return !markdown && after < f.length() && isHan(f.charAt(after)) ? 0 : after;
+    }
+
+    /** The first start of {@code run} in {@code [from, to)}, or -1; bounded so that the scan stays linear. */
+    private static int near(String f, String run, int from, int to) {
+        for (int k = Math.max(0, from); k < Math.min(to, f.length()); k++) {
+            if (f.startsWith(run, k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static int add(List<Placeholder> out, Placeholder p, int next) {

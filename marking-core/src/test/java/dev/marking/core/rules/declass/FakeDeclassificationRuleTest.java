@@ -226,6 +226,17 @@ class FakeDeclassificationRuleTest {
     }
 
     @Test
+    void pathologicalRunsStayLinear() {
+        for (String unit : List.of("** ", "*", "A、", "××", "某某", "X-")) {
+            String text = unit.repeat(200_000);
+            long t0 = System.nanoTime();
+            check(rule, text);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 3_000, unit + " took " + ms + " ms");
+        }
+    }
+
+    @Test
     void longTextIsScannedInLinearTime() {
         String chunk = "XX部队于X月X日在A基地完成了某型导弹的试射,请使用A4纸打印。";
         String text = chunk.repeat(20_000);
