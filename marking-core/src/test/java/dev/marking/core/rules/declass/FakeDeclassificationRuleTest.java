@@ -228,7 +228,7 @@ class FakeDeclassificationRuleTest {
     @Test
     void pathologicalRunsStayLinear() {
         for (String unit : List.of("** ", "*", "A、", "××", "某某", "X-")) {
-            String text = unit.repeat(200_000);
+            String text = unit.repeat(50_000); // quadratic work would take minutes here
             long t0 = System.nanoTime();
             check(rule, text);
             long ms = (System.nanoTime() - t0) / 1_000_000;
