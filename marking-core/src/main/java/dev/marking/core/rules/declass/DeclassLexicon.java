@@ -70,9 +70,8 @@ public final class DeclassLexicon {
         for (Category c : Category.values()) {
             if (c.file() != null) {
                 for (String line : read(c.file())) {
-                    boolean weak = line.startsWith("~");
-                    String t = weak ? line.substring(1) : line;
-                    terms.put(t, new ContextTerm(t, c, weak));
+                    ContextTerm t = ContextTerm.parse(line, c);
+                    terms.put(t.text(), t);
                 }
             }
         }
@@ -104,11 +103,9 @@ public final class DeclassLexicon {
     }
 
     private static void put(Map<String, ContextTerm> t, String word, Category cat) {
-        String w = word.strip();
-        boolean weak = w.startsWith("~");
-        w = weak ? w.substring(1) : w;
-        if (!w.isEmpty()) {
-            t.put(w, new ContextTerm(w, cat, weak));
+        ContextTerm term = ContextTerm.parse(word, cat);
+        if (!term.text().isEmpty()) {
+            t.put(term.text(), term);
         }
     }
 

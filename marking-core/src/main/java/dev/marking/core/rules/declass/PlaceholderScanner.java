@@ -272,7 +272,7 @@ public final class PlaceholderScanner {
             case NUMBERED -> c != Category.QUANTITY;
             case ORDINAL -> (!t.weak() || c == Category.ORGANISATION) && c != Category.QUANTITY
                     && c != Category.PERSON; // 甲处 is a masked division; 丁部长 is Minister Ding
-            case MOU -> !t.weak() && c != Category.QUANTITY && c != Category.PLACE;
+            case MOU -> !t.weak() && !t.commonAfterMou() && c != Category.QUANTITY;
             case MOU_MOU -> c != Category.QUANTITY;
             case LETTERS, SYMBOLS -> true;
         };
