@@ -60,10 +60,11 @@ class DeclassQualityTest {
         List<String> wrong = new ArrayList<>();
         for (String line : lines) {
             String[] cols = line.split("\t", 2);
-            if (cols.length < 2 || !(cols[0].equals("FAKE") || cols[0].equals("CLEAN"))) {
-                continue;
+            String label = cols[0].strip();
+            if (cols.length < 2 || !(label.equalsIgnoreCase("FAKE") || label.equalsIgnoreCase("CLEAN"))) {
+                continue; // the header, blank lines
             }
-            boolean fake = cols[0].equals("FAKE");
+            boolean fake = label.equalsIgnoreCase("FAKE");
             List<String> evidence = DeclassFixtures.evidence(rule, cols[1].strip());
             boolean predicted = !evidence.isEmpty();
             if (fake && predicted) {
