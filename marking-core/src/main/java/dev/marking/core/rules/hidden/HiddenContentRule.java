@@ -7,7 +7,10 @@ import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +28,8 @@ public final class HiddenContentRule implements Rule {
             "alt-text", "embedded-object", "attachment", "javascript", "hidden-layer");
     static final String COVERED = "covered-text";
     private static final int EXCERPT = 60;
+    /** Items of one kind listed one by one; the rest are counted in one finding. */
+    static final int LISTED = 10;
 
     @Override
     public RuleDescriptor descriptor() {
@@ -34,8 +39,14 @@ public final class HiddenContentRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, HiddenItem> firstUnlisted = new LinkedHashMap<>();
         for (HiddenItem item : context.model().hidden()) {
             if (COVERED.equals(item.kind())) {
+                continue;
+            }
+            if (seen.merge(item.kind(), 1, Integer::sum) > LISTED) {
+                firstUnlisted.putIfAbsent(item.kind(), item); // 138 tracked changes: list ten, count the rest
                 continue;
             }
             String text = item.text() == null ? "" : item.text().strip();
@@ -44,6 +55,8 @@ public final class HiddenContentRule implements Rule {
             out.add(context.finding(DESCRIPTOR, item.location(), text.isEmpty() ? null : text, key, excerpt,
                     item.kind()));
         }
+        firstUnlisted.forEach((kind, item) -> out.add(context.finding(DESCRIPTOR, item.location(), null, "hidden.more",
+                seen.get(kind) - LISTED, kind)));
         return out;
     }
 

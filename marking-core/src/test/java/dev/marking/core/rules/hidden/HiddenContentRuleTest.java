@@ -83,6 +83,19 @@ class HiddenContentRuleTest {
     }
 
     @Test
+    void manyItemsOfOneKindAreListedUpToTenThenCounted() {
+        HiddenItem[] items = new HiddenItem[25];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = new HiddenItem("insertion", "插入" + i, Location.body(i + 1));
+        }
+        List<Finding> f = check(rule, "en", items);
+        assertEquals(11, f.size());
+        assertEquals("15 more hidden items of kind insertion are in the file, from here on", f.get(10).message());
+        assertEquals(Location.body(11), f.get(10).location());
+        assertNull(f.get(10).evidence());
+    }
+
+    @Test
     void coveredTextIsLeftToRedactionFake() {
         assertEquals(List.of(), check(rule, "en", new HiddenItem("covered-text", "秘密", Location.page(1))));
     }
