@@ -75,6 +75,9 @@ public final class PlaceholderScanner {
 
     private int step(String f, int i, List<Placeholder> out, boolean markdown) {
         char c = f.charAt(i);
+        if (c >= '\u4E00') { // most of a Chinese text: only 某 and the ordinal stems start a placeholder
+            return c == '某' ? mou(f, i, out) : ORDINALS.indexOf(c) >= 0 ? ordinal(f, i, out) : i + 1;
+        }
         if (isAsciiAlnum(c)) {
             return latin(f, i, out);
         }
@@ -83,12 +86,6 @@ public final class PlaceholderScanner {
         }
         if (c == '#') {
             return numbered(f, i, out);
-        }
-        if (c == '某') {
-            return mou(f, i, out);
-        }
-        if (ORDINALS.indexOf(c) >= 0) {
-            return ordinal(f, i, out);
         }
         return i + 1;
     }
