@@ -231,7 +231,8 @@ public final class PlaceholderScanner {
             boolean equipment = u != null && !u.weak()
                     && (u.category() == Category.EQUIPMENT || u.category() == Category.MILITARY);
             int weapon = equipment ? end + u.text().length() : weaponEnd(f, end);
-            if (end < f.length() && f.charAt(end) == '血' || weapon < 0 && !kind.strong()) {
+            boolean model = kind.strong() || kind == PlaceholderKind.MOU; // 某型 is army shorthand for 某型号
+            if (end < f.length() && f.charAt(end) == '血' || weapon < 0 && !model) {
                 return null; // A型血; U型管 and X型支架 are shapes
             }
             end = Math.max(end, weapon);
