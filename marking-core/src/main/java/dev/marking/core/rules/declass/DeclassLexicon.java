@@ -1,0 +1,189 @@
+package dev.marking.core.rules.declass;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The word lists behind {@code declass.fake}, read from {@code dev/marking/core/declass/*.txt} (one term
+ * a line) so a policy can extend them: context terms by category, established terms that are never
+ * placeholders, cue words, surnames and the modifiers allowed between a placeholder and its context.
+ * Immutable; {@link #with} returns an extended copy.
+ */
+public final class DeclassLexicon {
+
+    private static final String DIR = "/dev/marking/core/declass/";
+
+    private final Map<String, ContextTerm> terms;
+    private final Map<Character, List<ContextTerm>> termsByFirst;
+    private final Set<String> allowed;
+    private final Map<Character, List<String>> allowedByFirst;
+    private final Map<String, Category> cues;
+    private final Set<String> modifiers;
+    private final Set<String> genericNames;
+    private final Set<String> secrets;
+    private final String surnames;
+    private final int maxAllowed;
+    private final int maxCue;
+
+    private DeclassLexicon(Map<String, ContextTerm> terms, Set<String> allowed, Map<String, Category> cues,
+            Set<String> modifiers, Set<String> genericNames, Set<String> secrets, String surnames) {
+        this.terms = Map.copyOf(terms);
+        this.allowed = Set.copyOf(allowed);
+        this.cues = Map.copyOf(cues);
+        this.modifiers = Set.copyOf(modifiers);
+        this.genericNames = Set.copyOf(genericNames);
+        this.secrets = Set.copyOf(secrets);
+        this.surnames = surnames;
+        this.maxAllowed = maxLength(allowed);
+        this.maxCue = maxLength(cues.keySet());
+        this.termsByFirst = byFirstChar(terms.values(), ContextTerm::text);
+        this.allowedByFirst = byFirstChar(allowed, w -> w);
+    }
+
+    /** Words grouped by their first character, longest first, so look-ups need no substrings. */
+    private static <T> Map<Character, List<T>> byFirstChar(Collection<T> words, Function<T, String> text) {
+        Map<Character, List<T>> out = new HashMap<>();
+        for (T w : words) {
+            out.computeIfAbsent(text.apply(w).charAt(0), k -> new ArrayList<>()).add(w);
+        }
+        out.replaceAll((k, v) -> v.stream()
+                .sorted(Comparator.comparingInt((T w) -> text.apply(w).length()).reversed()).toList());
+        return Map.copyOf(out);
+    }
+
+    /** The built-in lists. */
+    public static DeclassLexicon standard() {
+        Map<String, ContextTerm> terms = new HashMap<>();
+        for (Category c : Category.values()) {
+            if (c.file() != null) {
+                for (String line : read(c.file())) {
+                    ContextTerm t = ContextTerm.parse(line, c);
+                    terms.put(t.text(), t);
+                }
+            }
+        }
+        Map<String, Category> cues = new HashMap<>();
+        for (String line : read("cues.txt")) {
+            String[] parts = line.split("\\s+", 2);
+            cues.put(parts[0], parts.length > 1 ? Category.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT))
+                    : Category.CODE);
+        }
+        return new DeclassLexicon(terms, new HashSet<>(read("allowed.txt")), cues, new HashSet<>(read("modifiers.txt")),
+                new HashSet<>(read("generic-names.txt")), Set.of(), String.join("", read("surnames.txt")));
+    }
+
+    /**
+     * A copy with an organisation's own words: extra context terms of a category, extra established
+     * terms, and secret points / codenames (密点, 代号), which count as strong context and are reported
+     * when they appear verbatim.
+     */
+    public DeclassLexicon with(Map<Category, ? extends Collection<String>> extraTerms, Collection<String> extraAllowed,
+            Collection<String> secretPoints) {
+        Map<String, ContextTerm> t = new HashMap<>(terms);
+        extraTerms.forEach((cat, words) -> words.forEach(w -> put(t, w, cat)));
+        secretPoints.forEach(w -> put(t, w, Category.SECRET));
+        Set<String> a = new HashSet<>(allowed);
+        extraAllowed.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(a::add);
+        Set<String> s = new HashSet<>(secrets);
+        secretPoints.stream().map(String::strip).filter(x -> !x.isEmpty()).forEach(s::add);
+        return new DeclassLexicon(t, a, cues, modifiers, genericNames, s, surnames);
+    }
+
+    private static void put(Map<String, ContextTerm> t, String word, Category cat) {
+        ContextTerm term = ContextTerm.parse(word, cat);
+        if (!term.text().isEmpty()) {
+            t.put(term.text(), term);
+        }
+    }
+
+    /** The longest context term (neutral words included) starting at {@code pos}, or null. */
+    public ContextTerm termAt(String text, int pos) {
+        if (pos >= text.length()) {
+            return null;
+        }
+        for (ContextTerm t : termsByFirst.getOrDefault(text.charAt(pos), List.of())) {
+            int len = t.text().length();
+            if (text.startsWith(t.text(), pos) && !(isAsciiLetter(t.text().charAt(len - 1))
+                    && pos + len < text.length() && isAsciiLetter(text.charAt(pos + len)))) {
+                return t; // kg is a unit, kgf is not
+            }
+        }
+        return null;
+    }
+
+    /** True when an established term in {@code text} overlaps {@code [start, end)}. */
+    public boolean allowedOverlaps(String text, int start, int end) {
+        int from = Math.max(0, start - maxAllowed + 1);
+        for (int k = from; k < end; k++) {
+            for (String w : allowedByFirst.getOrDefault(text.charAt(k), List.of())) {
+                if (k + w.length() > start && text.startsWith(w, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The category of the cue word ending exactly at {@code end}, or null. */
+    public Category cueEndingAt(String text, int end) {
+        for (int len = Math.min(maxCue, end); len >= 1; len--) {
+            Category c = cues.get(text.substring(end - len, end));
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** True when the {@code len} characters at {@code pos} are a modifier ({@code 新}, {@code 重点}). */
+    public boolean isModifier(String text, int pos, int len) {
+        return pos + len <= text.length() && modifiers.contains(text.substring(pos, pos + len));
+    }
+
+    public boolean isSurname(char c) {
+        return surnames.indexOf(c) >= 0;
+    }
+
+    /** True for words like 训练 or 海军 that qualify a context term without naming anything. */
+    public boolean isGenericName(String s) {
+        return genericNames.contains(s);
+    }
+
+    /** Secret points and codenames, to be reported wherever they appear. */
+    public Set<String> secrets() {
+        return secrets;
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static int maxLength(Collection<String> words) {
+        return words.stream().mapToInt(String::length).max().orElse(1);
+    }
+
+    private static List<String> read(String name) {
+        try (InputStream in = DeclassLexicon.class.getResourceAsStream(DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing lexicon " + DIR + name);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

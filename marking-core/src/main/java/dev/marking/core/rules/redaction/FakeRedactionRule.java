@@ -1,0 +1,42 @@
+package dev.marking.core.rules.redaction;
+
+import dev.marking.core.format.HiddenItem;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Severity;
+import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleContext;
+import dev.marking.core.rules.RuleDescriptor;
+import dev.marking.core.rules.hidden.HiddenContentRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code redaction.fake}: text that looks blacked out but is still in the file — under an opaque box or
+ * annotation, black on black, white on white, clipped away (DESIGN §1.5). The adapters find it and report
+ * it as a hidden item of kind {@code covered-text}; anyone can copy it out, so it is an error.
+ */
+public final class FakeRedactionRule implements Rule {
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("redaction.fake", Severity.ERROR,
+            "Text covered by a box or colour instead of removed: it can still be copied out (假涂黑)");
+
+    static final String KIND = "covered-text";
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<Finding> check(RuleContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (HiddenItem item : context.model().hidden()) {
+            String text = item.text() == null ? "" : item.text().strip();
+            if (KIND.equals(item.kind()) && !text.isEmpty()) {
+                out.add(context.finding(DESCRIPTOR, item.location(), text, "redaction.covered",
+                        HiddenContentRule.excerpt(text)));
+            }
+        }
+        return out;
+    }
+}

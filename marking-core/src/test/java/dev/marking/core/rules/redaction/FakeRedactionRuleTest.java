@@ -1,0 +1,54 @@
+package dev.marking.core.rules.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.Location;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Severity;
+import dev.marking.core.rules.MarkingEvidence;
+import dev.marking.core.rules.RuleContext;
+import dev.marking.core.text.Messages;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FakeRedactionRuleTest {
+
+    private final FakeRedactionRule rule = new FakeRedactionRule();
+
+    private List<Finding> check(String lang, HiddenItem... items) {
+        ReadModel m = new ReadModel(Path.of("a.pdf"), "pdf", "page", List.of(), List.of(), List.of(), Map.of(),
+                List.of(items));
+        return rule.check(new RuleContext(m, MarkingEvidence.of(m, MarkingParser.standard()), LocalDate.now(),
+                Messages.forLang(lang)));
+    }
+
+    @Test
+    void positiveTextUnderABoxIsAnError() {
+        Location at = new Location("body", 0, 2, 0, 5, 12);
+        List<Finding> f = check("zh", new HiddenItem("covered-text", "31681部队", at));
+        assertEquals(1, f.size());
+        assertEquals("redaction.fake", f.get(0).rule());
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertEquals(at, f.get(0).location());
+        assertEquals("31681部队", f.get(0).evidence());
+        assertTrue(f.get(0).message().contains("「31681部队」"), f.get(0).message());
+    }
+
+    @Test
+    void negativeABoxOverWhitespaceIsNothing() {
+        assertEquals(List.of(), check("en", new HiddenItem("covered-text", "  \n ", Location.page(1))));
+    }
+
+    @Test
+    void negativeOtherHiddenKindsAreHiddenContentNotRedaction() {
+        assertEquals(List.of(), check("en", new HiddenItem("comment", "批注", Location.part("comment")),
+                new HiddenItem("hidden-text", "隐藏", Location.body(1))));
+    }
+}
