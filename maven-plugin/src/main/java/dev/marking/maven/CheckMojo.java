@@ -126,6 +126,7 @@ public final class CheckMojo extends AbstractMojo {
         FormatRegistry registry = FormatRegistry.standard();
         Path out = outputDirectory.toPath();
         IncrementalScan.Outcome outcome;
+        long started = System.nanoTime();
         try {
             List<ScanTarget> targets = new FileSelection(registry, pol, orDefault(includes, DEFAULT_INCLUDES),
                     orDefault(excludes, DEFAULT_EXCLUDES)).expand(roots);
@@ -138,8 +139,8 @@ public final class CheckMojo extends AbstractMojo {
         }
         ScanResult result = accepted == null ? outcome.result() : accepted.filter(outcome.result());
         print(result);
-        getLog().info(String.format(Locale.ROOT, "marking: %d files, %d from cache, %d read", outcome.files(),
-                outcome.fromCache(), outcome.read()));
+        getLog().info(String.format(Locale.ROOT, "marking: %d files, %d from cache, %d read (%.1f s)", outcome.files(),
+                outcome.fromCache(), outcome.read(), (System.nanoTime() - started) / 1e9));
         getLog().info(summary(result, outcome.result()));
         writeReports(writers, result, out);
         if (threshold.exceeded(result)) {
@@ -234,7 +235,7 @@ public final class CheckMojo extends AbstractMojo {
         for (ReportWriter w : writers) {
             try {
                 Path written = ReportFiles.write(w, result, out);
-                getLog().info("marking: " + w.id() + " report " + written);
+                getLog().info("marking: " + w.id() + " report " + ProjectPaths.shown(basedir, written));
             } catch (IOException e) {
                 throw new MojoExecutionException("marking: cannot write the " + w.id() + " report in " + out + ": "
                         + e.getMessage(), e);

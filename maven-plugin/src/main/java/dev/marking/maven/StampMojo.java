@@ -99,6 +99,9 @@ public final class StampMojo extends AbstractMojo {
     @Parameter(property = "marking.stamp.outputDirectory", defaultValue = "${project.build.directory}/marking/stamped")
     private File outputDirectory;
 
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
     /** Language of messages: {@code zh} or {@code en}. */
     @Parameter(property = "marking.lang")
     private String lang;
@@ -125,7 +128,8 @@ public final class StampMojo extends AbstractMojo {
                 StampOptions options = new StampOptions(marking, DocumentIds.of(formats, t.file()), LocalDate.now(), header,
                         footer, watermark, Optional.ofNullable(font).map(File::toPath));
                 Path written = stamper.stamp(t.file(), dir, options);
-                getLog().info("marking: stamped " + t.relative() + " -> " + written + " (" + marking.watermarkText() + ")");
+                getLog().info("marking: stamped " + t.relative() + " -> " + ProjectPaths.shown(basedir, written) + " ("
+                        + marking.watermarkText() + ")");
             } catch (DocumentException | IOException e) {
                 getLog().error("marking: " + t.file() + ": " + e.getMessage());
                 failed.add(t.relative());

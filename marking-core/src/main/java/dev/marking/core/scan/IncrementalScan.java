@@ -87,7 +87,18 @@ public final class IncrementalScan {
             return shown.equals(r.path()) ? r : new FileResult(shown, r.format(), r.marking(), r.findings());
         }
         FileResult r = scanner.check(target);
-        cache.put(target.relative(), sha, r);
+        if (sha.equals(hashOrEmpty(target))) {
+            // Only remember what was read from the content that was hashed (the file may change meanwhile).
+            cache.put(target.relative(), sha, r);
+        }
         return r;
+    }
+
+    private static String hashOrEmpty(ScanTarget target) {
+        try {
+            return Digests.sha256(target.file());
+        } catch (IOException e) {
+            return "";
+        }
     }
 }
