@@ -129,7 +129,7 @@ public final class CheckMojo extends AbstractMojo {
         long started = System.nanoTime();
         try {
             List<ScanTarget> targets = new FileSelection(registry, pol, orDefault(includes, DEFAULT_INCLUDES),
-                    orDefault(excludes, DEFAULT_EXCLUDES)).expand(roots);
+                    orDefault(excludes, DEFAULT_EXCLUDES)).expand(roots, basedir.toPath());
             ScanCache cache = useCache ? ScanCache.open(out.resolve(CACHE_FILE), ScanCache.key(registry, options,
                     plugin.getVersion())) : ScanCache.disabled();
             outcome = new IncrementalScan(registry, options, cache).run(targets, ScanListener.NONE);

@@ -36,4 +36,22 @@ class FileSelectionTest {
         assertEquals(List.of("a.md", "docs/b.md"), select(policy, List.of("**/*.md", " "), List.of("build/**")));
         assertEquals(List.of("docs/b.md", "docs/c.txt"), select(policy, List.of("docs/**"), null));
     }
+
+    @Test
+    void pathsAreRelativeToTheBaseSoAPolicyNextToThePomMeansTheSameForSubFolders() throws Exception {
+        for (String f : List.of("docs/a.md", "docs/old/b.md", "other/c.md")) {
+            Files.createDirectories(dir.resolve(f).getParent());
+            Files.writeString(dir.resolve(f), "公开\n");
+        }
+        Policy policy = PolicyLoader.parse("marking.yml", "version: 1\nexclude: [\"docs/old/\"]\n", "fp");
+        FileSelection selection = new FileSelection(FormatRegistry.standard(), policy, List.of("*.md", "old/**"),
+                List.of("other/**"));
+        assertEquals(List.of("docs/a.md"), selection.expand(List.of(dir.resolve("docs")), dir).stream()
+                .map(ScanTarget::relative).toList());
+        assertEquals(List.of("a.md", "old/b.md"), new FileSelection(FormatRegistry.standard(), Policy.defaults(), null, null)
+                .expand(List.of(dir.resolve("docs")), Files.createTempDirectory("elsewhere")).stream()
+                .map(ScanTarget::relative).toList());
+        Path named = dir.resolve("other/c.md");
+        assertEquals(List.of("other/c.md"), selection.expand(List.of(named), dir).stream().map(ScanTarget::relative).toList());
+    }
 }
