@@ -9,4 +9,6 @@ assert json.files*.path.contains('docs/sub/会议纪要.md')
 assert json.files.find { it.path == 'docs/季度工作安排.md' }.marking.level == '机密'
 assert new File(basedir, 'target/marking/marking.txt').isFile()
 assert new File(basedir, 'target/marking/marking-cache.json').isFile()
+def mode = java.nio.file.Files.getPosixFilePermissions(new File(basedir, 'target/marking/marking.json').toPath())
+assert mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ) : 'reports are readable like any build output: ' + mode
 return true

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.UUID;
 
 /** Writes one report as {@code marking.<ext>} in the output folder, atomically. */
 final class ReportFiles {
@@ -27,9 +29,11 @@ final class ReportFiles {
     static Path write(ReportWriter writer, ScanResult result, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Path target = outDir.resolve(fileName(writer.id()));
-        Path temp = Files.createTempFile(outDir, ".marking-report-", ".tmp");
+        // Not createTempFile: its 0600 mode would stick to the report; a new file gets the umask's mode.
+        Path temp = outDir.resolve(".marking-report-" + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 writer.write(result, w);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);

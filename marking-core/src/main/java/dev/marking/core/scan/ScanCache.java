@@ -13,12 +13,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -144,9 +146,11 @@ public final class ScanCache {
         root.put("entries", entries);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".marking-cache-", ".tmp");
+        // Not createTempFile: its 0600 mode would stick to the cache; a new file gets the umask's mode.
+        Path temp = parent.resolve(".marking-cache-" + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(temp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
