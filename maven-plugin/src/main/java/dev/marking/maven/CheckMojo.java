@@ -133,7 +133,7 @@ public final class CheckMojo extends AbstractMojo {
             ScanCache cache = useCache ? ScanCache.open(out.resolve(CACHE_FILE), ScanCache.key(registry, options,
                     plugin.getVersion())) : ScanCache.disabled();
             outcome = new IncrementalScan(registry, options, cache).run(targets, ScanListener.NONE);
-            cache.save();
+            saveCache(cache);
         } catch (IOException e) {
             throw new MojoExecutionException("marking: cannot scan: " + e.getMessage(), e);
         }
@@ -147,7 +147,16 @@ public final class CheckMojo extends AbstractMojo {
             throw new MojoFailureException(String.format(Locale.ROOT,
                     "marking: %d finding(s) at %s level or above, %d allowed (%s); first: %s; reports in %s",
                     threshold.counted(result), threshold.severity().orElseThrow().id(), threshold.maxAllowed(),
-                    counts(result), threshold.first(result).orElse("-"), out));
+                    counts(result), threshold.first(result).orElse("-"), ProjectPaths.shown(basedir, out)));
+        }
+    }
+
+    /** A cache that cannot be written only costs the next build a full scan. */
+    private void saveCache(ScanCache cache) {
+        try {
+            cache.save();
+        } catch (IOException e) {
+            getLog().warn("marking: cannot write the cache " + cache.file().map(Path::toString).orElse("") + ": " + e);
         }
     }
 
