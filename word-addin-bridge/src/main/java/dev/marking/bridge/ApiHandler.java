@@ -1,5 +1,6 @@
 package dev.marking.bridge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.marking.core.format.DocumentException;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 final class ApiHandler implements HttpHandler {
 
     static final String PREFIX = "/api/v1/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestGuard guard;
     private final Engine engine;
@@ -117,34 +119,39 @@ final class ApiHandler implements HttpHandler {
         UploadedDocument doc = UploadedDocument.read(ex, name, tempRoot, config.maxBody());
         outcome.hash = doc.shortHash();
         outcome.size = doc.size();
-        boolean owned = true;
+        Object result;
         try {
-            Object result = TimedWork.run(pool, config.timeout().toMillis(), () -> switch (endpoint) {
+            result = TimedWork.run(pool, config.timeout().toMillis(), () -> switch (endpoint) {
                 case "verify" -> engine.verify(doc, messages);
                 case "presend" -> engine.presend(doc, query.get("channel"), messages);
-                default -> engine.stamp(doc, query, messages);
+                default -> engine.stamp(doc, query, messages).read();
             }, doc);
-            if (result instanceof Path stamped) {
-                String out = stamped.getFileName().toString();
-                ex.getResponseHeaders().set(DocumentName.HEADER, PercentCoding.encode(out));
-                ex.getResponseHeaders().set("Content-Disposition", "attachment; filename*=UTF-8''" + PercentCoding.encode(out));
-                outcome.status = 200;
-                Responses.file(ex, Responses.contentType(out), stamped);
-            } else {
-                send(ex, outcome, 200, result);
-            }
         } catch (TimedWork.TimedOut e) {
-            owned = false;
+            // The work still running owns the document now and removes it when it stops.
             send(ex, outcome, 503, Map.of("error", "request.timeout", "message", e.getMessage()));
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            doc.close();
             send(ex, outcome, 503, Map.of("error", "request.interrupted", "message", "the bridge is stopping"));
+            return;
         } catch (ExecutionException e) {
+            doc.close();
             failed(ex, outcome, e.getCause());
-        } finally {
-            if (owned) {
-                doc.close();
-            }
+            return;
+        }
+        // Nothing of the request stays on disk once the client has its answer.
+        doc.close();
+        if (result instanceof Engine.Stamped stamped) {
+            var headers = ex.getResponseHeaders();
+            headers.set(DocumentName.HEADER, PercentCoding.encode(stamped.name()));
+            headers.set("Content-Disposition", "attachment; filename*=UTF-8''" + PercentCoding.encode(stamped.name()));
+            headers.set("X-Marking-Mark", PercentCoding.encode(stamped.mark()));
+            headers.set("X-Marking-Properties", PercentCoding.encode(JSON.writeValueAsString(stamped.metadata())));
+            outcome.status = 200;
+            Responses.bytes(ex, 200, Responses.contentType(stamped.name()), stamped.bytes());
+        } else {
+            send(ex, outcome, 200, result);
         }
     }
 

@@ -142,6 +142,11 @@ public final class Bridge implements AutoCloseable {
         return certificate.map(LocalCertificate::pem);
     }
 
+    /** The private folder requests' temporary files live in (for tests: it must be empty between requests). */
+    Path tempRoot() {
+        return tempRoot;
+    }
+
     /** The addresses actually listened on. */
     public List<InetAddress> addresses() {
         return bound;

@@ -53,6 +53,23 @@ final class Engine {
         }
     }
 
+    /**
+     * A stamped copy.
+     *
+     * @param name     the copy's file name ({@code name.000003.docx} for a numbered copy)
+     * @param bytes    the copy, read back before the request's folder is removed (null until {@link #read()})
+     * @param file     the copy in the request's private folder
+     * @param mark     the canonical mark stamped
+     * @param metadata the §3.4 properties written into it (the add-in sets them on the open document too)
+     */
+    record Stamped(String name, byte[] bytes, Path file, String mark, Map<String, String> metadata) {
+
+        /** The same with the bytes read from the file. */
+        Stamped read() throws IOException {
+            return new Stamped(name, java.nio.file.Files.readAllBytes(file), file, mark, metadata);
+        }
+    }
+
     private final Policy policy;
     private final FormatRegistry formats;
     private final String version;
@@ -103,13 +120,14 @@ final class Engine {
     }
 
     /** Stamps a copy into the request's output folder; returns the written file. */
-    Path stamp(UploadedDocument doc, Map<String, String> query, Messages messages)
+    Stamped stamp(UploadedDocument doc, Map<String, String> query, Messages messages)
             throws IOException, BadRequest, DocumentException {
         Marking marking = marking(query, messages);
         StampOptions options = new StampOptions(marking, documentId(doc.file()), LocalDate.now(),
                 !"false".equals(query.get("header")), !"false".equals(query.get("footer")),
                 !"false".equals(query.get("watermark")), Optional.empty());
-        return new Stamper(formats).stamp(doc.file(), doc.outputFolder(), options);
+        Path file = new Stamper(formats).stamp(doc.file(), doc.outputFolder(), options);
+        return new Stamped(file.getFileName().toString(), null, file, marking.mark(), options.metadata());
     }
 
     /** What the task pane needs to know of the policy: schemes and levels, channels, marking mode. */

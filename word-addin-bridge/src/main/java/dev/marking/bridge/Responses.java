@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,14 +38,6 @@ final class Responses {
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
-        }
-    }
-
-    static void file(HttpExchange ex, String contentType, Path file) throws IOException {
-        common(ex.getResponseHeaders(), contentType);
-        ex.sendResponseHeaders(200, Files.size(file) == 0 ? -1 : Files.size(file));
-        try (OutputStream out = ex.getResponseBody(); InputStream in = Files.newInputStream(file)) {
-            in.transferTo(out);
         }
     }
 

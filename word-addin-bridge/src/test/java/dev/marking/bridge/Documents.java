@@ -1,0 +1,44 @@
+package dev.marking.bridge;
+
+import java.nio.charset.StandardCharsets;
+
+/** Small documents built in code. */
+final class Documents {
+
+    private Documents() {
+    }
+
+    /** An unmarked Markdown report that names a unit: verify says {@code marking.missing}. */
+    static byte[] unmarked() {
+        return "# 季度报告\n\n本季度XX部队完成了训练任务。\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A Markdown document marked 机密★5年. */
+    static byte[] marked() {
+        return "机密★5年\n\n# 会议纪要\n\n正文。\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A document declared 公开. */
+    static byte[] open() {
+        return "公开\n\n# 通知\n\n正文。\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Binary content in a .md: the text adapter reports it unreadable. */
+    static byte[] binary() {
+        byte[] b = new byte[256];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (i % 7 == 0 ? 0 : 'a' + i % 26);
+        }
+        return b;
+    }
+
+    /** An unmarked Markdown document of about {@code bytes} bytes (many paragraphs). */
+    static byte[] unmarkedOfSize(int bytes) {
+        StringBuilder sb = new StringBuilder("# 长文档\n\n");
+        int n = 0;
+        while (sb.length() * 2 < bytes) {
+            sb.append("第").append(++n).append("段。本段落用于测量检查的耗时，内容没有密级标志。Lorem ipsum dolor sit amet.\n\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
