@@ -97,7 +97,12 @@
     var m = /(?:^|[#&])token=([A-Za-z0-9_-]+)/.exec(location.hash || '');
     if (m) {
       saveToken(m[1]);
-      history.replaceState(null, '', location.pathname + location.search);
+      // Office.js deletes history.replaceState (a known Office.js quirk); then blank the fragment instead.
+      if (window.history && typeof window.history.replaceState === 'function') {
+        window.history.replaceState(null, '', location.pathname + location.search);
+      } else {
+        location.hash = '';
+      }
     }
     try { state.token = localStorage.getItem(TOKEN_KEY) || ''; } catch (e) { state.token = state.token || ''; }
     $('connect').hidden = !!state.token;

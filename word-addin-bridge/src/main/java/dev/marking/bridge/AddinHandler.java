@@ -22,7 +22,9 @@ final class AddinHandler implements HttpHandler {
     /** The origin written in the manifest in the source tree; replaced by this bridge's own when served. */
     private static final String MANIFEST_ORIGIN = "https://localhost:" + BridgeConfig.DEFAULT_PORT;
     private static final Pattern SAFE_PATH = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
-    private static final String CSP = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+    /** Office.js sets inline styles; its telemetry frame (to a Microsoft host) stays blocked: documents never leave. */
+    private static final String CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+            + "connect-src 'self' blob:; object-src 'none'; base-uri 'none'";
 
     private final RequestGuard guard;
     private final Optional<Path> officeJs;
