@@ -35,9 +35,11 @@ final class Documents {
     /** An unmarked Markdown document of about {@code bytes} bytes (many paragraphs). */
     static byte[] unmarkedOfSize(int bytes) {
         StringBuilder sb = new StringBuilder("# 长文档\n\n");
-        int n = 0;
-        while (sb.length() * 2 < bytes) {
-            sb.append("第").append(++n).append("段。本段落用于测量检查的耗时，内容没有密级标志。Lorem ipsum dolor sit amet.\n\n");
+        int size = sb.toString().getBytes(StandardCharsets.UTF_8).length;
+        for (int n = 1; size < bytes; n++) {
+            String paragraph = "第" + n + "段。本段落用于测量检查的耗时，内容没有密级标志。Lorem ipsum dolor sit amet.\n\n";
+            sb.append(paragraph);
+            size += paragraph.getBytes(StandardCharsets.UTF_8).length;
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
