@@ -41,9 +41,27 @@ final class ApiHandler implements HttpHandler {
 
     /** What one request did, for the access log. */
     private static final class Outcome {
-        private int status = 500;
-        private String hash;
-        private long size;
+        private volatile int status = 500;
+        private volatile String hash;
+        private volatile long size;
+    }
+
+    /** The request's document once read; closing it removes it from disk. */
+    private static final class Held implements AutoCloseable {
+        private volatile UploadedDocument doc;
+
+        UploadedDocument set(UploadedDocument d) {
+            doc = d;
+            return d;
+        }
+
+        @Override
+        public void close() throws IOException {
+            UploadedDocument d = doc;
+            if (d != null) {
+                d.close();
+            }
+        }
     }
 
     @Override
@@ -116,32 +134,42 @@ final class ApiHandler implements HttpHandler {
         Map<String, String> query = PercentCoding.query(ex.getRequestURI().getRawQuery());
         String name = DocumentName.of(ex.getRequestHeaders().getFirst(DocumentName.HEADER));
         Messages messages = messages(ex, query);
-        UploadedDocument doc = UploadedDocument.read(ex, name, tempRoot, config.maxBody());
-        outcome.hash = doc.shortHash();
-        outcome.size = doc.size();
+        UploadedDocument.checkLength(ex, config.maxBody());
+        Held held = new Held();
         Object result;
         try {
-            result = TimedWork.run(pool, config.timeout().toMillis(), () -> switch (endpoint) {
-                case "verify" -> engine.verify(doc, messages);
-                case "presend" -> engine.presend(doc, query.get("channel"), messages);
-                default -> engine.stamp(doc, query, messages).read();
-            }, doc);
+            // Reading the body is inside the deadline too, so a slow upload cannot hold a thread for ever.
+            result = TimedWork.run(pool, config.timeout().toMillis(), () -> {
+                UploadedDocument doc = held.set(UploadedDocument.read(ex, name, tempRoot, config.maxBody()));
+                outcome.hash = doc.shortHash();
+                outcome.size = doc.size();
+                return switch (endpoint) {
+                    case "verify" -> engine.verify(doc, messages);
+                    case "presend" -> engine.presend(doc, query.get("channel"), messages);
+                    default -> engine.stamp(doc, query, messages).read();
+                };
+            }, held);
         } catch (TimedWork.TimedOut e) {
             // The work still running owns the document now and removes it when it stops.
-            send(ex, outcome, 503, Map.of("error", "request.timeout", "message", e.getMessage()));
+            ex.getResponseHeaders().set("Connection", "close");
+            try {
+                send(ex, outcome, 503, Map.of("error", "request.timeout", "message", e.getMessage()));
+            } finally {
+                e.abort();
+            }
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            doc.close();
+            held.close();
             send(ex, outcome, 503, Map.of("error", "request.interrupted", "message", "the bridge is stopping"));
             return;
         } catch (ExecutionException e) {
-            doc.close();
+            held.close();
             failed(ex, outcome, e.getCause());
             return;
         }
         // Nothing of the request stays on disk once the client has its answer.
-        doc.close();
+        held.close();
         if (result instanceof Engine.Stamped stamped) {
             var headers = ex.getResponseHeaders();
             headers.set(DocumentName.HEADER, PercentCoding.encode(stamped.name()));
@@ -156,6 +184,13 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void failed(HttpExchange ex, Outcome outcome, Throwable cause) throws IOException {
+        // Answered by handle(), like the same refusals before the work started.
+        if (cause instanceof UploadedDocument.TooLarge tooLarge) {
+            throw tooLarge;
+        }
+        if (cause instanceof IllegalArgumentException bad) {
+            throw bad;
+        }
         if (cause instanceof Engine.BadRequest bad) {
             send(ex, outcome, 400, Map.of("error", bad.code(), "message", bad.getMessage()));
         } else if (cause instanceof DocumentException de) {

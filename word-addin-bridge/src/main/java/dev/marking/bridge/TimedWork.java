@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a request's engine work with a deadline. Whoever ends up last holding the request's document
+ * Runs a request's work (reading the body, then the engine) with a deadline. Whoever ends up last holding the request's document
  * cleans it up: the handler when the work finished or never started, the work itself when the handler
  * gave up while it was running.
  */
@@ -26,15 +26,26 @@ final class TimedWork {
     /** The work ran out of time; the request's document is cleaned up by whoever holds it. */
     static final class TimedOut extends Exception {
         private static final long serialVersionUID = 1L;
+        private final transient Runnable abort;
 
-        TimedOut(long millis) {
+        TimedOut(long millis, Runnable abort) {
             super("the request took longer than " + millis + " ms");
+            this.abort = abort;
+        }
+
+        /**
+         * Interrupts the work; call it after answering, because interrupting a thread that is reading the
+         * request body closes the connection (which is also what ends a slow upload).
+         */
+        void abort() {
+            abort.run();
         }
     }
 
     /**
      * Runs {@code work} on {@code pool} and waits at most {@code millis}; on time-out {@code cleanup}
-     * runs exactly once, after the work has stopped touching the document.
+     * runs exactly once, after the work has stopped touching the document, and the caller answers and
+     * then calls {@link TimedOut#abort()}.
      */
     static <T> T run(ExecutorService pool, long millis, Callable<T> work, AutoCloseable cleanup)
             throws TimedOut, ExecutionException, InterruptedException {
@@ -57,12 +68,11 @@ final class TimedWork {
             if (state.compareAndSet(QUEUED, ABANDONED)) {
                 future.cancel(false);
                 closeQuietly(cleanup);
+                throw new TimedOut(millis, () -> { });
             } else if (state.compareAndSet(RUNNING, ABANDONED)) {
-                future.cancel(true);
-            } else {
-                return future.get();
+                throw new TimedOut(millis, () -> future.cancel(true));
             }
-            throw new TimedOut(millis);
+            return future.get();
         }
     }
 

@@ -42,16 +42,6 @@ final class UploadedDocument implements AutoCloseable {
 
     /** Reads the body of {@code exchange} (at most {@code limit} bytes, counted as read) into {@code tempRoot}. */
     static UploadedDocument read(HttpExchange exchange, String name, Path tempRoot, long limit) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.strip()) > limit) {
-                    throw new TooLarge(limit);
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad Content-Length", e);
-            }
-        }
         Path folder = PrivateFiles.tempFolder(tempRoot, "req-");
         Path file = folder.resolve(name);
         MessageDigest sha = sha256();
@@ -71,6 +61,22 @@ final class UploadedDocument implements AutoCloseable {
             throw e;
         }
         return new UploadedDocument(folder, file, name, HexFormat.of().formatHex(sha.digest()), total);
+    }
+
+    /** Refuses a body whose declared length is over {@code limit}, before reading any of it. */
+    static void checkLength(HttpExchange exchange, long limit) throws TooLarge {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad Content-Length", e);
+            }
+            if (declared > limit) {
+                throw new TooLarge(limit);
+            }
+        }
     }
 
     Path file() {

@@ -357,6 +357,26 @@ class BridgeApiTest {
         throw new AssertionError("request folder left behind after a time-out");
     }
 
+    @Test
+    void aSlowUploadTimesOutToo() throws Exception {
+        b.close();
+        b = RunningBridge.http(BridgeConfig.defaults(0, folder).withTimeout(Duration.ofMillis(300)));
+        long start = System.nanoTime();
+        String status = b.raw("POST /api/v1/verify HTTP/1.1\nHost: 127.0.0.1:" + b.bridge.port() + "\nX-Marking-Token: "
+                + b.token + "\n" + DocumentName.HEADER + ": a.md\nContent-Length: 1000\n\nonly a few bytes");
+        assertTrue(status.contains(" 503"), "[" + status + "] " + b.logText());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+        for (int i = 0; i < 50; i++) {
+            try (var files = Files.list(b.bridge.tempRoot())) {
+                if (files.count() == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("request folder left behind after a slow upload");
+    }
+
     /** An adapter that takes its time reading (and stops when interrupted). */
     private record SlowFormat(Duration delay) implements DocumentFormat {
         @Override
