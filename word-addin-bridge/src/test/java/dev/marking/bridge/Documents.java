@@ -8,9 +8,9 @@ final class Documents {
     private Documents() {
     }
 
-    /** An unmarked Markdown report that names a unit: verify says {@code marking.missing}. */
+    /** An unmarked Markdown report with plain content: verify says only {@code marking.missing}. */
     static byte[] unmarked() {
-        return "# 季度报告\n\n本季度XX部队完成了训练任务。\n".getBytes(StandardCharsets.UTF_8);
+        return "# 季度报告\n\n本季度第三车间完成了设备检修任务。\n".getBytes(StandardCharsets.UTF_8);
     }
 
     /** A Markdown document marked 机密★5年. */
