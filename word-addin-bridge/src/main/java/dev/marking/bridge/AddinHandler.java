@@ -43,6 +43,7 @@ final class AddinHandler implements HttpHandler {
         long start = System.nanoTime();
         int status = 500;
         String path = ex.getRequestURI().getPath();
+        String logged = PREFIX + "(other)";
         try {
             var refused = guard.checkOrigin(ex.getRequestHeaders());
             if (refused.isPresent()) {
@@ -80,9 +81,10 @@ final class AddinHandler implements HttpHandler {
                 ex.getResponseHeaders().set("Content-Security-Policy", CSP);
             }
             status = 200;
+            logged = PREFIX + rel;
             Responses.bytes(ex, status, Responses.contentType(rel), body);
         } finally {
-            log.request(ex.getRequestMethod(), path.length() > 120 ? path.substring(0, 120) : path, status,
+            log.request(ex.getRequestMethod(), logged, status,
                     (System.nanoTime() - start) / 1_000_000, null, 0);
             ex.close();
         }

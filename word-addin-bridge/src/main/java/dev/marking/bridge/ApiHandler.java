@@ -22,6 +22,9 @@ final class ApiHandler implements HttpHandler {
 
     static final String PREFIX = "/api/v1/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Only these paths are logged as they are: anything else a client puts in a path stays out of the log. */
+    private static final java.util.Set<String> ENDPOINTS = java.util.Set.of(PREFIX + "health", PREFIX + "policy",
+            PREFIX + "verify", PREFIX + "stamp", PREFIX + "presend");
 
     private final RequestGuard guard;
     private final Engine engine;
@@ -87,7 +90,7 @@ final class ApiHandler implements HttpHandler {
             ex.getResponseHeaders().set("Connection", "close");
             Responses.error(ex, 413, "body.too-large", e.getMessage());
         } finally {
-            log.request(ex.getRequestMethod(), route.startsWith(PREFIX) ? route : "-", outcome.status,
+            log.request(ex.getRequestMethod(), ENDPOINTS.contains(route) ? route : PREFIX + "(other)", outcome.status,
                     (System.nanoTime() - start) / 1_000_000, outcome.hash, outcome.size);
             ex.close();
         }

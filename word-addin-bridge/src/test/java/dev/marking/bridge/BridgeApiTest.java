@@ -298,6 +298,8 @@ class BridgeApiTest {
         b.post("/api/v1/verify", "绝密名单.md", Documents.unmarked());
         b.post("/api/v1/stamp?level=" + PercentCoding.encode("机密"), "绝密名单.md", Documents.unmarked());
         b.post("/api/v1/presend?channel=im", "绝密名单.md", Documents.unmarked());
+        assertEquals(404, b.get("/api/v1/" + PercentCoding.encode("绝密名单.md")).statusCode());
+        assertEquals(404, b.get("/addin/" + PercentCoding.encode("绝密名单.md")).statusCode());
         String log = b.logText();
         assertTrue(log.contains("POST /api/v1/verify 200"), log);
         assertTrue(log.contains("doc=sha256:"), log);
