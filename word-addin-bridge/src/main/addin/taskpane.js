@@ -23,7 +23,7 @@
       markingIs: '标志', reading: '正在读取文档…', checking: '正在检查…', stamping: '正在标注…',
       sending: '正在检查…', checked: '检查完成', stamped: '已标注：', replaced: '已用标注后的文档替换当前文档：',
       download: '下载 {0}', allowed: '可以通过“{0}”发送', blocked: '不能通过“{0}”发送', chooseFile: '请先选择文件。',
-      needToken: '需要访问令牌。', failed: '失败：', part: '{0}', section: '第{0}节', page: '第{0}页',
+      needToken: '需要访问令牌。', tooLarge: '文件太大（上限 {0} MB）。', failed: '失败：', part: '{0}', section: '第{0}节', page: '第{0}页',
       paragraph: '第{0}段', line: '第{0}行', column: '第{0}列', wholeFile: '整个文件',
       ch_email: '电子邮件', ch_im: '即时通讯（QQ/微信）', ch_netdisk: '网盘', ch_post: '邮寄', ch_usb: 'U盘',
       ch_courier: '机要交通', ch_print: '打印'
@@ -39,14 +39,15 @@
       markingIs: 'Marking', reading: 'Reading the document…', checking: 'Checking…', stamping: 'Marking…',
       sending: 'Checking…', checked: 'Checked', stamped: 'Marked: ', replaced: 'Replaced the document with the marked one: ',
       download: 'Download {0}', allowed: 'May be sent by {0}', blocked: 'May not be sent by {0}',
-      chooseFile: 'Choose a file first.', needToken: 'The access token is needed.', failed: 'Failed: ', part: '{0}',
+      chooseFile: 'Choose a file first.', needToken: 'The access token is needed.',
+      tooLarge: 'The file is too large (limit {0} MB).', failed: 'Failed: ', part: '{0}',
       section: 'section {0}', page: 'page {0}', paragraph: 'paragraph {0}', line: 'line {0}', column: 'column {0}',
       wholeFile: 'whole file', ch_email: 'e-mail', ch_im: 'instant messaging', ch_netdisk: 'cloud drive',
       ch_post: 'post', ch_usb: 'USB stick', ch_courier: 'classified courier', ch_print: 'print'
     }
   };
 
-  var state = { lang: 'zh', office: false, token: '', file: null, downloadUrl: null, decided: false };
+  var state = { lang: 'zh', office: false, token: '', file: null, downloadUrl: null, decided: false, maxBody: 0 };
 
   function $(id) { return document.getElementById(id); }
 
@@ -121,6 +122,9 @@
       $('connect').hidden = false;
       return Promise.reject(new Error(t('needToken')));
     }
+    if (doc && state.maxBody && doc.bytes.length > state.maxBody) {
+      return Promise.reject(new Error(t('tooLarge', Math.round(state.maxBody / 1048576))));
+    }
     var query = Object.assign({ lang: state.lang }, params || {});
     var qs = Object.keys(query).filter(function (k) { return query[k] !== '' && query[k] !== undefined; })
       .map(function (k) { return encodeURIComponent(k) + '=' + encodeURIComponent(query[k]); }).join('&');
@@ -141,6 +145,8 @@
   }
 
   function loadPolicy() {
+    api('health').then(function (r) { return r.json(); }).then(function (h) { state.maxBody = h.maxBody || 0; })
+      .catch(function () { state.maxBody = 0; });
     return api('policy').then(function (r) { return r.json(); }).then(function (policy) {
       var levels = [];
       (policy.schemes || []).forEach(function (s) { s.levels.forEach(function (l) { levels.push(l.name); }); });
