@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = {"Stamps, verifies and polices classification markings (密级标志) on DOCX, PDF, text and Markdown.",
             "", "Exit codes: 0 clean/allowed, 1 findings at error level/blocked, 2 usage or I/O error."},
         subcommands = {StampCommand.class, VerifyCommand.class, PresendCommand.class, TraceCommand.class, DemoCommand.class,
-            picocli.CommandLine.HelpCommand.class})
+            BridgeCommand.class, picocli.CommandLine.HelpCommand.class})
 final class MarkingCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -16,6 +16,6 @@ final class MarkingCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a command is required (stamp, verify, presend, trace, demo)");
+                "a command is required (stamp, verify, presend, trace, demo, bridge)");
     }
 }
