@@ -1,5 +1,6 @@
 package dev.marking.cli;
 
+import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.policy.Baseline;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.report.ReportWriter;
@@ -9,11 +10,8 @@ import dev.marking.core.scan.ScanResult;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -95,16 +93,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (output == null) {
             writer.write(result, spec.commandLine().getOut());
         } else {
-            Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".marking-report-", ".tmp");
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                writer.write(result, w);
-            } catch (IOException e) {
-                Files.deleteIfExists(temp);
-                throw e;
-            }
-            Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+            ScanResult report = result;
+            AtomicFiles.write(output, w -> writer.write(report, w));
         }
         return result.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

@@ -5,15 +5,14 @@ import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,10 +112,10 @@ public final class CopyIssuer {
             LedgerWriter ledger) throws DocumentException, IOException {
         StampOptions options = base.withMarking(base.marking().withCopy(n).withRecipient(r == null ? null : r.label()));
         Path target = outDir.resolve(Stamper.outputName(source, options, r == null ? null : r.fileNamePart()));
-        Path temp = Files.createTempFile(outDir, Stamper.TEMP_PREFIX, ".tmp");
+        Path temp = AtomicFiles.newTemp(outDir);
         try {
             prepared.stamp(temp, options);
-            move(temp, target);
+            AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -126,17 +125,9 @@ public final class CopyIssuer {
         return new Issued(n, r, target, sha);
     }
 
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     /** Temporary files a killed run left behind; safe to remove while we hold the ledger lock. */
     private static void removeLeftovers(Path outDir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(outDir, Stamper.TEMP_PREFIX + "*.tmp")) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(outDir, AtomicFiles.TEMP_PREFIX + "*.tmp")) {
             for (Path p : s) {
                 Files.deleteIfExists(p);
             }

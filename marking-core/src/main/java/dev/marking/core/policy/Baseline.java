@@ -3,16 +3,14 @@ package dev.marking.core.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Finding;
 import dev.marking.core.report.Fingerprints;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,15 +80,8 @@ public final class Baseline {
         root.put("tool", "marking");
         root.put("format", FORMAT);
         root.put("entries", entries);
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".baseline-", ".tmp");
-        try {
-            Files.writeString(temp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        String json = MAPPER.writeValueAsString(root) + "\n";
+        AtomicFiles.write(file, w -> w.write(json));
     }
 
     /** {@code result} without the findings this baseline accepts. */

@@ -2,25 +2,21 @@ package dev.marking.core.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.Rules;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -144,21 +140,8 @@ public final class ScanCache {
         root.put("format", FORMAT);
         root.put("key", key);
         root.put("entries", entries);
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        // Not createTempFile: its 0600 mode would stick to the cache; a new file gets the umask's mode.
-        Path temp = parent.resolve(".marking-cache-" + UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        String json = MAPPER.writeValueAsString(root) + "\n";
+        AtomicFiles.write(file, w -> w.write(json));
     }
 
     private static String entryKey(String relative, String sha256) {

@@ -4,12 +4,11 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Stamps files safely: the input is never modified, the output is written to a temporary file in the
@@ -24,7 +23,7 @@ public final class Stamper {
     }
 
     /** Prefix of temporary files in output folders; a later run may remove leftovers. */
-    public static final String TEMP_PREFIX = ".marking-";
+    public static final String TEMP_PREFIX = AtomicFiles.TEMP_PREFIX;
 
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
     public static String outputName(Path source, StampOptions options) {
@@ -56,10 +55,10 @@ public final class Stamper {
             throw new DocumentException(source, DocumentException.Kind.REFUSED,
                     "the output would overwrite the input; choose another output folder");
         }
-        Path temp = Files.createTempFile(outDir, TEMP_PREFIX, ".tmp");
+        Path temp = AtomicFiles.newTemp(outDir);
         try {
             format.stamp(source, temp, options);
-            move(temp, target);
+            AtomicFiles.moveIntoPlace(temp, target);
             return target;
         } finally {
             Files.deleteIfExists(temp);
@@ -69,13 +68,5 @@ public final class Stamper {
     /** A stable document id: the first 16 hex digits of the source's SHA-256. */
     public static String documentId(Path source) throws IOException {
         return Digests.sha256(source).substring(0, 16);
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -80,6 +80,16 @@ class ScannerTest {
     }
 
     @Test
+    void stampedFilesGetTheUmaskModeNotPrivateTempMode() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.txt"), "正文\n");
+        Marking m = Marking.of(Scheme.STATE.level("秘密").orElseThrow(), new Term.Years(2));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path written = new Stamper(FormatRegistry.standard()).stamp(in, out, StampOptions.all(m, "id", LocalDate.now()));
+        Path plain = Files.writeString(out.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
+    }
+
+    @Test
     void stamperRefusesToOverwriteItsInput() throws Exception {
         Path in = Files.writeString(dir.resolve("in.txt"), "正文\n");
         Marking m = Marking.of(Scheme.STATE.level("秘密").orElseThrow(), new Term.Years(2));
