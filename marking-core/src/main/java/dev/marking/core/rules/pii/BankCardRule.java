@@ -1,15 +1,13 @@
 package dev.marking.core.rules.pii;
 
-import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.text.Widths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -35,16 +33,14 @@ public final class BankCardRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (TextBlock block : PiiText.blocks(context.model())) {
-            Matcher m = NUMBER.matcher(Widths.fold(block.text()));
-            while (m.find()) {
-                String digits = PiiText.digits(m.group());
-                boolean idNumber = m.group().length() == 18 && IdCardRule.isValid(digits, context.today());
-                if (isCardNumber(digits) && !idNumber) {
-                    String masked = Masks.bankCard(digits);
-                    out.add(context.finding(DESCRIPTOR, PiiText.at(block, m.start()), masked, "pii.bank-card",
-                            masked));
-                }
+        for (PiiText.Hit h : PiiText.matches(context.model(), NUMBER)) {
+            MatchResult m = h.match();
+            String digits = PiiText.digits(m.group());
+            boolean idNumber = m.group().length() == 18 && IdCardRule.isValid(digits, context.today());
+            if (isCardNumber(digits) && !idNumber) {
+                String masked = Masks.bankCard(digits);
+                out.add(context.finding(DESCRIPTOR, h.location(), masked, "pii.bank-card",
+                        masked));
             }
         }
         return out;

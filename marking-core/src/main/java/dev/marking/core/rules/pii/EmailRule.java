@@ -1,17 +1,15 @@
 package dev.marking.core.rules.pii;
 
-import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.text.Widths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -39,13 +37,11 @@ public final class EmailRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (TextBlock block : PiiText.blocks(context.model())) {
-            Matcher m = CANDIDATE.matcher(Widths.fold(block.text()));
-            while (m.find()) {
-                if (isAddress(m.group(1), m.group(2))) {
-                    String masked = Masks.email(m.group());
-                    out.add(context.finding(DESCRIPTOR, PiiText.at(block, m.start()), masked, "pii.email", masked));
-                }
+        for (PiiText.Hit h : PiiText.matches(context.model(), CANDIDATE)) {
+            MatchResult m = h.match();
+            if (isAddress(m.group(1), m.group(2))) {
+                String masked = Masks.email(m.group());
+                out.add(context.finding(DESCRIPTOR, h.location(), masked, "pii.email", masked));
             }
         }
         return out;

@@ -1,19 +1,17 @@
 package dev.marking.core.rules.pii;
 
-import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.text.Widths;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -42,14 +40,12 @@ public final class IdCardRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (TextBlock block : PiiText.blocks(context.model())) {
-            Matcher m = CANDIDATE.matcher(Widths.fold(block.text()));
-            while (m.find()) {
-                String id = m.group().toUpperCase(Locale.ROOT);
-                if (isValid(id, context.today())) {
-                    String masked = Masks.idCard(id);
-                    out.add(context.finding(DESCRIPTOR, PiiText.at(block, m.start()), masked, "pii.id-card", masked));
-                }
+        for (PiiText.Hit h : PiiText.matches(context.model(), CANDIDATE)) {
+            MatchResult m = h.match();
+            String id = m.group().toUpperCase(Locale.ROOT);
+            if (isValid(id, context.today())) {
+                String masked = Masks.idCard(id);
+                out.add(context.finding(DESCRIPTOR, h.location(), masked, "pii.id-card", masked));
             }
         }
         return out;

@@ -1,15 +1,13 @@
 package dev.marking.core.rules.pii;
 
-import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.text.Widths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +31,10 @@ public final class PhoneRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (TextBlock block : PiiText.blocks(context.model())) {
-            Matcher m = NUMBER.matcher(Widths.fold(block.text()));
-            while (m.find()) {
-                String masked = Masks.phone(m.group(1) + m.group(2) + m.group(3));
-                out.add(context.finding(DESCRIPTOR, PiiText.at(block, m.start()), masked, "pii.phone", masked));
-            }
+        for (PiiText.Hit h : PiiText.matches(context.model(), NUMBER)) {
+            MatchResult m = h.match();
+            String masked = Masks.phone(m.group(1) + m.group(2) + m.group(3));
+            out.add(context.finding(DESCRIPTOR, h.location(), masked, "pii.phone", masked));
         }
         return out;
     }

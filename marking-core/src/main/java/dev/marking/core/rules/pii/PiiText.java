@@ -4,10 +4,14 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Location;
+import dev.marking.core.text.Widths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Where personal information is looked for: body blocks and running header/footer paragraphs. */
 final class PiiText {
@@ -23,6 +27,26 @@ final class PiiText {
             all.addAll(slot.footer());
         }
         return new ArrayList<>(all);
+    }
+
+    /** A match of a PII pattern and the block it is in. */
+    record Hit(TextBlock block, MatchResult match) {
+
+        Location location() {
+            return at(block, match.start());
+        }
+    }
+
+    /** Every match of {@code pattern} in the width-folded PII text of {@code model}, block by block. */
+    static List<Hit> matches(ReadModel model, Pattern pattern) {
+        List<Hit> hits = new ArrayList<>();
+        for (TextBlock block : blocks(model)) {
+            Matcher m = pattern.matcher(Widths.fold(block.text()));
+            while (m.find()) {
+                hits.add(new Hit(block, m.toMatchResult()));
+            }
+        }
+        return hits;
     }
 
     /** The location of a hit that starts at {@code offset} (0-based) in {@code block}. */
