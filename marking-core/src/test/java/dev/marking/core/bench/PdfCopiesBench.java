@@ -63,6 +63,7 @@ public final class PdfCopiesBench {
         Path big = bench.generate(pages);
         System.out.printf(Locale.ROOT, "%d CPUs, %d copies of a %d-page PDF (%d KB)%n", cpus, copies, pages,
                 Files.size(big) >> 10);
+        bench.issue("fast path, 1 thread", FormatRegistry.standard(), big, 1);
         bench.issue("fast path (prepare: base + incremental update)", FormatRegistry.standard(), big, cpus);
         bench.saveIncremental(work.resolve("fast path (prepare: base + incremental update)"));
         bench.issue("default path (full stamp per copy)", new FormatRegistry(List.of(new FullStamp())), big, cpus);
