@@ -121,29 +121,33 @@ final class CopyTemplate {
         if (key.watermark()) {
             resources.put(StampPainter.GS, StampPainter.translucent());
         }
-        Map<String, PDFormXObject> byLayout = new LinkedHashMap<>();
-        boolean first = true;
         for (PDPage page : doc.getPages()) {
             PageContents.remove(page);
+        }
+        Map<String, Integer> byLayout = new LinkedHashMap<>();
+        List<PDFormXObject> forms = new ArrayList<>();
+        boolean first = true;
+        for (PDPage page : doc.getPages()) {
             PageFrame frame = PageFrame.of(page);
             float[] box = bbox(page);
             String layout = layout(frame, box, first);
-            PDFormXObject form = byLayout.get(layout);
-            if (form == null) {
-                form = new PDFormXObject(doc);
+            Integer index = byLayout.get(layout);
+            if (index == null) {
+                PDFormXObject form = new PDFormXObject(doc);
                 form.setBBox(new PDRectangle(box[0], box[1], box[2] - box[0], box[3] - box[1]));
                 form.setResources(resources);
-                byLayout.put(layout, form);
+                index = forms.size();
+                byLayout.put(layout, index);
+                forms.add(form);
                 frames.add(frame);
                 firsts.add(first);
             }
-            int index = new ArrayList<>(byLayout.keySet()).indexOf(layout);
             PDResources pageResources = page.getResources();
             if (pageResources == null) {
                 pageResources = new PDResources();
                 page.setResources(pageResources);
             }
-            pageResources.put(COSName.getPDFName(FORM + index), form);
+            pageResources.put(COSName.getPDFName(FORM + index), forms.get(index));
             PageContents.append(doc, page, ("/" + FORM + index + " Do\n").getBytes(StandardCharsets.US_ASCII));
             first = false;
         }

@@ -1,9 +1,12 @@
 package dev.marking.core.format.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
@@ -12,12 +15,15 @@ import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.trace.Tracer;
 import java.awt.geom.Point2D;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Numbered copies through {@link PdfFormat#prepare}: the shared base plus a per-copy incremental update. */
@@ -101,6 +107,40 @@ class PdfCopiesTest {
         assertEquals("000007", m.properties().get(MetadataKeys.COPY));
         assertEquals("000007", m.properties().get(Tracer.COVERT_COPY));
         assertTrue(!texts(m.slots()).contains("000009"), texts(m.slots()));
+    }
+
+    static List<Path> corpus() throws IOException {
+        return PdfTestSupport.corpus("pdf");
+    }
+
+    /** Every corpus PDF: fast-path copies read back like stamps; sources it cannot serve fail like {@code stamp}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void corpusCopies(Path source) throws Exception {
+        PreparedSource prepared = format.prepare(source, List.of("张三"));
+        Path out = dir.resolve("copy.pdf");
+        StampOptions options = copy(7, "张三");
+        try {
+            format.stamp(source, dir.resolve("ordinary.pdf"), options);
+        } catch (DocumentException e) {
+            assertEquals(e.kind(), assertThrows(DocumentException.class, () -> prepared.stamp(out, options)).kind());
+            assertFalse(Files.exists(out), "nothing at target");
+            return;
+        }
+        int pages = format.read(dir.resolve("ordinary.pdf")).slots().size();
+        for (int n : new int[] {7, 8}) {
+            StampOptions o = copy(n, "张三");
+            prepared.stamp(out, o);
+            ReadModel m = format.read(out);
+            PdfCorpusTest.assertStamped(m, o, pages);
+            assertEquals(o.marking().copy().orElseThrow().formatted(), m.properties().get(Tracer.COVERT_COPY));
+            PdfCorpusTest.assertQpdfCheck(out);
+        }
+        Path restamped = dir.resolve("from-stamped.pdf");
+        format.prepare(dir.resolve("ordinary.pdf"), List.of()).stamp(restamped, PdfTestSupport.otherOptions());
+        ReadModel re = format.read(restamped);
+        PdfCorpusTest.assertStamped(re, PdfTestSupport.otherOptions(), pages);
+        assertFalse(texts(re.slots()).contains(options.marking().mark()), "old mark gone");
     }
 
     @Test
