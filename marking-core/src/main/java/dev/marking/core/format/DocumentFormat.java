@@ -1,6 +1,7 @@
 package dev.marking.core.format;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** One file format: reads a file into a {@link ReadModel} and stamps a marking onto a copy. */
 public interface DocumentFormat {
@@ -28,5 +29,13 @@ public interface DocumentFormat {
      */
     default PreparedSource prepare(Path source) throws DocumentException {
         return (target, options) -> stamp(source, target, options);
+    }
+
+    /**
+     * {@link #prepare(Path)}, told the recipients' labels the copies will carry, so that an adapter can
+     * make room for them once (PDF embeds their glyphs in the shared base).
+     */
+    default PreparedSource prepare(Path source, List<String> recipientLabels) throws DocumentException {
+        return prepare(source);
     }
 }

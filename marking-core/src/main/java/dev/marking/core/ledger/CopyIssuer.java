@@ -66,7 +66,7 @@ public final class CopyIssuer {
                         + " for document " + base.markingId() + " (ledger " + ledgerFile + ")");
             }
             removeLeftovers(outDir);
-            PreparedSource prepared = format.prepare(source);
+            PreparedSource prepared = format.prepare(source, recipients.stream().map(Recipient::label).toList());
             return stampAll(source, outDir, base, numbers, recipients, prepared, ledger, progress);
         }
     }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * Which copy a file is, and the evidence for it.
  *
  * @param copiesBySource the copy number each source shows: {@code metadata}, {@code block}, {@code footer},
- *                       {@code watermark}, {@code covert}
+ *                       {@code watermark}, {@code text}, {@code covert}
  * @param recipient      the recipient named by metadata or watermark, if any
  * @param document       the document id from metadata, if any
  * @param ledgerEntry    the matching ledger line, if a ledger was given and one matches

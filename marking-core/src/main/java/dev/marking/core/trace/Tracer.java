@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Answers "which copy is this?" from everything a file still carries: metadata, the first-page 份号,
- * the footer, the watermark text (with the recipient after the copy number) and, where an adapter
- * records one, a covert mark ({@code covert.copy} in the read model's properties).
+ * the footer, the watermark text (with the recipient after the copy number), {@code 第000123份} in the
+ * body text (where a converter kept our stamp's text but not its tags) and, where an adapter records
+ * one, a covert mark ({@code covert.copy} in the read model's properties).
  */
 public final class Tracer {
 
@@ -63,6 +64,12 @@ public final class Tracer {
                         recipient = Optional.of(m.group(2).strip());
                     }
                 }
+            }
+        }
+        for (TextBlock b : model.body()) {
+            Matcher m = COPY.matcher(Widths.fold(b.text()).strip());
+            if (m.find()) {
+                put(copies, "text", m.group(1));
             }
         }
         put(copies, "covert", props.get(COVERT_COPY));

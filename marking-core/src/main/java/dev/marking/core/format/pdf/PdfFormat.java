@@ -2,6 +2,7 @@ package dev.marking.core.format.pdf;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
@@ -37,6 +38,17 @@ public final class PdfFormat implements DocumentFormat {
     @Override
     public ReadModel read(Path file) throws DocumentException {
         return new PdfModelReader().read(file);
+    }
+
+    @Override
+    public PreparedSource prepare(Path source) {
+        return prepare(source, List.of());
+    }
+
+    /** Copies share one stamped base; each adds an incremental update with its number (see {@link CopyTemplate}). */
+    @Override
+    public PreparedSource prepare(Path source, List<String> recipientLabels) {
+        return new PreparedPdf(source, systemFonts, recipientLabels);
     }
 
     @Override

@@ -6,10 +6,13 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Location;
+import dev.marking.core.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -44,7 +47,9 @@ final class PdfModelReader {
         }
         List<String> block = pages.isEmpty() ? List.of() : pages.get(0).stamp(StampRole.BLOCK);
         List<TextBlock> top = block.isEmpty() ? topOfFirstPage(doc) : blocks(block, 1, null);
-        return new ReadModel(file, "pdf", "page", top, body, slots, PdfMetadata.read(doc), HiddenContent.scan(doc));
+        Map<String, String> properties = new LinkedHashMap<>(PdfMetadata.read(doc));
+        CovertMark.read(doc).ifPresent(c -> properties.put(Tracer.COVERT_COPY, c));
+        return new ReadModel(file, "pdf", "page", top, body, slots, properties, HiddenContent.scan(doc));
     }
 
     /** The first lines of page 1 sorted by position, as a reader of the displayed page sees them. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
 /**
  * Stamps a copy of a PDF. Our previous stamp (content and metadata) is removed first, so restamping
@@ -59,10 +60,10 @@ final class PdfStamper {
         for (PDPage page : doc.getPages()) {
             PageContents.remove(page);
         }
-        StampPainter painter = new StampPainter(doc, fonts, options);
         boolean first = true;
+        PDExtendedGraphicsState translucent = StampPainter.translucent();
         for (PDPage page : doc.getPages()) {
-            painter.paint(page, first);
+            StampPainter.paint(doc, page, first, fonts, options, translucent);
             first = false;
         }
         PdfMetadata.write(doc, options.metadata());

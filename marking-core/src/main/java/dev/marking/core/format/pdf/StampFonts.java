@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * then Noto Sans SC bundled with marking (SIL OFL 1.1). Text the chosen font has no glyph for is drawn
  * with the bundled font.
  */
-final class StampFonts implements Closeable {
+final class StampFonts implements Closeable, StampGlyphs {
 
     /** Bundled default: Noto Sans SC Regular from npm {@code @expo-google-fonts/noto-sans-sc} 0.4.3. */
     static final String BUNDLED = "NotoSansSC-Regular.ttf";
@@ -83,12 +83,34 @@ final class StampFonts implements Closeable {
         return font == primary ? 0 : 1;
     }
 
+    /** The font {@link #indexOf} numbers {@code index}; 1 loads the bundled font when it is not loaded yet. */
+    PDType0Font font(int index) throws IOException {
+        return index == 0 ? primary : bundled();
+    }
+
+    @Override
+    public int fontIndex(String text) throws IOException {
+        return indexOf(fontFor(text));
+    }
+
+    @Override
+    public byte[] encode(String text) throws IOException {
+        PDType0Font font = fontFor(text);
+        text.codePoints().forEach(font::addToSubset);
+        return font.encode(text);
+    }
+
+    @Override
+    public float width(String text) throws IOException {
+        return fontFor(text).getStringWidth(text) / 1000f;
+    }
+
     /** Where the chosen font came from (a path, or the bundled font's name). */
     String primaryName() {
         return primaryName;
     }
 
-    private static boolean canEncode(PDType0Font font, String text) {
+    static boolean canEncode(PDType0Font font, String text) {
         try {
             font.encode(text);
             return true;

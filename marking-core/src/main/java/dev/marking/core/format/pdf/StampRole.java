@@ -48,9 +48,12 @@ enum StampRole {
         return value instanceof COSName n ? byId(n.getName()) : Optional.empty();
     }
 
-    /** The role of a Form XObject whose resource name starts with our key ({@code MarkingStampWatermark}). */
+    /**
+     * The role of a Form XObject whose resource name starts with our key ({@code MarkingStampWatermark});
+     * none for the per-copy forms ({@code MarkingStampCopy0}), whose pieces carry their own roles.
+     */
     static Optional<StampRole> ofXObjectName(String name) {
-        if (name == null || !name.startsWith(KEY)) {
+        if (name == null || !name.startsWith(KEY) || name.startsWith(CopyTemplate.FORM)) {
             return Optional.empty();
         }
         return byId(name.substring(KEY.length())).or(() -> Optional.of(HEADER));

@@ -13,5 +13,10 @@
  * <p>Layout is computed in reader coordinates ({@link dev.marking.core.format.pdf.PageFrame}: the crop
  * box turned by {@code /Rotate}) and mapped into user space with one {@code cm}, so rotated, cropped and
  * off-origin pages get the block top left as the reader sees it.
+ *
+ * <p>Numbered copies ({@link dev.marking.core.format.pdf.CopyTemplate}): the trailing stream only paints
+ * {@code /MarkingStampCopy<i> Do}, a Form XObject per distinct page layout whose pieces carry their own
+ * roles; a copy is a base stamped once plus an incremental update replacing those forms, Info and XMP.
+ * Every stamp with a copy number also draws it as a {@link dev.marking.core.format.pdf.CovertMark}.
  */
 package dev.marking.core.format.pdf;
