@@ -6,19 +6,21 @@ import java.util.Optional;
 /**
  * The copy number hidden in zero-width characters, appended to the text of our running header and
  * footer paragraphs. It lives in the document XML itself, so it survives removing the properties
- * parts, and LibreOffice keeps the characters when it re-saves as DOCX. Base 4 over U+200B, U+200C,
- * U+200D and U+2060: 20 bits of copy number and an 8-bit check, 14 characters. The reader strips these
- * characters from the visible text, so the marks around them still parse.
+ * parts, and LibreOffice keeps the characters when it re-saves as DOCX. U+2060 (word joiner) opens and
+ * closes the mark; between them 18 base-3 digits over U+200B, U+200C and U+200D hold 20 bits of copy
+ * number and an 8-bit check. Only a whole delimited mark counts, so text that LibreOffice repeats or
+ * cuts still gives the right number. The reader strips these characters from the visible text.
  */
 final class CovertMark {
 
     /** Read-model property with the six digits found ({@link dev.marking.core.trace.Tracer#COVERT_COPY}). */
     static final String PROPERTY = "covert.copy";
 
-    private static final String SYMBOLS = "\u200B\u200C\u200D\u2060";
+    private static final char DELIMITER = '\u2060';
+    private static final String DIGITS = "\u200B\u200C\u200D";
     private static final int VALUE_BITS = 20;
     private static final int CHECK_BITS = 8;
-    private static final int LENGTH = (VALUE_BITS + CHECK_BITS) / 2;
+    private static final int LENGTH = 18;
     private static final int CHECK_MASK = 0xFF;
     private static final int CHECK_SEED = 0xA5;
     private static final int CHECK_MULTIPLIER = 31;
@@ -29,16 +31,17 @@ final class CovertMark {
     /** The zero-width string for {@code copy}. */
     static String encode(CopyNumber copy) {
         long bits = ((long) copy.value() << CHECK_BITS) | check(copy.value());
-        StringBuilder sb = new StringBuilder(LENGTH);
+        char[] digits = new char[LENGTH];
         for (int i = LENGTH - 1; i >= 0; i--) {
-            sb.append(SYMBOLS.charAt((int) (bits >> (2 * i)) & 3));
+            digits[i] = DIGITS.charAt((int) (bits % 3));
+            bits /= 3;
         }
-        return sb.toString();
+        return DELIMITER + new String(digits) + DELIMITER;
     }
 
     /** True for one of the four characters the mark is written in. */
     static boolean isSymbol(char c) {
-        return SYMBOLS.indexOf(c) >= 0;
+        return c == DELIMITER || DIGITS.indexOf(c) >= 0;
     }
 
     /** {@code text} without the mark's characters. */
@@ -66,17 +69,33 @@ final class CovertMark {
         return sb.toString();
     }
 
-    /** The first copy number whose check holds in a window of {@code symbols}, as six digits. */
+    /** The first whole mark in {@code symbols} whose check holds, as six digits. */
     static Optional<String> decode(String symbols) {
-        for (int start = 0; start + LENGTH <= symbols.length(); start++) {
-            long bits = 0;
-            for (int i = 0; i < LENGTH; i++) {
-                bits = (bits << 2) | SYMBOLS.indexOf(symbols.charAt(start + i));
+        int open = symbols.indexOf(DELIMITER);
+        while (open >= 0) {
+            int close = symbols.indexOf(DELIMITER, open + 1);
+            if (close < 0) {
+                break;
             }
-            int value = (int) (bits >> CHECK_BITS);
-            if (value >= 1 && value <= CopyNumber.MAX && (bits & CHECK_MASK) == check(value)) {
-                return Optional.of(new CopyNumber(value).formatted());
+            if (close - open - 1 == LENGTH) {
+                Optional<String> found = value(symbols.substring(open + 1, close));
+                if (found.isPresent()) {
+                    return found;
+                }
             }
+            open = close;
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> value(String digits) {
+        long bits = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            bits = bits * 3 + DIGITS.indexOf(digits.charAt(i));
+        }
+        long value = bits >> CHECK_BITS;
+        if (value >= 1 && value <= CopyNumber.MAX && (bits & CHECK_MASK) == check((int) value)) {
+            return Optional.of(new CopyNumber((int) value).formatted());
         }
         return Optional.empty();
     }
