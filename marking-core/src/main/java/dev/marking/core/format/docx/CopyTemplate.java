@@ -54,7 +54,7 @@ final class CopyTemplate {
 
     /** Writes one copy with {@code values} in place of the placeholders. */
     void write(OutputStream out, CopyTexts values) throws IOException {
-        byte[][] slots = new byte[CopyTexts.class.getRecordComponents().length][];
+        byte[][] slots = new byte[CopyTexts.LAST_LETTER - 'a' + 1][];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = values.escaped((char) ('a' + i)).getBytes(StandardCharsets.UTF_8);
         }

@@ -21,6 +21,8 @@ record CopyTexts(String copy, String footer, String watermark, String watermarkH
     /** First and last character of a placeholder: private-use code points no real text of ours carries. */
     static final char OPEN = '\uE000';
     static final char CLOSE = '\uE001';
+    /** Placeholder letters run from {@code a} (copy) to this one (recipient). */
+    static final char LAST_LETTER = 'f';
 
     /** The values for one real stamp. */
     static CopyTexts of(StampOptions options) {

@@ -62,8 +62,7 @@ class DocxCopiesTest {
     @MethodSource("corpus")
     void copyReadsBackLikeANormalStamp(Path file) throws Exception {
         PreparedSource prepared = format.prepare(file);
-        for (StampOptions o : List.of(numbered(1, "张三（办公室）"), numbered(999_999, "李四 & <王五> \"赵\""),
-                numbered(42, "钱"))) {
+        for (StampOptions o : List.of(numbered(1, "张三（办公室）"), numbered(999_999, "李四 & <王五> \"赵\""))) {
             assertSameAsNormalStamp(file, prepared, o);
         }
     }
