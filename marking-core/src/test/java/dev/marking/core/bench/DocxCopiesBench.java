@@ -33,8 +33,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * Not a test: copies per second for 500 numbered copies of a generated 30-page DOCX through
  * {@link CopyIssuer} with a ledger (one fsync per line), once with the default path (each copy stamped
  * from the source by POI) and once with {@link DocxFormat#prepare}'s template. Pages are counted with
- * LibreOffice when it is installed. Run:
- * {@code java -cp <test-classpath> dev.marking.core.bench.DocxCopiesBench [copies]}.
+ * LibreOffice when it is installed. A DOCX given as second argument is used instead of the generated one. Run:
+ * {@code java -cp <test-classpath> dev.marking.core.bench.DocxCopiesBench [copies [file.docx]]}.
  */
 public final class DocxCopiesBench {
 
@@ -63,10 +63,10 @@ public final class DocxCopiesBench {
         Path work = Files.createTempDirectory("docxbench");
         DocxCopiesBench bench = new DocxCopiesBench(work);
         int cpus = Runtime.getRuntime().availableProcessors();
-        Path source = bench.generate();
-        System.out.printf(Locale.ROOT, "%d CPUs, max heap %d MB; source %s: %d KB, %s pages, %d sections%n", cpus,
+        Path source = args.length > 1 ? Path.of(args[1]) : bench.generate();
+        System.out.printf(Locale.ROOT, "%d CPUs, max heap %d MB; source %s: %d KB, %s pages%n", cpus,
                 Runtime.getRuntime().maxMemory() >> 20, source.getFileName(), Files.size(source) >> 10,
-                pages(source).map(String::valueOf).orElse("? (no soffice)"), SECTIONS);
+                pages(source).map(String::valueOf).orElse("? (no soffice)"));
         DocxFormat docx = new DocxFormat();
         DocumentFormat plain = new DefaultPath(docx);
         bench.issue("warm-up default", plain, source, WARM_UP, cpus);
@@ -152,16 +152,17 @@ public final class DocxCopiesBench {
         if (soffice.isEmpty()) {
             return Optional.empty();
         }
-        Path dir = docx.resolveSibling("pdf");
+        Path dir = Files.createTempDirectory("docxbench-pdf");
         Process p = new ProcessBuilder(soffice.get().toString(), "--headless", "--norestore",
-                "-env:UserInstallation=" + docx.resolveSibling("lo-profile").toUri(), "--convert-to", "pdf", "--outdir",
-                dir.toString(), docx.toString()).redirectErrorStream(true).redirectOutput(dir.resolveSibling("lo.log").toFile())
+                "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(), "--convert-to", "pdf", "--outdir",
+                dir.toString(), docx.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("lo.log").toFile())
                 .start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return Optional.empty();
         }
-        try (PDDocument pdf = Loader.loadPDF(dir.resolve("report-30p.pdf").toFile())) {
+        String name = docx.getFileName().toString().replaceFirst("\\.docx$", ".pdf");
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve(name).toFile())) {
             return Optional.of(pdf.getNumberOfPages());
         }
     }
