@@ -69,8 +69,9 @@ public final class DocxCopiesBench {
                 pages(source).map(String::valueOf).orElse("? (no soffice)"));
         DocxFormat docx = new DocxFormat();
         DocumentFormat plain = new DefaultPath(docx);
-        bench.issue("warm-up default", plain, source, WARM_UP, cpus);
-        bench.issue("warm-up fast", docx, source, WARM_UP, cpus);
+        int warmUp = Math.min(WARM_UP, copies);
+        bench.issue("warm-up default", plain, source, warmUp, cpus);
+        bench.issue("warm-up fast", docx, source, warmUp, cpus);
         bench.issue("default path (POI stamp per copy)", plain, source, copies, cpus);
         bench.issue("fast path (template, per-copy splice)", docx, source, copies, cpus);
         bench.issue("fast path, 1 thread", docx, source, copies, 1);
