@@ -3,6 +3,7 @@ package dev.marking.core.format.docx;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.StampOptions;
 import java.io.IOException;
@@ -47,16 +48,30 @@ public final class DocxFormat implements DocumentFormat {
 
     @Override
     public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            stamp(source, out, options, CopyTexts.of(options), target);
+        } catch (IOException e) {
+            throw new DocumentException(target, Kind.UNREADABLE, "cannot write the stamped copy: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses the source once and fills in only what differs per copy (see {@link DocxCopies}). */
+    @Override
+    public PreparedSource prepare(Path source) {
+        return new DocxCopies(source, this);
+    }
+
+    /** Stamps {@code source} with {@code texts} where copies differ, writing the package to {@code out}. */
+    void stamp(Path source, OutputStream out, StampOptions options, CopyTexts texts, Path target)
+            throws DocumentException {
         XWPFDocument doc = DocxOpener.open(source, true);
         try {
             if (DocxOpener.signed(doc)) {
                 throw new DocumentException(source, Kind.REFUSED, "the document is digitally signed and stamping would"
                         + " break the signature; remove the signature, stamp, then sign again");
             }
-            DocxStamper.stamp(doc, options);
-            try (OutputStream out = Files.newOutputStream(target)) {
-                doc.write(out);
-            }
+            DocxStamper.stamp(doc, options, texts);
+            doc.write(out);
         } catch (IOException e) {
             throw new DocumentException(target, Kind.UNREADABLE, "cannot write the stamped copy: " + e.getMessage(), e);
         } catch (RuntimeException e) {

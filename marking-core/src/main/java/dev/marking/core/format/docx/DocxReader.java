@@ -8,6 +8,7 @@ import dev.marking.core.model.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class DocxReader {
     private final XWPFDocument doc;
     private final List<HiddenItem> hidden = new ArrayList<>();
     private final Set<String> storiesSeen = new HashSet<>();
+    private final List<String> covertCopies = new ArrayList<>();
 
     private DocxReader(XWPFDocument doc) {
         this.doc = doc;
@@ -49,7 +51,10 @@ final class DocxReader {
         List<TextBlock> top = blocks.subList(0, Math.min(FIRST_PAGE_LINES, blocks.size()));
         List<RunningSlot> slots = slots(Sections.of(document));
         comments(body.commentAnchors());
-        return new ReadModel(path, "docx", "section", top, blocks, slots, DocxProperties.read(doc), hidden);
+        covertCopies.addAll(body.covertCopies());
+        Map<String, String> properties = new LinkedHashMap<>(DocxProperties.read(doc));
+        covertCopies.stream().findFirst().ifPresent(c -> properties.put(CovertMark.PROPERTY, c));
+        return new ReadModel(path, "docx", "section", top, blocks, slots, properties, hidden);
     }
 
     static Element documentElement(XWPFDocument doc) {
@@ -90,6 +95,7 @@ final class DocxReader {
         PartReader r = PartReader.story(part, section).read(story.get());
         if (storiesSeen.add(part + '@' + System.identityHashCode(story.get()))) {
             hidden.addAll(r.hidden());
+            covertCopies.addAll(r.covertCopies());
         }
         return r.blocks();
     }

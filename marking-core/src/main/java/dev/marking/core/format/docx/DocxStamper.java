@@ -1,29 +1,38 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.StampOptions;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.w3c.dom.Element;
 
 /**
  * Stamps an open document in memory (DESIGN §1.3): removes our previous stamp, then adds the
  * first-page block, the running header with the watermark, the copy-number footer and the metadata.
+ * What differs between numbered copies comes from {@link CopyTexts}, so a template can stamp placeholders.
  */
 final class DocxStamper {
 
     private final XWPFDocument doc;
     private final StampOptions options;
+    private final CopyTexts texts;
     private final WatermarkShape watermarks = new WatermarkShape();
 
-    private DocxStamper(XWPFDocument doc, StampOptions options) {
+    private DocxStamper(XWPFDocument doc, StampOptions options, CopyTexts texts) {
         this.doc = doc;
         this.options = options;
+        this.texts = texts;
     }
 
     static void stamp(XWPFDocument doc, StampOptions options) throws IOException {
-        new DocxStamper(doc, options).apply();
+        stamp(doc, options, CopyTexts.of(options));
+    }
+
+    static void stamp(XWPFDocument doc, StampOptions options, CopyTexts texts) throws IOException {
+        new DocxStamper(doc, options, texts).apply();
     }
 
     private void apply() throws IOException {
@@ -35,26 +44,32 @@ final class DocxStamper {
         for (Element story : RunningParts.all(doc)) {
             OurContent.removeAll(story);
         }
-        List<String> lines = options.firstPageBlock();
-        int markLine = options.marking().copy().isPresent() ? 1 : 0;
-        OurContent.prepend(bodies.get(0), Fragments.block(lines, markLine));
+        boolean numbered = options.marking().copy().isPresent();
+        List<String> lines = new ArrayList<>(options.firstPageBlock());
+        if (numbered) {
+            lines.set(0, texts.copy());
+        }
+        OurContent.prepend(bodies.get(0), Fragments.block(lines, numbered ? 1 : 0));
         if (options.header() || options.watermark()) {
             for (Element header : RunningParts.shown(doc, "header")) {
                 OurContent.prepend(header, headerFragment());
             }
         }
-        Optional<String> footer = options.footer() ? options.footerText() : Optional.empty();
-        if (footer.isPresent()) {
+        if (options.footer() && numbered) {
             for (Element f : RunningParts.shown(doc, "footer")) {
-                OurContent.prepend(f, Fragments.footer(footer.get()));
+                OurContent.prepend(f, Fragments.footer(texts.footer() + texts.covert()));
             }
         }
-        DocxProperties.write(doc, options.metadata());
+        Map<String, String> metadata = options.metadata();
+        metadata.computeIfPresent(MetadataKeys.COPY, (k, v) -> texts.copy());
+        metadata.computeIfPresent(MetadataKeys.RECIPIENT, (k, v) -> texts.recipient());
+        DocxProperties.write(doc, metadata);
         FontFallback.declareHeiti(doc);
     }
 
     private String headerFragment() {
-        String shape = options.watermark() ? watermarks.run(options.marking().watermarkText()) : "";
-        return options.header() ? Fragments.header(options.marking().mark(), shape) : Fragments.watermarkOnly(shape);
+        String shape = options.watermark() ? watermarks.run(texts.watermark(), texts.watermarkHeight()) : "";
+        return options.header() ? Fragments.header(options.marking().mark() + texts.covert(), shape)
+                : Fragments.watermarkOnly(shape, texts.covert());
     }
 }

@@ -39,10 +39,11 @@ final class Fragments {
                 + watermarkShape + run(HEITI + "<w:b/><w:bCs/>" + size(SIZE_XIAO_SI), mark) + "</w:p>" + close();
     }
 
-    /** A paragraph holding only the watermark shape (when the running header is switched off). */
-    static String watermarkOnly(String watermarkShape) {
+    /** A paragraph holding only the watermark shape (when the running header is switched off) and {@code covert}. */
+    static String watermarkOnly(String watermarkShape, String covert) {
+        String covertRun = covert.isEmpty() ? "" : run("", covert);
         return open(OurContent.WATERMARK, "水印") + "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr>"
-                + watermarkShape + "</w:p>" + close();
+                + watermarkShape + covertRun + "</w:p>" + close();
     }
 
     /** The footer paragraph with the copy number ({@code 第000123份}), centred. */

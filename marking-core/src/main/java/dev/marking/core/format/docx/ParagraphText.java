@@ -23,14 +23,17 @@ final class ParagraphText {
      * @param unseen     deletions, insertions and hidden text
      * @param textBoxes  {@code w:txbxContent} elements of shapes anchored here (watermark shapes excluded)
      * @param commentIds ids of comments anchored here
+     * @param covert     the zero-width characters of a {@link CovertMark}, taken out of {@code text}
      */
-    record Content(String text, List<Unseen> unseen, List<Element> textBoxes, List<String> commentIds) {
+    record Content(String text, List<Unseen> unseen, List<Element> textBoxes, List<String> commentIds,
+            String covert) {
     }
 
     private final StringBuilder visible = new StringBuilder();
     private final List<Unseen> unseen = new ArrayList<>();
     private final List<Element> textBoxes = new ArrayList<>();
     private final List<String> commentIds = new ArrayList<>();
+    private final StringBuilder covert = new StringBuilder();
 
     private ParagraphText() {
     }
@@ -38,7 +41,7 @@ final class ParagraphText {
     static Content of(Element paragraph) {
         ParagraphText t = new ParagraphText();
         t.inline(paragraph);
-        return new Content(t.visible.toString(), t.unseen, t.textBoxes, t.commentIds);
+        return new Content(t.visible.toString(), t.unseen, t.textBoxes, t.commentIds, t.covert.toString());
     }
 
     private void inline(Element parent) {
@@ -68,7 +71,8 @@ final class ParagraphText {
             }
             return;
         }
-        visible.append(text);
+        covert.append(CovertMark.symbols(text));
+        visible.append(CovertMark.strip(text));
         for (Element c : Wml.children(r)) {
             if (Wml.isW(c, "commentReference") && !commentIds.contains(Wml.attr(c, Wml.W, "id"))) {
                 commentIds.add(Wml.attr(c, Wml.W, "id"));

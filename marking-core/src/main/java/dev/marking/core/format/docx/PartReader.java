@@ -28,6 +28,7 @@ final class PartReader {
     private final List<TextBlock> blocks = new ArrayList<>();
     private final List<HiddenItem> hidden = new ArrayList<>();
     private final Map<String, Location> commentAnchors = new LinkedHashMap<>();
+    private final List<String> covertCopies = new ArrayList<>();
 
     private PartReader(String part, int section, boolean body) {
         this.part = part;
@@ -59,6 +60,11 @@ final class PartReader {
 
     List<HiddenItem> hidden() {
         return hidden;
+    }
+
+    /** Copy numbers of the {@link CovertMark}s found, in reading order. */
+    List<String> covertCopies() {
+        return covertCopies;
     }
 
     /** Where each comment is anchored, by comment id. */
@@ -93,6 +99,7 @@ final class PartReader {
         for (ParagraphText.Unseen u : c.unseen()) {
             hidden.add(new HiddenItem(u.kind(), u.text(), loc.withColumn(u.column())));
         }
+        CovertMark.decode(c.covert()).ifPresent(covertCopies::add);
         for (String id : c.commentIds()) {
             commentAnchors.putIfAbsent(id, loc);
         }

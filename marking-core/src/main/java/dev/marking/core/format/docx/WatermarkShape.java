@@ -34,8 +34,12 @@ final class WatermarkShape {
 
     /** The run holding a fresh watermark shape with {@code text}; each call gets unique shape ids. */
     String run(String text) {
+        return run(text, heightText(text));
+    }
+
+    /** The same with the height given as text ({@link #heightText}), so a template can leave it open. */
+    String run(String text, String height) {
         int n = next++;
-        String height = String.format(Locale.ROOT, "%.1f", height(text));
         return "<w:r><w:rPr><w:noProof/></w:rPr><w:pict>" + SHAPETYPE
                 + "<v:shape id=\"PowerPlusWaterMarkObject" + (FIRST_SPID + n) + "\" o:spid=\"_x0000_s" + (FIRST_SPID + n)
                 + "\" type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:0;width:" + WIDTH_PT
@@ -46,6 +50,11 @@ final class WatermarkShape {
                 + "<v:textpath style=\"font-family:&quot;SimHei&quot;;font-size:1pt\" string=\""
                 + Fragments.escape(text) + "\"/><w10:wrap anchorx=\"margin\" anchory=\"margin\"/></v:shape>"
                 + "</w:pict></w:r>";
+    }
+
+    /** {@link #height} as written in the shape's style. */
+    static String heightText(String text) {
+        return String.format(Locale.ROOT, "%.1f", height(text));
     }
 
     /** Height for a text stretched over {@link #WIDTH_PT}: CJK characters are square, Latin ones narrower. */

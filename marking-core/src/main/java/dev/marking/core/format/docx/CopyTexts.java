@@ -1,0 +1,59 @@
+package dev.marking.core.format.docx;
+
+import dev.marking.core.format.StampOptions;
+import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Marking;
+
+/**
+ * The strings that differ between numbered copies of one document, as the stamper writes them (not
+ * yet XML-escaped). A {@link CopyTemplate} stamps {@link #placeholders} once and fills in each copy.
+ *
+ * @param copy            six digits of the first-page block, or ""
+ * @param footer          the footer line ({@code 第000123份}), or ""
+ * @param watermark       the watermark text ({@code 机密★5年 第000123份 张三})
+ * @param watermarkHeight the watermark shape's height in points, which follows the text's length
+ * @param covert          the zero-width copy mark ({@link CovertMark}), or ""
+ * @param recipient       the recipient for the metadata, or ""
+ */
+record CopyTexts(String copy, String footer, String watermark, String watermarkHeight, String covert,
+        String recipient) {
+
+    /** First and last character of a placeholder: private-use code points no real text of ours carries. */
+    static final char OPEN = '\uE000';
+    static final char CLOSE = '\uE001';
+    /** Placeholder letters run from {@code a} (copy) to this one (recipient). */
+    static final char LAST_LETTER = 'f';
+
+    /** The values for one real stamp. */
+    static CopyTexts of(StampOptions options) {
+        Marking m = options.marking();
+        String watermark = m.watermarkText();
+        return new CopyTexts(m.copy().map(CopyNumber::formatted).orElse(""), options.footerText().orElse(""),
+                watermark, WatermarkShape.heightText(watermark), m.copy().map(CovertMark::encode).orElse(""),
+                m.recipient().orElse(""));
+    }
+
+    /** Placeholders {@code \uE000<nonce><letter>\uE001}, one letter per field in declaration order ({@code a}–{@code f}). */
+    static CopyTexts placeholders(String nonce) {
+        return new CopyTexts(slot(nonce, 'a'), slot(nonce, 'b'), slot(nonce, 'c'), slot(nonce, 'd'), slot(nonce, 'e'),
+                slot(nonce, 'f'));
+    }
+
+    /** The field for placeholder letter {@code a}–{@code f}, XML-escaped. */
+    String escaped(char letter) {
+        String raw = switch (letter) {
+            case 'a' -> copy;
+            case 'b' -> footer;
+            case 'c' -> watermark;
+            case 'd' -> watermarkHeight;
+            case 'e' -> covert;
+            case 'f' -> recipient;
+            default -> throw new IllegalArgumentException("no placeholder " + letter);
+        };
+        return Fragments.escape(raw);
+    }
+
+    private static String slot(String nonce, char letter) {
+        return OPEN + nonce + letter + CLOSE;
+    }
+}
