@@ -2,6 +2,7 @@ package dev.marking.core.format.pdf;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -44,7 +45,16 @@ final class PdfModelReader {
         }
         List<String> block = pages.isEmpty() ? List.of() : pages.get(0).stamp(StampRole.BLOCK);
         List<TextBlock> top = block.isEmpty() ? topOfFirstPage(doc) : blocks(block, 1, null);
-        return new ReadModel(file, "pdf", "page", top, body, slots, PdfMetadata.read(doc), HiddenContent.scan(doc));
+        return new ReadModel(file, "pdf", "page", top, body, slots, PdfMetadata.read(doc), hidden(file, doc));
+    }
+
+    /** What the file carries unseen: attachments, scripts, layers, covered text, earlier revisions, metadata. */
+    private static List<HiddenItem> hidden(Path file, PDDocument doc) {
+        List<HiddenItem> out = new ArrayList<>(HiddenContent.scan(doc));
+        out.addAll(RedactionScanner.scan(doc));
+        out.addAll(EarlierRevisions.scan(file, doc));
+        out.addAll(MetadataItems.scan(doc));
+        return out;
     }
 
     /** The first lines of page 1 sorted by position, as a reader of the displayed page sees them. */
