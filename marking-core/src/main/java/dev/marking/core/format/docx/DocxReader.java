@@ -49,6 +49,7 @@ final class DocxReader {
         List<TextBlock> top = blocks.subList(0, Math.min(FIRST_PAGE_LINES, blocks.size()));
         List<RunningSlot> slots = slots(Sections.of(document));
         comments(body.commentAnchors());
+        hidden.addAll(PackageItems.scan(doc));
         return new ReadModel(path, "docx", "section", top, blocks, slots, DocxProperties.read(doc), hidden);
     }
 

@@ -7,7 +7,9 @@ import org.w3c.dom.Element;
 /**
  * The text of one {@code w:p} as Word shows it, plus what it carries unseen: tracked deletions are
  * left out of the visible text, tracked insertions are shown (and listed), hidden ({@code w:vanish})
- * runs are left out. Text boxes anchored in the paragraph are returned for the caller to read as
+ * runs are left out. Runs blacked out by a dark shading or highlight under dark text stay in the
+ * visible text (they can be copied) and are listed as {@code covered-text}; alt text of drawings is
+ * listed as {@code alt-text}. Text boxes anchored in the paragraph are returned for the caller to read as
  * paragraphs of their own.
  */
 final class ParagraphText {
@@ -31,12 +33,14 @@ final class ParagraphText {
     private final List<Unseen> unseen = new ArrayList<>();
     private final List<Element> textBoxes = new ArrayList<>();
     private final List<String> commentIds = new ArrayList<>();
+    private Element paragraphShading;
 
     private ParagraphText() {
     }
 
     static Content of(Element paragraph) {
         ParagraphText t = new ParagraphText();
+        t.paragraphShading = Wml.childW(paragraph, "pPr").flatMap(p -> Wml.childW(p, "shd")).orElse(null);
         t.inline(paragraph);
         return new Content(t.visible.toString(), t.unseen, t.textBoxes, t.commentIds);
     }
@@ -67,6 +71,15 @@ final class ParagraphText {
                 unseen.add(new Unseen("hidden-text", text, visible.length() + 1));
             }
             return;
+        }
+        if (!text.isBlank() && RunColours.blackedOut(r, paragraphShading)) {
+            unseen.add(new Unseen("covered-text", text, visible.length() + 1));
+        }
+        for (Element d : Wml.descendants(r, Wml.WP, "docPr")) {
+            String alt = (d.getAttribute("title") + " " + d.getAttribute("descr")).strip();
+            if (!alt.isEmpty()) {
+                unseen.add(new Unseen("alt-text", alt, visible.length() + 1));
+            }
         }
         visible.append(text);
         for (Element c : Wml.children(r)) {

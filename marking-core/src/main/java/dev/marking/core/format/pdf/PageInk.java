@@ -106,6 +106,8 @@ final class PageInk extends PDFGraphicsStreamEngine {
         for (Glyph g : glyphs) {
             if (g.hidden == Reason.INVISIBLE && overImage(g.box)) {
                 g.hidden = null; // an OCR layer: invisible text over the scanned image it transcribes
+            } else if (g.hidden == Reason.SAME_COLOUR && stacked(g)) {
+                g.hidden = null; // the white dot of a radio button drawn as glyphs, with the ring on top
             }
         }
         return glyphs;
@@ -192,6 +194,16 @@ final class PageInk extends PDFGraphicsStreamEngine {
             }
         }
         return same(ink, new float[] {1, 1, 1}); // the white page
+    }
+
+    /** True when {@code g} and another glyph are stacked: a symbol built from several glyphs (radio buttons), not text. */
+    private boolean stacked(Glyph g) {
+        for (Glyph e : glyphs) {
+            if (e != g && !e.blank() && e.box.intersects(g.box) && share(g.box, e.box, null) > COVERED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -29,6 +29,8 @@ final class RedactionScanner {
     static final String KIND = "covered-text";
     /** Annotations whose colour is darker than this (relative luminance 0..1) hide the text under them. */
     static final double DARK = 0.3;
+    /** Glyphs further apart than this share of a glyph's size are separate words. */
+    private static final double GAP = 0.25;
 
     private RedactionScanner() {
     }
@@ -142,10 +144,11 @@ final class RedactionScanner {
         flush(text, current, page, out);
     }
 
-    /** True when {@code b} does not follow {@code a} on the same line (a new line or a gap of half a glyph). */
+    /** True when {@code b} does not touch {@code a} (within a quarter em, in any writing direction): a new word or line. */
     private static boolean apart(Rectangle2D a, Rectangle2D b) {
-        double h = Math.max(a.getHeight(), b.getHeight());
-        return Math.abs(a.getCenterY() - b.getCenterY()) > h / 2 || b.getMinX() - a.getMaxX() > h / 2;
+        double m = GAP * Math.max(Math.max(a.getWidth(), a.getHeight()), Math.max(b.getWidth(), b.getHeight()));
+        Rectangle2D near = new Rectangle2D.Double(a.getX() - m, a.getY() - m, a.getWidth() + 2 * m, a.getHeight() + 2 * m);
+        return !near.intersects(b);
     }
 
     private static void flush(StringBuilder text, Reason reason, int page, List<HiddenItem> out) {
