@@ -277,4 +277,18 @@ class PdfRedactionTest {
         format.stamp(stamped, again, PdfTestSupport.otherOptions());
         assertEquals(List.of(), covered(again));
     }
+
+    @Test
+    void metadataThatNamesPeopleAndToolsIsAProperty() throws Exception {
+        Path f = pdf((d, p, cs) -> {
+            text(cs, "Plain page", X, Y, Color.BLACK);
+            d.getDocumentInformation().setAuthor("Zhang San");
+            d.getDocumentInformation().setCreator("Writer");
+            d.getDocumentInformation().setProducer("Writer");
+        });
+        assertEquals(List.of("metadata:Author:Zhang San", "metadata:Creator:Writer"), format.read(f).hidden().stream()
+                .filter(h -> "property".equals(h.kind())).map(h -> h.location().part() + ":" + h.text()).toList());
+        Path plain = pdf((d, p, cs) -> text(cs, "Plain page", X, Y, Color.BLACK));
+        assertEquals(List.of(), format.read(plain).hidden());
+    }
 }
