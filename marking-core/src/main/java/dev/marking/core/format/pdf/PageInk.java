@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
@@ -76,6 +77,8 @@ final class PageInk extends PDFGraphicsStreamEngine {
     static final double COVERED = 0.6;
     /** Two colours are the same when no channel differs by more than this (0..1). */
     static final float SAME_COLOUR = 0.06f;
+    /** Under a darkening blend mode only fills darker than this (luminance 0..1) hide what is under them. */
+    static final double DARK = 0.1;
     /** Glyph box height in text space (em), from the baseline: the body of most letters and CJK ideographs. */
     private static final float GLYPH_HEIGHT = 0.7f;
     /** More paints than this on one page are not kept (maps, CAD drawings); coverage then stops being checked. */
@@ -315,8 +318,8 @@ final class PageInk extends PDFGraphicsStreamEngine {
         }
         PDGraphicsState gs = getGraphicsState();
         Rectangle2D bounds = shape.getBounds2D();
-        boolean opaque = gs.getNonStrokeAlphaConstant() >= OPAQUE && gs.getSoftMask() == null;
         float[] rgb = rgb(gs.getNonStrokingColor());
+        boolean opaque = gs.getNonStrokeAlphaConstant() >= OPAQUE && gs.getSoftMask() == null && hides(gs.getBlendMode(), rgb);
         Area clip = gs.getCurrentClippingPath();
         if (opaque && rgb != null && paints.size() < MAX_PAINTS) {
             for (Glyph g : glyphs) {
@@ -327,6 +330,24 @@ final class PageInk extends PDFGraphicsStreamEngine {
             }
         }
         remember(new Paint(shape, bounds, rgb, opaque));
+    }
+
+    /** True when a fill of colour {@code rgb} in blend mode {@code mode} replaces what is under it (null colour: unknown). */
+    static boolean hides(BlendMode mode, float[] rgb) {
+        if (mode == null || mode == BlendMode.NORMAL || mode == BlendMode.COMPATIBLE) {
+            return true;
+        }
+        if (rgb == null) {
+            return false;
+        }
+        double l = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+        if (mode == BlendMode.MULTIPLY || mode == BlendMode.DARKEN) {
+            return l < DARK; // black multiplies everything to black; white leaves it as it was
+        }
+        if (mode == BlendMode.SCREEN || mode == BlendMode.LIGHTEN) {
+            return l > 1 - DARK;
+        }
+        return false;
     }
 
     private void remember(Paint p) {

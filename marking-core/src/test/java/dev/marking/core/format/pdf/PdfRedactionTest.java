@@ -22,8 +22,10 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,25 @@ class PdfRedactionTest {
         Path f = pdf((d, p, cs) -> {
             box(cs, Color.BLACK, X - 2, Y - 4, 160, 16);
             text(cs, SECRET, X, Y, Color.WHITE);
+        });
+        assertEquals(List.of(), covered(f));
+    }
+
+    @Test
+    void negativeTranslucentOrMultipliedBoxesLeaveTextReadable() throws Exception {
+        Path f = pdf((d, p, cs) -> {
+            text(cs, SECRET, X, Y, Color.BLACK);
+            text(cs, "Second line", X, Y - 40, Color.BLACK);
+            cs.saveGraphicsState();
+            PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+            translucent.setNonStrokingAlphaConstant(0.3f);
+            cs.setGraphicsStateParameters(translucent);
+            box(cs, Color.BLACK, X - 2, Y - 4, 160, 16);
+            cs.restoreGraphicsState();
+            PDExtendedGraphicsState multiply = new PDExtendedGraphicsState();
+            multiply.setBlendMode(BlendMode.MULTIPLY);
+            cs.setGraphicsStateParameters(multiply);
+            box(cs, Color.WHITE, X - 2, Y - 44, 160, 16);
         });
         assertEquals(List.of(), covered(f));
     }
