@@ -5,9 +5,10 @@ import java.util.Optional;
 import org.w3c.dom.Element;
 
 /**
- * Whether a run looks blacked out: a dark background (run shading, highlight, or the paragraph's
- * shading) under text in an explicit dark colour. Text with the automatic colour is left alone: Word
- * and LibreOffice draw automatic text white on a dark background, so it stays readable.
+ * Whether a run looks blacked out: a dark highlight under dark or automatic text, or a dark shading
+ * (the run's or the paragraph's) under text in an explicit dark colour. Automatic text on dark shading
+ * is left alone: Word and LibreOffice draw it white, so it stays readable (checked by rendering with
+ * LibreOffice, which draws automatic text black on a black highlight).
  */
 final class RunColours {
 
@@ -25,17 +26,24 @@ final class RunColours {
     private RunColours() {
     }
 
-    /** True when run {@code r} has dark explicit text on a dark background ({@code paragraphShading} may be null). */
+    /** True when run {@code r} has dark text on a dark background ({@code paragraphShading} may be null). */
     static boolean blackedOut(Element r, Element paragraphShading) {
         Optional<Element> props = Wml.childW(r, "rPr");
-        Optional<String> ink = props.flatMap(p -> Wml.childW(p, "color")).map(Wml::val).filter(v -> !v.equals("auto"));
-        if (ink.isEmpty() || luminance(ink.get()) >= DARK) {
+        String ink = props.flatMap(p -> Wml.childW(p, "color")).map(Wml::val).orElse("auto");
+        boolean automatic = ink.isEmpty() || "auto".equals(ink);
+        if (!automatic && luminance(ink) >= DARK) {
             return false;
         }
-        Optional<String> background = props.flatMap(p -> Wml.childW(p, "highlight")).map(h -> HIGHLIGHTS.get(Wml.val(h)))
-                .or(() -> props.flatMap(p -> Wml.childW(p, "shd")).flatMap(RunColours::shading))
+        Optional<String> highlight = props.flatMap(p -> Wml.childW(p, "highlight")).map(h -> HIGHLIGHTS.get(Wml.val(h)));
+        if (highlight.isPresent()) {
+            return luminance(highlight.get()) < DARK; // LibreOffice draws automatic text black on a black highlight
+        }
+        if (automatic) {
+            return false; // automatic text is drawn white on dark shading (Word and LibreOffice)
+        }
+        Optional<String> shading = props.flatMap(p -> Wml.childW(p, "shd")).flatMap(RunColours::shading)
                 .or(() -> Optional.ofNullable(paragraphShading).flatMap(RunColours::shading));
-        return background.isPresent() && luminance(background.get()) < DARK;
+        return shading.isPresent() && luminance(shading.get()) < DARK;
     }
 
     /** The colour a {@code w:shd} paints: the pattern colour when solid, else the fill (absent when {@code auto}). */

@@ -86,6 +86,23 @@ class DocxHiddenItemsTest {
     }
 
     @Test
+    void positiveBlackHighlightUnderAutomaticText() throws Exception {
+        Path f = docx(d -> {
+            XWPFRun r = run(d, SECRET, null);
+            (r.getCTR().isSetRPr() ? r.getCTR().getRPr() : r.getCTR().addNewRPr()).addNewHighlight()
+                    .setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STHighlightColor.BLACK);
+        });
+        assertEquals(List.of("covered-text:" + SECRET), kinds(hidden(f)));
+    }
+
+    @Test
+    void negativeYellowHighlightUnderBlackText() throws Exception {
+        Path f = docx(d -> run(d, SECRET, "000000").getCTR().getRPr().addNewHighlight()
+                .setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STHighlightColor.YELLOW));
+        assertEquals(List.of(), hidden(f));
+    }
+
+    @Test
     void negativeWhiteTextOnBlackShadingIsVisible() throws Exception {
         Path f = docx(d -> shade(run(d, SECRET, "FFFFFF"), "000000"));
         assertEquals(List.of(), hidden(f));
