@@ -2,6 +2,7 @@ package dev.marking.core.format.docx;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.model.Location;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * What a DOCX package carries beside its stories: custom XML data parts ({@code custom-xml}, with their
@@ -82,7 +84,7 @@ final class PackageItems {
             StringBuilder sb = new StringBuilder();
             texts(root, sb);
             return sb.toString().replaceAll("\\s+", " ").strip();
-        } catch (java.io.IOException | org.xml.sax.SAXException | RuntimeException e) {
+        } catch (IOException | SAXException | RuntimeException e) {
             return "";
         }
     }

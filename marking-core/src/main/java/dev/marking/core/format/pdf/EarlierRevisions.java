@@ -3,6 +3,7 @@ package dev.marking.core.format.pdf;
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.model.Location;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 final class EarlierRevisions {
 
     static final String KIND = "earlier-revision";
-    private static final byte[] EOF = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
     /** Files larger than this are not re-read for revisions. */
     private static final long MAX_BYTES = 64L * 1024 * 1024;
     /** Only the latest revisions before the current one are compared. */
