@@ -7,7 +7,9 @@ import dev.marking.core.model.Location;
  *
  * @param kind     e.g. {@code deletion}, {@code insertion}, {@code comment}, {@code hidden-text},
  *                 {@code custom-xml}, {@code property}, {@code alt-text}, {@code embedded-object},
- *                 {@code attachment}, {@code javascript}, {@code hidden-layer}, {@code covered-text}
+ *                 {@code attachment}, {@code javascript}, {@code hidden-layer}, {@code covered-text} (text a
+ *                 reader cannot see: under a box, same colour, clipped; the location part says how),
+ *                 {@code earlier-revision} (PDF text a later incremental update removed)
  * @param text     the hidden text (may be empty for binary objects)
  * @param location where it is
  */

@@ -54,6 +54,7 @@ final class DocxReader {
         covertCopies.addAll(body.covertCopies());
         Map<String, String> properties = new LinkedHashMap<>(DocxProperties.read(doc));
         covertCopies.stream().findFirst().ifPresent(c -> properties.put(CovertMark.PROPERTY, c));
+        hidden.addAll(PackageItems.scan(doc));
         return new ReadModel(path, "docx", "section", top, blocks, slots, properties, hidden);
     }
 

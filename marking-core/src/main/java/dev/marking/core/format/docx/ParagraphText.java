@@ -7,7 +7,9 @@ import org.w3c.dom.Element;
 /**
  * The text of one {@code w:p} as Word shows it, plus what it carries unseen: tracked deletions are
  * left out of the visible text, tracked insertions are shown (and listed), hidden ({@code w:vanish})
- * runs are left out. Text boxes anchored in the paragraph are returned for the caller to read as
+ * runs are left out. Runs blacked out by a dark shading or highlight under dark text stay in the
+ * visible text (they can be copied) and are listed as {@code covered-text}; alt text of drawings is
+ * listed as {@code alt-text}. Text boxes anchored in the paragraph are returned for the caller to read as
  * paragraphs of their own.
  */
 final class ParagraphText {
@@ -34,12 +36,14 @@ final class ParagraphText {
     private final List<Element> textBoxes = new ArrayList<>();
     private final List<String> commentIds = new ArrayList<>();
     private final StringBuilder covert = new StringBuilder();
+    private Element paragraphShading;
 
     private ParagraphText() {
     }
 
     static Content of(Element paragraph) {
         ParagraphText t = new ParagraphText();
+        t.paragraphShading = Wml.childW(paragraph, "pPr").flatMap(p -> Wml.childW(p, "shd")).orElse(null);
         t.inline(paragraph);
         return new Content(t.visible.toString(), t.unseen, t.textBoxes, t.commentIds, t.covert.toString());
     }
@@ -72,6 +76,15 @@ final class ParagraphText {
             return;
         }
         covert.append(CovertMark.symbols(text));
+        if (!text.isBlank() && RunColours.blackedOut(r, paragraphShading)) {
+            unseen.add(new Unseen("covered-text", CovertMark.strip(text), visible.length() + 1));
+        }
+        for (Element d : Wml.descendants(r, Wml.WP, "docPr")) {
+            String alt = (d.getAttribute("title") + " " + d.getAttribute("descr")).strip();
+            if (!alt.isEmpty()) {
+                unseen.add(new Unseen("alt-text", alt, visible.length() + 1));
+            }
+        }
         visible.append(CovertMark.strip(text));
         for (Element c : Wml.children(r)) {
             if (Wml.isW(c, "commentReference") && !commentIds.contains(Wml.attr(c, Wml.W, "id"))) {

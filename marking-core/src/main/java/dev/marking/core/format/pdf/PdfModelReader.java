@@ -2,6 +2,7 @@ package dev.marking.core.format.pdf;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -49,7 +50,16 @@ final class PdfModelReader {
         List<TextBlock> top = block.isEmpty() ? topOfFirstPage(doc) : blocks(block, 1, null);
         Map<String, String> properties = new LinkedHashMap<>(PdfMetadata.read(doc));
         CovertMark.read(doc).ifPresent(c -> properties.put(Tracer.COVERT_COPY, c));
-        return new ReadModel(file, "pdf", "page", top, body, slots, properties, HiddenContent.scan(doc));
+        return new ReadModel(file, "pdf", "page", top, body, slots, properties, hidden(file, doc));
+    }
+
+    /** What the file carries unseen: attachments, scripts, layers, covered text, earlier revisions, metadata. */
+    private static List<HiddenItem> hidden(Path file, PDDocument doc) {
+        List<HiddenItem> out = new ArrayList<>(HiddenContent.scan(doc));
+        out.addAll(RedactionScanner.scan(doc));
+        out.addAll(EarlierRevisions.scan(file, doc));
+        out.addAll(MetadataItems.scan(doc));
+        return out;
     }
 
     /** The first lines of page 1 sorted by position, as a reader of the displayed page sees them. */

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * {@code hidden.content}: what a file carries that a reader does not see — tracked changes not accepted,
  * comments, hidden text, custom XML, properties, alt text, embedded objects, attachments, JavaScript,
- * hidden layers (DESIGN §1.5). Text under an opaque box is {@code redaction.fake}, not this rule.
+ * hidden layers (DESIGN §1.5). Text under an opaque box or removed by a later PDF revision is
+ * {@code redaction.fake}, not this rule.
  */
 public final class HiddenContentRule implements Rule {
 
@@ -26,7 +27,8 @@ public final class HiddenContentRule implements Rule {
     /** Kinds with their own message; any other kind gets the generic one. */
     static final Set<String> KNOWN = Set.of("deletion", "insertion", "comment", "hidden-text", "custom-xml", "property",
             "alt-text", "embedded-object", "attachment", "javascript", "hidden-layer");
-    static final String COVERED = "covered-text";
+    /** Kinds that are {@code redaction.fake}, not this rule. */
+    static final Set<String> REDACTION = Set.of("covered-text", "earlier-revision");
     private static final int EXCERPT = 60;
     /** Items of one kind listed one by one; the rest are counted in one finding. */
     static final int LISTED = 10;
@@ -42,7 +44,7 @@ public final class HiddenContentRule implements Rule {
         Map<String, Integer> seen = new HashMap<>();
         Map<String, HiddenItem> firstUnlisted = new LinkedHashMap<>();
         for (HiddenItem item : context.model().hidden()) {
-            if (COVERED.equals(item.kind())) {
+            if (REDACTION.contains(item.kind())) {
                 continue;
             }
             if (seen.merge(item.kind(), 1, Integer::sum) > LISTED) {

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * {@code redaction.fake}: text that looks blacked out but is still in the file — under an opaque box or
  * annotation, black on black, white on white, clipped away (DESIGN §1.5). The adapters find it and report
- * it as a hidden item of kind {@code covered-text}; anyone can copy it out, so it is an error.
+ * it as a hidden item of kind {@code covered-text}; anyone can copy it out, so it is an error. Text an
+ * incremental update of a PDF removed but the file still carries (kind {@code earlier-revision}) is the
+ * same mistake made with a later save, so it is this rule too.
  */
 public final class FakeRedactionRule implements Rule {
 
@@ -21,6 +23,7 @@ public final class FakeRedactionRule implements Rule {
             "Text covered by a box or colour instead of removed: it can still be copied out (假涂黑)");
 
     static final String KIND = "covered-text";
+    static final String EARLIER = "earlier-revision";
 
     @Override
     public RuleDescriptor descriptor() {
@@ -32,9 +35,10 @@ public final class FakeRedactionRule implements Rule {
         List<Finding> out = new ArrayList<>();
         for (HiddenItem item : context.model().hidden()) {
             String text = item.text() == null ? "" : item.text().strip();
-            if (KIND.equals(item.kind()) && !text.isEmpty()) {
-                out.add(context.finding(DESCRIPTOR, item.location(), text, "redaction.covered",
-                        HiddenContentRule.excerpt(text)));
+            boolean earlier = EARLIER.equals(item.kind());
+            if ((KIND.equals(item.kind()) || earlier) && !text.isEmpty()) {
+                out.add(context.finding(DESCRIPTOR, item.location(), text,
+                        earlier ? "redaction.earlier-revision" : "redaction.covered", HiddenContentRule.excerpt(text)));
             }
         }
         return out;

@@ -63,6 +63,7 @@ class PdfCorpusTest {
         format.stamp(source, out, options);
         assertEquals(before, PdfTestSupport.sha256(source), "input unchanged");
         ReadModel model = format.read(out);
+        assertNoRedactionItems(model);
         assertStamped(model, options, original.size());
         assertPageTextsKept(original, model);
         assertQpdfCheck(out);
@@ -72,6 +73,7 @@ class PdfCorpusTest {
         StampOptions other = PdfTestSupport.otherOptions();
         format.stamp(out, again, other);
         ReadModel re = format.read(again);
+        assertNoRedactionItems(re);
         assertStamped(re, other, original.size());
         assertPageTextsKept(original, re);
         assertFalse(all(re).contains(options.marking().mark()), "old mark gone after restamp");
@@ -159,5 +161,12 @@ class PdfCorpusTest {
             assertTrue(text.contains(mark), "pdftotext finds " + mark + " on page " + p);
             assertTrue(replaced == null || !text.contains(replaced), "pdftotext still finds " + replaced + " on page " + p);
         }
+    }
+
+    /** Our stamp never reads as fake redaction, and no stampable corpus file has any of its own (issue 4). */
+    private static void assertNoRedactionItems(ReadModel model) {
+        assertEquals(List.of(), model.hidden().stream()
+                .filter(h -> "covered-text".equals(h.kind()) || "earlier-revision".equals(h.kind()))
+                .map(h -> h.location().describe() + ": " + h.text()).toList());
     }
 }

@@ -99,4 +99,10 @@ class HiddenContentRuleTest {
     void coveredTextIsLeftToRedactionFake() {
         assertEquals(List.of(), check(rule, "en", new HiddenItem("covered-text", "秘密", Location.page(1))));
     }
+
+    @Test
+    void negativeRedactionKindsAreLeftToRedactionFake() {
+        assertEquals(List.of(), check(rule, "en", new HiddenItem("covered-text", "31681部队", Location.page(1)),
+                new HiddenItem("earlier-revision", "31681部队", Location.page(1))));
+    }
 }

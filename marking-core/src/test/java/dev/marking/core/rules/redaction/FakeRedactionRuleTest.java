@@ -51,4 +51,14 @@ class FakeRedactionRuleTest {
         assertEquals(List.of(), check("en", new HiddenItem("comment", "批注", Location.part("comment")),
                 new HiddenItem("hidden-text", "隐藏", Location.body(1))));
     }
+
+    @Test
+    void positiveTextRemovedByALaterRevisionIsAnError() {
+        Location at = new Location("earlier-revision", 0, 1, 0, 2, 0);
+        List<Finding> f = check("en", new HiddenItem("earlier-revision", "Unit 31681", at));
+        assertEquals(1, f.size());
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertEquals(at, f.get(0).location());
+        assertTrue(f.get(0).message().contains("earlier revision"), f.get(0).message());
+    }
 }

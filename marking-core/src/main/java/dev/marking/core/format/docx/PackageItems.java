@@ -1,0 +1,91 @@
+package dev.marking.core.format.docx;
+
+import dev.marking.core.format.HiddenItem;
+import dev.marking.core.model.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilder;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ooxml.util.DocumentHelper;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * What a DOCX package carries beside its stories: custom XML data parts ({@code custom-xml}, with their
+ * text; empty ones such as Word's bibliography stub are left out), properties that name people or
+ * organisations ({@code property}: creator, last modified by, company) and embedded objects
+ * ({@code embedded-object}: the parts under {@code /word/embeddings/}, by name).
+ */
+final class PackageItems {
+
+    private static final Pattern CUSTOM_XML = Pattern.compile("/customXml/item\\d+\\.xml");
+    private static final Pattern EMBEDDINGS = Pattern.compile("/word/embeddings/.*");
+
+    private PackageItems() {
+    }
+
+    static List<HiddenItem> scan(XWPFDocument doc) {
+        List<HiddenItem> out = new ArrayList<>();
+        properties(doc, out);
+        try {
+            for (PackagePart part : doc.getPackage().getPartsByName(CUSTOM_XML)) {
+                String text = xmlText(part);
+                if (!text.isEmpty()) {
+                    out.add(new HiddenItem("custom-xml", text, Location.part("custom-xml:" + part.getPartName().getName())));
+                }
+            }
+            for (PackagePart part : doc.getPackage().getPartsByName(EMBEDDINGS)) {
+                String name = part.getPartName().getName();
+                out.add(new HiddenItem("embedded-object", name.substring(name.lastIndexOf('/') + 1),
+                        Location.part("embedded-object")));
+            }
+        } catch (RuntimeException e) {
+            return out; // a damaged package list: what was found stands
+        }
+        return out;
+    }
+
+    private static void properties(XWPFDocument doc, List<HiddenItem> out) {
+        POIXMLProperties props = doc.getProperties();
+        add("core.creator", props.getCoreProperties().getCreator(), out);
+        add("core.lastModifiedBy", props.getCoreProperties().getLastModifiedByUser(), out);
+        add("app.company", props.getExtendedProperties().getCompany(), out);
+    }
+
+    private static void add(String key, String value, List<HiddenItem> out) {
+        String v = value == null ? "" : value.strip();
+        if (!v.isEmpty()) {
+            out.add(new HiddenItem("property", v, Location.part("property:" + key)));
+        }
+    }
+
+    /** Appends the text nodes under {@code n}, each followed by a space (values of separate elements stay apart). */
+    private static void texts(Node n, StringBuilder sb) {
+        for (Node c = n == null ? null : n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
+                sb.append(c.getNodeValue()).append(' ');
+            } else {
+                texts(c, sb);
+            }
+        }
+    }
+
+    /** The text content of an XML part, whitespace squeezed; empty when it has none or is not XML. */
+    private static String xmlText(PackagePart part) {
+        try (InputStream in = part.getInputStream()) {
+            DocumentBuilder b = DocumentHelper.newDocumentBuilder();
+            Element root = b.parse(in).getDocumentElement();
+            StringBuilder sb = new StringBuilder();
+            texts(root, sb);
+            return sb.toString().replaceAll("\\s+", " ").strip();
+        } catch (IOException | SAXException | RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package dev.marking.core.format.pdf;
+
+import java.awt.Shape;
+import java.awt.geom.Area;
+import java.awt.geom.GeneralPath;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequence;
+import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequenceWithProperties;
+import org.apache.pdfbox.contentstream.operator.markedcontent.EndMarkedContentSequence;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
+import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
+
+/**
+ * Replays one page's content and records, in drawing order, every glyph (box, text, colour) and every
+ * painted area (filled paths, images, shadings) with its colour and opacity. A glyph is marked hidden
+ * when a later opaque fill covers most of it, when it has the colour of what is painted behind it, when
+ * it is drawn invisible (render mode 3), when the clipping path removes it, or when it lies outside the
+ * crop box. Our stamp's marked content and Form XObjects are skipped: it is never a fake redaction.
+ */
+final class PageInk extends PDFGraphicsStreamEngine {
+
+    /** Why a glyph is not seen; the names become the location part of the hidden item. */
+    enum Reason {
+        UNDER_BOX("under-box"), SAME_COLOUR("same-colour"), INVISIBLE("invisible-text"), CLIPPED("clipped"),
+        OUTSIDE_CROP_BOX("outside-crop-box"), UNDER_ANNOTATION("under-annotation"), REDACT_ANNOTATION("redact-annotation");
+
+        final String part;
+
+        Reason(String part) {
+            this.part = part;
+        }
+    }
+
+    /** One glyph: its box in default user space, its text, and why it is hidden (null when seen). */
+    static final class Glyph {
+        final Rectangle2D box;
+        final String text;
+        final int mode;
+        Reason hidden;
+
+        Glyph(Rectangle2D box, String text, int mode) {
+            this.box = box;
+            this.text = text;
+            this.mode = mode;
+        }
+
+        boolean blank() {
+            return text.isBlank();
+        }
+    }
+
+    /** Something painted: its area, its colour (null when not one colour: image, shading, pattern), opaque or not. */
+    private record Paint(Shape shape, Rectangle2D bounds, float[] rgb, boolean opaque) {
+    }
+
+    /** Fill opacity at or above this counts as opaque. */
+    static final float OPAQUE = 0.95f;
+    /** A later fill hides a glyph when it covers more than this share of the glyph's box. */
+    static final double COVERED = 0.6;
+    /** Two colours are the same when no channel differs by more than this (0..1). */
+    static final float SAME_COLOUR = 0.06f;
+    /** Under a darkening blend mode only fills darker than this (luminance 0..1) hide what is under them. */
+    static final double DARK = 0.1;
+    /** Glyph box height in text space (em), from the baseline: the body of most letters and CJK ideographs. */
+    private static final float GLYPH_HEIGHT = 0.7f;
+    /** More paints than this on one page are not kept (maps, CAD drawings); coverage then stops being checked. */
+    private static final int MAX_PAINTS = 5_000;
+    private static final int GRID = 3;
+
+    private final List<Glyph> glyphs = new ArrayList<>();
+    private final List<Paint> paints = new ArrayList<>();
+    private final List<Rectangle2D> images = new ArrayList<>();
+    private final Deque<Boolean> stampSequences = new ArrayDeque<>();
+    private final Rectangle2D cropBox;
+    private GeneralPath path = new GeneralPath();
+    private int stampDepth;
+    private int clipRule = -1;
+
+    PageInk(PDPage page) {
+        super(page);
+        addOperator(new BeginMarkedContentSequence(this));
+        addOperator(new BeginMarkedContentSequenceWithProperties(this));
+        addOperator(new EndMarkedContentSequence(this));
+        var c = page.getCropBox();
+        cropBox = new Rectangle2D.Float(c.getLowerLeftX(), c.getLowerLeftY(), c.getWidth(), c.getHeight());
+    }
+
+    /** Replays the page and returns its glyphs in drawing order, hidden ones marked. */
+    List<Glyph> read() throws IOException {
+        processPage(getPage());
+        for (Glyph g : glyphs) {
+            if (g.hidden == Reason.INVISIBLE && overImage(g.box)) {
+                g.hidden = null; // an OCR layer: invisible text over the scanned image it transcribes
+            } else if (g.hidden == Reason.SAME_COLOUR && stacked(g)) {
+                g.hidden = null; // the white dot of a radio button drawn as glyphs, with the ring on top
+            }
+        }
+        return glyphs;
+    }
+
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        boolean ours = StampRole.of(properties).isPresent();
+        stampSequences.push(ours);
+        stampDepth += ours ? 1 : 0;
+        super.beginMarkedContentSequence(tag, properties);
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        if (!stampSequences.isEmpty() && stampSequences.pop()) {
+            stampDepth--;
+        }
+        super.endMarkedContentSequence();
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName n
+                && StampRole.ofXObjectName(n.getName()).isPresent()) {
+            return; // our stamp's form: neither hides nor is hidden
+        }
+        super.processOperator(operator, operands);
+    }
+
+    @Override
+    protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+        if (stampDepth > 0) {
+            return;
+        }
+        String unicode = font.toUnicode(code);
+        Rectangle2D box = glyphBox(trm, displacement);
+        PDGraphicsState gs = getGraphicsState();
+        RenderingMode mode = gs.getTextState().getRenderingMode();
+        Glyph g = new Glyph(box, unicode == null ? "" : unicode, mode.intValue());
+        glyphs.add(g);
+        if (g.blank() || box.isEmpty()) {
+            return;
+        }
+        if (!box.intersects(cropBox)) {
+            g.hidden = Reason.OUTSIDE_CROP_BOX;
+        } else if (mode == RenderingMode.NEITHER) {
+            g.hidden = Reason.INVISIBLE;
+        } else if (share(box, gs.getCurrentClippingPath(), null) == 0) {
+            g.hidden = Reason.CLIPPED;
+        } else if (!mode.isClip() && sameAsBehind(g, gs, mode)) {
+            g.hidden = Reason.SAME_COLOUR;
+        }
+    }
+
+    /** The glyph's box in user space: advance width by {@link #GLYPH_HEIGHT} em, through the text rendering matrix. */
+    private static Rectangle2D glyphBox(Matrix trm, Vector displacement) {
+        float w = displacement.getX();
+        float h = GLYPH_HEIGHT;
+        float x0 = 0;
+        float y0 = 0;
+        if (w == 0 && displacement.getY() != 0) {
+            w = 1; // vertical writing: a square em below the origin
+            x0 = -0.5f;
+            y0 = displacement.getY();
+            h = -displacement.getY();
+        }
+        GeneralPath p = new GeneralPath(new Rectangle2D.Float(x0, y0, Math.abs(w), Math.abs(h)));
+        return p.createTransformedShape(trm.createAffineTransform()).getBounds2D();
+    }
+
+    private boolean sameAsBehind(Glyph g, PDGraphicsState gs, RenderingMode mode) {
+        float[] ink = rgb(mode.isFill() ? gs.getNonStrokingColor() : gs.getStrokingColor());
+        float alpha = (float) (mode.isFill() ? gs.getNonStrokeAlphaConstant() : gs.getAlphaConstant());
+        if (ink == null || alpha < OPAQUE) {
+            return false;
+        }
+        double cx = g.box.getCenterX();
+        double cy = g.box.getCenterY();
+        for (int i = paints.size() - 1; i >= 0; i--) {
+            Paint p = paints.get(i);
+            if (p.opaque() && p.bounds().contains(cx, cy) && p.shape().contains(cx, cy)) {
+                return p.rgb() != null && same(ink, p.rgb());
+            }
+        }
+        return same(ink, new float[] {1, 1, 1}); // the white page
+    }
+
+    /** True when {@code g} and another glyph are stacked: a symbol built from several glyphs (radio buttons), not text. */
+    private boolean stacked(Glyph g) {
+        for (Glyph e : glyphs) {
+            if (e != g && !e.blank() && e.box.intersects(g.box) && share(g.box, e.box, null) > COVERED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+        path.moveTo(p0.getX(), p0.getY());
+        path.lineTo(p1.getX(), p1.getY());
+        path.lineTo(p2.getX(), p2.getY());
+        path.lineTo(p3.getX(), p3.getY());
+        path.closePath();
+    }
+
+    @Override
+    public void moveTo(float x, float y) {
+        path.moveTo(x, y);
+    }
+
+    @Override
+    public void lineTo(float x, float y) {
+        if (path.getCurrentPoint() == null) {
+            path.moveTo(x, y);
+        } else {
+            path.lineTo(x, y);
+        }
+    }
+
+    @Override
+    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+        if (path.getCurrentPoint() == null) {
+            path.moveTo(x3, y3);
+        } else {
+            path.curveTo(x1, y1, x2, y2, x3, y3);
+        }
+    }
+
+    @Override
+    public Point2D getCurrentPoint() {
+        return path.getCurrentPoint();
+    }
+
+    @Override
+    public void closePath() {
+        if (path.getCurrentPoint() != null) {
+            path.closePath();
+        }
+    }
+
+    @Override
+    public void endPath() {
+        newPath();
+    }
+
+    @Override
+    public void strokePath() {
+        newPath();
+    }
+
+    @Override
+    public void fillPath(int windingRule) {
+        path.setWindingRule(windingRule);
+        fill(path);
+        newPath();
+    }
+
+    /** Ends the current path; a pending {@code W}/{@code W*} makes it part of the clip first. */
+    private void newPath() {
+        if (clipRule >= 0) {
+            GeneralPath clip = (GeneralPath) path.clone();
+            clip.setWindingRule(clipRule);
+            getGraphicsState().intersectClippingPath(clip);
+            clipRule = -1;
+        }
+        path = new GeneralPath();
+    }
+
+    @Override
+    public void fillAndStrokePath(int windingRule) {
+        fillPath(windingRule);
+    }
+
+    @Override
+    public void clip(int windingRule) {
+        clipRule = windingRule; // applied when the path ends (n, f, S): PDF 32000 §8.5.4
+    }
+
+    @Override
+    public void drawImage(PDImage image) {
+        if (stampDepth > 0) {
+            return;
+        }
+        Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+        Rectangle2D unit = new Rectangle2D.Float(0, 0, 1, 1);
+        Rectangle2D bounds = ctm.createAffineTransform().createTransformedShape(unit).getBounds2D();
+        images.add(bounds);
+        remember(new Paint(bounds, bounds, null, false));
+    }
+
+    @Override
+    public void shadingFill(COSName shadingName) {
+        if (stampDepth > 0) {
+            return;
+        }
+        Area clip = getGraphicsState().getCurrentClippingPath();
+        remember(new Paint(clip, clip.getBounds2D(), null, true));
+    }
+
+    private void fill(GeneralPath shape) {
+        if (stampDepth > 0 || shape.getCurrentPoint() == null) {
+            return;
+        }
+        PDGraphicsState gs = getGraphicsState();
+        Rectangle2D bounds = shape.getBounds2D();
+        float[] rgb = rgb(gs.getNonStrokingColor());
+        boolean opaque = gs.getNonStrokeAlphaConstant() >= OPAQUE && gs.getSoftMask() == null && hides(gs.getBlendMode(), rgb);
+        Area clip = gs.getCurrentClippingPath();
+        if (opaque && rgb != null && paints.size() < MAX_PAINTS) {
+            for (Glyph g : glyphs) {
+                if (g.hidden == null && !g.blank() && g.mode < RenderingMode.FILL_CLIP.intValue()
+                        && g.box.intersects(bounds) && share(g.box, shape, clip) > COVERED) {
+                    g.hidden = Reason.UNDER_BOX;
+                }
+            }
+        }
+        remember(new Paint(shape, bounds, rgb, opaque));
+    }
+
+    /** True when a fill of colour {@code rgb} in blend mode {@code mode} replaces what is under it (null colour: unknown). */
+    static boolean hides(BlendMode mode, float[] rgb) {
+        if (mode == null || mode == BlendMode.NORMAL || mode == BlendMode.COMPATIBLE) {
+            return true;
+        }
+        if (rgb == null) {
+            return false;
+        }
+        double l = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+        if (mode == BlendMode.MULTIPLY || mode == BlendMode.DARKEN) {
+            return l < DARK; // black multiplies everything to black; white leaves it as it was
+        }
+        if (mode == BlendMode.SCREEN || mode == BlendMode.LIGHTEN) {
+            return l > 1 - DARK;
+        }
+        return false;
+    }
+
+    private void remember(Paint p) {
+        if (paints.size() < MAX_PAINTS) {
+            paints.add(p);
+        }
+    }
+
+    private boolean overImage(Rectangle2D box) {
+        for (Rectangle2D image : images) {
+            if (image.contains(box.getCenterX(), box.getCenterY())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The share (0..1) of {@code box} inside {@code shape} and {@code clip} (null: everywhere), sampled on a grid. */
+    static double share(Rectangle2D box, Shape shape, Shape clip) {
+        if (shape == null && clip == null) {
+            return 1;
+        }
+        Rectangle2D clipBounds = clip == null ? null : clip.getBounds2D();
+        int inside = 0;
+        for (int i = 0; i < GRID; i++) {
+            for (int j = 0; j < GRID; j++) {
+                double x = box.getX() + box.getWidth() * (2 * i + 1) / (2.0 * GRID);
+                double y = box.getY() + box.getHeight() * (2 * j + 1) / (2.0 * GRID);
+                boolean inClip = clip == null || clipBounds.contains(x, y) && clip.contains(x, y);
+                if (inClip && (shape == null || shape.contains(x, y))) {
+                    inside++;
+                }
+            }
+        }
+        return inside / (double) (GRID * GRID);
+    }
+
+    /** The colour as RGB 0..1, or null when it is not one colour (pattern) or cannot be converted. */
+    static float[] rgb(PDColor color) {
+        if (color == null || color.isPattern()) {
+            return null;
+        }
+        try {
+            int v = color.toRGB();
+            return new float[] {((v >> 16) & 0xff) / 255f, ((v >> 8) & 0xff) / 255f, (v & 0xff) / 255f};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static boolean same(float[] a, float[] b) {
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(a[i] - b[i]) > SAME_COLOUR) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
