@@ -2,7 +2,6 @@ package dev.marking.cli;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.ledger.CopyIssuer;
 import dev.marking.core.ledger.CopyRequest;
@@ -14,6 +13,7 @@ import dev.marking.core.model.MarkingSpec;
 import dev.marking.core.model.Message;
 import dev.marking.core.model.ParsedMark;
 import dev.marking.core.model.Urgency;
+import dev.marking.core.scan.DocumentIds;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
@@ -113,7 +113,7 @@ final class StampCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try {
-                StampOptions options = new StampOptions(marking, documentId(formats, file), LocalDate.now(), !noHeader,
+                StampOptions options = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
                         !noFooter, !noWatermark, Optional.ofNullable(font));
                 Path written = stamper.stamp(file, outDir, options);
                 out.println("stamped " + file + " -> " + written + "  (" + marking.watermarkText() + ")");
@@ -144,7 +144,7 @@ final class StampCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try (Progress progress = Progress.forTerminal(err, file.getFileName().toString(), request.count())) {
-                StampOptions base = new StampOptions(marking, documentId(formats, file), LocalDate.now(), !noHeader,
+                StampOptions base = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
                         !noFooter, !noWatermark, Optional.ofNullable(font));
                 List<CopyIssuer.Issued> issued = issuer.issue(file, outDir, base, request, people, ledger, progress);
                 progress.close();
@@ -178,22 +178,5 @@ final class StampCommand implements Callable<Integer> {
                     .orElseThrow(() -> new UsageException("--urgency must be 特急 or 加急, not " + urgency)));
         }
         return m;
-    }
-
-    /** Keeps the id of an already stamped document, so copies of one document share it. */
-    private static String documentId(FormatRegistry formats, Path file) throws IOException {
-        try {
-            var format = formats.forFile(file);
-            if (format.isPresent()) {
-                String id = format.get().read(file).properties().get(MetadataKeys.ID);
-                if (id != null && !id.isBlank()) {
-                    return id;
-                }
-            }
-        } catch (DocumentException e) {
-            // The stamp itself will fail with the reason; the id does not matter then.
-            return "";
-        }
-        return Stamper.documentId(file);
     }
 }

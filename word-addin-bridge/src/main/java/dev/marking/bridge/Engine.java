@@ -2,7 +2,6 @@ package dev.marking.bridge;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Level;
@@ -22,6 +21,7 @@ import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.ScanResult;
 import dev.marking.core.scan.ScanTarget;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.scan.DocumentIds;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
@@ -123,7 +123,7 @@ final class Engine {
     Stamped stamp(UploadedDocument doc, Map<String, String> query, Messages messages)
             throws IOException, BadRequest, DocumentException {
         Marking marking = marking(query, messages);
-        StampOptions options = new StampOptions(marking, documentId(doc.file()), LocalDate.now(),
+        StampOptions options = new StampOptions(marking, DocumentIds.of(formats, doc.file()), LocalDate.now(),
                 !"false".equals(query.get("header")), !"false".equals(query.get("footer")),
                 !"false".equals(query.get("watermark")), Optional.empty());
         Path file = new Stamper(formats).stamp(doc.file(), doc.outputFolder(), options);
@@ -203,23 +203,6 @@ final class Engine {
                     .orElseThrow(() -> new BadRequest("urgency.invalid", "urgency must be 特急 or 加急")));
         }
         return m;
-    }
-
-    /** Keeps the id of an already stamped document, so copies of one document share it. */
-    private String documentId(Path file) throws IOException {
-        try {
-            var format = formats.forFile(file);
-            if (format.isPresent()) {
-                String id = format.get().read(file).properties().get(MetadataKeys.ID);
-                if (id != null && !id.isBlank()) {
-                    return id;
-                }
-            }
-        } catch (DocumentException e) {
-            // The stamp itself fails with the reason; the id does not matter then.
-            return "";
-        }
-        return Stamper.documentId(file);
     }
 
     private Scanner scanner(Messages messages) {
