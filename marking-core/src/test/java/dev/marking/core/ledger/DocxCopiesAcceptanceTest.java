@@ -16,13 +16,13 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.testing.ExternalTools;
 import dev.marking.core.testing.Fixtures;
 import dev.marking.core.text.Digests;
 import dev.marking.core.text.Messages;
 import dev.marking.core.text.Widths;
 import dev.marking.core.trace.TraceResult;
 import dev.marking.core.trace.Tracer;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,6 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -235,14 +234,6 @@ class DocxCopiesAcceptanceTest {
     }
 
     private static Path soffice() {
-        Optional<Path> found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                .map(dir -> Path.of(dir, "soffice")).filter(Files::isExecutable).findFirst();
-        if (found.isEmpty()) {
-            if (System.getenv("CI") != null) {
-                fail("soffice (LibreOffice) is required on CI to check trace after a LibreOffice re-save");
-            }
-            Assumptions.abort("soffice (LibreOffice) not installed; trace after a LibreOffice re-save not checked");
-        }
-        return found.get();
+        return ExternalTools.require("soffice", "trace after a LibreOffice re-save");
     }
 }

@@ -10,16 +10,14 @@ import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
+import dev.marking.core.testing.ExternalTools;
 import dev.marking.core.testing.Fixtures;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -27,7 +25,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -168,14 +165,6 @@ class DocxLibreOfficeTest {
     }
 
     private static Path soffice() {
-        Optional<Path> found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                .map(dir -> Path.of(dir, "soffice")).filter(Files::isExecutable).findFirst();
-        if (found.isEmpty()) {
-            if (System.getenv("CI") != null) {
-                fail("soffice (LibreOffice) is required on CI to check DOCX rendering");
-            }
-            Assumptions.abort("soffice (LibreOffice) not installed; DOCX rendering not checked");
-        }
-        return found.get();
+        return ExternalTools.require("soffice", "DOCX rendering");
     }
 }

@@ -1,0 +1,30 @@
+package dev.marking.core.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/** Real external programs tests drive: skipped with a reason where missing, but required under CI. */
+public final class ExternalTools {
+
+    private ExternalTools() {
+    }
+
+    /** The program on PATH; aborts the test (fails it under {@code CI}) naming what is not checked without it. */
+    public static Path require(String program, String notChecked) {
+        Optional<Path> found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
+                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
+        if (found.isEmpty()) {
+            if (System.getenv("CI") != null) {
+                fail(program + " is required on CI: " + notChecked);
+            }
+            Assumptions.abort(program + " not installed; " + notChecked + " not checked");
+        }
+        return found.get();
+    }
+}
