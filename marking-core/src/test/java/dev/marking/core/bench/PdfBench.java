@@ -57,7 +57,7 @@ public final class PdfBench {
         for (Path p : longest(shared.resolve("corpus/pdf"))) {
             bench.corpusFile(p);
         }
-        Path big = bench.generate(1000);
+        Path big = generate(bench.work.resolve("big.pdf"), 1000);
         bench.bigFile(big, bench.format, "system font");
         bench.bigFile(big, new PdfFormat(List.of()), "bundled font");
         bench.external(big);
@@ -157,8 +157,8 @@ public final class PdfBench {
                 (System.nanoTime() - t0) / 1e9, rate(1000, System.nanoTime() - t0), code);
     }
 
-    private Path generate(int pages) throws IOException {
-        Path file = work.resolve("big.pdf");
+    /** A plain Latin-text PDF of {@code pages} A4 pages, 45 lines each; shared by the PDF benchmarks. */
+    static Path generate(Path file, int pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
             for (int i = 1; i <= pages; i++) {

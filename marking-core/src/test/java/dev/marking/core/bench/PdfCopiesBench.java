@@ -28,10 +28,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * Not a test: copies per second for numbered copies of a generated 100-page PDF through
@@ -60,7 +57,7 @@ public final class PdfCopiesBench {
         Path work = Files.createTempDirectory("pdfcopies");
         PdfCopiesBench bench = new PdfCopiesBench(work, copies);
         int cpus = Runtime.getRuntime().availableProcessors();
-        Path big = bench.generate(pages);
+        Path big = PdfBench.generate(bench.work.resolve("big.pdf"), pages);
         System.out.printf(Locale.ROOT, "%d CPUs, %d copies of a %d-page PDF (%d KB)%n", cpus, copies, pages,
                 Files.size(big) >> 10);
         bench.issue("fast path, 1 thread", FormatRegistry.standard(), big, 1);
@@ -149,30 +146,6 @@ public final class PdfCopiesBench {
         long t = System.nanoTime() - t0;
         System.out.printf(Locale.ROOT, "%-50s %7.2f s  %7.1f copies/s  exit %d %s%n", label, t / 1e9,
                 copies / (t / 1e9), code, output.isBlank() ? "" : output.lines().findFirst().orElse(""));
-    }
-
-    private Path generate(int pages) throws IOException {
-        Path file = work.resolve("big.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
-            for (int i = 1; i <= pages; i++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.beginText();
-                    cs.setFont(font, 11);
-                    cs.setLeading(14);
-                    cs.newLineAtOffset(72, 770);
-                    for (int line = 0; line < 45; line++) {
-                        cs.showText("Page " + i + " line " + line + ": the quick brown fox jumps over the lazy dog.");
-                        cs.newLine();
-                    }
-                    cs.endText();
-                }
-            }
-            doc.save(file.toFile());
-        }
-        return file;
     }
 
     /** The PDF adapter without its fast path: every copy is a full stamp of the source. */

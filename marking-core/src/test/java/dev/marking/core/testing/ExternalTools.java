@@ -17,14 +17,20 @@ public final class ExternalTools {
 
     /** The program on PATH; aborts the test (fails it under {@code CI}) naming what is not checked without it. */
     public static Path require(String program, String notChecked) {
-        Optional<Path> found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
+        Optional<Path> found = find(program, notChecked);
         if (found.isEmpty()) {
-            if (System.getenv("CI") != null) {
-                fail(program + " is required on CI: " + notChecked);
-            }
             Assumptions.abort(program + " not installed; " + notChecked + " not checked");
         }
         return found.get();
+    }
+
+    /** The program on PATH, or empty where it is missing; fails the test under {@code CI}, which must have it. */
+    public static Optional<Path> find(String program, String notChecked) {
+        Optional<Path> found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
+                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
+        if (found.isEmpty() && System.getenv("CI") != null) {
+            fail(program + " is required on CI: " + notChecked);
+        }
+        return found;
     }
 }

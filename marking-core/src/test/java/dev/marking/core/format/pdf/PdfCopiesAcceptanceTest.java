@@ -54,7 +54,7 @@ class PdfCopiesAcceptanceTest {
 
     private static Path source() {
         Path p = PdfTestSupport.shared().resolve("corpus/pdf/pdfbox_survey.pdf");
-        assumeTrue(Files.isRegularFile(p), "corpus file not found: " + p.toAbsolutePath());
+        assertTrue(Files.isRegularFile(p), "corpus file not found: " + p.toAbsolutePath());
         return p;
     }
 

@@ -1,6 +1,5 @@
 package dev.marking.core.format.pdf;
 
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.StampOptions;
@@ -10,7 +9,7 @@ import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
-import java.io.File;
+import dev.marking.core.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,15 +85,7 @@ final class PdfTestSupport {
 
     /** True when {@code tool} is on PATH; when it is not and {@code CI} is set, the test fails. */
     static boolean tool(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        if (System.getenv("CI") != null) {
-            fail(tool + " is required in CI but is not on PATH");
-        }
-        return false;
+        return ExternalTools.find(tool, "checks that drive " + tool).isPresent();
     }
 
     /** Runs a command; returns exit code and combined output. */
