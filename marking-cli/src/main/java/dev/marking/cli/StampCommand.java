@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Adds the GB/T 9704 first-page block (份号, 密级和保密期限, 紧急程度), a running header on every",
             "page/section, a footer with the copy number, a diagonal watermark and metadata.",
             "Stamping an already stamped file replaces the old marking. Inputs are never modified.",
+            "The mark is written in the policy's script (marking.script: traditional writes 機密★5年).",
             "", "Example: marking stamp --level 机密 --term 5 --copy 3 -o out/ report.docx",
             "         marking stamp --level 机密 --term 5 --copies 1-200 --recipients r.csv --ledger ledger.jsonl -o out/ a.pdf",
             "", "Exit codes: 0 all stamped, 2 a file could not be stamped or bad arguments."})
@@ -95,6 +96,9 @@ final class StampCommand implements Callable<Integer> {
 
     @Mixin
     private LangOption lang;
+
+    @Mixin
+    private PolicyOption policy;
 
     @Spec
     private CommandSpec spec;
@@ -160,7 +164,7 @@ final class StampCommand implements Callable<Integer> {
     }
 
     private Marking marking(Messages messages) {
-        MarkingParser parser = MarkingParser.standard();
+        MarkingParser parser = policy.load(files).parser(); // its levels, and the script to stamp in
         ParsedMark parsed = MarkingSpec.parse(parser, level, term);
         if (!parsed.valid()) {
             Message why = parsed.errors().get(0);

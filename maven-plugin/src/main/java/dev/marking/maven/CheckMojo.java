@@ -5,8 +5,6 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.policy.Baseline;
 import dev.marking.core.policy.Policy;
-import dev.marking.core.policy.PolicyException;
-import dev.marking.core.policy.PolicyLoader;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
 import dev.marking.core.scan.FileResult;
@@ -182,12 +180,7 @@ public final class CheckMojo extends AbstractMojo {
     }
 
     private Policy loadPolicy() throws MojoExecutionException {
-        try {
-            return PolicyLoader.find(policy == null ? null : policy.toPath(), System.getenv(PolicyLoader.ENV),
-                    basedir.toPath());
-        } catch (PolicyException e) {
-            throw new MojoExecutionException("marking: " + e.getMessage(), e);
-        }
+        return ProjectPolicy.load(policy, basedir);
     }
 
     private Baseline readBaseline() throws MojoExecutionException {

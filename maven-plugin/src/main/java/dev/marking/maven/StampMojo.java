@@ -5,7 +5,6 @@ import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
-import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.MarkingSpec;
 import dev.marking.core.model.Message;
 import dev.marking.core.model.ParsedMark;
@@ -46,6 +45,13 @@ public final class StampMojo extends AbstractMojo {
     /** Level: 绝密, 机密, 秘密, 公开, 非密, 工作秘密, 内部, … */
     @Parameter(property = "marking.level", required = true)
     private String level;
+
+    /**
+     * Policy file, for its levels and its script ({@code marking.script: traditional} stamps 機密★5年); default
+     * {@code $MARKING_POLICY}, else {@code marking.yml} in the project folder, else built-in.
+     */
+    @Parameter(property = "marking.policy")
+    private File policy;
 
     /** Term: {@code 5} or {@code 5年}, {@code 6个月}, a declassification date {@code 2030-12-31}, or {@code 长期}. */
     @Parameter(property = "marking.term")
@@ -142,7 +148,7 @@ public final class StampMojo extends AbstractMojo {
     }
 
     private Marking marking(Messages messages) throws MojoExecutionException {
-        ParsedMark parsed = MarkingSpec.parse(MarkingParser.standard(), level, term);
+        ParsedMark parsed = MarkingSpec.parse(loadPolicy().parser(), level, term);
         if (!parsed.valid()) {
             Message why = parsed.errors().get(0);
             throw new MojoExecutionException("marking: " + messages.format(why.key(), why.args().toArray()));
@@ -164,6 +170,10 @@ public final class StampMojo extends AbstractMojo {
                     "marking: urgency must be 特急 or 加急, not " + urgency)));
         }
         return m;
+    }
+
+    private Policy loadPolicy() throws MojoExecutionException {
+        return ProjectPolicy.load(policy, basedir);
     }
 
     private List<ScanTarget> targets(FormatRegistry formats) throws MojoExecutionException {
