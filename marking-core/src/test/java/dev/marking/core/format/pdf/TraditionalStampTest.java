@@ -19,9 +19,11 @@ import dev.marking.core.scan.Scanner;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.testing.Fixtures;
 import dev.marking.core.text.Messages;
+import dev.marking.core.trace.Tracer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +72,8 @@ class TraditionalStampTest {
             FileResult r = verify(trad, out);
             assertEquals("机密★5年", r.marking().map(Marking::mark).orElseThrow(), out.toString());
             assertEquals("000123", r.marking().get().copy().orElseThrow().formatted());
+            assertEquals("000123", new Tracer(FormatRegistry.standard()).trace(out, Optional.empty()).copy().orElseThrow(),
+                    "trace reads a Traditional copy");
             assertFalse(rules(r).contains("marking.noncanonical"), () -> out + ": " + r.findings());
             assertFalse(rules(r).contains("marking.inconsistent"), () -> out + ": " + r.findings());
             assertEquals(0, r.findings().stream().filter(f -> f.severity().name().equals("ERROR")).count(),
