@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.model.Finding;
+import dev.marking.core.rules.declass.LabelledSentences.Score;
+import dev.marking.core.rules.declass.LabelledSentences.Sentence;
 import dev.marking.core.text.ScriptFolding;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,52 +24,38 @@ class DeclassScriptParityTest {
 
     @Test
     void devSetScoresTheSameInBothScripts() throws IOException {
-        Path p = Path.of(System.getProperty("marking.shared", "../../shared"), "samples", "declass-dev.tsv");
-        assertTrue(Files.isRegularFile(p), "the labelled dev set is missing: " + p.toAbsolutePath());
-        compare("declass-dev.tsv", Files.readAllLines(p, StandardCharsets.UTF_8));
+        compare("declass-dev.tsv", LabelledSentences.devSet());
     }
 
     @Test
     void extraSetScoresTheSameInBothScripts() throws IOException {
-        try (InputStream in = DeclassScriptParityTest.class.getResourceAsStream("declass-extra.tsv")) {
-            compare("declass-extra.tsv", List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
-        }
+        compare("declass-extra.tsv", LabelledSentences.extraSet());
     }
 
-    private void compare(String name, List<String> lines) {
-        int[] simplified = new int[3];
-        int[] traditional = new int[3];
+    private void compare(String name, List<Sentence> sentences) {
+        Score simplified = new Score();
+        Score traditional = new Score();
         int converted = 0;
-        int sentences = 0;
         List<String> differences = new ArrayList<>();
-        for (String line : lines) {
-            String[] cols = line.split("\t", 2);
-            String label = cols[0].strip();
-            if (cols.length < 2 || !(label.equalsIgnoreCase("FAKE") || label.equalsIgnoreCase("CLEAN"))) {
-                continue;
-            }
-            String text = cols[1].strip();
+        for (Sentence sentence : sentences) {
+            String text = sentence.text();
             String trad = ScriptFolding.toTraditional(text);
-            sentences++;
             converted += trad.equals(text) ? 0 : 1;
             List<Finding> s = DeclassFixtures.check(rule, text);
             List<Finding> t = DeclassFixtures.check(rule, trad);
-            boolean fake = label.equalsIgnoreCase("FAKE");
-            count(simplified, fake, !s.isEmpty());
-            count(traditional, fake, !t.isEmpty());
+            simplified.add(sentence.fake(), !s.isEmpty());
+            traditional.add(sentence.fake(), !t.isEmpty());
             if (!same(s, t)) {
                 differences.add("  " + text + " -> " + s.stream().map(Finding::evidence).toList() + "\n  " + trad + " -> "
                         + t.stream().map(Finding::evidence).toList());
             }
         }
-        System.out.printf("declass.fake on %s: Simplified precision %.3f recall %.3f; Traditional precision %.3f recall %.3f;"
-                + " %d of %d sentences changed by conversion%n", name, precision(simplified), recall(simplified),
-                precision(traditional), recall(traditional), converted, sentences);
+        System.out.printf("declass.fake on %s: Simplified %s; Traditional %s; %d of %d sentences changed by conversion%n",
+                name, simplified, traditional, converted, sentences.size());
         differences.forEach(System.out::println);
-        assertTrue(converted * 2 > sentences, "most sentences must differ in Traditional: " + converted + "/" + sentences);
+        assertTrue(converted * 2 > sentences.size(), "most sentences must differ in Traditional: " + converted);
         assertEquals(List.of(), differences);
-        assertEquals(precision(simplified), precision(traditional));
-        assertEquals(recall(simplified), recall(traditional));
+        assertEquals(simplified.toString(), traditional.toString());
     }
 
     /** Same rule, place, severity and category; evidence and message equal once folded. */
@@ -91,24 +75,5 @@ class DeclassScriptParityTest {
             }
         }
         return true;
-    }
-
-    /** tp, fp, fn. */
-    private static void count(int[] c, boolean fake, boolean predicted) {
-        if (fake && predicted) {
-            c[0]++;
-        } else if (fake) {
-            c[2]++;
-        } else if (predicted) {
-            c[1]++;
-        }
-    }
-
-    private static double precision(int[] c) {
-        return c[0] + c[1] == 0 ? 1.0 : (double) c[0] / (c[0] + c[1]);
-    }
-
-    private static double recall(int[] c) {
-        return c[0] + c[2] == 0 ? 1.0 : (double) c[0] / (c[0] + c[2]);
     }
 }
