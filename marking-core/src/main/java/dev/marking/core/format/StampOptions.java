@@ -17,18 +17,34 @@ import java.util.Optional;
  * @param footer    footer with the copy number (only when the marking has one)
  * @param watermark diagonal semi-transparent watermark
  * @param font      a TrueType font to embed instead of the default (PDF)
+ * @param layout    where the marks may go on a page with its own ink ({@link Layout#KEEP}: never over it)
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font) {
+        boolean watermark, Optional<Path> font, Layout layout) {
 
-    /** Everything on, default font. */
+    public StampOptions {
+        java.util.Objects.requireNonNull(layout, "layout");
+    }
+
+    /** The default layout: never over the page's own ink. */
+    public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
+            boolean watermark, Optional<Path> font) {
+        this(marking, markingId, stampDate, header, footer, watermark, font, Layout.KEEP);
+    }
+
+    /** Everything on, default font and layout. */
     public static StampOptions all(Marking marking, String markingId, LocalDate stampDate) {
         return new StampOptions(marking, markingId, stampDate, true, true, true, Optional.empty());
     }
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, layout);
+    }
+
+    /** The same options with another layout. */
+    public StampOptions withLayout(Layout l) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, l);
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */
