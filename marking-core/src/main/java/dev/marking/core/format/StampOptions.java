@@ -71,6 +71,15 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
         return lines;
     }
 
+    /**
+     * The watermark's lines ({@link StampStyle#watermarkLines}): {@code 机密★5年 第000123份 张三} on one line,
+     * or the recipient on a second line (cut when longer than a line) so the watermark keeps its size.
+     */
+    public java.util.List<String> watermarkLines() {
+        String markAndCopy = marking.mark() + marking.copy().map(c -> " 第" + c.formatted() + "份").orElse("");
+        return StampStyle.watermarkLines(markAndCopy, marking.recipient().orElse(null));
+    }
+
     /** The footer line with the copy number, or empty when the marking has none. */
     public Optional<String> footerText() {
         return marking.copy().map(c -> "第" + c.formatted() + "份");

@@ -23,6 +23,9 @@ public final class StampStyle {
     /** The watermark's longest line, in em of its size; longer texts wrap (about 0.7 of the A4 diagonal). */
     public static final float WATERMARK_MAX_EM = 20f;
 
+    /** The nearest a mark may come to the paper's edge (10 mm): closer, printers cut it off. */
+    public static final float EDGE_PT = 28.35f;
+
     /** 黑体 by its Chinese and Latin names: 密级和保密期限, 紧急程度, running mark, footer, watermark. */
     public static final String HEITI = "黑体";
     public static final String HEITI_LATIN = "SimHei";

@@ -10,9 +10,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.w3c.dom.Element;
 
 /**
- * Stamps an open document in memory (DESIGN §1.3): removes our previous stamp, then adds the
- * first-page block, the running header with the watermark, the copy-number footer and the metadata.
- * What differs between numbered copies comes from {@link CopyTexts}, so a template can stamp placeholders.
+ * Stamps an open document in memory (DESIGN §1.3): removes our previous stamp (also after another
+ * program re-saved it) and any earlier marking typed by hand, then adds the first-page block, the
+ * running header with the watermark, the copy-number footer and the metadata. What differs between
+ * numbered copies comes from {@link CopyTexts}, so a template can stamp placeholders.
  */
 final class DocxStamper {
 
@@ -43,21 +44,27 @@ final class DocxStamper {
         }
         for (Element story : RunningParts.all(doc)) {
             OurContent.removeAll(story);
+            EarlierMarks.removeFromRunning(story);
         }
+        EarlierMarks.replaceBlock(bodies.get(0), options.marking());
+        List<Sections.Section> sections = Sections.of(document);
+        Sections.keepPrintable(sections);
+        float scale = sections.get(0).paperScale();
+        StampStyles.declare(doc, scale);
         boolean numbered = options.marking().copy().isPresent();
         List<String> lines = new ArrayList<>(options.firstPageBlock());
         if (numbered) {
             lines.set(0, texts.copy());
         }
-        OurContent.prepend(bodies.get(0), Fragments.block(lines, numbered ? 1 : 0));
+        OurContent.prependChildren(bodies.get(0), Fragments.block(lines, numbered ? 1 : 0, scale));
         if (options.header() || options.watermark()) {
             for (Element header : RunningParts.shown(doc, "header")) {
-                OurContent.prepend(header, headerFragment());
+                OurContent.prependChildren(header, headerFragment(scale));
             }
         }
         if (options.footer() && numbered) {
             for (Element f : RunningParts.shown(doc, "footer")) {
-                OurContent.prepend(f, Fragments.footer(texts.footer() + texts.covert()));
+                OurContent.prependChildren(f, Fragments.footer(texts.footer() + texts.covert(), scale));
             }
         }
         Map<String, String> metadata = options.metadata();
@@ -67,9 +74,9 @@ final class DocxStamper {
         FontFallback.declareHeiti(doc);
     }
 
-    private String headerFragment() {
-        String shape = options.watermark() ? watermarks.run(texts.watermark(), texts.watermarkHeight()) : "";
-        return options.header() ? Fragments.header(options.marking().mark() + texts.covert(), shape)
+    private String headerFragment(float scale) {
+        String shape = options.watermark() ? watermarks.run(texts.watermark(), texts.watermarkBox()) : "";
+        return options.header() ? Fragments.header(options.marking().mark() + texts.covert(), shape, scale)
                 : Fragments.watermarkOnly(shape, texts.covert());
     }
 }
