@@ -15,13 +15,13 @@ public final class StampStyle {
     /** 小四: the running mark and the copy-number footer. */
     public static final float RUNNING_PT = 12f;
     /** The diagonal watermark; it keeps this size and wraps or abbreviates a long recipient instead. */
-    public static final float WATERMARK_PT = 36f;
+    public static final float WATERMARK_PT = 54f;
     /** Nothing we print is smaller than this on any paper (a legible minimum). */
     public static final float MIN_PT = 7f;
     /** Line distance of the block, as a multiple of its size (GB/T 9704 lines are about 1.5 apart). */
     public static final float BLOCK_LEADING = 1.5f;
     /** The watermark's longest line, in em of its size; longer texts wrap (about 0.7 of the A4 diagonal). */
-    public static final float WATERMARK_MAX_EM = 20f;
+    public static final float WATERMARK_MAX_EM = 13.5f;
 
     /** The nearest a mark may come to the paper's edge (10 mm): closer, printers cut it off. */
     public static final float EDGE_PT = 28.35f;

@@ -14,7 +14,7 @@ import java.util.Locale;
 final class WatermarkShape {
 
     /** Height of one line of WordArt text, in multiples of its size. */
-    private static final double LINE_HEIGHT = 1.15;
+    private static final double LINE_HEIGHT = 0.95;
     /** Shape ids far above the ones Word hands out, so ours never collide with the user's. */
     private static final int FIRST_SPID = 61_441;
 

@@ -9,6 +9,8 @@ import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import dev.marking.core.model.Message;
 
 /** PDF adapter (PDFBox 3): reads pages, our stamp and metadata; stamps header, footer, watermark and block. */
 public final class PdfFormat implements DocumentFormat {
@@ -64,6 +66,11 @@ public final class PdfFormat implements DocumentFormat {
 
     @Override
     public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        new PdfStamper(systemFonts).stamp(source, target, options);
+        stamp(source, target, options, note -> { });
+    }
+
+    @Override
+    public void stamp(Path source, Path target, StampOptions options, Consumer<Message> notes) throws DocumentException {
+        new PdfStamper(systemFonts).stamp(source, target, options, notes);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Term;
 import java.awt.Rectangle;
@@ -91,7 +92,8 @@ class PdfRenderTest {
     @MethodSource("geometries")
     void watermarkIsWholeAndDiagonal(String name, PdfFixtures.Page page) throws Exception {
         Path in = PdfFixtures.pdf().page(page).page(page).build(tmp.resolve("in.pdf"));
-        Path out = stamp(in, only(false, true));
+        StampOptions numbered = only(false, true);
+        Path out = stamp(in, numbered.withMarking(numbered.marking().withCopy(new CopyNumber(123))));
         BufferedImage before = render(in, 1);
         BufferedImage after = render(out, 1);
         Rectangle box = diff(before, after);
