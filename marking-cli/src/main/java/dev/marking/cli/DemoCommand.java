@@ -6,6 +6,7 @@ import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Message;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
 import dev.marking.core.report.TextReportWriter;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -68,9 +70,11 @@ final class DemoCommand implements Callable<Integer> {
         Stamper stamper = new Stamper(Formats.registry());
         for (Path file : originals) {
             try {
+                List<Message> notes = new ArrayList<>();
                 Path written = stamper.stamp(file, stamped,
-                        StampOptions.all(marking, Stamper.documentId(file), LocalDate.now()));
+                        StampOptions.all(marking, Stamper.documentId(file), LocalDate.now()), notes::add);
                 out.println("stamped " + examples.relativize(file) + " -> " + home.relativize(written));
+                notes.forEach(n -> out.println("  note: " + messages.format(n.key(), n.args().toArray())));
             } catch (DocumentException e) {
                 out.println("not stamped " + examples.relativize(file) + ": " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package dev.marking.cli;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.Layout;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.ledger.CopyIssuer;
 import dev.marking.core.ledger.CopyRequest;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -83,6 +86,12 @@ final class StampCommand implements Callable<Integer> {
     @Option(names = "--no-footer", negatable = false, description = "Do not add the copy-number footer.")
     private boolean noFooter;
 
+    @Option(names = "--layout", paramLabel = "keep|shrink|overlay", defaultValue = "keep",
+            description = {"Where the marks go on a PDF page with its own ink: keep (default) puts them in free places and"
+                + " moves or shrinks only a page without room; shrink makes the same room on every page; overlay uses"
+                + " the standard places whatever is there. Pages moved or shrunk are reported."})
+    private String layout;
+
     @Option(names = "--font", paramLabel = "FILE",
             description = "TrueType font to embed in PDFs (default: 黑体/SimHei when installed, else the bundled font).")
     private Path font;
@@ -106,6 +115,7 @@ final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Messages messages = lang.messages();
+        layout();
         Marking marking = marking(messages);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -118,9 +128,11 @@ final class StampCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 StampOptions options = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
-                Path written = stamper.stamp(file, outDir, options);
+                        !noFooter, !noWatermark, Optional.ofNullable(font), layout());
+                List<Message> notes = new ArrayList<>();
+                Path written = stamper.stamp(file, outDir, options, notes::add);
                 out.println("stamped " + file + " -> " + written + "  (" + marking.watermarkText() + ")");
+                notes.forEach(n -> out.println("  note: " + messages.format(n.key(), n.args().toArray())));
             } catch (DocumentException e) {
                 failed++;
                 err.println("marking: " + file + ": " + e.getMessage());
@@ -144,16 +156,20 @@ final class StampCommand implements Callable<Integer> {
         CopyRequest request = copies == null ? new CopyRequest(0, 0, people.size()) : CopyRequest.parse(copies)
                 .orElseThrow(() -> new UsageException("--copies must be a range like 1-50 or a count like 50, not "
                         + copies));
-        CopyIssuer issuer = new CopyIssuer(formats, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         int failed = 0;
+        Messages messages = lang.messages();
         for (Path file : files) {
             try (Progress progress = Progress.forTerminal(err, file.getFileName().toString(), request.count())) {
                 StampOptions base = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
+                        !noFooter, !noWatermark, Optional.ofNullable(font), layout());
+                List<Message> notes = Collections.synchronizedList(new ArrayList<>());
+                CopyIssuer issuer = new CopyIssuer(formats, threads == null ? Runtime.getRuntime().availableProcessors()
+                        : threads, notes::add);
                 List<CopyIssuer.Issued> issued = issuer.issue(file, outDir, base, request, people, ledger, progress);
                 progress.close();
                 out.println("stamped " + issued.size() + " copies of " + file + " -> " + outDir + " ("
                         + issued.get(0).copy() + "–" + issued.get(issued.size() - 1).copy() + "), ledger " + ledger);
+                notes.forEach(n -> out.println("  note: " + messages.format(n.key(), n.args().toArray())));
             } catch (DocumentException e) {
                 failed++;
                 err.println("marking: " + file + ": " + e.getMessage());
@@ -161,6 +177,11 @@ final class StampCommand implements Callable<Integer> {
         }
         out.flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    private Layout layout() {
+        return Layout.of(layout).orElseThrow(() -> new UsageException("--layout must be keep, shrink or overlay, not "
+                + layout));
     }
 
     private Marking marking(Messages messages) {

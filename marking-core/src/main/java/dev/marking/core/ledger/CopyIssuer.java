@@ -22,6 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import dev.marking.core.model.Message;
 
 /**
  * Issues numbered copies of one document (DESIGN §1.4): reserves numbers under the ledger's lock,
@@ -32,10 +36,20 @@ public final class CopyIssuer {
 
     private final FormatRegistry formats;
     private final int threads;
+    private final Consumer<Message> notes;
 
     public CopyIssuer(FormatRegistry formats, int threads) {
+        this(formats, threads, note -> { });
+    }
+
+    /**
+     * An issuer that tells {@code notes} what the user should know about the copies it stamps (pages
+     * shrunk to make room, an earlier marking removed), each note once though every copy reports it.
+     */
+    public CopyIssuer(FormatRegistry formats, int threads, Consumer<Message> notes) {
         this.formats = formats;
         this.threads = Math.max(1, threads);
+        this.notes = notes;
     }
 
     /** One issued copy. */
@@ -67,12 +81,22 @@ public final class CopyIssuer {
             }
             removeLeftovers(outDir);
             PreparedSource prepared = format.prepare(source, recipients.stream().map(Recipient::label).toList());
-            return stampAll(source, outDir, base, numbers, recipients, prepared, ledger, progress);
+            Set<Message> said = ConcurrentHashMap.newKeySet();
+            Consumer<Message> once = m -> {
+                if (said.add(m)) {
+                    notes.accept(m);
+                }
+            };
+            return stampAll(new Run(source, outDir, base, prepared, ledger, once), numbers, recipients, progress);
         }
     }
 
-    private List<Issued> stampAll(Path source, Path outDir, StampOptions base, List<CopyNumber> numbers,
-            List<Recipient> recipients, PreparedSource prepared, LedgerWriter ledger, IntConsumer progress)
+    /** What every copy of one issue shares. */
+    private record Run(Path source, Path outDir, StampOptions base, PreparedSource prepared, LedgerWriter ledger,
+            Consumer<Message> notes) {
+    }
+
+    private List<Issued> stampAll(Run run, List<CopyNumber> numbers, List<Recipient> recipients, IntConsumer progress)
             throws DocumentException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, numbers.size()));
         AtomicInteger done = new AtomicInteger();
@@ -82,7 +106,7 @@ public final class CopyIssuer {
                 CopyNumber n = numbers.get(i);
                 Recipient r = recipients.isEmpty() ? null : recipients.get(i);
                 futures.add(pool.submit(() -> {
-                    Issued issued = one(source, outDir, base, n, r, prepared, ledger);
+                    Issued issued = one(run, n, r);
                     progress.accept(done.incrementAndGet());
                     return issued;
                 }));
@@ -108,19 +132,19 @@ public final class CopyIssuer {
         }
     }
 
-    private Issued one(Path source, Path outDir, StampOptions base, CopyNumber n, Recipient r, PreparedSource prepared,
-            LedgerWriter ledger) throws DocumentException, IOException {
+    private Issued one(Run run, CopyNumber n, Recipient r) throws DocumentException, IOException {
+        StampOptions base = run.base();
         StampOptions options = base.withMarking(base.marking().withCopy(n).withRecipient(r == null ? null : r.label()));
-        Path target = outDir.resolve(Stamper.outputName(source, options, r == null ? null : r.fileNamePart()));
-        Path temp = AtomicFiles.newTemp(outDir);
+        Path target = run.outDir().resolve(Stamper.outputName(run.source(), options, r == null ? null : r.fileNamePart()));
+        Path temp = AtomicFiles.newTemp(run.outDir());
         try {
-            prepared.stamp(temp, options);
+            run.prepared().stamp(temp, options, run.notes());
             AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
         String sha = Digests.sha256(target);
-        ledger.append(new LedgerEntry(base.markingId(), n.formatted(), r == null ? null : r.label(),
+        run.ledger().append(new LedgerEntry(base.markingId(), n.formatted(), r == null ? null : r.label(),
                 target.getFileName().toString(), sha, Instant.now().toString()));
         return new Issued(n, r, target, sha);
     }

@@ -9,6 +9,8 @@ import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import dev.marking.core.model.Message;
 
 /**
  * Stamps files safely: the input is never modified, the output is written to a temporary file in the
@@ -30,7 +32,11 @@ public final class Stamper {
         return outputName(source, options, null);
     }
 
-    /** {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. */
+    /**
+     * {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. A source
+     * that is itself a numbered copy ({@code name.000123.docx}, {@code name.000123.张三.docx}) loses its
+     * old suffix first, so suffixes never pile up.
+     */
     public static String outputName(Path source, StampOptions options, String recipientPart) {
         String name = source.getFileName().toString();
         StringBuilder suffix = new StringBuilder();
@@ -39,11 +45,27 @@ public final class Stamper {
             suffix.append('.').append(recipientPart);
         }
         int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
+        String base = dot <= 0 ? name : name.substring(0, dot);
+        String extension = dot <= 0 ? "" : name.substring(dot);
+        String bare = OLD_SUFFIX.matcher(base).replaceFirst("");
+        return (bare.isEmpty() ? base : bare) + suffix + extension;
     }
+
+    /** The suffix an earlier numbered copy carries: {@code .000123}, possibly followed by {@code .recipient}. */
+    private static final java.util.regex.Pattern OLD_SUFFIX = java.util.regex.Pattern.compile("\\.\\d{6}(\\.[^.]*)?$");
 
     /** Stamps {@code source} into {@code outDir}; returns the written file. */
     public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
+        return stamp(source, outDir, options, note -> { });
+    }
+
+    /**
+     * Stamps {@code source} into {@code outDir}, telling {@code notes} what the user should know about the
+     * result (pages shrunk to make room, an earlier marking removed, a signature removed); returns the
+     * written file.
+     */
+    public Path stamp(Path source, Path outDir, StampOptions options, Consumer<Message> notes)
+            throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
                 DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps .docx, .pdf, .txt and .md)"));
         if (!Files.isRegularFile(source)) {
@@ -57,7 +79,7 @@ public final class Stamper {
         }
         Path temp = AtomicFiles.newTemp(outDir);
         try {
-            format.stamp(source, temp, options);
+            format.stamp(source, temp, options, notes);
             AtomicFiles.moveIntoPlace(temp, target);
             return target;
         } finally {

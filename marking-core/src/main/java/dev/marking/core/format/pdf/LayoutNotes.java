@@ -35,13 +35,13 @@ final class LayoutNotes {
     void report(Consumer<Message> notes) {
         if (!shrunk.isEmpty()) {
             notes.accept(Message.of(layout == Layout.SHRINK ? "stamp.shrunk-all" : "stamp.shrunk", pages(shrunk),
-                    Math.round(smallest * 100)));
+                    Math.round(smallest * 100), shrunk.size()));
         }
         if (!moved.isEmpty()) {
-            notes.accept(Message.of("stamp.moved", pages(moved)));
+            notes.accept(Message.of("stamp.moved", pages(moved), moved.size()));
         }
         if (!overlapped.isEmpty()) {
-            notes.accept(Message.of("stamp.overlap", pages(overlapped)));
+            notes.accept(Message.of("stamp.overlap", pages(overlapped), overlapped.size()));
         }
     }
 

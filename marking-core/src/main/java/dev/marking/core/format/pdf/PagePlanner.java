@@ -82,8 +82,8 @@ final class PagePlanner {
             // the block heads the page: above the content on its side, never beside or below its first lines
             float above = ink.top(0, z.w * BLOCK_SIDE) + z.blockBelow() + PAD * 2;
             Spot pref = z.blockSpot();
-            block = search(taken, pref, z.blockWidth, z.blockBelow(), z.blockAbove(), Math.max(above, z.h * (1 - BLOCK_BAND)),
-                    z.h - z.edge - z.blockAbove(), z.edge, z.w / 2, 0.5f);
+            block = search(taken, pref, new Piece(z.blockWidth, z.blockBelow(), z.blockAbove()),
+                    new Band(Math.max(above, z.h * (1 - BLOCK_BAND)), z.h - z.edge - z.blockAbove(), z.edge, z.w / 2, 0.5f));
             if (block.isEmpty()) {
                 return Optional.empty();
             }
@@ -92,8 +92,8 @@ final class PagePlanner {
         Optional<Spot> header = Optional.empty();
         if (z.header.isPresent()) {
             Spot pref = z.headerSpot();
-            header = search(taken, pref, z.headerWidth, z.lineBelow(), z.lineAbove(), z.h * (1 - RUNNING_BAND), pref.y(),
-                    z.edge, z.w - z.edge - z.headerWidth, 0.3f);
+            header = search(taken, pref, new Piece(z.headerWidth, z.lineBelow(), z.lineAbove()),
+                    new Band(z.h * (1 - RUNNING_BAND), pref.y(), z.edge, z.w - z.edge - z.headerWidth, 0.3f));
             if (header.isEmpty()) {
                 return Optional.empty();
             }
@@ -102,8 +102,8 @@ final class PagePlanner {
         Optional<Spot> footer = Optional.empty();
         if (z.footer.isPresent()) {
             Spot pref = z.footerSpot();
-            footer = search(taken, pref, z.footerWidth, z.lineBelow(), z.lineAbove(), pref.y(), z.h * RUNNING_BAND,
-                    z.edge, z.w - z.edge - z.footerWidth, 0.3f);
+            footer = search(taken, pref, new Piece(z.footerWidth, z.lineBelow(), z.lineAbove()),
+                    new Band(pref.y(), z.h * RUNNING_BAND, z.edge, z.w - z.edge - z.footerWidth, 0.3f));
             if (footer.isEmpty()) {
                 return Optional.empty();
             }
@@ -111,25 +111,29 @@ final class PagePlanner {
         return Optional.of(new PagePlan(z.first, header, footer, block, shrink, false));
     }
 
-    /**
-     * The free spot nearest {@code pref} with baseline in [{@code yLo}, {@code yHi}] and left end in
-     * [{@code xLo}, {@code xHi}]; a horizontal move costs {@code xCost} of a vertical one.
-     */
-    private static Optional<Spot> search(InkMap ink, Spot pref, float width, float below, float above, float yLo,
-            float yHi, float xLo, float xHi, float xCost) {
-        if (ink.free(pref.x() - PAD, pref.y() - below - PAD, pref.x() + width + PAD, pref.y() + above + PAD)) {
+    /** A piece's extent around its baseline's left end: width, depth below and height above. */
+    private record Piece(float width, float below, float above) {
+    }
+
+    /** Where a piece may go: baseline in [yLo, yHi], left end in [xLo, xHi]; a sideways move costs xCost of a vertical one. */
+    private record Band(float yLo, float yHi, float xLo, float xHi, float xCost) {
+    }
+
+    /** The free spot of {@code band} nearest {@code pref} for {@code p}, or empty. */
+    private static Optional<Spot> search(InkMap ink, Spot pref, Piece p, Band band) {
+        if (ink.free(pref.x() - PAD, pref.y() - p.below() - PAD, pref.x() + p.width() + PAD, pref.y() + p.above() + PAD)) {
             return Optional.of(pref);
         }
         Spot best = null;
         float bestCost = Float.MAX_VALUE;
-        for (float y = yLo; y <= yHi; y += STEP) {
+        for (float y = band.yLo(); y <= band.yHi(); y += STEP) {
             float dy = Math.abs(y - pref.y());
             if (dy >= bestCost) {
                 continue;
             }
-            for (float x = xLo; x <= xHi; x += STEP) {
-                float cost = dy + xCost * Math.abs(x - pref.x());
-                if (cost < bestCost && ink.free(x - PAD, y - below - PAD, x + width + PAD, y + above + PAD)) {
+            for (float x = band.xLo(); x <= band.xHi(); x += STEP) {
+                float cost = dy + band.xCost() * Math.abs(x - pref.x());
+                if (cost < bestCost && ink.free(x - PAD, y - p.below() - PAD, x + p.width() + PAD, y + p.above() + PAD)) {
                     best = new Spot(x, y);
                     bestCost = cost;
                 }

@@ -12,10 +12,10 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
- * Moves a shrunk page's annotations with its content ({@link Shrink}): each annotation's rectangle (its
- * appearance is fitted to it) and quadrilaterals (text markup, links) are scaled too, and the originals
- * are kept under {@code /MarkingStampRect} and {@code /MarkingStampQuadPoints}, so a restamp puts them
- * back before it lays the page out again.
+ * Moves what lies over a shrunk page with its content ({@link Shrink}): each annotation's rectangle (its
+ * appearance is fitted to it) and quadrilaterals (text markup, links), and the rectangles of article
+ * beads (readers order the page's text by them). The originals are kept under {@code /MarkingStampRect}
+ * and {@code /MarkingStampQuadPoints}, so a restamp puts them back before it lays the page out again.
  */
 final class PageShrink {
 
@@ -31,6 +31,13 @@ final class PageShrink {
             return;
         }
         AffineTransform t = shrink.inUserSpace(frame).createAffineTransform();
+        for (COSDictionary bead : dictionaries(page, COSName.B)) {
+            COSArray r = bead.getCOSArray(COSName.R);
+            if (r != null && r.size() == 4) {
+                bead.setItem(RECT, copy(r));
+                bead.setItem(COSName.R, bounds(r, t));
+            }
+        }
         for (COSDictionary annot : annotations(page)) {
             COSArray rect = annot.getCOSArray(COSName.RECT);
             if (rect != null && rect.size() == 4) {
@@ -48,6 +55,13 @@ final class PageShrink {
     /** Puts back the annotations' rectangles an earlier stamp shrank; true when there were any. */
     static boolean undo(PDPage page) {
         boolean found = false;
+        for (COSDictionary bead : dictionaries(page, COSName.B)) {
+            if (bead.getItem(RECT) != null) {
+                bead.setItem(COSName.R, bead.getItem(RECT));
+                bead.removeItem(RECT);
+                found = true;
+            }
+        }
         for (COSDictionary annot : annotations(page)) {
             if (annot.getItem(RECT) != null) {
                 annot.setItem(COSName.RECT, annot.getItem(RECT));
@@ -64,8 +78,13 @@ final class PageShrink {
     }
 
     private static java.util.List<COSDictionary> annotations(PDPage page) {
+        return dictionaries(page, COSName.ANNOTS);
+    }
+
+    /** The dictionaries in the page's array {@code key} ({@code /Annots}, {@code /B}). */
+    private static java.util.List<COSDictionary> dictionaries(PDPage page, COSName key) {
         java.util.List<COSDictionary> out = new java.util.ArrayList<>();
-        COSArray annots = page.getCOSObject().getCOSArray(COSName.ANNOTS);
+        COSArray annots = page.getCOSObject().getCOSArray(key);
         if (annots == null) {
             return out;
         }

@@ -3,6 +3,7 @@ package dev.marking.core.format.pdf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.marking.core.format.Layout;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
@@ -154,7 +155,8 @@ class PdfRenderTest {
 
     private static StampOptions only(boolean header, boolean watermark) {
         Marking m = Marking.of(PdfTestSupport.level("机密"), new Term.Years(5));
-        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty());
+        // the standard places: laying out around the page's ink (PdfLayoutAcceptanceTest) would move the content too
+        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty(), Layout.OVERLAY);
     }
 
     private Path stamp(Path in, StampOptions options) throws Exception {
