@@ -38,7 +38,7 @@ final class DocxStamper {
 
     private void apply() throws IOException {
         Element document = DocxReader.documentElement(doc);
-        List<Element> bodies = Wml.children(document).stream().filter(e -> Wml.isW(e, "body")).toList();
+        List<Element> bodies = mergedBodies(document);
         for (Element body : bodies) {
             OurContent.removeAll(body);
         }
@@ -72,6 +72,30 @@ final class DocxStamper {
         metadata.computeIfPresent(MetadataKeys.RECIPIENT, (k, v) -> texts.recipient());
         DocxProperties.write(doc, metadata);
         FontFallback.declareHeiti(doc);
+    }
+
+    /**
+     * The document's one body. A document may hold several {@code w:body} elements (invalid, but POI and
+     * Word open it); LibreOffice turns the extra ones into sections without headers on its next save,
+     * which would drop our marks from their pages, so their content moves into the first body.
+     */
+    private static List<Element> mergedBodies(Element document) {
+        List<Element> bodies = Wml.children(document).stream().filter(e -> Wml.isW(e, "body")).toList();
+        Element first = bodies.get(0);
+        for (Element extra : bodies.subList(1, bodies.size())) {
+            Wml.childW(first, "sectPr").ifPresent(own -> {
+                // the first body's section ends here: its properties move into a section-break paragraph
+                OurContent.appendChildren(first, "<w:body xmlns:w=\"" + Wml.W + "\"><w:p><w:pPr/></w:p></w:body>");
+                List<Element> children = Wml.children(first);
+                Element pPr = Wml.childW(children.get(children.size() - 1), "pPr").orElseThrow();
+                pPr.appendChild(own);
+            });
+            for (Element child : Wml.children(extra)) {
+                first.appendChild(child);
+            }
+            document.removeChild(extra);
+        }
+        return List.of(first);
     }
 
     private String headerFragment(float scale) {

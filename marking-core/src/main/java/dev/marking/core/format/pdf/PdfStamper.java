@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import dev.marking.core.model.Message;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
@@ -96,6 +97,8 @@ final class PdfStamper {
             if (PdfSignatures.signed(doc)) {
                 notes.accept(Message.of("stamp.signed-incremental"));
                 doc.saveIncremental(out);
+            } else if (PdfA.part(doc).orElse(0) == 1) {
+                doc.save(out, CompressParameters.NO_COMPRESSION); // PDF/A-1 (PDF 1.4) has no object or xref streams
             } else {
                 PdfProtection.keep(doc);
                 doc.save(out);
