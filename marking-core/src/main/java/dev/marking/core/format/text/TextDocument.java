@@ -1,9 +1,8 @@
 package dev.marking.core.format.text;
 
 import dev.marking.core.format.DocumentException;
-import dev.marking.core.model.CopyNumber;
+import dev.marking.core.format.EarlierBlock;
 import dev.marking.core.model.MarkingParser;
-import dev.marking.core.model.Urgency;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,7 +17,8 @@ import java.util.List;
 
 /**
  * A text file split into lines, with its charset (UTF-8, else GB18030 as older Chinese tools write),
- * Markdown front matter and any block an earlier stamp wrote.
+ * whether it starts with a byte order mark (kept when written back), Markdown front matter (YAML
+ * {@code ---} or TOML {@code +++}) and any block an earlier stamp or a hand wrote ({@link EarlierBlock}).
  */
 final class TextDocument {
 
@@ -27,11 +27,13 @@ final class TextDocument {
 
     private final List<String> lines;
     private final Charset charset;
+    private final boolean bom;
     private final String newline;
     private final int frontMatterEnd;
 
-    private TextDocument(String text, Charset charset) {
+    private TextDocument(String text, Charset charset, boolean bom) {
         this.charset = charset;
+        this.bom = bom;
         this.newline = text.contains("\r\n") ? "\r\n" : "\n";
         this.lines = Arrays.asList(text.split("\r?\n", -1));
         this.frontMatterEnd = frontMatterEnd(lines);
@@ -50,10 +52,11 @@ final class TextDocument {
         }
         try {
             String text = decode(bytes, StandardCharsets.UTF_8);
-            return new TextDocument(text.startsWith("\uFEFF") ? text.substring(1) : text, StandardCharsets.UTF_8);
+            boolean bom = text.startsWith("\uFEFF");
+            return new TextDocument(bom ? text.substring(1) : text, StandardCharsets.UTF_8, bom);
         } catch (CharacterCodingException e) {
             try {
-                return new TextDocument(decode(bytes, GB18030), GB18030);
+                return new TextDocument(decode(bytes, GB18030), GB18030, false);
             } catch (CharacterCodingException e2) {
                 throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e2);
             }
@@ -66,6 +69,11 @@ final class TextDocument {
 
     Charset charset() {
         return charset;
+    }
+
+    /** True when the file starts with a byte order mark, which the stamped copy keeps. */
+    boolean bom() {
+        return bom;
     }
 
     /** Index of the first line after Markdown front matter. */
@@ -95,39 +103,34 @@ final class TextDocument {
         return line.strip().replaceFirst("^(#{1,6}|>)\\s*", "").replaceAll("^\\*\\*(.*)\\*\\*$", "$1").strip();
     }
 
+    /** The first line after the earlier block starting at {@code from} (and the blank lines after it), or {@code from}. */
     private int skipOldBlock(int from) {
-        int i = from;
-        boolean sawMark = false;
-        while (i < lines.size()) {
-            String line = plain(lines.get(i));
-            if (line.isEmpty()) {
-                i++;
-                continue;
-            }
-            boolean copy = !CopyNumber.digitsOfLine(line).isEmpty();
-            boolean mark = PARSER.parse(line).isPresent();
-            boolean urgency = Urgency.parse(line).isPresent();
-            if (!copy && !mark && !urgency) {
-                break;
-            }
-            sawMark |= mark;
-            i++;
+        List<String> rest = new ArrayList<>();
+        for (String line : lines.subList(from, lines.size())) {
+            rest.add(plain(line));
         }
-        if (!sawMark) {
+        List<Integer> block = EarlierBlock.lines(rest, PARSER);
+        if (block.isEmpty()) {
             return from;
         }
+        int i = from + block.get(block.size() - 1) + 1;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
         }
         return i;
     }
 
+    /** The line after YAML ({@code ---}) or TOML ({@code +++}) front matter, or 0 when there is none. */
     private static int frontMatterEnd(List<String> lines) {
-        if (lines.isEmpty() || !"---".equals(lines.get(0).strip())) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        String fence = lines.get(0).strip();
+        if (!"---".equals(fence) && !"+++".equals(fence)) {
             return 0;
         }
         for (int i = 1; i < lines.size(); i++) {
-            if ("---".equals(lines.get(i).strip())) {
+            if (fence.equals(lines.get(i).strip())) {
                 return i + 1;
             }
         }
