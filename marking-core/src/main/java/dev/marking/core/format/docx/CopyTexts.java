@@ -50,7 +50,7 @@ record CopyTexts(String copy, String footer, String watermark, String watermarkB
             case 'f' -> recipient;
             default -> throw new IllegalArgumentException("no placeholder " + letter);
         };
-        return Fragments.escape(raw);
+        return Fragments.written(raw);
     }
 
     private static String slot(String nonce, char letter) {

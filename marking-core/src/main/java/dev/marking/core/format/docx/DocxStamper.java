@@ -47,6 +47,9 @@ final class DocxStamper {
             EarlierMarks.removeFromRunning(story);
         }
         EarlierMarks.replaceBlock(bodies.get(0), options.marking());
+        if (options.watermark()) {
+            WhiteFills.clear(bodies.get(0));
+        }
         List<Sections.Section> sections = Sections.of(document);
         Sections.keepPrintable(sections);
         float scale = sections.get(0).paperScale();

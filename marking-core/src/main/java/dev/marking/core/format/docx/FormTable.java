@@ -1,10 +1,12 @@
 package dev.marking.core.format.docx;
 
 import dev.marking.core.format.EarlierBlock;
+import dev.marking.core.model.LabelledMark;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
@@ -26,24 +28,29 @@ final class FormTable {
         for (Element c : cells) {
             texts.add(text(c));
         }
-        List<Integer> form = EarlierBlock.lines(texts, parser);
+        Optional<LabelledMark> form = parser.findLabelled(texts);
         if (form.isEmpty()) {
             return;
         }
-        long filled = texts.stream().filter(t -> !t.isBlank()).count();
-        if (form.size() == filled) {
+        int first = form.get().firstLine();
+        int last = form.get().lastLine();
+        boolean onlyForm = true;
+        for (int i = 0; i < texts.size(); i++) {
+            onlyForm &= texts.get(i).isBlank() || i >= first && i <= last;
+        }
+        if (onlyForm || EarlierBlock.lines(texts, parser).size() == texts.stream().filter(t -> !t.isBlank()).count()) {
             OurContent.remove(table);
             return;
         }
         String previous = "";
-        for (int i = 0; i < cells.size(); i++) {
+        for (int i = first; i <= last; i++) {
             String t = texts.get(i);
             if (t.isBlank()) {
                 continue;
             }
             if (LEVEL_LABEL.matcher(previous).matches() && parser.level(t).isPresent()) {
                 write(cells.get(i), marking.script().write(marking.level().name()));
-            } else if (TERM_LABEL.matcher(previous).matches() && form.contains(i)) {
+            } else if (TERM_LABEL.matcher(previous).matches()) {
                 write(cells.get(i), marking.script().write(marking.term().canonical()));
             }
             previous = t;

@@ -74,8 +74,16 @@ final class Fragments {
         return "<w:r><w:rPr>" + rPr + "</w:rPr><w:t xml:space=\"preserve\">" + escape(text) + "</w:t></w:r>";
     }
 
-    /** XML-escapes text for element content and attribute values (a line break stays one in an attribute). */
+    /**
+     * XML-escapes text for element content and attribute values of a fragment parsed into the document;
+     * a line break becomes {@link AttributeBreaks#MARK}, which writing the package turns back into one.
+     */
     static String escape(String s) {
+        return written(s).replace("&#10;", "&#" + (int) AttributeBreaks.MARK + ";");
+    }
+
+    /** XML-escapes text that goes straight into the written package's bytes (a copy's values): {@code &#10;} for a break. */
+    static String written(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("\n", "&#10;");
     }

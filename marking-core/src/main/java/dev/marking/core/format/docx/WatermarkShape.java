@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The diagonal watermark as Word itself writes it (Design › Watermark): a VML WordArt shape
  * ({@code v:textpath}) centred on the page, rotated 315°, in {@link StampStyle}'s grey and opacity. It
- * stands in front of the text, so white-filled table cells cannot hide it, and keeps its size: the
+ * stands in front of the text, so white-filled table cells cannot hide it (its id is our own: LibreOffice
+ * sends shapes named {@code PowerPlusWaterMarkObject…}, Word's watermarks, behind the text), and keeps its size: the
  * shape is as wide as its longest line at {@link StampStyle#WATERMARK_PT} (WordArt stretches text to
  * its shape), and a long recipient goes to a second line ({@link StampStyle#watermarkLines}). Word and
  * LibreOffice both render this rotated; POI's {@code createWatermark()} renders unrotated black.
@@ -41,7 +42,7 @@ final class WatermarkShape {
     String run(String lines, String box) {
         int n = next++;
         return "<w:r><w:rPr><w:noProof/></w:rPr><w:pict>" + SHAPETYPE
-                + "<v:shape id=\"PowerPlusWaterMarkObject" + (FIRST_SPID + n) + "\" o:spid=\"_x0000_s" + (FIRST_SPID + n)
+                + "<v:shape id=\"MarkingWatermark" + (FIRST_SPID + n) + "\" o:spid=\"_x0000_s" + (FIRST_SPID + n)
                 + "\" type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:0;" + box
                 + ";rotation:315;z-index:251659264;mso-wrap-edited:f;"
                 + "mso-position-horizontal:center;mso-position-horizontal-relative:page;"
