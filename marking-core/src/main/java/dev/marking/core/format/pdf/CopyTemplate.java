@@ -100,7 +100,7 @@ final class CopyTemplate {
         byte[] base;
         try {
             if (doc.isEncrypted() || PdfSignatures.signed(doc) || PdfSignatures.usageRights(doc)
-                    || key.watermark() && PdfA.forbidsTransparency(doc)) {
+                    || key.watermark() && (PdfA.forbidsTransparency(doc) || anyLargeAnnotation(doc))) {
                 return Optional.empty();
             }
             try (StampFonts fonts = StampFonts.open(doc, key.font(), systemFonts)) {
@@ -116,6 +116,17 @@ final class CopyTemplate {
             PdfDocuments.close(doc);
         }
         return locate(base, key, glyphs, frames, plans, notes);
+    }
+
+    /** True when a page needs its watermark in an annotation ({@link AnnotationWatermark}): copies take the ordinary way. */
+    private static boolean anyLargeAnnotation(PDDocument doc) throws IOException {
+        for (PDPage page : doc.getPages()) {
+            AnnotationWatermark.remove(page);
+            if (AnnotationWatermark.needed(page)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addForms(PDDocument doc, StampFonts fonts, FrozenGlyphs glyphs, StampOptions options,

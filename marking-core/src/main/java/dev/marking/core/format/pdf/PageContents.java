@@ -107,7 +107,7 @@ final class PageContents {
             page.getCOSObject().setItem(COSName.CONTENTS, kept);
             removeResources(page.getResources());
         }
-        return PageShrink.undo(page) | found;
+        return PageShrink.undo(page) | AnnotationWatermark.remove(page) | found;
     }
 
     private static List<COSBase> current(PDPage page) {

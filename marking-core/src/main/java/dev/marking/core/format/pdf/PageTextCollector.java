@@ -18,6 +18,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -81,6 +82,14 @@ final class PageTextCollector extends PDFTextStripper {
     protected void endPage(PDPage page) throws IOException {
         super.endPage(page);
         finishPiece();
+        for (PDAnnotation watermark : AnnotationWatermark.of(page)) {
+            push(StampRole.WATERMARK);
+            try {
+                showAnnotation(watermark);
+            } finally {
+                pop();
+            }
+        }
         StringBuffer buffer = ((StringWriter) output).getBuffer();
         pages.add(new PageText(getCurrentPageNo(), buffer.substring(pageStart), Map.copyOf(stamp)));
         buffer.setLength(0);

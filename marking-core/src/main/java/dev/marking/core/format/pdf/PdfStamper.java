@@ -79,6 +79,9 @@ final class PdfStamper {
         for (PDPage page : doc.getPages()) {
             PageFrame frame = PageFrame.of(page);
             PagePlan plan = planner.plan(frame, ink.of(index, frame), index == 0);
+            if (options.watermark() && !solid && AnnotationWatermark.needed(page)) {
+                plan = plan.withWatermarkOnTop();
+            }
             layout.add(index + 1, plan);
             StampPainter.paint(doc, page, plan, fonts, options, solid);
             index++;

@@ -72,6 +72,7 @@ final class StampPainter {
         StampPainter painter = new StampPainter(fonts, options, solidWatermark);
         byte[] stamp = painter.draw(frame, plan);
         byte[] under = painter.underlay(frame);
+        byte[] onTop = plan.watermarkOnTop() ? painter.watermarkAlone(frame) : null;
         for (int i = painter.fontsUsed.nextSetBit(0); i >= 0; i = painter.fontsUsed.nextSetBit(i + 1)) {
             COSName name = fontName(i);
             if (resources.getCOSObject().getCOSDictionary(COSName.FONT) == null
@@ -84,6 +85,14 @@ final class StampPainter {
         }
         PageShrink.apply(page, frame, plan.shrink());
         PageContents.append(doc, page, under, plan.shrink().inUserSpace(frame), stamp);
+        if (onTop != null) {
+            PDResources own = new PDResources();
+            for (int i = painter.fontsUsed.nextSetBit(0); i >= 0; i = painter.fontsUsed.nextSetBit(i + 1)) {
+                own.put(fontName(i), fonts.font(i));
+            }
+            own.put(GS, translucent());
+            AnnotationWatermark.add(doc, page, onTop, own);
+        }
     }
 
     /**
@@ -102,7 +111,7 @@ final class StampPainter {
         if (plan.footer().isPresent() && footer.isPresent()) {
             line(c, StampRole.FOOTER, footer.get(), run, red, false, plan.footer().get());
         }
-        if (options.watermark() && !solidWatermark) {
+        if (options.watermark() && !solidWatermark && !plan.watermarkOnTop()) {
             watermark(c, frame, scale, StampStyle.components(StampStyle.WATERMARK_RGB), true);
         }
         if (plan.block().isPresent()) {
@@ -113,6 +122,14 @@ final class StampPainter {
         }
         c.restore();
         return c.bytes();
+    }
+
+    /** The translucent watermark alone, in the page's user space (the appearance of {@link AnnotationWatermark}). */
+    byte[] watermarkAlone(PageFrame frame) throws IOException {
+        StampContent c = new StampContent().save().transform(frame.toUser());
+        watermark(c, frame, StampStyle.scale(frame.width(), frame.height()),
+                StampStyle.components(StampStyle.WATERMARK_RGB), true);
+        return c.restore().bytes();
     }
 
     /** What goes under the page's content: the solid watermark where transparency is not allowed, else nothing. */
