@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,7 +77,8 @@ class StampSizeAcceptanceTest {
         Path stamped = tmp.resolve("briefing.docx");
         new DocxFormat().stamp(Path.of("../examples/documents/试验情况简报.docx"), stamped, OPTIONS);
         String xml;
-        try (ZipFile zip = new ZipFile(stamped.toFile()); InputStream in = zip.getInputStream(zip.getEntry("word/document.xml"))) {
+        try (ZipFile zip = new ZipFile(stamped.toFile());
+                InputStream in = zip.getInputStream(zip.getEntry("word/document.xml"))) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (String text : List.of("000123", "机密★5年", "特急")) {

@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
 /**
  * The copy number drawn a second time, as a row of tiny near-white squares along the bottom edge of
@@ -132,7 +129,7 @@ final class CovertMark {
     }
 
     /** Collects the centres of small filled shapes in our near-white grey. */
-    private static final class DotFinder extends PDFGraphicsStreamEngine {
+    private static final class DotFinder extends PathlessEngine {
 
         private final List<Point2D> dots = new ArrayList<>();
         private final List<double[]> subpaths = new ArrayList<>();
@@ -216,21 +213,6 @@ final class CovertMark {
         @Override
         public void strokePath() {
             endPath();
-        }
-
-        @Override
-        public void clip(int windingRule) {
-            // the path is ended by the following n
-        }
-
-        @Override
-        public void drawImage(PDImage pdImage) {
-            // images carry no dots
-        }
-
-        @Override
-        public void shadingFill(COSName shadingName) {
-            // nor do shadings
         }
 
         private boolean ourGrey() {

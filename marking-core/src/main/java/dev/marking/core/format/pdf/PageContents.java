@@ -110,7 +110,8 @@ final class PageContents {
         return PageShrink.undo(page) | AnnotationWatermark.remove(page) | found;
     }
 
-    private static List<COSBase> current(PDPage page) {
+    /** The page's content streams (or references to them), in order. */
+    static List<COSBase> current(PDPage page) {
         COSBase contents = page.getCOSObject().getItem(COSName.CONTENTS);
         COSBase resolved = contents instanceof COSObject o ? o.getObject() : contents;
         List<COSBase> items = new ArrayList<>();

@@ -9,19 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSFloat;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.state.PDTextState;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
@@ -33,7 +30,7 @@ import org.apache.pdfbox.util.Vector;
  * with exactly their advance (width, character and word spacing), so nothing else on the line moves.
  * Glyphs are named by where the text stripper saw them ({@link #key}).
  */
-final class TextCutter extends PDFGraphicsStreamEngine {
+final class TextCutter extends PathlessEngine {
 
     /** The text-showing operators. */
     static final Set<String> SHOWS = Set.of("Tj", "TJ", "'", "\"");
@@ -253,72 +250,5 @@ final class TextCutter extends PDFGraphicsStreamEngine {
         if (cut) {
             found++;
         }
-    }
-
-    // Paths and images are of no interest here.
-    @Override
-    public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
-            java.awt.geom.Point2D p3) {
-        // nothing to record
-    }
-
-    @Override
-    public void drawImage(PDImage image) {
-        // nothing to record
-    }
-
-    @Override
-    public void clip(int windingRule) {
-        // nothing to record
-    }
-
-    @Override
-    public void moveTo(float x, float y) {
-        // nothing to record
-    }
-
-    @Override
-    public void lineTo(float x, float y) {
-        // nothing to record
-    }
-
-    @Override
-    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-        // nothing to record
-    }
-
-    @Override
-    public java.awt.geom.Point2D getCurrentPoint() {
-        return new java.awt.geom.Point2D.Float();
-    }
-
-    @Override
-    public void closePath() {
-        // nothing to record
-    }
-
-    @Override
-    public void endPath() {
-        // nothing to record
-    }
-
-    @Override
-    public void strokePath() {
-        // nothing to record
-    }
-
-    @Override
-    public void fillPath(int windingRule) {
-        // nothing to record
-    }
-
-    @Override
-    public void fillAndStrokePath(int windingRule) {
-        // nothing to record
-    }
-
-    @Override
-    public void shadingFill(COSName shadingName) {
-        // nothing to record
     }
 }

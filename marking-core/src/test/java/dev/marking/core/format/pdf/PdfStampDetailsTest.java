@@ -94,7 +94,8 @@ class PdfStampDetailsTest {
 
     @Test
     void layoutModes() throws Exception {
-        Path in = PdfFixtures.pdf().page(PdfFixtures.Page.a4("Body")).page(PdfFixtures.Page.a4("Two")).build(tmp.resolve("in.pdf"));
+        Path in = PdfFixtures.pdf().page(PdfFixtures.Page.a4("Body")).page(PdfFixtures.Page.a4("Two"))
+                .build(tmp.resolve("in.pdf"));
         List<Message> keep = new ArrayList<>();
         Path kept = tmp.resolve("keep.pdf");
         format.stamp(in, kept, PdfTestSupport.options(), keep::add);

@@ -172,17 +172,7 @@ final class StampPixels {
     }
 
     private static List<COSBase> contents(PDPage page) {
-        COSBase c = page.getCOSObject().getItem(COSName.CONTENTS);
-        COSBase r = resolve(c);
-        List<COSBase> out = new ArrayList<>();
-        if (r instanceof COSArray a) {
-            for (int i = 0; i < a.size(); i++) {
-                out.add(a.get(i));
-            }
-        } else if (r instanceof COSStream) {
-            out.add(c);
-        }
-        return out;
+        return PageContents.current(page);
     }
 
     private static COSBase resolve(COSBase b) {
