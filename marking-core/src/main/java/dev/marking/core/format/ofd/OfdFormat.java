@@ -18,7 +18,7 @@ import java.util.Locale;
 public final class OfdFormat implements DocumentFormat {
 
     private final FontChoice fonts;
-    private final OfdLimits limits;
+    private final OfdXml xml;
 
     /** Looks for system CJK fonts in the usual places before falling back to the bundled font. */
     public OfdFormat() {
@@ -32,7 +32,7 @@ public final class OfdFormat implements DocumentFormat {
 
     OfdFormat(List<Path> systemFonts, OfdLimits limits) {
         this.fonts = new FontChoice(systemFonts);
-        this.limits = limits;
+        this.xml = new OfdXml(limits);
     }
 
     @Override
@@ -48,17 +48,17 @@ public final class OfdFormat implements DocumentFormat {
 
     @Override
     public ReadModel read(Path file) throws DocumentException {
-        return new OfdModelReader(limits).read(file);
+        return new OfdModelReader(xml).read(file);
     }
 
     @Override
     public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        new OfdStamper(fonts, limits).stamp(source, target, options);
+        new OfdStamper(fonts, xml).stamp(source, target, options);
     }
 
     /** Reads and checks the package once; each copy is built from the bytes in memory. */
     @Override
     public PreparedSource prepare(Path source) throws DocumentException {
-        return new PreparedOfd(source, new OfdStamper(fonts, limits), limits);
+        return new PreparedOfd(source, new OfdStamper(fonts, xml), xml.limits());
     }
 }

@@ -29,15 +29,14 @@ final class OfdModelReader {
     /** Custom tag text kept per tag, enough to show what it holds. */
     private static final int MAX_TAG_TEXT = 4_000;
 
-    private final OfdLimits limits;
+    private final OfdXml xml;
 
-    OfdModelReader(OfdLimits limits) {
-        this.limits = limits;
+    OfdModelReader(OfdXml xml) {
+        this.xml = xml;
     }
 
     ReadModel read(Path file) throws DocumentException {
-        OfdPackage pkg = OfdPackage.read(file, limits);
-        return read(OfdDocument.open(pkg, new OfdXml(limits)));
+        return read(OfdDocument.open(OfdPackage.read(file, xml.limits()), xml));
     }
 
     ReadModel read(OfdDocument doc) throws DocumentException {

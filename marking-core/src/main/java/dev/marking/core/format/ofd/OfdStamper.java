@@ -36,15 +36,22 @@ final class OfdStamper {
     static final String FONT_FAMILY = "黑体";
 
     private final FontChoice fonts;
-    private final OfdLimits limits;
+    private final OfdXml xml;
 
-    OfdStamper(FontChoice fonts, OfdLimits limits) {
+    OfdStamper(FontChoice fonts, OfdXml xml) {
         this.fonts = fonts;
-        this.limits = limits;
+        this.xml = xml;
     }
 
     void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        stamp(OfdPackage.read(source, limits), target, options);
+        OfdPackage pkg;
+        try {
+            pkg = OfdPackage.read(source, xml.limits());
+        } catch (DocumentException e) {
+            deleteQuietly(target);
+            throw e;
+        }
+        stamp(pkg, target, options);
     }
 
     /** Stamps an already read package (numbered copies read the source once). */
@@ -64,7 +71,7 @@ final class OfdStamper {
     }
 
     private Map<String, byte[]> build(OfdPackage pkg, StampOptions options) throws DocumentException, IOException {
-        OfdDocument doc = OfdDocument.open(pkg, new OfdXml(limits));
+        OfdDocument doc = OfdDocument.open(pkg, xml);
         OfdSeals seals = OfdSeals.of(doc);
         Map<String, byte[]> before = new LinkedHashMap<>();
         pkg.entries().forEach(e -> before.put(e.name(), e.bytes()));
@@ -84,15 +91,15 @@ final class OfdStamper {
                     .pieces(page.number() == 1, o.textArea());
             pieces.forEach(p -> p.text().codePoints().forEach(used::add));
             StampLayer.add(page.content().getDocumentElement(), pieces, fontId, ids::incrementAndGet);
-            parts.put(page.path(), OfdXml.write(page.content()));
+            parts.put(page.path(), xml.write(page.content()));
         }
         String folder = OurStamp.folder(doc.documentPath);
         parts.put(folder + OurStamp.RES, resources(fontId));
         parts.put(folder + OurStamp.RES_DIR + "/" + OurStamp.FONT_FILE, font.subset(used));
         commonData(doc, ids.get());
         OfdMetadata.write(doc, options.metadata());
-        parts.put(doc.documentPath, OfdXml.write(doc.document));
-        parts.put(doc.rootPath(), OfdXml.write(doc.ofd));
+        parts.put(doc.documentPath, xml.write(doc.document));
+        parts.put(doc.rootPath(), xml.write(doc.ofd));
         refusal = seals.broken(before, parts);
         if (refusal.isPresent()) {
             throw new DocumentException(pkg.file(), Kind.REFUSED, refusal.get());

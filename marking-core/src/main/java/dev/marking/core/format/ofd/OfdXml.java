@@ -7,8 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -36,6 +38,8 @@ final class OfdXml {
     /** The namespace of GB/T 33190-2016. */
     static final String NS = "http://www.ofdspec.org/2016";
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
+
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
@@ -53,10 +57,13 @@ final class OfdXml {
         }
     };
 
+    private final OfdLimits limits;
     private final DocumentBuilderFactory factory;
+    private final TransformerFactory transformers;
     private final int maxDepth;
 
     OfdXml(OfdLimits limits) {
+        this.limits = limits;
         this.maxDepth = limits.maxDepth();
         factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -74,6 +81,19 @@ final class OfdXml {
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(maxDepth));
+        transformers = TransformerFactory.newInstance();
+        try {
+            transformers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML writer cannot be hardened", e);
+        }
+        transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    }
+
+    /** The limits parts and packages are read under. */
+    OfdLimits limits() {
+        return limits;
     }
 
     /** Parses part {@code name} of {@code file}. */
@@ -106,13 +126,12 @@ final class OfdXml {
     }
 
     /** The document as UTF-8 bytes with an XML declaration, its namespaces and prefixes kept. */
-    static byte[] write(Document doc) {
+    byte[] write(Document doc) {
         try {
-            TransformerFactory tf = TransformerFactory.newInstance();
-            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer t = tf.newTransformer();
+            Transformer t;
+            synchronized (transformers) {
+                t = transformers.newTransformer();
+            }
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "no");
             doc.setXmlStandalone(true);
@@ -196,7 +215,7 @@ final class OfdXml {
         if (s == null || s.isBlank()) {
             return new double[0];
         }
-        String[] parts = s.strip().split("[\\s,]+");
+        String[] parts = SEPARATORS.split(s.strip());
         double[] out = new double[parts.length];
         int n = 0;
         for (String p : parts) {
@@ -209,6 +228,6 @@ final class OfdXml {
                 continue;
             }
         }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 }

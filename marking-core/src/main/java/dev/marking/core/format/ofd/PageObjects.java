@@ -1,7 +1,9 @@
 package dev.marking.core.format.ofd;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
@@ -12,6 +14,9 @@ import org.w3c.dom.Element;
  * in object space, mapped by the object's {@code CTM} and moved to its {@code Boundary} origin.
  */
 final class PageObjects {
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * One text code on the page.
@@ -94,7 +99,7 @@ final class PageObjects {
         double ox = 0;
         double oy = 0;
         for (Element code : OfdXml.children(e, "TextCode")) {
-            String s = code.getTextContent().replaceAll("\\p{Cntrl}", " ");
+            String s = CONTROL.matcher(code.getTextContent()).replaceAll(" ");
             double[] x = OfdXml.numbers(code.getAttribute("X"));
             double[] y = OfdXml.numbers(code.getAttribute("Y"));
             ox = x.length == 1 ? x[0] : ox;
@@ -125,11 +130,11 @@ final class PageObjects {
     /** DeltaX/DeltaY expanded ({@code g 3 1.5} is three times 1.5); NaN where the list says nothing. */
     static double[] deltas(String spec, int n) {
         double[] out = new double[Math.max(n, 0)];
-        java.util.Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, Double.NaN);
         if (spec == null || spec.isBlank()) {
             return out;
         }
-        String[] t = spec.strip().split("\\s+");
+        String[] t = SPACES.split(spec.strip());
         int i = 0;
         for (int k = 0; k < t.length && i < out.length; k++) {
             try {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /**
  * An OFD ready for many numbered copies: the package is read, bounded and checked once; every copy is
  * stamped from those bytes in memory (the XML parts are small; each copy parses its own, so copies can be
- * stamped on several threads at once). The first failure to read the source is kept and reported for
- * every copy.
+ * stamped on several threads at once). A source that cannot be read fails here, before any copy.
  */
 final class PreparedOfd implements PreparedSource {
 
