@@ -10,6 +10,7 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.scan.FileResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +123,41 @@ class OfdSafetyTest {
         Map<String, byte[]> badXml = minimal();
         badXml.put("Doc_0/Document.xml", xml("<ofd:Document " + NS + "><ofd:Pages>"));
         assertRefused(standard, zip("badxml.ofd", badXml), "is not well-formed XML");
+    }
+
+    @Test
+    void entryNamesInTheLocalCodePageAreRead() throws Exception {
+        Map<String, byte[]> parts = minimal();
+        Path file = dir.resolve("gbk.ofd");
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out, Charset.forName("GBK"))) {
+            parts.put("Doc_0/附件/名单.txt", new byte[] {1});
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        assertEquals(1, standard.read(file).slots().size());
+    }
+
+    @Test
+    void anEncryptedPackageIsEncrypted() throws Exception {
+        Path file = zip("enc.ofd", minimal());
+        byte[] b = Files.readAllBytes(file);
+        for (int i = 0; i + 10 < b.length; i++) {
+            int sig = b[i] & 0xFF | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+            if (sig == 0x04034b50) {
+                b[i + 6] |= 1; // local header: general purpose flag bit 0, "encrypted"
+            } else if (sig == 0x02014b50) {
+                b[i + 8] |= 1; // central directory header: the same flag
+            }
+        }
+        Files.write(file, b);
+        DocumentException e = assertThrows(DocumentException.class, () -> standard.read(file));
+        assertEquals(DocumentException.Kind.ENCRYPTED, e.kind(), e.getMessage());
+        assertEquals(List.of("file.encrypted"), OfdTestSupport.scanner().check(file).findings().stream()
+                .map(f -> f.rule()).toList());
     }
 
     @Test
