@@ -24,9 +24,8 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * XML parts of an OFD package: parsed with the JDK's DOM under a hardened configuration (no DTD, no
@@ -39,23 +38,6 @@ final class OfdXml {
     static final String NS = "http://www.ofdspec.org/2016";
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
-
-    private static final ErrorHandler SILENT = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-            // warnings do not make a part unreadable
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
 
     private final OfdLimits limits;
     private final DocumentBuilderFactory factory;
@@ -103,7 +85,7 @@ final class OfdXml {
             synchronized (factory) {
                 builder = factory.newDocumentBuilder();
             }
-            builder.setErrorHandler(SILENT);
+            builder.setErrorHandler(new DefaultHandler()); // fatal errors throw, nothing is printed
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are not allowed");
             });

@@ -43,6 +43,9 @@ final class StampFont {
         if (cmap == null || unitsPerEm <= 0) {
             throw new IOException(source + " has no Unicode character map");
         }
+        if (!font.getTableMap().containsKey("glyf")) {
+            throw new IOException(source + " has no TrueType outlines (CFF-flavoured OpenType cannot be subset here)");
+        }
     }
 
     /** The font at {@code file} ({@code .ttf}, or the first font of a {@code .ttc}). */

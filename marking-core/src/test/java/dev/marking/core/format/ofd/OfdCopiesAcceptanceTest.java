@@ -19,7 +19,6 @@ import dev.marking.core.scan.Scanner;
 import dev.marking.core.trace.TraceResult;
 import dev.marking.core.trace.Tracer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,14 +126,7 @@ class OfdCopiesAcceptanceTest {
         String cut = ofd.replaceAll("(?s)<ofd:CustomDatas>.*</ofd:CustomDatas>", "");
         assertTrue(cut.length() < ofd.length(), "CustomDatas found");
         entries.put("OFD.xml", cut.getBytes(StandardCharsets.UTF_8));
-        try (OutputStream o = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(o)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out;
+        return OfdXPath.zip(entries, out);
     }
 
     private static String sha256(Path p) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.StampCases;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.StampOptions;
@@ -63,7 +64,7 @@ class OfdCorpusTest {
         }
 
         Path out = tmp.resolve("stamped.ofd");
-        StampOptions options = OfdTestSupport.options();
+        StampOptions options = StampCases.first();
         if (sealed(original)) {
             DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(source, out, options));
             assertEquals(DocumentException.Kind.REFUSED, e.kind());
@@ -80,7 +81,7 @@ class OfdCorpusTest {
         assertEquals(bodyTexts(model, pages.size()), bodyTexts(format.read(out), pages.size()), "our reader's page texts");
 
         Path again = tmp.resolve("restamped.ofd");
-        StampOptions other = OfdTestSupport.otherOptions();
+        StampOptions other = StampCases.second();
         format.stamp(out, again, other);
         assertVerifiesClean(again, unmarked, "秘密★1年", "000007");
         OfdXPath re = new OfdXPath(again);

@@ -3,19 +3,16 @@ package dev.marking.core.format.ofd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.StampCases;
 import dev.marking.core.model.Finding;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.testing.Fixtures;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +67,7 @@ class OfdMarkingRulesTest {
     private Path stamped() throws Exception {
         Path source = Fixtures.ofd().line("正文").page().line("第二页").build(dir.resolve("a.ofd"));
         Path out = dir.resolve("stamped.ofd");
-        new OfdFormat().stamp(source, out, OfdTestSupport.options());
+        new OfdFormat().stamp(source, out, StampCases.first());
         return out;
     }
 
@@ -86,14 +83,6 @@ class OfdMarkingRulesTest {
         String after = change.apply(before);
         assertTrue(!after.equals(before), "the edit changed " + part);
         entries.put(part, after.getBytes(StandardCharsets.UTF_8));
-        Path out = dir.resolve("edited-" + System.nanoTime() + ".ofd");
-        try (OutputStream o = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(o)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out;
+        return OfdXPath.zip(entries, dir.resolve("edited-" + System.nanoTime() + ".ofd"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.StampCases;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.scan.FileResult;
 import java.io.IOException;
@@ -173,7 +174,7 @@ class OfdSafetyTest {
         Path ok = zip("ok.ofd", minimal());
         assertEquals(1, small.read(ok).slots().size());
         Path out = dir.resolve("out.ofd");
-        small.stamp(ok, out, OfdTestSupport.options());
+        small.stamp(ok, out, StampCases.first());
         assertEquals(1, small.read(out).slots().size());
     }
 
@@ -185,7 +186,7 @@ class OfdSafetyTest {
         assertTrue(read.getMessage().contains(limit), read.getMessage());
         Path target = Files.createFile(dir.resolve("target-" + file.getFileName()));
         DocumentException stamp = assertThrows(DocumentException.class, () -> format.stamp(file, target,
-                OfdTestSupport.options()));
+                StampCases.first()));
         assertEquals(DocumentException.Kind.UNREADABLE, stamp.kind());
         assertTrue(stamp.getMessage().contains(limit), stamp.getMessage());
         assertFalse(Files.exists(target), "nothing left at the target");
@@ -222,14 +223,7 @@ class OfdSafetyTest {
     }
 
     private Path zip(String name, Map<String, byte[]> parts) throws IOException {
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
+        Path file = OfdXPath.zip(parts, dir.resolve(name));
         try (ZipFile check = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> all = check.entries();
             assertTrue(all.hasMoreElements(), "a real ZIP");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.StampCases;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.ReadModel;
@@ -38,7 +39,7 @@ class OfdStampTest {
     void stampCarriesBlockRunningMarksWatermarkAndMetadataOnEveryPage() throws Exception {
         Path source = Fixtures.ofd().line("正文第一行").page().line("第二页").page().build(dir.resolve("a.ofd"));
         Path out = dir.resolve("out.ofd");
-        StampOptions options = OfdTestSupport.options();
+        StampOptions options = StampCases.first();
         format.stamp(source, out, options);
         ReadModel m = format.read(out);
         assertEquals(List.of("000123", "机密★5年", "特急"), m.firstPageTop().stream().map(TextBlock::text).toList());
@@ -59,7 +60,7 @@ class OfdStampTest {
     void blockSitsAtTheTypeAreaInThreeHaoAboveTheText() throws Exception {
         Path source = Fixtures.ofd().line("正文").build(dir.resolve("a.ofd"));
         Path out = dir.resolve("out.ofd");
-        format.stamp(source, out, OfdTestSupport.options());
+        format.stamp(source, out, StampCases.first());
         OfdXPath x = new OfdXPath(out);
         List<OfdXPath.TextObject> block = x.textObjects(x.pages().get(0)).stream()
                 .filter(t -> t.name().equals("MarkingStamp.block")).toList();
@@ -77,7 +78,7 @@ class OfdStampTest {
     @Test
     void fontIsATrueTypeSubsetDeclaredAsHeiti() throws Exception {
         Path out = dir.resolve("out.ofd");
-        format.stamp(Fixtures.ofd().line("正文").build(dir.resolve("a.ofd")), out, OfdTestSupport.options());
+        format.stamp(Fixtures.ofd().line("正文").build(dir.resolve("a.ofd")), out, StampCases.first());
         OfdXPath x = new OfdXPath(out);
         assertEquals("SimHei", x.string("Doc_0/MarkingStampRes.xml", "//*[local-name()='Font']/@FontName"));
         assertEquals("黑体", x.string("Doc_0/MarkingStampRes.xml", "//*[local-name()='Font']/@FamilyName"));
@@ -95,8 +96,8 @@ class OfdStampTest {
         Path source = Fixtures.ofd().line("正文").customData("owner", "张三").build(dir.resolve("a.ofd"));
         Path once = dir.resolve("once.ofd");
         Path twice = dir.resolve("twice.ofd");
-        format.stamp(source, once, OfdTestSupport.options());
-        format.stamp(once, twice, OfdTestSupport.otherOptions());
+        format.stamp(source, once, StampCases.first());
+        format.stamp(once, twice, StampCases.second());
         ReadModel m = format.read(twice);
         assertEquals(List.of("000007", "秘密★1年"), m.firstPageTop().stream().map(TextBlock::text).toList());
         assertEquals(List.of("秘密★1年 第000007份"), m.slots().get(0).watermarks());
@@ -113,7 +114,7 @@ class OfdStampTest {
 
     @Test
     void switchedOffPartsAreLeftOut() throws Exception {
-        StampOptions all = OfdTestSupport.options();
+        StampOptions all = StampCases.first();
         StampOptions some = new StampOptions(all.marking(), all.markingId(), all.stampDate(), true, false, false,
                 Optional.empty());
         Path out = dir.resolve("out.ofd");
@@ -131,7 +132,7 @@ class OfdStampTest {
                         "/Doc_0/PublicRes.xml")
                 .build(dir.resolve("sealed.ofd"));
         Path out = dir.resolve("out.ofd");
-        format.stamp(source, out, OfdTestSupport.options());
+        format.stamp(source, out, StampCases.first());
         OfdXPath before = new OfdXPath(source);
         OfdXPath after = new OfdXPath(out);
         String signature = "Doc_0/Signs/Sign_0/Signature.xml";
@@ -154,7 +155,7 @@ class OfdStampTest {
         byte[] before = Files.readAllBytes(source);
         Path out = Files.createFile(dir.resolve("out.ofd"));
         DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(source, out,
-                OfdTestSupport.options()));
+                StampCases.first()));
         assertEquals(DocumentException.Kind.REFUSED, e.kind());
         assertEquals("the OFD is protected by the electronic seal Doc_0/Signs/Sign_0/Signature.xml, which covers "
                 + "Doc_0/Pages/Page_0/Content.xml; stamping would break it — stamp before sealing, or remove the seal, "
@@ -167,7 +168,7 @@ class OfdStampTest {
     void aSealOverTheRootIsRefusedBeforeAnythingIsBuilt() throws Exception {
         Path source = Fixtures.ofd().line("正文").sealedOver("/OFD.xml").build(dir.resolve("a.ofd"));
         DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(source, dir.resolve("o.ofd"),
-                OfdTestSupport.options()));
+                StampCases.first()));
         assertEquals(DocumentException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("covers OFD.xml"), e.getMessage());
     }

@@ -3,6 +3,8 @@ package dev.marking.core.format.ofd;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -46,6 +49,18 @@ final class OfdXPath {
 
     Map<String, byte[]> entries() {
         return entries;
+    }
+
+    /** Zips {@code entries} into {@code out} (tests build and edit packages with it). */
+    static Path zip(Map<String, byte[]> entries, Path out) throws IOException {
+        try (OutputStream o = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(o)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out;
     }
 
     /** The package paths of the pages' content, in page order. */
