@@ -92,6 +92,20 @@ class OfdStampTest {
     }
 
     @Test
+    void aFontThatIsNotTrueTypeIsRefused() throws Exception {
+        Path notAFont = Files.writeString(dir.resolve("font.ttf"), "not a font");
+        StampOptions all = StampCases.first();
+        StampOptions withFont = new StampOptions(all.marking(), all.markingId(), all.stampDate(), true, true, true,
+                Optional.of(notAFont));
+        Path out = dir.resolve("out.ofd");
+        DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(
+                Fixtures.ofd().line("正文").build(dir.resolve("a.ofd")), out, withFont));
+        assertEquals(DocumentException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().startsWith("cannot embed " + notAFont), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void restampReplacesOurStampAndKeepsTheRest() throws Exception {
         Path source = Fixtures.ofd().line("正文").customData("owner", "张三").build(dir.resolve("a.ofd"));
         Path once = dir.resolve("once.ofd");
