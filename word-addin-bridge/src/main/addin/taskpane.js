@@ -15,7 +15,7 @@
     zh: {
       title: '密级标志', modeOffice: 'Word', modeBrowser: '浏览器', tokenLabel: '访问令牌',
       tokenHint: '第一次使用：把 marking bridge 启动时显示的 token 文件的内容粘贴到这里。', save: '保存',
-      currentDocument: '当前文档', dropHint: '把文件拖到这里，或点击选择（.docx .pdf .txt .md）',
+      currentDocument: '当前文档', dropHint: '把文件拖到这里，或点击选择（.docx .pdf .ofd .txt .md）',
       check: '检查', mark: '标注', level: '密级', term: '保密期限', termHint: '5、6个月、2030-12-31、长期',
       copy: '份号', copyHint: '可选，如 3', markButton: '标注', presend: '发送前检查', channel: '渠道',
       presendButton: '检查能否发送', footer: '文档只发送到本机的 marking 服务，不离开这台电脑。',
@@ -31,7 +31,7 @@
     en: {
       title: 'Classification marks', modeOffice: 'Word', modeBrowser: 'Browser', tokenLabel: 'Access token',
       tokenHint: 'First use: paste the content of the token file that marking bridge printed at start.', save: 'Save',
-      currentDocument: 'Current document', dropHint: 'Drop a file here or click to choose (.docx .pdf .txt .md)',
+      currentDocument: 'Current document', dropHint: 'Drop a file here or click to choose (.docx .pdf .ofd .txt .md)',
       check: 'Check', mark: 'Mark', level: 'Level', term: 'Term', termHint: '5, 6个月, 2030-12-31, 长期',
       copy: 'Copy no.', copyHint: 'optional, e.g. 3', markButton: 'Mark', presend: 'Pre-send check', channel: 'Channel',
       presendButton: 'May it be sent?', footer: 'Documents go only to the marking service on this computer.',

@@ -91,7 +91,7 @@ final class StampCommand implements Callable<Integer> {
             description = "Folder for the stamped copies (created if missing).")
     private Path outDir;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to stamp (.docx, .pdf, .txt, .md).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to stamp (.docx, .pdf, .ofd, .txt, .md).")
     private List<Path> files;
 
     @Mixin

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code marking verify}: checks files and folders and reports findings. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks the markings of files; folders are walked recursively (.docx, .pdf, .txt, .md).",
+        description = {"Checks the markings of files; folders are walked recursively (.docx, .pdf, .ofd, .txt, .md).",
             "Finds missing, invalid, non-canonical, inconsistent and incomplete markings, expired terms,",
             "bad copy numbers, and unreadable or encrypted files (which fail closed).",
             "A policy (marking.yml) sets severities, path rules, sensitive words, suppressions and include/exclude.",

@@ -39,7 +39,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
 
-    static final List<String> DEFAULT_INCLUDES = List.of("**/*.docx", "**/*.pdf", "**/*.md", "**/*.txt");
+    static final List<String> DEFAULT_INCLUDES = List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.md", "**/*.txt");
     static final List<String> DEFAULT_EXCLUDES = List.of("target/**", ".git/**", ".svn/**", ".hg/**", ".idea/**",
             ".vscode/**", ".settings/**", "node_modules/**");
     static final String CACHE_FILE = "marking-cache.json";
@@ -58,7 +58,7 @@ public final class CheckMojo extends AbstractMojo {
 
     /**
      * Globs of files to check, relative to each folder; default all documents
-     * ({@code .docx}, {@code .pdf}, {@code .md}, {@code .txt}). Applied on top of the policy's own include.
+     * ({@code .docx}, {@code .pdf}, {@code .ofd}, {@code .md}, {@code .txt}). Applied on top of the policy's own include.
      */
     @Parameter(property = "marking.includes")
     private List<String> includes;

@@ -58,6 +58,9 @@ final class Responses {
         if (n.endsWith(".pdf")) {
             return "application/pdf";
         }
+        if (n.endsWith(".ofd")) {
+            return "application/ofd";
+        }
         if (n.endsWith(".md") || n.endsWith(".markdown")) {
             return "text/markdown; charset=utf-8";
         }

@@ -1,6 +1,7 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.text.TextFormat;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class FormatRegistry {
         List<DocumentFormat> all = new ArrayList<>();
         all.add(new DocxFormat());
         all.add(new PdfFormat());
+        all.add(new OfdFormat());
         all.add(new TextFormat());
         return new FormatRegistry(all);
     }
