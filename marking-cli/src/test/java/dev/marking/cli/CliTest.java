@@ -50,6 +50,16 @@ class CliTest {
     }
 
     @Test
+    void theTextReportNamesPlacesInTheChosenLanguage() throws Exception {
+        Path in = Files.writeString(dir.resolve("a.txt"), "机密☆5年\n正文\n");
+        CliRun zh = CliRun.of("verify", "--lang", "zh", in.toString());
+        assertTrue(zh.out().contains("第1行"), zh.out());
+        assertFalse(zh.out().contains("line 1"), zh.out());
+        CliRun en = CliRun.of("verify", "--lang", "en", in.toString());
+        assertTrue(en.out().contains("line 1"), en.out());
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLine() throws Exception {
         Path in = Files.writeString(dir.resolve("a.txt"), "x\n");
         CliRun tooLong = CliRun.of("stamp", "--level", "秘密", "--term", "15", "-o", dir.resolve("o").toString(),

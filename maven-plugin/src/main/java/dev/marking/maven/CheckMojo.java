@@ -136,7 +136,7 @@ public final class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("marking: cannot scan: " + e.getMessage(), e);
         }
         ScanResult result = accepted == null ? outcome.result() : accepted.filter(outcome.result());
-        print(result);
+        print(result, messages);
         getLog().info(String.format(Locale.ROOT, "marking: %d files, %d from cache, %d read (%.1f s)", outcome.files(),
                 outcome.fromCache(), outcome.read(), (System.nanoTime() - started) / 1e9));
         getLog().info(summary(result, outcome.result()));
@@ -208,10 +208,10 @@ public final class CheckMojo extends AbstractMojo {
         return roots;
     }
 
-    private void print(ScanResult result) {
+    private void print(ScanResult result, Messages messages) {
         for (FileResult file : result.files()) {
             for (Finding f : file.findings()) {
-                String where = f.location().describe();
+                String where = f.location().describe(messages);
                 String line = file.path() + ": " + f.rule() + ": " + f.message() + (where.isEmpty() ? "" : " (" + where + ")");
                 switch (f.severity()) {
                     case ERROR -> getLog().error(line);

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.policy.Policy;
 import java.io.ByteArrayInputStream;
@@ -416,6 +418,22 @@ class BridgeApiTest {
             return "slow";
         }
 
+        @Override
+        public List<String> extensions() {
+            return List.of("slow");
+        }
+
+        @Override
+        public String mediaType() {
+            return "application/octet-stream";
+        }
+
+        @Override
+        public Recognition recognise(ContentProbe content) {
+            return Recognition.NONE;
+        }
+
+        /** Every file, whatever its name. */
         @Override
         public boolean supports(Path file) {
             return true;

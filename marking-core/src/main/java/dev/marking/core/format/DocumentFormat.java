@@ -2,15 +2,45 @@ package dev.marking.core.format;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
-/** One file format: reads a file into a {@link ReadModel} and stamps a marking onto a copy. */
+/**
+ * One file format: declares how files of it are named and recognised, reads a file into a
+ * {@link ReadModel} and stamps a marking onto a copy. Registered in {@link FormatRegistry#standard()};
+ * nothing else lists formats.
+ */
 public interface DocumentFormat {
 
-    /** {@code docx}, {@code pdf}, {@code text}. */
+    /** {@code docx}, {@code pdf}, {@code text}: names the format in reports. */
     String id();
 
-    /** True when this adapter handles the file (by name; content is checked when reading). */
-    boolean supports(Path file);
+    /** File name extensions, lower case without the dot ({@code docx}); the first is the usual one. */
+    List<String> extensions();
+
+    /** The IANA media type of files of this format. */
+    String mediaType();
+
+    /** The media type of {@code file}, for formats whose extensions differ ({@code .md} is {@code text/markdown}). */
+    default String mediaType(Path file) {
+        return mediaType();
+    }
+
+    /**
+     * How sure this format is that {@code content} is its own, from bytes alone: magic numbers, the
+     * entries of a ZIP package, the streams of an OLE2 file. Never throws; damaged content is {@code NONE}
+     * or {@code PLAUSIBLE}, and reading then says what is wrong.
+     */
+    Recognition recognise(ContentProbe content);
+
+    /** True when the file's name has one of {@link #extensions()}. */
+    default boolean supports(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String n = name.toString().toLowerCase(Locale.ROOT);
+        return extensions().stream().anyMatch(e -> n.endsWith("." + e));
+    }
 
     /** Reads the file; never modifies it. */
     ReadModel read(Path file) throws DocumentException;

@@ -1,7 +1,5 @@
 package dev.marking.core.format;
 
-import java.util.List;
-
 /** Metadata keys written into stamped files (DESIGN §3.4). */
 public final class MetadataKeys {
 
@@ -15,10 +13,13 @@ public final class MetadataKeys {
     public static final String STAMPED = "marking.stamped";
     public static final String URGENCY = "marking.urgency";
     public static final String RECIPIENT = "marking.recipient";
+    /**
+     * Read-model property an adapter sets when it finds a covert copy mark (six digits); read by
+     * {@code trace}, never written as metadata.
+     */
+    public static final String COVERT_COPY = "covert.copy";
     /** XMP namespace for the same keys in PDF. */
     public static final String XMP_NAMESPACE = "https://marking.dev/ns/1.0/";
-
-    public static final List<String> ALL = List.of(LEVEL, SCHEME, TERM, COPY, ISSUED, ID, STAMPED, URGENCY, RECIPIENT);
 
     private MetadataKeys() {
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param path         the file
  * @param format       adapter id ({@code docx}, {@code pdf}, {@code text})
- * @param unitName     what a unit is called in messages: {@code section}, {@code page} or {@code file}
+ * @param unit         what the document is divided into: sections, pages, sheets, slides, or the file as a whole
  * @param firstPageTop the top of the first page in reading order (where the GB/T 9704 block sits):
  *                     for DOCX the first body paragraphs, for PDF the top lines of page 1, for text the
  *                     first lines
@@ -18,7 +18,7 @@ import java.util.Map;
  * @param properties   metadata: DOCX custom and core properties, PDF info dictionary (+ XMP {@code marking.*})
  * @param hidden       content the file carries that a reader does not see
  */
-public record ReadModel(Path path, String format, String unitName, List<TextBlock> firstPageTop,
+public record ReadModel(Path path, String format, Unit unit, List<TextBlock> firstPageTop,
         List<TextBlock> body, List<RunningSlot> slots, Map<String, String> properties, List<HiddenItem> hidden) {
 
     public ReadModel {

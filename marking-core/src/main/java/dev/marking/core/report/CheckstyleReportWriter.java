@@ -4,6 +4,7 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
+import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.io.Writer;
 import javax.xml.stream.XMLOutputFactory;
@@ -20,9 +21,17 @@ public final class CheckstyleReportWriter implements ReportWriter {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private final String version;
+    private final Messages messages;
 
+    /** Places named in English. */
     public CheckstyleReportWriter(String version) {
+        this(version, Messages.forLang("en"));
+    }
+
+    /** Places named in the language of {@code messages}, as the findings' messages are. */
+    public CheckstyleReportWriter(String version, Messages messages) {
         this.version = version;
+        this.messages = messages;
     }
 
     @Override
@@ -44,7 +53,7 @@ public final class CheckstyleReportWriter implements ReportWriter {
                 xml.writeAttribute("name", clean(file.path()));
                 for (Finding f : file.findings()) {
                     xml.writeCharacters("\n    ");
-                    error(xml, f);
+                    error(xml, f, messages);
                 }
                 xml.writeCharacters(file.findings().isEmpty() ? "" : "\n  ");
                 xml.writeEndElement();
@@ -61,7 +70,7 @@ public final class CheckstyleReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private static void error(XMLStreamWriter xml, Finding f) throws XMLStreamException {
+    private static void error(XMLStreamWriter xml, Finding f, Messages messages) throws XMLStreamException {
         Location l = f.location();
         xml.writeEmptyElement("error");
         xml.writeAttribute("line", String.valueOf(line(l)));
@@ -69,7 +78,7 @@ public final class CheckstyleReportWriter implements ReportWriter {
             xml.writeAttribute("column", String.valueOf(l.column()));
         }
         xml.writeAttribute("severity", f.severity().id());
-        String where = l.describe();
+        String where = l.describe(messages);
         String message = l.line() > 0 || where.isEmpty() ? f.message() : f.message() + " [" + where + "]";
         xml.writeAttribute("message", clean(message));
         xml.writeAttribute("source", "marking." + f.rule());

@@ -12,7 +12,6 @@ import dev.marking.core.scan.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The JSON report of DESIGN §3.3; key order is fixed so output is stable across runs. */
@@ -87,12 +86,24 @@ public final class JsonReportWriter implements ReportWriter {
         if (l.part() != null) {
             m.put("part", l.part());
         }
-        for (Map.Entry<String, Integer> e : List.of(Map.entry("section", l.section()), Map.entry("page", l.page()),
-                Map.entry("paragraph", l.paragraph()), Map.entry("line", l.line()), Map.entry("column", l.column()))) {
-            if (e.getValue() > 0) {
-                m.put(e.getKey(), e.getValue());
-            }
+        putPositive(m, "section", l.section());
+        putPositive(m, "page", l.page());
+        if (l.sheet() != null) {
+            m.put("sheet", l.sheet());
         }
+        if (l.cell() != null) {
+            m.put("cell", l.cell());
+        }
+        putPositive(m, "slide", l.slide());
+        putPositive(m, "paragraph", l.paragraph());
+        putPositive(m, "line", l.line());
+        putPositive(m, "column", l.column());
         return m;
+    }
+
+    private static void putPositive(Map<String, Object> m, String key, int value) {
+        if (value > 0) {
+            m.put(key, value);
+        }
     }
 }

@@ -21,7 +21,7 @@ public final class ReportWriters {
     /** Every writer; {@code rules} is the rule catalogue SARIF reports carry. */
     public static List<ReportWriter> all(Messages messages, String toolVersion, List<RuleDescriptor> rules) {
         return List.of(new TextReportWriter(messages), new JsonReportWriter(toolVersion),
-                new SarifReportWriter(toolVersion, rules), new CheckstyleReportWriter(toolVersion));
+                new SarifReportWriter(toolVersion, rules), new CheckstyleReportWriter(toolVersion, messages));
     }
 
     public static Optional<ReportWriter> byId(String id, Messages messages, String toolVersion) {

@@ -31,7 +31,7 @@ public final class TextReportWriter implements ReportWriter {
                     + "]\n");
             for (Finding f : file.findings()) {
                 out.write("  " + pad(f.severity().id(), 8) + pad(f.rule(), 22));
-                String where = f.location().describe();
+                String where = f.location().describe(messages);
                 out.write(where.isEmpty() ? "" : where + ": ");
                 out.write(f.message());
                 if (f.evidence() != null && !f.evidence().isEmpty() && !f.message().contains(f.evidence())) {

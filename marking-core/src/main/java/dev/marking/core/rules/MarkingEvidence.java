@@ -91,8 +91,7 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
                         h.text())));
             }
             for (String w : slot.watermarks()) {
-                Location loc = new Location("watermark", "page".equals(slot.type()) ? 0 : slot.unit(),
-                        "page".equals(slot.type()) ? slot.unit() : 0, 0, 0, 0);
+                Location loc = slot.where().withPart("watermark");
                 parser.findAll(w).forEach(p -> watermarks.add(new Found(p, loc, "watermark", w)));
             }
         }

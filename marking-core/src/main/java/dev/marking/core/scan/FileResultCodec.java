@@ -39,8 +39,8 @@ final class FileResultCodec {
             fm.put("severity", f.severity().name());
             fm.put("message", f.message());
             Location l = f.location();
-            fm.put("location", List.of(l.part() == null ? "" : l.part(), l.section(), l.page(), l.paragraph(), l.line(),
-                    l.column()));
+            fm.put("location", List.of(orEmpty(l.part()), l.section(), l.page(), l.paragraph(), l.line(), l.column(),
+                    orEmpty(l.sheet()), orEmpty(l.cell()), l.slide()));
             fm.put("evidence", f.evidence());
             findings.add(fm);
         }
@@ -52,12 +52,11 @@ final class FileResultCodec {
         List<Finding> findings = new ArrayList<>();
         for (JsonNode f : n.path("findings")) {
             JsonNode l = f.path("location");
-            if (l.size() != 6) {
+            if (l.size() != 9) {
                 throw new IllegalArgumentException("bad location " + l);
             }
-            String part = l.get(0).asText();
-            Location location = new Location(part.isEmpty() ? null : part, l.get(1).asInt(), l.get(2).asInt(),
-                    l.get(3).asInt(), l.get(4).asInt(), l.get(5).asInt());
+            Location location = new Location(orNull(l.get(0)), l.get(1).asInt(), l.get(2).asInt(), l.get(3).asInt(),
+                    l.get(4).asInt(), l.get(5).asInt(), orNull(l.get(6)), orNull(l.get(7)), l.get(8).asInt());
             findings.add(new Finding(text(f, "rule"), Severity.valueOf(text(f, "severity")), text(f, "message"), location,
                     f.path("evidence").isNull() ? null : f.path("evidence").asText()));
         }
@@ -134,6 +133,14 @@ final class FileResultCodec {
             default:
                 throw new IllegalArgumentException("unknown term kind " + kind);
         }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String orNull(JsonNode n) {
+        return n.asText().isEmpty() ? null : n.asText();
     }
 
     private static String text(JsonNode n, String field) {

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ScanCache {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path file;
     private final String key;

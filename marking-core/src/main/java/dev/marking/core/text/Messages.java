@@ -34,6 +34,11 @@ public final class Messages {
         return locale;
     }
 
+    /** True when the bundle has a message for {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The message for {@code key} with {@code args} filled in; the key itself when missing. */
     public String format(String key, Object... args) {
         String pattern;

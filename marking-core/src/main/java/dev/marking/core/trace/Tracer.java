@@ -28,9 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class Tracer {
 
-    /** Read-model property an adapter sets when it finds a covert copy mark. */
-    public static final String COVERT_COPY = "covert.copy";
-
     private static final Pattern COPY = Pattern.compile("第\\s*(\\d{6})\\s*份\\s*(\\S.*)?$");
 
     private final FormatRegistry formats;
@@ -72,7 +69,7 @@ public final class Tracer {
                 put(copies, "text", m.group(1));
             }
         }
-        put(copies, "covert", props.get(COVERT_COPY));
+        put(copies, "covert", props.get(MetadataKeys.COVERT_COPY));
         Optional<String> document = Optional.ofNullable(props.get(MetadataKeys.ID));
         Optional<LedgerEntry> entry = Optional.empty();
         boolean exact = false;

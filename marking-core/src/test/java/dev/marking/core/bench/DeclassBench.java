@@ -2,6 +2,7 @@ package dev.marking.core.bench;
 
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
@@ -49,7 +50,7 @@ public final class DeclassBench {
         String arg = args.length > 0 ? args[0] : "4";
         List<TextBlock> body = arg.matches("\\d+") ? generate(Long.parseLong(arg) * 1024 * 1024) : read(Path.of(arg));
         long bytes = body.stream().mapToLong(b -> b.text().getBytes(StandardCharsets.UTF_8).length + 1L).sum();
-        ReadModel model = new ReadModel(Path.of("bench.txt"), "text", "file", List.of(), body, List.of(), Map.of(),
+        ReadModel model = new ReadModel(Path.of("bench.txt"), "text", Unit.FILE, List.of(), body, List.of(), Map.of(),
                 List.of());
         RuleContext context = new RuleContext(model, MarkingEvidence.of(model, MarkingParser.standard()),
                 LocalDate.now(), Messages.forLang("en"));

@@ -1,10 +1,12 @@
 package dev.marking.core.bench;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.docx.DocxFormat;
 import dev.marking.core.ledger.CopyIssuer;
@@ -177,8 +179,18 @@ public final class DocxCopiesBench {
         }
 
         @Override
-        public boolean supports(Path file) {
-            return docx.supports(file);
+        public List<String> extensions() {
+            return docx.extensions();
+        }
+
+        @Override
+        public String mediaType() {
+            return docx.mediaType();
+        }
+
+        @Override
+        public Recognition recognise(ContentProbe content) {
+            return docx.recognise(content);
         }
 
         @Override

@@ -1,9 +1,11 @@
 package dev.marking.core.bench;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.ledger.CopyIssuer;
@@ -158,8 +160,18 @@ public final class PdfCopiesBench {
         }
 
         @Override
-        public boolean supports(Path file) {
-            return pdf.supports(file);
+        public List<String> extensions() {
+            return pdf.extensions();
+        }
+
+        @Override
+        public String mediaType() {
+            return pdf.mediaType();
+        }
+
+        @Override
+        public Recognition recognise(ContentProbe content) {
+            return pdf.recognise(content);
         }
 
         @Override

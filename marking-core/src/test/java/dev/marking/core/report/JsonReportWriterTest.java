@@ -1,6 +1,7 @@
 package dev.marking.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,5 +62,27 @@ class JsonReportWriterTest {
         String text = out.toString();
         assertEquals("docs/a.docx  [机密★5年 第000003份]", text.lines().findFirst().orElseThrow());
         assertEquals("files: 2, errors: 2, warnings: 0, infos: 0", text.lines().reduce((x, y) -> y).orElseThrow());
+    }
+
+    @Test
+    void textReportNamesPlacesInTheReportsLanguage() throws Exception {
+        StringWriter zh = new StringWriter();
+        new TextReportWriter(Messages.forLang("zh")).write(sample(), zh);
+        assertTrue(zh.toString().contains("第2页第7段: msg [XX部队]"), zh.toString());
+        StringWriter en = new StringWriter();
+        new TextReportWriter(Messages.forLang("en")).write(sample(), en);
+        assertTrue(en.toString().contains("page 2, paragraph 7: msg [XX部队]"), en.toString());
+    }
+
+    @Test
+    void cellsAndSlidesAreLocationFields() throws Exception {
+        Finding cell = new Finding("pii.phone", Severity.ERROR, "m", Location.cell("Sheet1", "C7"), "13800138000");
+        Finding slide = new Finding("declass.fake", Severity.ERROR, "m", Location.slide(3).withParagraph(2), "XX部队");
+        StringWriter out = new StringWriter();
+        new JsonReportWriter("1.0").write(new ScanResult(List.of(new FileResult("a.xlsx", "xlsx", Optional.empty(),
+                List.of(cell, slide)))), out);
+        JsonNode findings = new ObjectMapper().readTree(out.toString()).get("files").get(0).get("findings");
+        assertEquals("{\"sheet\":\"Sheet1\",\"cell\":\"C7\"}", findings.get(0).get("location").toString());
+        assertEquals("{\"slide\":3,\"paragraph\":2}", findings.get(1).get("location").toString());
     }
 }

@@ -2,12 +2,15 @@ package dev.marking.core.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.Unit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,13 +46,23 @@ class DocumentIdsTest {
         }
 
         @Override
-        public boolean supports(Path file) {
-            return file.toString().endsWith(".fake");
+        public List<String> extensions() {
+            return List.of("fake");
+        }
+
+        @Override
+        public String mediaType() {
+            return "application/octet-stream";
+        }
+
+        @Override
+        public Recognition recognise(ContentProbe content) {
+            return Recognition.NONE;
         }
 
         @Override
         public ReadModel read(Path file) {
-            return new ReadModel(file, "fake", "file", List.of(), List.of(), List.of(), Map.of(MetadataKeys.ID, id),
+            return new ReadModel(file, "fake", Unit.FILE, List.of(), List.of(), List.of(), Map.of(MetadataKeys.ID, id),
                     List.of());
         }
 

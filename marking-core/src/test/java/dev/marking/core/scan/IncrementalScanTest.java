@@ -2,10 +2,12 @@ package dev.marking.core.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.text.TextFormat;
 import dev.marking.core.policy.Policy;
@@ -73,8 +75,18 @@ class IncrementalScanTest {
         }
 
         @Override
-        public boolean supports(Path file) {
-            return inner.supports(file);
+        public List<String> extensions() {
+            return inner.extensions();
+        }
+
+        @Override
+        public String mediaType() {
+            return inner.mediaType();
+        }
+
+        @Override
+        public Recognition recognise(ContentProbe content) {
+            return inner.recognise(content);
         }
 
         @Override

@@ -39,7 +39,9 @@ class ScanCacheTest {
         List<Finding> findings = List.of(
                 new Finding("marking.noncanonical", Severity.WARNING, "write 机密★5年", Location.line(1, 1), "机密☆五年"),
                 new Finding("marking.incomplete", Severity.ERROR, "missing", Location.FILE, null),
-                new Finding("marking.incomplete", Severity.INFO, "in header", new Location("header:first", 2, 0, 1, 0, 0), ""));
+                new Finding("marking.incomplete", Severity.INFO, "in header", new Location("header:first", 2, 0, 1, 0, 0), ""),
+                new Finding("pii.phone", Severity.ERROR, "in a cell", Location.cell("Sheet 1", "C7"), "13800138000"),
+                new Finding("declass.fake", Severity.ERROR, "on a slide", Location.slide(4).withPart("notes"), "XX部队"));
         return new FileResult("docs/a.md", "text", Optional.of(mk), findings);
     }
 

@@ -2,7 +2,9 @@ package dev.marking.core.testing;
 
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
@@ -25,7 +27,7 @@ public final class Models {
     private final List<RunningSlot> slots = new ArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
     private String format = "docx";
-    private String unitName = "section";
+    private Unit unit = Unit.SECTION;
 
     private Models() {
     }
@@ -37,7 +39,7 @@ public final class Models {
     public static Models pdf() {
         Models m = new Models();
         m.format = "pdf";
-        m.unitName = "page";
+        m.unit = Unit.PAGE;
         return m;
     }
 
@@ -60,7 +62,7 @@ public final class Models {
                 : List.of(new TextBlock(header, new Location("header:" + type, unit, 0, 1, 0, 0)));
         List<TextBlock> f = footer == null ? List.of()
                 : List.of(new TextBlock(footer, new Location("footer:" + type, unit, 0, 1, 0, 0)));
-        slots.add(new RunningSlot(unit, type, h, f, watermark == null ? List.of() : List.of(watermark)));
+        slots.add(new RunningSlot(unit, SlotType.of(type), h, f, watermark == null ? List.of() : List.of(watermark)));
         return this;
     }
 
@@ -70,7 +72,7 @@ public final class Models {
     }
 
     public ReadModel build() {
-        return new ReadModel(Path.of("test." + format), format, unitName, top, body, slots, properties, List.of());
+        return new ReadModel(Path.of("test." + format), format, this.unit, top, body, slots, properties, List.of());
     }
 
     /** The findings of {@code rule} on this model, checked on {@code today}. */

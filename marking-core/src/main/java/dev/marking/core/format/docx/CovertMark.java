@@ -1,5 +1,6 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.model.CopyNumber;
 import java.util.Optional;
 
@@ -13,8 +14,8 @@ import java.util.Optional;
  */
 final class CovertMark {
 
-    /** Read-model property with the six digits found ({@link dev.marking.core.trace.Tracer#COVERT_COPY}). */
-    static final String PROPERTY = "covert.copy";
+    /** Read-model property with the six digits found. */
+    static final String PROPERTY = MetadataKeys.COVERT_COPY;
 
     private static final char DELIMITER = '\u2060';
     private static final String DIGITS = "\u200B\u200C\u200D";

@@ -1,16 +1,18 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
@@ -29,9 +31,22 @@ public final class DocxFormat implements DocumentFormat {
     }
 
     @Override
-    public boolean supports(Path file) {
-        Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".docx");
+    public List<String> extensions() {
+        return List.of("docx");
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    }
+
+    /** A package with a WordprocessingML main part; a password-protected OOXML file (OLE2) may be one too. */
+    @Override
+    public Recognition recognise(ContentProbe content) {
+        if (content.zipEntries().contains("word/document.xml")) {
+            return Recognition.CERTAIN;
+        }
+        return content.oleStreams().contains("EncryptedPackage") ? Recognition.PLAUSIBLE : Recognition.NONE;
     }
 
     @Override

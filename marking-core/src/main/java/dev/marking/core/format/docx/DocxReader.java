@@ -1,9 +1,12 @@
 package dev.marking.core.format.docx;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +58,7 @@ final class DocxReader {
         Map<String, String> properties = new LinkedHashMap<>(DocxProperties.read(doc));
         covertCopies.stream().findFirst().ifPresent(c -> properties.put(CovertMark.PROPERTY, c));
         hidden.addAll(PackageItems.scan(doc));
-        return new ReadModel(path, "docx", "section", top, blocks, slots, properties, hidden);
+        return new ReadModel(path, "docx", Unit.SECTION, top, blocks, slots, properties, hidden);
     }
 
     static Element documentElement(XWPFDocument doc) {
@@ -81,7 +84,7 @@ final class DocxReader {
             for (String type : s.shownTypes(evenOdd)) {
                 Optional<Element> header = story(doc, headers.get(i).get(type));
                 Optional<Element> footer = story(doc, footers.get(i).get(type));
-                slots.add(new RunningSlot(s.number(), type, paragraphs(header, "header:" + type, s.number()),
+                slots.add(new RunningSlot(s.number(), SlotType.of(type), paragraphs(header, "header:" + type, s.number()),
                         paragraphs(footer, "footer:" + type, s.number()),
                         header.map(Watermarks::texts).orElse(List.of())));
             }
@@ -121,7 +124,7 @@ final class DocxReader {
         for (XWPFComment c : comments) {
             String text = c.getText() == null ? "" : c.getText().strip();
             Location at = anchors.getOrDefault(c.getId(), Location.part("comment"));
-            hidden.add(new HiddenItem("comment", text, at));
+            hidden.add(new HiddenItem(HiddenKind.COMMENT, text, at));
         }
     }
 }

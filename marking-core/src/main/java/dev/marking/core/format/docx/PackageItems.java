@@ -1,6 +1,7 @@
 package dev.marking.core.format.docx;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,12 +38,13 @@ final class PackageItems {
             for (PackagePart part : doc.getPackage().getPartsByName(CUSTOM_XML)) {
                 String text = xmlText(part);
                 if (!text.isEmpty()) {
-                    out.add(new HiddenItem("custom-xml", text, Location.part("custom-xml:" + part.getPartName().getName())));
+                    out.add(new HiddenItem(HiddenKind.CUSTOM_XML, text,
+                            Location.part("custom-xml:" + part.getPartName().getName())));
                 }
             }
             for (PackagePart part : doc.getPackage().getPartsByName(EMBEDDINGS)) {
                 String name = part.getPartName().getName();
-                out.add(new HiddenItem("embedded-object", name.substring(name.lastIndexOf('/') + 1),
+                out.add(new HiddenItem(HiddenKind.EMBEDDED_OBJECT, name.substring(name.lastIndexOf('/') + 1),
                         Location.part("embedded-object")));
             }
         } catch (RuntimeException e) {
@@ -61,7 +63,7 @@ final class PackageItems {
     private static void add(String key, String value, List<HiddenItem> out) {
         String v = value == null ? "" : value.strip();
         if (!v.isEmpty()) {
-            out.add(new HiddenItem("property", v, Location.part("property:" + key)));
+            out.add(new HiddenItem(HiddenKind.PROPERTY, v, Location.part("property:" + key)));
         }
     }
 

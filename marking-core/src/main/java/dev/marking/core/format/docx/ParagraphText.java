@@ -1,5 +1,6 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.HiddenKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;
@@ -15,7 +16,7 @@ import org.w3c.dom.Element;
 final class ParagraphText {
 
     /** Something in the paragraph a reader does not see; {@code column} is 1-based in the visible text. */
-    record Unseen(String kind, String text, int column) {
+    record Unseen(HiddenKind kind, String text, int column) {
     }
 
     /**
@@ -71,18 +72,18 @@ final class ParagraphText {
         String text = runText(r);
         if (hidden) {
             if (!text.isBlank()) {
-                unseen.add(new Unseen("hidden-text", text, visible.length() + 1));
+                unseen.add(new Unseen(HiddenKind.HIDDEN_TEXT, text, visible.length() + 1));
             }
             return;
         }
         covert.append(CovertMark.symbols(text));
         if (!text.isBlank() && RunColours.blackedOut(r, paragraphShading)) {
-            unseen.add(new Unseen("covered-text", CovertMark.strip(text), visible.length() + 1));
+            unseen.add(new Unseen(HiddenKind.COVERED_TEXT, CovertMark.strip(text), visible.length() + 1));
         }
         for (Element d : Wml.descendants(r, Wml.WP, "docPr")) {
             String alt = (d.getAttribute("title") + " " + d.getAttribute("descr")).strip();
             if (!alt.isEmpty()) {
-                unseen.add(new Unseen("alt-text", alt, visible.length() + 1));
+                unseen.add(new Unseen(HiddenKind.ALT_TEXT, alt, visible.length() + 1));
             }
         }
         visible.append(CovertMark.strip(text));
@@ -100,7 +101,7 @@ final class ParagraphText {
             sb.append(runText(r));
         }
         if (!sb.toString().isBlank()) {
-            unseen.add(new Unseen("deletion", sb.toString(), visible.length() + 1));
+            unseen.add(new Unseen(HiddenKind.DELETION, sb.toString(), visible.length() + 1));
         }
     }
 
@@ -109,7 +110,7 @@ final class ParagraphText {
         inline(ins);
         String added = visible.substring(start);
         if (!added.isBlank()) {
-            unseen.add(new Unseen("insertion", added, start + 1));
+            unseen.add(new Unseen(HiddenKind.INSERTION, added, start + 1));
         }
     }
 

@@ -1,14 +1,15 @@
 package dev.marking.core.format.ofd;
 
 import dev.marking.core.format.CjkFontFiles;
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * OFD adapter (GB/T 33190-2016, China's fixed-layout format), written with the JDK's DOM and
@@ -41,9 +42,19 @@ public final class OfdFormat implements DocumentFormat {
     }
 
     @Override
-    public boolean supports(Path file) {
-        Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".ofd");
+    public List<String> extensions() {
+        return List.of("ofd");
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/ofd";
+    }
+
+    /** A ZIP package whose root names {@code OFD.xml}, the entry point GB/T 33190 requires. */
+    @Override
+    public Recognition recognise(ContentProbe content) {
+        return content.zipEntries().contains("OFD.xml") ? Recognition.CERTAIN : Recognition.NONE;
     }
 
     @Override

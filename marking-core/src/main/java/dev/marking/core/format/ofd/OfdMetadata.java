@@ -1,6 +1,7 @@
 package dev.marking.core.format.ofd;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class OfdMetadata {
         for (String key : NAMING) {
             String v = properties.getOrDefault(key, "").strip();
             if (!v.isEmpty()) {
-                out.add(new HiddenItem("property", v, Location.part("metadata:" + key)));
+                out.add(new HiddenItem(HiddenKind.PROPERTY, v, Location.part("metadata:" + key)));
             }
         }
         docInfo.flatMap(i -> OfdXml.child(i, "CustomDatas")).ifPresent(c -> {
@@ -58,7 +59,7 @@ final class OfdMetadata {
                 String name = d.getAttribute("Name");
                 String v = d.getTextContent().strip();
                 if (!name.startsWith(PREFIX) && !v.isEmpty()) {
-                    out.add(new HiddenItem("property", name + "=" + v, Location.part("metadata:" + name)));
+                    out.add(new HiddenItem(HiddenKind.PROPERTY, name + "=" + v, Location.part("metadata:" + name)));
                 }
             }
         });

@@ -2,9 +2,12 @@ package dev.marking.core.format.ofd;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +62,7 @@ final class OfdModelReader {
                     if (role.isPresent()) {
                         stamp.computeIfAbsent(role.get(), r -> new ArrayList<>()).add(t.text().strip());
                     } else if (!t.visible()) {
-                        addHidden(hidden, "hidden-text", t.text(), new Location("text", 0, page.number(), 0, 0, 0));
+                        addHidden(hidden, HiddenKind.HIDDEN_TEXT, t.text(), new Location("text", 0, page.number(), 0, 0, 0));
                     } else {
                         runs.addAll(t.runs());
                     }
@@ -68,7 +71,7 @@ final class OfdModelReader {
             List<TextBlock> lines = lines(TextLines.of(runs), page.number());
             body.addAll(lines);
             annotationTexts(annotations.of(page.id()), page.number(), body, hidden);
-            slots.add(new RunningSlot(page.number(), "page", blocks(stamp, StampRole.HEADER, page.number(), "header"),
+            slots.add(new RunningSlot(page.number(), SlotType.PAGE, blocks(stamp, StampRole.HEADER, page.number(), "header"),
                     blocks(stamp, StampRole.FOOTER, page.number(), "footer"),
                     stamp.getOrDefault(StampRole.WATERMARK, List.of())));
             if (page.number() == 1) {
@@ -88,10 +91,10 @@ final class OfdModelReader {
         attachments(doc, hidden);
         customTags(doc, hidden);
         if (doc.otherDocuments > 0) {
-            hidden.add(new HiddenItem("embedded-object", doc.otherDocuments + " further document(s) in the package that"
+            hidden.add(new HiddenItem(HiddenKind.EMBEDDED_OBJECT, doc.otherDocuments + " further document(s) in the package that"
                     + " readers of the first do not show", Location.part("package")));
         }
-        return new ReadModel(doc.pkg.file(), "ofd", "page", top, body, slots, properties, hidden);
+        return new ReadModel(doc.pkg.file(), "ofd", Unit.PAGE, top, body, slots, properties, hidden);
     }
 
     private static void annotationTexts(List<Annotations.Annot> annots, int page, List<TextBlock> body,
@@ -104,7 +107,7 @@ final class OfdModelReader {
                 if (!s.isEmpty() && t.visible() && a.visible()) {
                     texts.add(s);
                 } else if (!s.isEmpty()) {
-                    addHidden(hidden, "hidden-text", s, new Location("annotation", 0, page, 0, 0, 0));
+                    addHidden(hidden, HiddenKind.HIDDEN_TEXT, s, new Location("annotation", 0, page, 0, 0, 0));
                 }
             }
             n++;
@@ -112,12 +115,12 @@ final class OfdModelReader {
                 body.add(new TextBlock(String.join(" ", texts), new Location("annotation", 0, page, n, 0, 0)));
             }
             if (!a.remark().isBlank()) {
-                hidden.add(new HiddenItem("comment", a.remark(), new Location("annotation", 0, page, n, 0, 0)));
+                hidden.add(new HiddenItem(HiddenKind.COMMENT, a.remark(), new Location("annotation", 0, page, n, 0, 0)));
             }
         }
     }
 
-    private static void addHidden(List<HiddenItem> hidden, String kind, String text, Location where) {
+    private static void addHidden(List<HiddenItem> hidden, HiddenKind kind, String text, Location where) {
         if (!text.isBlank()) {
             hidden.add(new HiddenItem(kind, text.strip(), where));
         }
@@ -129,7 +132,7 @@ final class OfdModelReader {
         for (Element a : list.map(l -> OfdXml.children(l.getDocumentElement(), "Attachment")).orElse(List.of())) {
             String name = OfdXml.attr(a, "Name").orElse(OfdXml.childText(a, "FileLoc").orElse(""));
             String format = OfdXml.attr(a, "Format").map(f -> " (" + f + ")").orElse("");
-            out.add(new HiddenItem("attachment", name + format, Location.part("attachment")));
+            out.add(new HiddenItem(HiddenKind.ATTACHMENT, name + format, Location.part("attachment")));
         }
     }
 
@@ -141,7 +144,7 @@ final class OfdModelReader {
             Optional<Document> tag = loc.isEmpty() ? Optional.empty() : doc.part(doc.pkg.resolve(path.get(), loc.get()));
             String text = tag.map(d -> d.getDocumentElement().getTextContent().replaceAll("\\s+", " ").strip()).orElse("");
             String type = OfdXml.attr(t, "TypeID").orElse(OfdXml.attr(t, "NameSpace").orElse(""));
-            out.add(new HiddenItem("custom-xml", text.length() > MAX_TAG_TEXT ? text.substring(0, MAX_TAG_TEXT) : text,
+            out.add(new HiddenItem(HiddenKind.CUSTOM_XML, text.length() > MAX_TAG_TEXT ? text.substring(0, MAX_TAG_TEXT) : text,
                     Location.part(type.isEmpty() ? "custom-tag" : "custom-tag:" + type)));
         }
     }

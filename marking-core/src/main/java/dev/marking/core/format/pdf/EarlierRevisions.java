@@ -1,6 +1,7 @@
 package dev.marking.core.format.pdf;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 final class EarlierRevisions {
 
-    static final String KIND = "earlier-revision";
+    static final HiddenKind KIND = HiddenKind.EARLIER_REVISION;
     private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
     /** Files larger than this are not re-read for revisions. */
     private static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -88,7 +89,7 @@ final class EarlierRevisions {
                     }
                     line++;
                     if (!now.contains(key) && seen.add(key)) {
-                        out.add(new HiddenItem(KIND, text, new Location(KIND, 0, p + 1, 0, line, 0)));
+                        out.add(new HiddenItem(KIND, text, new Location(KIND.id(), 0, p + 1, 0, line, 0)));
                     }
                 }
             }

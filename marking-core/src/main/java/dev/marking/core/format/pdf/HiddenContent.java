@@ -1,6 +1,7 @@
 package dev.marking.core.format.pdf;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Location;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class HiddenContent {
         }
         for (Map.Entry<String, PDComplexFileSpecification> e : leaves(tree)) {
             String file = e.getValue() == null ? null : e.getValue().getFilename();
-            out.add(new HiddenItem("attachment", file == null ? e.getKey() : file, Location.part("attachment")));
+            out.add(new HiddenItem(HiddenKind.ATTACHMENT, file == null ? e.getKey() : file, Location.part("attachment")));
         }
     }
 
@@ -60,7 +61,7 @@ final class HiddenContent {
         }
         for (Map.Entry<String, PDActionJavaScript> e : leaves(tree)) {
             String code = e.getValue() == null ? null : e.getValue().getAction();
-            out.add(new HiddenItem("javascript", code == null ? "" : code, Location.part("javascript")));
+            out.add(new HiddenItem(HiddenKind.JAVASCRIPT, code == null ? "" : code, Location.part("javascript")));
         }
     }
 
@@ -93,7 +94,7 @@ final class HiddenContent {
             COSBase layer = item instanceof COSObject o ? o.getObject() : item;
             if (layer instanceof COSDictionary group) {
                 String name = group.getString(COSName.NAME);
-                out.add(new HiddenItem("hidden-layer", name == null ? "" : name, Location.part("layer")));
+                out.add(new HiddenItem(HiddenKind.HIDDEN_LAYER, name == null ? "" : name, Location.part("layer")));
             }
         }
     }

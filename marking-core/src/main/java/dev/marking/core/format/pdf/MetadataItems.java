@@ -1,6 +1,7 @@
 package dev.marking.core.format.pdf;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
  */
 final class MetadataItems {
 
-    static final String KIND = "property";
+    static final HiddenKind KIND = HiddenKind.PROPERTY;
     private static final Pattern XMP = Pattern.compile(
             "<(dc:creator|xmp:CreatorTool|pdf:Producer)>(.*?)</\\1>|(xmp:CreatorTool|pdf:Producer)=\"([^\"]*)\"",
             Pattern.DOTALL);

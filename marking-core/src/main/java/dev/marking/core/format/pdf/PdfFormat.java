@@ -1,13 +1,14 @@
 package dev.marking.core.format.pdf;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** PDF adapter (PDFBox 3): reads pages, our stamp and metadata; stamps header, footer, watermark and block. */
 public final class PdfFormat implements DocumentFormat {
@@ -30,9 +31,19 @@ public final class PdfFormat implements DocumentFormat {
     }
 
     @Override
-    public boolean supports(Path file) {
-        Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+    public List<String> extensions() {
+        return List.of("pdf");
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/pdf";
+    }
+
+    /** {@code %PDF-} in the first kilobyte (readers accept leading junk there). */
+    @Override
+    public Recognition recognise(ContentProbe content) {
+        return content.contains("%PDF-", 1024) ? Recognition.CERTAIN : Recognition.NONE;
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.marking.core.format.pdf;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Location;
-import dev.marking.core.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,14 +45,14 @@ final class PdfModelReader {
         List<RunningSlot> slots = new ArrayList<>();
         for (PageTextCollector.PageText p : pages) {
             body.addAll(lines(p.body(), p.page(), null));
-            slots.add(new RunningSlot(p.page(), "page", blocks(p.stamp(StampRole.HEADER), p.page(), "header"),
+            slots.add(new RunningSlot(p.page(), SlotType.PAGE, blocks(p.stamp(StampRole.HEADER), p.page(), "header"),
                     blocks(p.stamp(StampRole.FOOTER), p.page(), "footer"), p.stamp(StampRole.WATERMARK)));
         }
         List<String> block = pages.isEmpty() ? List.of() : pages.get(0).stamp(StampRole.BLOCK);
         List<TextBlock> top = block.isEmpty() ? topOfFirstPage(doc) : blocks(block, 1, null);
         Map<String, String> properties = new LinkedHashMap<>(PdfMetadata.read(doc));
-        CovertMark.read(doc).ifPresent(c -> properties.put(Tracer.COVERT_COPY, c));
-        return new ReadModel(file, "pdf", "page", top, body, slots, properties, hidden(file, doc));
+        CovertMark.read(doc).ifPresent(c -> properties.put(MetadataKeys.COVERT_COPY, c));
+        return new ReadModel(file, "pdf", Unit.PAGE, top, body, slots, properties, hidden(file, doc));
     }
 
     /** What the file carries unseen: attachments, scripts, layers, covered text, earlier revisions, metadata. */

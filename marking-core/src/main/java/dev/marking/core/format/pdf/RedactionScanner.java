@@ -1,6 +1,7 @@
 package dev.marking.core.format.pdf;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.pdf.PageInk.Glyph;
 import dev.marking.core.format.pdf.PageInk.Reason;
 import dev.marking.core.model.Location;
@@ -26,7 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
  */
 final class RedactionScanner {
 
-    static final String KIND = "covered-text";
+    static final HiddenKind KIND = HiddenKind.COVERED_TEXT;
     /** Annotations whose colour is darker than this (relative luminance 0..1) hide the text under them. */
     static final double DARK = 0.3;
     /** Glyphs further apart than this share of a glyph's size are separate words. */

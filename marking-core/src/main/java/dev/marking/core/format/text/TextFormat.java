@@ -1,10 +1,13 @@
 package dev.marking.core.format.text;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Location;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +31,24 @@ public final class TextFormat implements DocumentFormat {
     }
 
     @Override
-    public boolean supports(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") || name.endsWith(".md") || name.endsWith(".markdown");
+    public List<String> extensions() {
+        return List.of("txt", "md", "markdown");
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/plain";
+    }
+
+    @Override
+    public String mediaType(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt") ? mediaType() : "text/markdown";
+    }
+
+    /** Text has no signature: anything without NUL bytes may be text; the charset is checked when reading. */
+    @Override
+    public Recognition recognise(ContentProbe content) {
+        return content.binary() ? Recognition.NONE : Recognition.PLAUSIBLE;
     }
 
     @Override
@@ -50,7 +68,7 @@ public final class TextFormat implements DocumentFormat {
                 top.add(new TextBlock(TextDocument.plain(line), block.location()));
             }
         }
-        return new ReadModel(file, id(), "file", top, body, List.of(), Map.of(), List.of());
+        return new ReadModel(file, id(), Unit.FILE, top, body, List.of(), Map.of(), List.of());
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class FakeDeclassificationRule implements Rule {
             Optional<RealName> other = real.stream().filter(r -> !r.text().equals(evidence)).findFirst();
             if (other.isPresent()) {
                 return context.finding(DESCRIPTOR, at, evidence, INCOMPLETE, evidence, other.get().text(),
-                        Where.describe(other.get().location(), context.messages()),
+                        other.get().location().describe(context.messages()),
                         context.messages().format("declass.fix.incomplete"));
             }
         }

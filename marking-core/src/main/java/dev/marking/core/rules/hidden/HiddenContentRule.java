@@ -1,13 +1,15 @@
 package dev.marking.core.rules.hidden;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +26,8 @@ public final class HiddenContentRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("hidden.content", Severity.WARNING,
             "Content a reader does not see: tracked changes, comments, hidden text, metadata, attachments, scripts");
 
-    /** Kinds with their own message; any other kind gets the generic one. */
-    static final Set<String> KNOWN = Set.of("deletion", "insertion", "comment", "hidden-text", "custom-xml", "property",
-            "alt-text", "embedded-object", "attachment", "javascript", "hidden-layer");
     /** Kinds that are {@code redaction.fake}, not this rule. */
-    static final Set<String> REDACTION = Set.of("covered-text", "earlier-revision");
+    static final Set<HiddenKind> REDACTION = EnumSet.of(HiddenKind.COVERED_TEXT, HiddenKind.EARLIER_REVISION);
     private static final int EXCERPT = 60;
     /** Items of one kind listed one by one; the rest are counted in one finding. */
     static final int LISTED = 10;
@@ -41,8 +40,8 @@ public final class HiddenContentRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, HiddenItem> firstUnlisted = new LinkedHashMap<>();
+        Map<HiddenKind, Integer> seen = new EnumMap<>(HiddenKind.class);
+        Map<HiddenKind, HiddenItem> firstUnlisted = new LinkedHashMap<>();
         for (HiddenItem item : context.model().hidden()) {
             if (REDACTION.contains(item.kind())) {
                 continue;
@@ -53,9 +52,8 @@ public final class HiddenContentRule implements Rule {
             }
             String text = item.text() == null ? "" : item.text().strip();
             String excerpt = text.isEmpty() ? context.messages().format("hidden.no-text") : excerpt(text);
-            String key = KNOWN.contains(item.kind()) ? "hidden." + item.kind() : "hidden.other";
-            out.add(context.finding(DESCRIPTOR, item.location(), text.isEmpty() ? null : text, key, excerpt,
-                    item.kind()));
+            out.add(context.finding(DESCRIPTOR, item.location(), text.isEmpty() ? null : text,
+                    "hidden." + item.kind().id(), excerpt, item.kind()));
         }
         firstUnlisted.forEach((kind, item) -> out.add(context.finding(DESCRIPTOR, item.location(), null, "hidden.more",
                 seen.get(kind) - LISTED, kind)));

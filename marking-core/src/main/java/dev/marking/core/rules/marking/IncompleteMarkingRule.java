@@ -60,11 +60,12 @@ public final class IncompleteMarkingRule implements Rule {
         if (missing.isEmpty() || missing.size() == model.slots().size()) {
             return;
         }
-        List<String> names = missing.stream().limit(LISTED).map(s -> s.describe(model.unitName())).toList();
-        String list = String.join(", ", names) + (missing.size() > LISTED ? ", … (" + missing.size() + ")" : "");
+        String separator = context.messages().format("list.separator");
+        List<String> names = missing.stream().limit(LISTED).map(s -> s.describe(context.messages())).toList();
+        String list = String.join(separator, names)
+                + (missing.size() > LISTED ? separator + "… (" + missing.size() + ")" : "");
         RunningSlot first = missing.get(0);
-        Location where = "page".equals(first.type()) ? Location.page(first.unit())
-                : new Location("header:" + first.type(), first.unit(), 0, 0, 0, 0);
+        Location where = first.type().variant() ? first.location("header") : first.where();
         out.add(context.finding(DESCRIPTOR, where, null, key, list));
     }
 }

@@ -1,6 +1,7 @@
 package dev.marking.core.rules.redaction;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
@@ -22,8 +23,6 @@ public final class FakeRedactionRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("redaction.fake", Severity.ERROR,
             "Text covered by a box or colour instead of removed: it can still be copied out (假涂黑)");
 
-    static final String KIND = "covered-text";
-    static final String EARLIER = "earlier-revision";
 
     @Override
     public RuleDescriptor descriptor() {
@@ -35,8 +34,8 @@ public final class FakeRedactionRule implements Rule {
         List<Finding> out = new ArrayList<>();
         for (HiddenItem item : context.model().hidden()) {
             String text = item.text() == null ? "" : item.text().strip();
-            boolean earlier = EARLIER.equals(item.kind());
-            if ((KIND.equals(item.kind()) || earlier) && !text.isEmpty()) {
+            boolean earlier = item.kind() == HiddenKind.EARLIER_REVISION;
+            if ((item.kind() == HiddenKind.COVERED_TEXT || earlier) && !text.isEmpty()) {
                 out.add(context.finding(DESCRIPTOR, item.location(), text,
                         earlier ? "redaction.earlier-revision" : "redaction.covered", HiddenContentRule.excerpt(text)));
             }

@@ -3,6 +3,7 @@ package dev.marking.core.format.docx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.model.Location;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -75,7 +76,7 @@ class DocxHiddenItemsTest {
     @Test
     void positiveBlackShadingUnderBlackText() throws Exception {
         Path f = docx(d -> shade(run(d, SECRET, "000000"), "000000"));
-        assertEquals(List.of(new HiddenItem("covered-text", SECRET, new Location("body", 1, 0, 1, 0, 3))), hidden(f));
+        assertEquals(List.of(new HiddenItem(HiddenKind.COVERED_TEXT, SECRET, new Location("body", 1, 0, 1, 0, 3))), hidden(f));
     }
 
     @Test

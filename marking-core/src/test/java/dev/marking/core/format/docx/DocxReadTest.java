@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Location;
 import dev.marking.core.testing.Fixtures;
 import java.io.OutputStream;
@@ -32,7 +35,7 @@ class DocxReadTest {
                 .build(tmp.resolve("a.docx"));
         ReadModel m = format.read(f);
         assertEquals("docx", m.format());
-        assertEquals("section", m.unitName());
+        assertEquals(Unit.SECTION, m.unit());
         List<TextBlock> body = List.of(block("第一段", 1, 1), block("甲", 1, 2), block("乙", 1, 3), block("第二节", 2, 5));
         assertEquals(body, m.body());
         assertEquals(body, m.firstPageTop());
@@ -53,10 +56,10 @@ class DocxReadTest {
         ReadModel m = format.read(f);
         assertEquals(List.of(block("可见", 1, 1), block("保留插入的", 1, 2), block("有批注", 1, 3)), m.body());
         assertEquals(List.of(
-                new HiddenItem("hidden-text", "隐藏", body(1, 1).withColumn(3)),
-                new HiddenItem("deletion", "删除的", body(1, 2).withColumn(3)),
-                new HiddenItem("insertion", "插入的", body(1, 2).withColumn(3)),
-                new HiddenItem("comment", "批注内容", body(1, 3))), m.hidden());
+                new HiddenItem(HiddenKind.HIDDEN_TEXT, "隐藏", body(1, 1).withColumn(3)),
+                new HiddenItem(HiddenKind.DELETION, "删除的", body(1, 2).withColumn(3)),
+                new HiddenItem(HiddenKind.INSERTION, "插入的", body(1, 2).withColumn(3)),
+                new HiddenItem(HiddenKind.COMMENT, "批注内容", body(1, 3))), m.hidden());
     }
 
     @Test
@@ -108,7 +111,7 @@ class DocxReadTest {
         ReadModel m = format.read(Fixtures.shared().resolve("corpus/docx/poi_MultipleBodyBug.docx"));
         assertEquals(3, m.body().size());
         assertTrue(m.body().get(2).text().startsWith("START BODY 3"));
-        assertEquals(List.of(new RunningSlot(1, "default", List.of(), List.of(), List.of())), m.slots());
+        assertEquals(List.of(new RunningSlot(1, SlotType.DEFAULT, List.of(), List.of(), List.of())), m.slots());
     }
 
     @Test
@@ -124,7 +127,7 @@ class DocxReadTest {
                 : List.of(new TextBlock(header, new Location("header:" + type, section, 0, 1, 0, 0)));
         List<TextBlock> f = footer == null ? List.of()
                 : List.of(new TextBlock(footer, new Location("footer:" + type, section, 0, 1, 0, 0)));
-        return new RunningSlot(section, type, h, f, List.of());
+        return new RunningSlot(section, SlotType.of(type), h, f, List.of());
     }
 
     static TextBlock block(String text, int section, int paragraph) {

@@ -9,6 +9,7 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.CopyNumber;
@@ -80,8 +81,8 @@ class DocxStampTest {
         assertEquals(List.of("机密★5年 第000123份"), first.watermarks());
         assertEquals(List.of("第000123份", "甲页脚"), first.footer().stream().map(TextBlock::text).toList());
         for (RunningSlot s : m.slots()) {
-            assertEquals("机密★5年", s.header().get(0).text(), s.describe("section"));
-            assertEquals(List.of("机密★5年 第000123份"), s.watermarks(), s.describe("section"));
+            assertEquals("机密★5年", s.header().get(0).text(), StampAssertions.where(s));
+            assertEquals(List.of("机密★5年 第000123份"), s.watermarks(), StampAssertions.where(s));
         }
         assertEquals(8, m.slots().size());
         assertEquals("海鹰", m.properties().get("project"));
@@ -147,7 +148,7 @@ class DocxStampTest {
         StampOptions options = StampOptions.all(jimi(), "d", DAY);
         format.stamp(in, out, options);
         List<RunningSlot> slots = format.read(out).slots();
-        assertEquals(List.of("default", "first", "even"), slots.stream().map(RunningSlot::type).toList());
+        assertEquals(List.of(SlotType.DEFAULT, SlotType.FIRST, SlotType.EVEN), slots.stream().map(RunningSlot::type).toList());
         for (RunningSlot s : slots) {
             assertEquals(List.of("机密★5年"), s.header().stream().map(TextBlock::text).toList());
             assertEquals(List.of("第000123份"), s.footer().stream().map(TextBlock::text).toList());

@@ -6,6 +6,7 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class StampAssertions {
         for (int i = 0; i < original.slots().size(); i++) {
             RunningSlot before = original.slots().get(i);
             RunningSlot after = stamped.slots().get(i);
-            String where = name + " " + after.describe("section") + ": ";
+            String where = name + " " + where(after) + ": ";
             List<String> header = new ArrayList<>();
             if (options.header()) {
                 header.add(options.marking().mark());
@@ -64,6 +65,11 @@ final class StampAssertions {
 
     static String squeeze(String s) {
         return s.replaceAll("[\\s\\u00a0\\u3000]+", " ").strip();
+    }
+
+    /** {@code section 2 first}, for assertion messages. */
+    static String where(RunningSlot slot) {
+        return slot.describe(Messages.forLang("en"));
     }
 
     private static List<String> keys(List<RunningSlot> slots) {

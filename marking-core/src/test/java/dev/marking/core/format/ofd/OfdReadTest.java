@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.testing.Fixtures;
@@ -56,7 +57,7 @@ class OfdReadTest {
         TextBlock annot = m.body().stream().filter(b -> "annotation".equals(b.location().part())).findFirst().orElseThrow();
         assertEquals("批注里的字", annot.text());
         assertEquals(2, annot.location().page());
-        assertTrue(m.hidden().contains(new HiddenItem("comment", "审阅人的备注", annot.location())), m.hidden().toString());
+        assertTrue(m.hidden().contains(new HiddenItem(HiddenKind.COMMENT, "审阅人的备注", annot.location())), m.hidden().toString());
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
-import dev.marking.core.trace.Tracer;
 import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +56,8 @@ class PdfCopiesTest {
             ReadModel slow = format.read(ordinary);
             String digits = String.format("%06d", n);
             assertEquals(digits, fast.properties().get(MetadataKeys.COPY));
-            assertEquals(digits, fast.properties().get(Tracer.COVERT_COPY));
-            assertEquals(digits, slow.properties().get(Tracer.COVERT_COPY));
+            assertEquals(digits, fast.properties().get(MetadataKeys.COVERT_COPY));
+            assertEquals(digits, slow.properties().get(MetadataKeys.COVERT_COPY));
             assertEquals(slow.firstPageTop().stream().map(b -> b.text()).toList(),
                     fast.firstPageTop().stream().map(b -> b.text()).toList());
             assertEquals(texts(slow.slots()), texts(fast.slots()));
@@ -105,7 +104,7 @@ class PdfCopiesTest {
         format.stamp(out, again, PdfTestSupport.otherOptions());
         ReadModel m = format.read(again);
         assertEquals("000007", m.properties().get(MetadataKeys.COPY));
-        assertEquals("000007", m.properties().get(Tracer.COVERT_COPY));
+        assertEquals("000007", m.properties().get(MetadataKeys.COVERT_COPY));
         assertTrue(!texts(m.slots()).contains("000009"), texts(m.slots()));
     }
 
@@ -133,7 +132,7 @@ class PdfCopiesTest {
             prepared.stamp(out, o);
             ReadModel m = format.read(out);
             PdfCorpusTest.assertStamped(m, o, pages);
-            assertEquals(o.marking().copy().orElseThrow().formatted(), m.properties().get(Tracer.COVERT_COPY));
+            assertEquals(o.marking().copy().orElseThrow().formatted(), m.properties().get(MetadataKeys.COVERT_COPY));
             PdfCorpusTest.assertQpdfCheck(out);
         }
         Path restamped = dir.resolve("from-stamped.pdf");

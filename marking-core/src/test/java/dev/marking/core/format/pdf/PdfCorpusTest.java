@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
@@ -166,7 +167,7 @@ class PdfCorpusTest {
     /** Our stamp never reads as fake redaction, and no stampable corpus file has any of its own (issue 4). */
     private static void assertNoRedactionItems(ReadModel model) {
         assertEquals(List.of(), model.hidden().stream()
-                .filter(h -> "covered-text".equals(h.kind()) || "earlier-revision".equals(h.kind()))
+                .filter(h -> h.kind() == HiddenKind.COVERED_TEXT || h.kind() == HiddenKind.EARLIER_REVISION)
                 .map(h -> h.location().describe() + ": " + h.text()).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.marking.core.format.pdf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -98,7 +99,7 @@ class PdfRedactionTest {
     /** The redaction items of the file, as {@code part:text}. */
     private List<String> covered(Path file) throws Exception {
         return format.read(file).hidden().stream()
-                .filter(h -> Set.of("covered-text", "earlier-revision").contains(h.kind()))
+                .filter(h -> Set.of(HiddenKind.COVERED_TEXT, HiddenKind.EARLIER_REVISION).contains(h.kind()))
                 .map(h -> h.location().part() + ":" + h.text() + "@" + h.location().page()).toList();
     }
 
@@ -111,7 +112,7 @@ class PdfRedactionTest {
         });
         assertEquals(List.of("under-box:" + SECRET + "@1"), covered(f));
         HiddenItem item = format.read(f).hidden().get(0);
-        assertEquals("covered-text", item.kind());
+        assertEquals(HiddenKind.COVERED_TEXT, item.kind());
     }
 
     @Test
@@ -308,7 +309,7 @@ class PdfRedactionTest {
             d.getDocumentInformation().setProducer("Writer");
         });
         assertEquals(List.of("metadata:Author:Zhang San", "metadata:Creator:Writer"), format.read(f).hidden().stream()
-                .filter(h -> "property".equals(h.kind())).map(h -> h.location().part() + ":" + h.text()).toList());
+                .filter(h -> h.kind() == HiddenKind.PROPERTY).map(h -> h.location().part() + ":" + h.text()).toList());
         Path plain = pdf((d, p, cs) -> text(cs, "Plain page", X, Y, Color.BLACK));
         assertEquals(List.of(), format.read(plain).hidden());
     }

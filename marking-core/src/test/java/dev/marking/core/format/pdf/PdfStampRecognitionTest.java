@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.text.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -65,7 +66,7 @@ class PdfStampRecognitionTest {
         assertEquals(2, m.slots().size());
         assertEquals(1, m.slots().get(0).header().size());
         assertTrue(m.slots().get(1).header().isEmpty() && m.slots().get(1).watermarks().isEmpty(), "page 2 unstamped");
-        assertEquals("page 2", m.slots().get(1).describe(m.unitName()));
+        assertEquals("page 2", m.slots().get(1).describe(Messages.forLang("en")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.marking.core.rules.declass;
 
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
@@ -26,7 +27,7 @@ final class DeclassFixtures {
         for (int i = 0; i < lines.length; i++) {
             body.add(new TextBlock(lines[i], Location.line(i + 1, 0)));
         }
-        return new ReadModel(Path.of("test.txt"), "text", "file", List.of(), body, List.of(), Map.of(), List.of());
+        return new ReadModel(Path.of("test.txt"), "text", Unit.FILE, List.of(), body, List.of(), Map.of(), List.of());
     }
 
     static RuleContext context(ReadModel model, String lang) {

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
@@ -163,9 +166,9 @@ class FakeDeclassificationRuleTest {
     @Test
     void aRealNameInATrackedDeletionIsStillInTheDocument() {
         Location deleted = Location.body(3).withColumn(1);
-        ReadModel m = new ReadModel(Path.of("a.docx"), "docx", "section", List.of(),
+        ReadModel m = new ReadModel(Path.of("a.docx"), "docx", Unit.SECTION, List.of(),
                 List.of(new TextBlock("部队在A基地集结。", Location.body(1))), List.of(), Map.of(),
-                List.of(new HiddenItem("deletion", "部队在马兰基地集结。", deleted)));
+                List.of(new HiddenItem(HiddenKind.DELETION, "部队在马兰基地集结。", deleted)));
         List<Finding> f = rule.check(DeclassFixtures.context(m, "zh"));
         assertEquals(1, f.size());
         assertEquals("「A基地」脱密不彻底：同一文件中仍写有真实名称「马兰基地」（第3段第4列）。应同时删除真实名称，或定密并按涉密文件管理",
@@ -182,9 +185,9 @@ class FakeDeclassificationRuleTest {
     @Test
     void headerAndFooterTextIsScannedOnce() {
         TextBlock header = new TextBlock("XX部队内部资料", Location.part("header:default"));
-        List<RunningSlot> slots = List.of(new RunningSlot(1, "page", List.of(header), List.of(), List.of()),
-                new RunningSlot(2, "page", List.of(header), List.of(), List.of()));
-        ReadModel m = new ReadModel(Path.of("a.pdf"), "pdf", "page", List.of(), List.of(), slots, Map.of(), List.of());
+        List<RunningSlot> slots = List.of(new RunningSlot(1, SlotType.PAGE, List.of(header), List.of(), List.of()),
+                new RunningSlot(2, SlotType.PAGE, List.of(header), List.of(), List.of()));
+        ReadModel m = new ReadModel(Path.of("a.pdf"), "pdf", Unit.PAGE, List.of(), List.of(), slots, Map.of(), List.of());
         List<Finding> f = rule.check(DeclassFixtures.context(m, "en"));
         assertEquals(1, f.size());
         assertEquals(Location.part("header:default").withColumn(1), f.get(0).location());
@@ -201,7 +204,7 @@ class FakeDeclassificationRuleTest {
     void codenamesInAClassifiedDocumentAreWhereTheyBelong() {
         FakeDeclassificationRule custom = new FakeDeclassificationRule(List.of("天河工程"));
         TextBlock mark = new TextBlock("机密★5年", Location.line(1, 0));
-        ReadModel m = new ReadModel(Path.of("a.txt"), "text", "file", List.of(mark),
+        ReadModel m = new ReadModel(Path.of("a.txt"), "text", Unit.FILE, List.of(mark),
                 List.of(mark, new TextBlock("天河工程进展顺利,A天河工程除外。", Location.line(2, 0))), List.of(), Map.of(),
                 List.of());
         assertEquals(List.of("A天河工程"), custom.check(DeclassFixtures.context(m, "en")).stream()
@@ -210,7 +213,7 @@ class FakeDeclassificationRuleTest {
 
     @Test
     void markdownEmphasisIsNotAMaskedName() {
-        ReadModel md = new ReadModel(Path.of("a.md"), "text", "file", List.of(),
+        ReadModel md = new ReadModel(Path.of("a.md"), "text", Unit.FILE, List.of(),
                 List.of(new TextBlock("请**单位负责人**签字", Location.line(1, 0))), List.of(), Map.of(), List.of());
         assertEquals(List.of(), rule.check(DeclassFixtures.context(md, "en")));
         assertEquals(List.of("**单位"), evidence(rule, "请**单位负责人**签字"));

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Unit;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
@@ -23,7 +25,7 @@ class FakeRedactionRuleTest {
     private final FakeRedactionRule rule = new FakeRedactionRule();
 
     private List<Finding> check(String lang, HiddenItem... items) {
-        ReadModel m = new ReadModel(Path.of("a.pdf"), "pdf", "page", List.of(), List.of(), List.of(), Map.of(),
+        ReadModel m = new ReadModel(Path.of("a.pdf"), "pdf", Unit.PAGE, List.of(), List.of(), List.of(), Map.of(),
                 List.of(items));
         return rule.check(new RuleContext(m, MarkingEvidence.of(m, MarkingParser.standard()), LocalDate.now(),
                 Messages.forLang(lang)));
@@ -32,7 +34,7 @@ class FakeRedactionRuleTest {
     @Test
     void positiveTextUnderABoxIsAnError() {
         Location at = new Location("body", 0, 2, 0, 5, 12);
-        List<Finding> f = check("zh", new HiddenItem("covered-text", "31681部队", at));
+        List<Finding> f = check("zh", new HiddenItem(HiddenKind.COVERED_TEXT, "31681部队", at));
         assertEquals(1, f.size());
         assertEquals("redaction.fake", f.get(0).rule());
         assertEquals(Severity.ERROR, f.get(0).severity());
@@ -43,19 +45,19 @@ class FakeRedactionRuleTest {
 
     @Test
     void negativeABoxOverWhitespaceIsNothing() {
-        assertEquals(List.of(), check("en", new HiddenItem("covered-text", "  \n ", Location.page(1))));
+        assertEquals(List.of(), check("en", new HiddenItem(HiddenKind.COVERED_TEXT, "  \n ", Location.page(1))));
     }
 
     @Test
     void negativeOtherHiddenKindsAreHiddenContentNotRedaction() {
-        assertEquals(List.of(), check("en", new HiddenItem("comment", "批注", Location.part("comment")),
-                new HiddenItem("hidden-text", "隐藏", Location.body(1))));
+        assertEquals(List.of(), check("en", new HiddenItem(HiddenKind.COMMENT, "批注", Location.part("comment")),
+                new HiddenItem(HiddenKind.HIDDEN_TEXT, "隐藏", Location.body(1))));
     }
 
     @Test
     void positiveTextRemovedByALaterRevisionIsAnError() {
         Location at = new Location("earlier-revision", 0, 1, 0, 2, 0);
-        List<Finding> f = check("en", new HiddenItem("earlier-revision", "Unit 31681", at));
+        List<Finding> f = check("en", new HiddenItem(HiddenKind.EARLIER_REVISION, "Unit 31681", at));
         assertEquals(1, f.size());
         assertEquals(Severity.ERROR, f.get(0).severity());
         assertEquals(at, f.get(0).location());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.docx.DocxFormat;
 import dev.marking.core.format.pdf.PdfFormat;
@@ -68,7 +69,7 @@ class RedactionCorpusTest {
         RuleContext context = new RuleContext(model, MarkingEvidence.of(model, MarkingParser.standard()),
                 LocalDate.of(2026, 11, 23), Messages.forLang("en"));
         List<Finding> findings = new FakeRedactionRule().check(context);
-        Map<String, Long> kinds = model.hidden().stream()
+        Map<HiddenKind, Long> kinds = model.hidden().stream()
                 .collect(Collectors.groupingBy(HiddenItem::kind, TreeMap::new, Collectors.counting()));
         System.out.printf("%s: redaction.fake %d %s; hidden %s%n", file.getFileName(), findings.size(),
                 findings.stream().map(f -> f.location().describe() + " «" + HiddenItemText.cut(f.evidence()) + "»").toList(),
