@@ -35,7 +35,8 @@ class FormatRegistryTest {
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
         assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown"), formats.extensions());
         assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown", formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.txt", "**/*.md", "**/*.markdown"), formats.includeGlobs());
+        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd",
+                "**/*.txt", "**/*.md", "**/*.markdown"), formats.includeGlobs());
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));
