@@ -9,6 +9,7 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Location;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Fixtures;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class DocxReadTest {
 
     @Test
     void documentWithoutBodySectPrHasOneImplicitSection() throws Exception {
-        ReadModel m = format.read(Fixtures.shared().resolve("corpus/docx/poi_MultipleBodyBug.docx"));
+        ReadModel m = format.read(Corpus.file("docx/poi_MultipleBodyBug.docx"));
         assertEquals(3, m.body().size());
         assertTrue(m.body().get(2).text().startsWith("START BODY 3"));
         assertEquals(List.of(new RunningSlot(1, "default", List.of(), List.of(), List.of())), m.slots());

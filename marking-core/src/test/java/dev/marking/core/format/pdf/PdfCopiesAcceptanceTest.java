@@ -19,6 +19,7 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.text.Messages;
 import dev.marking.core.trace.TraceResult;
 import dev.marking.core.trace.Tracer;
@@ -53,9 +54,7 @@ class PdfCopiesAcceptanceTest {
     private static Path ledgerFile;
 
     private static Path source() {
-        Path p = PdfTestSupport.shared().resolve("corpus/pdf/pdfbox_survey.pdf");
-        assertTrue(Files.isRegularFile(p), "corpus file not found: " + p.toAbsolutePath());
-        return p;
+        return Corpus.file("pdf/pdfbox_survey.pdf");
     }
 
     private static StampOptions base(String id) {

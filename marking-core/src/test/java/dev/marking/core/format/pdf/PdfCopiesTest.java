@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.MetadataKeys;
@@ -13,6 +12,8 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.trace.Tracer;
 import java.awt.geom.Point2D;
 import java.io.IOException;
@@ -40,9 +41,7 @@ class PdfCopiesTest {
     }
 
     private Path source() {
-        Path p = PdfTestSupport.shared().resolve("corpus/pdf/pdfbox_survey.pdf");
-        assumeTrue(Files.isRegularFile(p), "corpus file not found: " + p.toAbsolutePath());
-        return p;
+        return Corpus.file("pdf/pdfbox_survey.pdf");
     }
 
     @Test
@@ -110,12 +109,13 @@ class PdfCopiesTest {
     }
 
     static List<Path> corpus() throws IOException {
-        return PdfTestSupport.corpus("pdf");
+        return Corpus.files("pdf", ".pdf");
     }
 
     /** Every corpus PDF: fast-path copies read back like stamps; sources it cannot serve fail like {@code stamp}. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    @NeedsCorpus
     void corpusCopies(Path source) throws Exception {
         PreparedSource prepared = format.prepare(source, List.of("张三"));
         Path out = dir.resolve("copy.pdf");

@@ -2,11 +2,11 @@ package dev.marking.core.rules.declass;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,11 +34,9 @@ class DeclassQualityTest {
         assertTrue(s.recall() >= 0.90, "recall " + s.recall());
     }
 
-    /** The shared dev set (../shared/samples): scored as it is, never a copy that could drift. */
+    /** The labelled dev set beside the corpus ({@link Corpus#sample}): scored as it is, never a copy that could drift. */
     private static List<String> devSet() throws IOException {
-        Path p = Path.of(System.getProperty("marking.shared", "../../shared"), "samples", "declass-dev.tsv");
-        assertTrue(Files.isRegularFile(p), "the labelled dev set is missing: " + p.toAbsolutePath());
-        return Files.readAllLines(p, StandardCharsets.UTF_8);
+        return Files.readAllLines(Corpus.sample("declass-dev.tsv"), StandardCharsets.UTF_8);
     }
 
     private static List<String> resource(String name) throws IOException {
