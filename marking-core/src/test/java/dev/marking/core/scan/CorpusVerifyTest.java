@@ -17,7 +17,6 @@ import dev.marking.core.model.Urgency;
 import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.text.Messages;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -39,11 +38,9 @@ class CorpusVerifyTest {
     @TempDir
     Path out;
 
-    static Stream<Path> corpus() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Stream.of("docx", "pdf", "malformed").flatMap(d -> Corpus.files(d, "").stream())) {
-            files = s.filter(p -> FORMATS.forFile(p).isPresent()).sorted().toList();
-        }
+    static Stream<Path> corpus() {
+        List<Path> files = Stream.of("docx", "pdf", "malformed").flatMap(d -> Corpus.files(d, "").stream())
+                .filter(p -> FORMATS.forFile(p).isPresent()).sorted().toList();
         assertTrue(files.size() > 40, "only " + files.size() + " corpus files under " + Corpus.root());
         return files.stream();
     }

@@ -1,6 +1,5 @@
 package dev.marking.core.format.pdf;
 
-
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Level;
@@ -22,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Corpus location, markings and external tools (qpdf, poppler) for the PDF tests. */
+/** Markings and external tools (qpdf, poppler) for the PDF tests. */
 final class PdfTestSupport {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 23);
