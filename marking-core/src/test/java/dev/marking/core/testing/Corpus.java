@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The corpus defaults to {@code ../shared/corpus} beside the project, the samples to the {@code samples}
  * folder next to the corpus; relative settings are taken from the project root. A test that needs them is
  * skipped with a message naming the variable where they are missing, and fails under {@code CI}, which has them;
- * a parameterized test over corpus files says so with {@link NeedsCorpus}.
+ * a test that reads corpus files before its body runs (argument source, {@code @BeforeAll}) carries
+ * {@link NeedsCorpus}.
  */
 public final class Corpus {
 
@@ -103,7 +104,7 @@ public final class Corpus {
         return Optional.of(projectRoot().resolve(value).normalize());
     }
 
-    /** Decides {@link NeedsCorpus} before JUnit asks the test's argument source for corpus files. */
+    /** Decides {@link NeedsCorpus} before JUnit runs the test's argument source or {@code @BeforeAll}. */
     static final class Condition implements ExecutionCondition {
 
         @Override

@@ -7,10 +7,12 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A parameterized test whose arguments come from the {@link Corpus}: skipped with the reason where the corpus
- * is missing, failed under {@code CI}. Needed because JUnit drops an argument source that aborts without a report.
+ * A test whose corpus files are read before the test itself runs, by its argument source or by the class's
+ * {@code @BeforeAll}: skipped with the reason where the corpus is missing, failed under {@code CI}. Needed
+ * because an abort there leaves no trace in the test report; a test that reads {@link Corpus} in its own
+ * body needs nothing.
  */
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(Corpus.Condition.class)
 public @interface NeedsCorpus {

@@ -20,6 +20,7 @@ import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.text.Messages;
 import dev.marking.core.trace.TraceResult;
 import dev.marking.core.trace.Tracer;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * number and match the ledger; {@link Tracer} names the copy after metadata stripping, {@code qpdf
  * --linearize} and a Ghostscript re-distil. Tools missing are skipped, except on CI.
  */
+@NeedsCorpus
 class PdfCopiesAcceptanceTest {
 
     private static final int TRACED = 137;
