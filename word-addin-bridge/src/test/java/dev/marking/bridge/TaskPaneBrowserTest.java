@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -45,8 +45,6 @@ class TaskPaneBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CORPUS_DOCX = Path.of(System.getProperty("marking.shared", "../../shared"),
-            "corpus/docx/poi_NoHeadFoot.docx");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -76,14 +74,10 @@ class TaskPaneBrowserTest {
         }
     }
 
-    /** The corpus DOCX once the DOCX adapter is registered; until then a Markdown document. */
+    /** A real DOCX of the corpus, as Word would hand it over. */
     record Sample(String name, byte[] bytes) {
         static Sample pick() throws IOException {
-            boolean docx = FormatRegistry.standard().forFile(Path.of("x.docx")).isPresent() && Files.isRegularFile(CORPUS_DOCX);
-            if (docx) {
-                return new Sample("poi_NoHeadFoot.docx", Files.readAllBytes(CORPUS_DOCX));
-            }
-            return new Sample("季度报告.md", Documents.unmarkedOfSize(12 * 1024));
+            return new Sample("poi_NoHeadFoot.docx", Files.readAllBytes(Corpus.file("docx/poi_NoHeadFoot.docx")));
         }
 
         String stampedName() {
