@@ -6,7 +6,6 @@ import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.rules.Rule;
-import dev.marking.core.rules.Rules;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class ScanCache {
         sb.append("\ntoday=").append(options.today());
         sb.append("\nlang=").append(options.messages().locale().toLanguageTag());
         sb.append("\nrules=");
-        for (Rule r : Rules.forPolicy(options.policy(), options.parser())) {
+        for (Rule r : options.policy().rules()) {
             sb.append(r.descriptor().id()).append(',');
         }
         sb.append("\nformats=");
@@ -86,6 +85,11 @@ public final class ScanCache {
     /** A cache that remembers nothing and writes nothing (caching turned off). */
     public static ScanCache disabled() {
         return new ScanCache(null, "", Map.of());
+    }
+
+    /** True when this cache remembers results (false for {@link #disabled()}). */
+    public boolean enabled() {
+        return file != null;
     }
 
     /** The result stored for this content at this relative path, if any. */

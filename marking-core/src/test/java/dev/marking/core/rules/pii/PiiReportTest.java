@@ -8,6 +8,7 @@ import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.report.ReportContext;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
 import dev.marking.core.rules.MarkingEvidence;
@@ -48,7 +49,7 @@ class PiiReportTest {
 
     private static List<String> reports(ScanResult result, String lang) throws Exception {
         List<String> out = new ArrayList<>();
-        for (ReportWriter w : ReportWriters.all(Messages.forLang(lang), "test")) {
+        for (ReportWriter w : ReportWriters.standard(ReportContext.of(Messages.forLang(lang), "test"))) {
             StringWriter s = new StringWriter();
             w.write(result, s);
             out.add(w.id() + ":\n" + s);
