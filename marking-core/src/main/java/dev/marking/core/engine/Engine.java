@@ -21,7 +21,7 @@ import dev.marking.core.report.ReportContext;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
 import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.text.Messages;
@@ -51,17 +51,24 @@ import java.util.TreeSet;
 public final class Engine {
 
     private final FormatRegistry formats;
+    private final RuleRegistry rules;
     private final String version;
 
-    /** An engine over {@code formats}; {@code version} is the tool version reports and caches name. */
-    public Engine(FormatRegistry formats, String version) {
+    /** An engine over {@code formats} and {@code rules}; {@code version} is the tool version reports and caches name. */
+    public Engine(FormatRegistry formats, RuleRegistry rules, String version) {
         this.formats = formats;
+        this.rules = rules;
         this.version = version;
     }
 
-    /** The built-in formats. */
+    /** An engine over {@code formats} and the built-in rules. */
+    public Engine(FormatRegistry formats, String version) {
+        this(formats, RuleRegistry.standard(), version);
+    }
+
+    /** The built-in formats and rules. */
     public static Engine standard(String version) {
-        return new Engine(FormatRegistry.standard(), version);
+        return new Engine(FormatRegistry.standard(), RuleRegistry.standard(), version);
     }
 
     public String version() {
@@ -105,9 +112,9 @@ public final class Engine {
         return ChannelRule.NAMES;
     }
 
-    /** One descriptor per rule id. */
-    public static List<RuleDescriptor> rules() {
-        return Rules.catalogue();
+    /** One descriptor per rule id this engine may report. */
+    public List<RuleDescriptor> ruleCatalogue() {
+        return rules.catalogue();
     }
 
     /**
@@ -222,9 +229,14 @@ public final class Engine {
         return formats;
     }
 
+    /** A scanner with this engine's formats and its rules as {@code options.policy()} configures them. */
+    Scanner scanner(ScanOptions options) {
+        return new Scanner(formats, options.policy().rules(rules), options);
+    }
+
     /** The writer for a report format id. */
     ReportWriter reportWriter(String id, Messages messages) throws EngineException {
-        ReportContext context = new ReportContext(messages, version, Rules.catalogue(), formats);
+        ReportContext context = new ReportContext(messages, version, rules.catalogue(), formats);
         Optional<ReportWriter> w = ReportWriters.byId(id == null ? "" : id.strip(), context);
         if (w.isEmpty()) {
             throw refused(messages, "report.unknown", "input.report", id, String.join(", ", reportFormats()));
@@ -262,8 +274,7 @@ public final class Engine {
         }
         Optional<Ledger> ledger = request.ledger() == null ? Optional.empty() : Optional.of(Ledger.read(request.ledger()));
         ScanOptions options = ScanOptions.of(request.policy(), LocalDate.now(), messages).withThreads(1);
-        PresendCheck check = new PresendCheck(request.policy(), Scanner.forPolicy(formats, options), formats, ledger,
-                messages);
+        PresendCheck check = new PresendCheck(request.policy(), scanner(options), formats, ledger, messages);
         List<Decision> decisions = new ArrayList<>();
         for (Path f : request.files()) {
             decisions.add(check.decide(f, request.names().get(f), request.channel()));

@@ -56,9 +56,10 @@ final class Verification {
         if (request.threads() > 0) {
             options = options.withThreads(request.threads());
         }
-        ScanCache cache = request.cache() == null ? ScanCache.disabled()
-                : ScanCache.open(request.cache(), ScanCache.key(engine.formats(), options, engine.version()));
-        ScanOutcome outcome = Scanner.forPolicy(engine.formats(), options).scan(targets(), ScanListener.NONE, cache);
+        Scanner scanner = engine.scanner(options);
+        ScanCache cache = request.cache() == null ? ScanCache.disabled() : ScanCache.open(request.cache(),
+                ScanCache.key(engine.formats(), scanner.rules(), options, engine.version()));
+        ScanOutcome outcome = scanner.scan(targets(), ScanListener.NONE, cache);
         Optional<String> cacheProblem = save(cache);
         ScanResult all = shown(outcome.result());
         Optional<Integer> baselineSize = Optional.empty();

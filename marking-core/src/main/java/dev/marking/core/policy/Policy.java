@@ -7,7 +7,7 @@ import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleSettings;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.rules.content.LevelTerm;
 import dev.marking.core.rules.content.PathRule;
 import java.time.LocalDate;
@@ -82,12 +82,12 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     }
 
     /**
-     * The built-in rules configured by this policy, leaving out those whose every id is turned off. A
+     * The rules of {@code registry} configured by this policy, leaving out those whose every id is turned off. A
      * rule with several ids still runs while one is on; findings under an id turned off are dropped
      * when the policy is applied to them.
      */
-    public List<Rule> rules() {
-        return Rules.standard(ruleSettings()).stream()
+    public List<Rule> rules(RuleRegistry registry) {
+        return registry.rules(ruleSettings()).stream()
                 .filter(r -> r.descriptors().stream().anyMatch(d -> enabled(d.id()))).toList();
     }
 

@@ -5,7 +5,7 @@ import dev.marking.core.model.Level;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.rules.content.LevelTerm;
 import dev.marking.core.rules.content.PathRule;
 import dev.marking.core.text.Digests;
@@ -245,7 +245,7 @@ public final class PolicyLoader {
         }
 
         private void rules(Node node) throws PolicyException {
-            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(Rules.ids()));
+            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleRegistry.standard().ids()));
             for (Map.Entry<String, Node> e : m.entrySet()) {
                 String v = y.choice(e.getValue(), "rules." + e.getKey(), List.of("error", "warning", "info", "off"));
                 severities.put(e.getKey(), "off".equals(v) ? Optional.empty()
@@ -321,7 +321,7 @@ public final class PolicyLoader {
                     throw y.error(node, "suppressions." + required, "required (a suppression must say why)");
                 }
             }
-            List<String> ids = new ArrayList<>(Rules.ids());
+            List<String> ids = new ArrayList<>(RuleRegistry.standard().ids());
             ids.add("*");
             String rule = y.choice(m.get("rule"), "suppressions.rule", ids);
             Optional<LocalDate> until = Optional.empty();

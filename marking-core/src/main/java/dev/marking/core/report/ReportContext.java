@@ -2,7 +2,7 @@ package dev.marking.core.report;
 
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Messages;
 import java.util.List;
 
@@ -22,6 +22,6 @@ public record ReportContext(Messages messages, String toolVersion, List<RuleDesc
 
     /** The built-in rules and formats. */
     public static ReportContext of(Messages messages, String toolVersion) {
-        return new ReportContext(messages, toolVersion, Rules.catalogue(), FormatRegistry.standard());
+        return new ReportContext(messages, toolVersion, RuleRegistry.standard().catalogue(), FormatRegistry.standard());
     }
 }

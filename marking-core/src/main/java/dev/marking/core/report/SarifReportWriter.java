@@ -50,7 +50,7 @@ public final class SarifReportWriter implements ReportWriter {
     private final List<RuleDescriptor> rules;
     private final FormatRegistry formats;
 
-    /** {@code rules}: every rule a finding may name ({@code Rules.catalogue()}); files read by the built-in formats. */
+    /** {@code rules}: every rule a finding may name ({@code RuleRegistry.catalogue()}); files read by the built-in formats. */
     public SarifReportWriter(String version, List<RuleDescriptor> rules) {
         this(version, rules, FormatRegistry.standard());
     }

@@ -6,6 +6,7 @@ import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,13 +48,18 @@ public final class ScanCache {
      * enough for snapshot builds, so the rule ids and adapter ids in force are part of it too.
      */
     public static String key(FormatRegistry formats, ScanOptions options, String toolVersion) {
+        return key(formats, options.policy().rules(RuleRegistry.standard()), options, toolVersion);
+    }
+
+    /** The key for a scan running {@code rules}. */
+    public static String key(FormatRegistry formats, List<Rule> rules, ScanOptions options, String toolVersion) {
         StringBuilder sb = new StringBuilder("marking-cache/").append(FORMAT);
         sb.append("\ntool=").append(toolVersion);
         sb.append("\npolicy=").append(options.policy().fingerprint());
         sb.append("\ntoday=").append(options.today());
         sb.append("\nlang=").append(options.messages().locale().toLanguageTag());
         sb.append("\nrules=");
-        for (Rule r : options.policy().rules()) {
+        for (Rule r : rules) {
             sb.append(r.descriptor().id()).append(',');
         }
         sb.append("\nformats=");

@@ -12,6 +12,7 @@ import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,9 +43,14 @@ public final class Scanner {
         this.filter = new PolicyFilter(options.policy(), options.today(), options.messages());
     }
 
-    /** A scanner with the formats given and the rules of {@code options.policy()}. */
+    /** A scanner with the formats given and the built-in rules configured by {@code options.policy()}. */
     public static Scanner forPolicy(FormatRegistry formats, ScanOptions options) {
-        return new Scanner(formats, options.policy().rules(), options);
+        return new Scanner(formats, options.policy().rules(RuleRegistry.standard()), options);
+    }
+
+    /** The rules this scanner runs. */
+    public List<Rule> rules() {
+        return rules;
     }
 
     /** Walks {@code roots} (see {@link FileSelection}) and checks every supported file. */
