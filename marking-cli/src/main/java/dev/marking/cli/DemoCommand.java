@@ -5,7 +5,7 @@ import dev.marking.core.engine.EngineException;
 import dev.marking.core.engine.MarkingInput;
 import dev.marking.core.engine.ReportTarget;
 import dev.marking.core.engine.StampRequest;
-import dev.marking.core.engine.StampResult.StampedFile;
+import dev.marking.core.engine.StampResult;
 import dev.marking.core.engine.VerifyRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,8 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("== 2. stamp them as 机密★5年, copy 000001, into " + stamped);
         MarkingInput marking = MarkingInput.of("机密", "5").withCopy("1").withIssued(LocalDate.now().toString());
-        for (StampedFile f : engine.stamp(StampRequest.of(List.of(examples), stamped, marking).withLang(lang.lang()))
-                .files()) {
+        StampResult result = engine.stamp(StampRequest.of(List.of(examples), stamped, marking).withLang(lang.lang()));
+        for (StampResult.StampedFile f : result.files()) {
             out.println(f.failure().map(why -> "not stamped " + f.relative() + ": " + why.message())
                     .orElse("stamped " + f.relative() + " -> " + home.relativize(f.written().get(0))));
         }

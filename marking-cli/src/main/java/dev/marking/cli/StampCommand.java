@@ -4,7 +4,6 @@ import dev.marking.core.engine.EngineException;
 import dev.marking.core.engine.MarkingInput;
 import dev.marking.core.engine.StampRequest;
 import dev.marking.core.engine.StampResult;
-import dev.marking.core.engine.StampResult.StampedFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -102,7 +101,7 @@ final class StampCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,
                 (file, count) -> Progress.forTerminal(err, file.getFileName().toString(), count));
-        for (StampedFile f : result.files()) {
+        for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
                 err.println("marking: " + f.source() + ": " + f.failure().get().message());
             } else if (request.numbered()) {

@@ -5,7 +5,6 @@ import dev.marking.core.engine.EngineException;
 import dev.marking.core.engine.MarkingInput;
 import dev.marking.core.engine.StampRequest;
 import dev.marking.core.engine.StampResult;
-import dev.marking.core.engine.StampResult.StampedFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,7 +128,7 @@ public final class StampMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("marking: cannot stamp: " + e.getMessage(), e);
         }
-        for (StampedFile f : result.files()) {
+        for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
                 getLog().error("marking: " + f.source() + ": " + f.failure().get().message());
             } else {
@@ -143,7 +142,7 @@ public final class StampMojo extends AbstractMojo {
         if (!result.allStamped()) {
             throw new MojoFailureException("marking: " + result.failed().size() + " of " + result.files().size()
                     + " file(s) could not be stamped: "
-                    + String.join(", ", result.failed().stream().map(StampedFile::relative).toList()));
+                    + String.join(", ", result.failed().stream().map(StampResult.StampedFile::relative).toList()));
         }
     }
 
