@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Adds the GB/T 9704 first-page block (份号, 密级和保密期限, 紧急程度), a running header on every",
             "page/section, a footer with the copy number, a diagonal watermark and metadata.",
             "Stamping an already stamped file replaces the old marking. Inputs are never modified.",
-            "Levels come from the policy's schemes, custom ones included.",
+            "Levels come from the policy's schemes, custom ones included; the mark is written in the policy's",
+            "script (marking.script: traditional writes 機密★5年).",
             "", "Example: marking stamp --level 机密 --term 5 --copy 3 -o out/ report.docx",
             "         marking stamp --level 机密 --term 5 --copies 1-200 --recipients r.csv --ledger ledger.jsonl -o out/ a.pdf",
             "", "Exit codes: 0 all stamped, 2 a file could not be stamped or bad arguments."})

@@ -89,7 +89,10 @@ public final class StampMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
-    /** Policy file whose schemes the level is read with; default as for {@code marking:check}. */
+    /**
+     * Policy file, for its levels and its script ({@code marking.script: traditional} stamps 機密★5年); default
+     * {@code $MARKING_POLICY}, else {@code marking.yml} in the project folder, else built-in.
+     */
     @Parameter(property = "marking.policy")
     private File policy;
 

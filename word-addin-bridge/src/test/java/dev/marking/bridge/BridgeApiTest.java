@@ -149,6 +149,21 @@ class BridgeApiTest {
     }
 
     @Test
+    void stampRefusesImpossibleTermsWith400() throws Exception {
+        for (String t : List.of("-1", "+5", "-5年", "0", "99999999999999999999", "2030-02-31")) {
+            var r = b.post("/api/v1/stamp?level=" + PercentCoding.encode("机密") + "&term=" + PercentCoding.encode(t),
+                    "a.md", Documents.unmarked());
+            assertEquals(400, r.statusCode(), t);
+            assertEquals("marking.invalid", json(r).get("error").asText(), t);
+        }
+        var traditional = b.post("/api/v1/stamp?level=" + PercentCoding.encode("機密") + "&term=5", "a.md",
+                Documents.unmarked());
+        assertEquals(200, traditional.statusCode());
+        assertTrue(new String(traditional.body(), StandardCharsets.UTF_8).contains("机密★5年"),
+                "a level typed in Traditional is stamped in the policy's script");
+    }
+
+    @Test
     void stampOfAnUnreadableDocumentIs422() throws Exception {
         var r = b.post("/api/v1/stamp?level=" + PercentCoding.encode("机密"), "bad.md", Documents.binary());
         assertEquals(422, r.statusCode());

@@ -3,6 +3,7 @@ package dev.marking.core.policy;
 import dev.marking.core.io.Glob;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.RuleRegistry;
@@ -30,6 +31,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -43,8 +45,9 @@ public final class PolicyLoader {
     /** Environment variable naming a policy file. */
     public static final String ENV = "MARKING_POLICY";
 
-    private static final Set<String> TOP = Set.of("version", "schemes", "marking", "rules", "paths", "sensitive",
-            "channels", "suppressions", "include", "exclude");
+    private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
+            "sensitive", "channels", "suppressions", "include", "exclude");
+    private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> SCHEMES = Set.of("enabled", "allow-long-term", "custom", "aliases");
     private static final Set<String> CUSTOM = Set.of("name", "levels", "max-terms", "unclassified");
     private static final Set<String> PATH = Set.of("path", "at-least", "must-be");
@@ -119,6 +122,7 @@ public final class PolicyLoader {
         private List<Scheme> schemes = new ArrayList<>(Scheme.BUILT_IN);
         private boolean allowLongTerm = true;
         private MarkingMode mode = MarkingMode.MANDATORY;
+        private Script script = Script.SIMPLIFIED;
         private final Map<String, Optional<Severity>> severities = new HashMap<>();
         private final List<PathRule> paths = new ArrayList<>();
         private final List<LevelTerm> terms = new ArrayList<>();
@@ -143,8 +147,10 @@ public final class PolicyLoader {
                 schemes(top.get("schemes"));
             }
             if (top.containsKey("marking")) {
-                mode = MarkingMode.valueOf(y.choice(top.get("marking"), "marking", List.of("mandatory", "content"))
-                        .toUpperCase(Locale.ROOT));
+                marking(top.get("marking"));
+            }
+            if (top.containsKey("marking.script")) {
+                script = script(top.get("marking.script"), "marking.script");
             }
             if (top.containsKey("rules")) {
                 rules(top.get("rules"));
@@ -167,8 +173,31 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
-            return new Policy(name, schemes, allowLongTerm, mode, severities, paths, terms, codenames, channels,
+            return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, channels,
                     suppressions, include, exclude, fingerprint);
+        }
+
+        /** {@code marking: mandatory|content}, or {@code marking: {mode: content, script: traditional}}. */
+        private void marking(Node node) throws PolicyException {
+            if (!(node instanceof MappingNode)) {
+                mode = mode(node, "marking");
+                return;
+            }
+            Map<String, Node> m = y.mapping(node, "marking", MARKING);
+            if (m.containsKey("mode")) {
+                mode = mode(m.get("mode"), "marking.mode");
+            }
+            if (m.containsKey("script")) {
+                script = script(m.get("script"), "marking.script");
+            }
+        }
+
+        private MarkingMode mode(Node node, String key) throws PolicyException {
+            return MarkingMode.valueOf(y.choice(node, key, List.of("mandatory", "content")).toUpperCase(Locale.ROOT));
+        }
+
+        private Script script(Node node, String key) throws PolicyException {
+            return Script.valueOf(y.choice(node, key, List.of("simplified", "traditional")).toUpperCase(Locale.ROOT));
         }
 
         private void schemes(Node node) throws PolicyException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
 import java.nio.file.Files;
@@ -116,8 +117,8 @@ class PolicyLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, exclude, include, marking, paths, rules, "
-            + "schemes, sensitive, suppressions, version)",
+        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, exclude, include, marking, marking.script, paths, "
+            + "rules, schemes, sensitive, suppressions, version)",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
@@ -162,6 +163,10 @@ class PolicyLoaderTest {
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
         "exclude: [{a: b}]|marking.yml:1: exclude: expected a single value",
         "marking: [a]|marking.yml:1: marking: expected a single value",
+        "marking.script: cyrillic|marking.yml:1: marking.script: expected one of simplified, traditional, not 'cyrillic'",
+        "marking: {script: tw}|marking.yml:1: marking.script: expected one of simplified, traditional, not 'tw'",
+        "marking: {mode: often}|marking.yml:1: marking.mode: expected one of mandatory, content, not 'often'",
+        "marking: {colour: red}|marking.yml:1: marking.colour: unknown key (known: mode, script)",
         "'just a string'|marking.yml:1: : expected a mapping of keys to values",
     })
     void badPoliciesNameKeyAndLine(String yaml, String message) {
@@ -176,6 +181,20 @@ class PolicyLoaderTest {
                 + "term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
         assertEquals("marking.yml:2: rules: given twice", error("rules: {}\nrules: {}\n"));
+    }
+
+    @Test
+    void scriptIsTraditionalWhenThePolicySaysSoInEitherForm() throws PolicyException {
+        assertSame(Script.SIMPLIFIED, PolicyLoader.parse("marking.yml", "marking: content\n", "f").script());
+        Policy dotted = PolicyLoader.parse("marking.yml", "marking: content\nmarking.script: traditional\n", "f");
+        assertSame(Script.TRADITIONAL, dotted.script());
+        assertSame(MarkingMode.CONTENT, dotted.mode());
+        Policy nested = PolicyLoader.parse("marking.yml", "marking:\n  mode: content\n  script: traditional\n", "f");
+        assertSame(Script.TRADITIONAL, nested.script());
+        assertSame(MarkingMode.CONTENT, nested.mode());
+        assertSame(Script.TRADITIONAL, nested.parser().script());
+        assertEquals("marking.yml:3: marking.script: expected one of simplified, traditional, not 'zh-TW'",
+                error("version: 1\nmarking:\n  script: zh-TW\n"));
     }
 
     @TempDir

@@ -11,7 +11,6 @@ import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.marking.InconsistentMarkingRule;
 import dev.marking.core.rules.marking.MissingMarkingRule;
-import dev.marking.core.text.Widths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class ContentLevelRule implements Rule {
     private Optional<Hit> strongest(RuleContext context) {
         List<Hit> hits = new ArrayList<>();
         for (TextBlock b : context.model().body()) {
-            String folded = Widths.fold(b.text());
+            String folded = context.fold(b.text());
             Matcher m = STATEMENT.matcher(folded);
             while (m.find()) {
                 String name = m.group("level");
@@ -84,9 +83,10 @@ public final class ContentLevelRule implements Rule {
                         m.end()))));
             }
             for (LevelTerm t : terms) {
-                int i = folded.indexOf(Widths.fold(t.term()));
+                String term = context.fold(t.term());
+                int i = folded.indexOf(term);
                 if (i >= 0) {
-                    hits.add(new Hit(t.level(), b, i + 1, t.term()));
+                    hits.add(new Hit(t.level(), b, i + 1, b.text().substring(i, i + term.length())));
                 }
             }
         }
