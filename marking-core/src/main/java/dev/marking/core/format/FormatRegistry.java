@@ -1,6 +1,7 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.text.TextFormat;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class FormatRegistry {
         return new FormatRegistry(List.of(
                 new DocxFormat(),
                 new PdfFormat(),
+                new OfdFormat(),
                 new TextFormat()));
     }
 

@@ -33,12 +33,14 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "txt", "md", "markdown"), formats.extensions());
-        assertEquals(".docx, .pdf, .txt, .md, .markdown", formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.txt", "**/*.md", "**/*.markdown"), formats.includeGlobs());
+        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown"), formats.extensions());
+        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown", formats.extensionList());
+        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd",
+                "**/*.txt", "**/*.md", "**/*.markdown"), formats.includeGlobs());
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));
+        assertEquals("application/ofd", formats.mediaType(Path.of("公文.ofd")));
         assertEquals("application/octet-stream", formats.mediaType(Path.of("a.xlsx")));
         assertEquals(Optional.of("pdf"), formats.byId("pdf").map(DocumentFormat::id));
     }

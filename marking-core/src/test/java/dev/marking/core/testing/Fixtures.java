@@ -13,6 +13,11 @@ public final class Fixtures {
         return new DocxFixture();
     }
 
+    /** A new OFD builder; lines go onto the first page until {@link OfdFixture#page()} starts another. */
+    public static OfdFixture ofd() {
+        return new OfdFixture();
+    }
+
     /** The shared test material ({@code ../shared}): system property {@code marking.shared}, else beside the project. */
     public static Path shared() {
         String configured = System.getProperty("marking.shared");
