@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.engine.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,23 @@ class CliTest {
         try (var s = Files.list(out)) {
             assertEquals(1, s.count(), "no temporary files left behind");
         }
+    }
+
+    @Test
+    void helpTextsListWhatTheRegistriesHold() {
+        String extensions = squeezed(Engines.standard().extensionList());
+        String verify = squeezed(CliRun.of("verify", "--help").out());
+        assertTrue(verify.contains("(" + extensions + ")"), verify);
+        assertTrue(verify.contains("Reportformat:" + squeezed(String.join(", ", Engine.reportFormats()))), verify);
+        assertTrue(squeezed(CliRun.of("stamp", "--help").out()).contains("Filestostamp(" + extensions + ")"));
+        assertTrue(squeezed(CliRun.of("--help").out()).contains("(" + extensions + ")"));
+        String presend = squeezed(CliRun.of("presend", "--help").out());
+        assertTrue(presend.contains("Channel:" + squeezed(String.join(", ", Engine.channels()))), presend);
+    }
+
+    /** Help is wrapped at any character; compare without whitespace. */
+    private static String squeezed(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -192,6 +194,10 @@ class TaskPaneBrowserTest {
         waiting().until(d -> "browser".equals(js("return document.body.getAttribute('data-ready');")));
         assertNull(driver.findElement(By.id("browserSource")).getAttribute("hidden"), "file picker shown");
         assertEquals(scheme, driver.getCurrentUrl().substring(0, scheme.length()));
+        List<String> dotted = FormatRegistry.standard().extensions().stream().map(e -> "." + e).toList();
+        waiting().until(d -> String.join(",", dotted).equals(driver.findElement(By.id("file")).getAttribute("accept")));
+        assertTrue(driver.findElement(By.id("drop")).getText().contains(String.join(" ", dotted)),
+                "the hint names the bridge's extensions: " + driver.findElement(By.id("drop")).getText());
 
         Path file = temp.resolve("季度报告.md");
         Files.write(file, Documents.unmarked());

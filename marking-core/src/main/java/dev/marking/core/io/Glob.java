@@ -1,4 +1,4 @@
-package dev.marking.core.policy;
+package dev.marking.core.io;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

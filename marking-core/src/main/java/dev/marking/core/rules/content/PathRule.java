@@ -1,5 +1,6 @@
-package dev.marking.core.policy;
+package dev.marking.core.rules.content;
 
+import dev.marking.core.io.Glob;
 import dev.marking.core.model.Level;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.marking.core.policy;
+package dev.marking.core.rules;
 
 /** Whether every document must carry a mark, or only those whose content shows they need one (DESIGN §1.5a). */
 public enum MarkingMode {

@@ -1,11 +1,10 @@
-package dev.marking.core.policy;
+package dev.marking.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Finding;
-import dev.marking.core.report.Fingerprints;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
 import dev.marking.core.text.Digests;

@@ -1,4 +1,4 @@
-package dev.marking.core.policy;
+package dev.marking.core.rules.content;
 
 import dev.marking.core.model.Level;
 
