@@ -1,12 +1,15 @@
 package dev.marking.core.format.ooxml;
 
+import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.Recognition;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -30,6 +33,9 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 public final class OoxmlPackages {
 
     private static final int MAX_REASON = 160;
+    private static final String CONTENT_TYPES = "[Content_Types].xml";
+    /** Content types are a short list; a megabyte reads any real one whole. */
+    private static final int MAX_CONTENT_TYPES = 1 << 20;
     private static final Pattern SIGNATURE_PARTS = Pattern.compile("/_xmlsignatures/.*");
 
     private OoxmlPackages() {
@@ -81,6 +87,27 @@ public final class OoxmlPackages {
             pkg.revert();
             throw unreadable(file, kind, e);
         }
+    }
+
+    /**
+     * How sure {@code kind} is that {@code content} is its own: a ZIP package with {@code [Content_Types].xml}
+     * and its usual main part, or a content type of its main part; an OLE2 container holding an encrypted
+     * package may be any Office Open XML kind, so it is only plausible.
+     */
+    public static Recognition recognise(ContentProbe content, OoxmlKind kind, String usualMainPart) {
+        if (content.zip()) {
+            Set<String> entries = content.zipEntries();
+            if (!entries.contains(CONTENT_TYPES)) {
+                return Recognition.NONE;
+            }
+            if (entries.contains(usualMainPart)) {
+                return Recognition.CERTAIN;
+            }
+            boolean declared = content.zipText(CONTENT_TYPES, MAX_CONTENT_TYPES)
+                    .filter(types -> kind.contentTypes().stream().anyMatch(types::contains)).isPresent();
+            return declared ? Recognition.CERTAIN : Recognition.NONE;
+        }
+        return content.oleStreams().contains("EncryptedPackage") ? Recognition.PLAUSIBLE : Recognition.NONE;
     }
 
     /** Closes a package without writing anything back. */
