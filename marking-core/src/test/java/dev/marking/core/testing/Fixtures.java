@@ -13,6 +13,16 @@ public final class Fixtures {
         return new DocxFixture();
     }
 
+    /** A new XLSX builder; the first sheet ({@code Sheet1}) is made when first needed. */
+    public static XlsxFixture xlsx() {
+        return new XlsxFixture();
+    }
+
+    /** A new PPTX builder; the first slide is made when first needed. */
+    public static PptxFixture pptx() {
+        return new PptxFixture();
+    }
+
     /** The shared test material ({@code ../shared}): system property {@code marking.shared}, else beside the project. */
     public static Path shared() {
         String configured = System.getProperty("marking.shared");

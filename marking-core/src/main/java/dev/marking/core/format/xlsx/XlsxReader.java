@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.xssf.usermodel.XSSFComment;
@@ -44,6 +47,8 @@ final class XlsxReader {
     /** Cells of the first shown sheet counted as the top of its first page. */
     static final int FIRST_PAGE_CELLS = 6;
     private static final int EXCERPT_CELLS = 20;
+    /** A quoted literal or a backslash-escaped character of a date format, as POI leaves them in its output. */
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"|\\\\(.)");
 
     private final XSSFWorkbook wb;
     private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
@@ -89,7 +94,7 @@ final class XlsxReader {
         for (Row row : page.sheet()) {
             List<TextBlock> hiddenRow = new ArrayList<>();
             for (Cell cell : row) {
-                String text = formatter.formatCellValue(cell);
+                String text = shown(cell);
                 if (text.isBlank()) {
                     continue;
                 }
@@ -113,6 +118,16 @@ final class XlsxReader {
             }
         }
         return out;
+    }
+
+    /**
+     * The cell as Excel shows it. POI keeps the quotes and backslashes that mark literal text in date formats
+     * ({@code yyyy"年"m"月"}, {@code yyyy\年}); Excel shows the text alone.
+     */
+    private String shown(Cell cell) {
+        String text = formatter.formatCellValue(cell);
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell) ? LITERAL.matcher(text).replaceAll("$1$2") : text;
     }
 
     /** Cell notes: text the content rules read, and hidden content (a reader sees them only on hover). */
