@@ -36,7 +36,7 @@ public final class CorpusBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         FormatRegistry formats = FormatRegistry.standard();
         List<Path> files;
-        try (Stream<Path> s = Stream.of("docx", "pdf").flatMap(d -> list(corpus.resolve(d)))) {
+        try (Stream<Path> s = Stream.of("docx", "pdf", "xlsx", "pptx").flatMap(d -> list(corpus.resolve(d)))) {
             files = s.filter(p -> formats.forFile(p).isPresent()).sorted().toList();
         }
         Scanner scanner = Scanner.forPolicy(formats, ScanOptions.of(Policy.defaults(), LocalDate.now(),
@@ -44,7 +44,7 @@ public final class CorpusBench {
         Stamper stamper = new Stamper(formats);
         Path out = Files.createTempDirectory("marking-bench");
         Marking m = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5)).withCopy(new CopyNumber(1));
-        for (String kind : List.of("docx", "pdf")) {
+        for (String kind : List.of("docx", "pdf", "xlsx", "pptx")) {
             List<Double> stamp = new ArrayList<>();
             List<Double> verify = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
