@@ -18,9 +18,12 @@ import org.apache.poi.openxml4j.opc.PackagePartName;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.sl.usermodel.Placeholder;
+import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFNotes;
+import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFSlideLayout;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
 
@@ -83,9 +86,18 @@ public final class PptxFixture {
         return this;
     }
 
-    /** The current slide's layout hides its master's shapes. */
-    public PptxFixture layoutHidesMaster() {
-        current().getSlideLayout().getXmlObject().setShowMasterSp(false);
+    /**
+     * Starts a new slide on the "title only" layout, which no {@link #slide()} uses, and makes that layout
+     * hide its master's shapes.
+     */
+    public PptxFixture slideOnLayoutHidingMaster() {
+        XSLFSlideLayout layout = ppt.getSlideMasters().get(0).getLayout(SlideLayout.TITLE_ONLY);
+        layout.getXmlObject().setShowMasterSp(false);
+        slide = ppt.createSlide(layout);
+        for (XSLFShape copied : new ArrayList<>(slide.getShapes())) {
+            slide.removeShape(copied); // POI copies the layout's prompt texts; PowerPoint shows them only while editing
+        }
+        boxes = 0;
         return this;
     }
 

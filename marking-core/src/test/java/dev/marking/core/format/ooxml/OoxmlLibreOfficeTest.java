@@ -67,7 +67,7 @@ class OoxmlLibreOfficeTest {
                 .sheet("第二表").cell("B2", "第二张表").build(Files.createDirectories(work.resolve("fixtures")).resolve("表.xlsx"));
         pptxFixture = Fixtures.pptx().slide().text("第一张幻灯片")
                 .slide().text("隐藏母版图形的幻灯片").hideMasterShapes()
-                .slide().text("版式隐藏母版的幻灯片").layoutHidesMaster()
+                .slideOnLayoutHidingMaster().text("版式隐藏母版的幻灯片")
                 .build(work.resolve("fixtures").resolve("演示.pptx"));
         originals.add(xlsxFixture);
         originals.add(pptxFixture);
