@@ -82,6 +82,11 @@ final class StampCommand implements Callable<Integer> {
     @Option(names = "--no-footer", negatable = false, description = "Do not add the copy-number footer.")
     private boolean noFooter;
 
+    @Option(names = "--block", negatable = false,
+            description = "Also put the GB/T 9704 block (份号, 密级和保密期限, 紧急程度) where a format leaves it optional: "
+                    + "the first-page header of a workbook's first sheet (never into its cells).")
+    private boolean block;
+
     @Option(names = "--font", paramLabel = "FILE",
             description = "TrueType font to embed in PDFs (default: 黑体/SimHei when installed, else the bundled font).")
     private Path font;
@@ -114,7 +119,7 @@ final class StampCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 StampOptions options = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
+                        !noFooter, !noWatermark, Optional.ofNullable(font), block);
                 Path written = stamper.stamp(file, outDir, options);
                 out.println("stamped " + file + " -> " + written + "  (" + marking.watermarkText() + ")");
             } catch (DocumentException e) {
@@ -145,7 +150,7 @@ final class StampCommand implements Callable<Integer> {
         for (Path file : files) {
             try (Progress progress = Progress.forTerminal(err, file.getFileName().toString(), request.count())) {
                 StampOptions base = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
+                        !noFooter, !noWatermark, Optional.ofNullable(font), block);
                 List<CopyIssuer.Issued> issued = issuer.issue(file, outDir, base, request, people, ledger, progress);
                 progress.close();
                 out.println("stamped " + issued.size() + " copies of " + file + " -> " + outDir + " ("
