@@ -3,10 +3,16 @@ package dev.marking.core.testing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -19,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTHeaderFooter;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSheet;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
@@ -31,6 +38,7 @@ public final class XlsxFixture {
 
     private final XSSFWorkbook wb = new XSSFWorkbook();
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, String> chartSheets = new LinkedHashMap<>();
     private XSSFSheet sheet;
 
     XlsxFixture() {
@@ -147,6 +155,15 @@ public final class XlsxFixture {
         return this;
     }
 
+    /**
+     * A chart sheet named {@code name} (a sheet that is one chart and has no cells), with the header
+     * {@code header}; its chart is left empty, which is all a header needs.
+     */
+    public XlsxFixture chartSheet(String name, String header) {
+        chartSheets.put(name, header);
+        return this;
+    }
+
     /** A workbook-level defined name. */
     public XlsxFixture name(String name, String formula) {
         XSSFName n = wb.createName();
@@ -165,6 +182,11 @@ public final class XlsxFixture {
     public Path build(Path file) {
         current();
         properties.forEach((k, v) -> wb.getProperties().getCustomProperties().addProperty(k, v));
+        try {
+            addChartSheets();
+        } catch (InvalidFormatException e) {
+            throw new IllegalStateException(e);
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             wb.write(out);
             wb.close();
@@ -172,6 +194,32 @@ public final class XlsxFixture {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** POI cannot make chart sheets; the parts are written as Excel writes them. */
+    private void addChartSheets() throws InvalidFormatException {
+        int n = 1;
+        for (Map.Entry<String, String> c : chartSheets.entrySet()) {
+            PackagePartName part = PackagingURIHelper.createPartName("/xl/chartsheets/sheet" + n + ".xml");
+            PackagePart p = wb.getPackage().createPart(part,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml");
+            String xml = "<chartsheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                    + "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>"
+                    + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+                    + "<headerFooter><oddHeader>" + c.getValue().replace("&", "&amp;") + "</oddHeader></headerFooter>"
+                    + "</chartsheet>";
+            try (OutputStream out = p.getOutputStream()) {
+                out.write(xml.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String id = wb.getPackagePart().addRelationship(part, TargetMode.INTERNAL,
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet").getId();
+            CTSheet sheet = wb.getCTWorkbook().getSheets().addNewSheet();
+            sheet.setName(c.getKey());
+            sheet.setSheetId(100 + n++);
+            sheet.setId(id);
+        }
     }
 
     private XSSFSheet current() {

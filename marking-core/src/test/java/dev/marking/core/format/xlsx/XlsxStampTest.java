@@ -129,6 +129,20 @@ class XlsxStampTest {
     }
 
     @Test
+    void aChartSheetIsStampedLikeAWorksheet() throws Exception {
+        Path in = Fixtures.xlsx().cell("A1", "数据").chartSheet("图表", "&C图表页眉").build(dir.resolve("chart.xlsx"));
+        ReadModel original = format.read(in);
+        assertEquals(List.of("图表页眉"), texts(original.slots().get(1).header()));
+        Path out = dir.resolve("out.xlsx");
+        format.stamp(in, out, StampOptions.all(jimi(), "d", DAY));
+        RunningSlot chart = format.read(out).slots().get(1);
+        assertEquals("sheet 图表", chart.where().describe());
+        assertEquals(List.of("机密★5年", "图表页眉"), texts(chart.header()));
+        assertEquals(List.of("第000123份"), texts(chart.footer()));
+        assertEquals(List.of("机密★5年 第000123份"), chart.watermarks());
+    }
+
+    @Test
     void switchedOffPartsAreNotWritten() throws Exception {
         Path in = Fixtures.xlsx().cell("A1", "x").header("&C页眉").build(dir.resolve("in.xlsx"));
         Path out = dir.resolve("out.xlsx");
