@@ -1,11 +1,10 @@
 package dev.marking.core.format.pptx;
 
+import dev.marking.core.format.ooxml.XmlFragments;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.xmlbeans.XmlBeans;
 import org.apache.xmlbeans.XmlCursor;
-import org.apache.xmlbeans.XmlException;
-import org.apache.xmlbeans.XmlObject;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -111,7 +110,8 @@ final class OurShapes {
         String fill = "<a:solidFill><a:srgbClr val=\"" + colour + "\">"
                 + (alpha > 0 ? "<a:alpha val=\"" + alpha + "\"/>" : "") + "</a:srgbClr></a:solidFill>";
         return "<a:p><a:pPr algn=\"" + align + "\"/><a:r><a:rPr lang=\"zh-CN\" altLang=\"en-US\" sz=\"" + size + "\" b=\""
-                + (bold ? 1 : 0) + "\" dirty=\"0\">" + fill + fonts + "</a:rPr><a:t>" + escape(text) + "</a:t></a:r></a:p>";
+                + (bold ? 1 : 0) + "\" dirty=\"0\">" + fill + fonts + "</a:rPr><a:t>" + XmlFragments.escape(text)
+                + "</a:t></a:r></a:p>";
     }
 
     /** True for a shape we wrote: its non-visual properties are named {@code marking.*}. */
@@ -176,21 +176,12 @@ final class OurShapes {
      * group's own properties) or at the front.
      */
     static void insert(Element spTree, String fragment, boolean behind) {
-        XmlObject parsed;
-        try {
-            parsed = XmlObject.Factory.parse(fragment);
-        } catch (XmlException e) {
-            throw new IllegalStateException("bad fragment: " + e.getMessage(), e);
-        }
-        try (XmlCursor src = parsed.newCursor(); XmlCursor dst = XmlBeans.nodeToCursor(after(spTree, behind))) {
-            src.toFirstChild();
+        try (XmlCursor dst = XmlBeans.nodeToCursor(after(spTree, behind))) {
+            dst.toEndToken();
             if (behind) {
-                dst.toEndToken();
                 dst.toNextToken(); // just after the group properties
-            } else {
-                dst.toEndToken();
             }
-            src.copyXml(dst);
+            XmlFragments.insert(dst, fragment);
         }
     }
 
@@ -206,7 +197,4 @@ final class OurShapes {
         return spTree;
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

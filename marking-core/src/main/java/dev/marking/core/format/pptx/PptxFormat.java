@@ -2,20 +2,16 @@ package dev.marking.core.format.pptx;
 
 import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.ooxml.OoxmlFiles;
 import dev.marking.core.format.ooxml.OoxmlKind;
 import dev.marking.core.format.ooxml.OoxmlPackages;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 
 /**
@@ -59,43 +55,11 @@ public final class PptxFormat implements DocumentFormat {
 
     @Override
     public ReadModel read(Path file) throws DocumentException {
-        XMLSlideShow ppt = open(file, false);
-        try {
-            return PptxReader.read(file, ppt);
-        } catch (RuntimeException e) {
-            throw OoxmlPackages.unreadable(file, KIND, e);
-        } finally {
-            OoxmlPackages.discard(ppt.getPackage());
-        }
+        return OoxmlFiles.read(file, KIND, XMLSlideShow::new, ppt -> PptxReader.read(file, ppt));
     }
 
     @Override
     public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        XMLSlideShow ppt = open(source, true);
-        try {
-            if (OoxmlPackages.signed(ppt.getPackage())) {
-                throw OoxmlPackages.signedRefusal(source);
-            }
-            PptxStamper.stamp(ppt, options);
-            try (OutputStream out = Files.newOutputStream(target)) {
-                ppt.write(out);
-            } catch (IOException e) {
-                throw new DocumentException(target, Kind.UNREADABLE, "cannot write the stamped copy: " + e.getMessage(), e);
-            }
-        } catch (RuntimeException e) {
-            throw OoxmlPackages.unreadable(source, KIND, e);
-        } finally {
-            OoxmlPackages.discard(ppt.getPackage());
-        }
-    }
-
-    private static XMLSlideShow open(Path file, boolean writable) throws DocumentException {
-        OPCPackage pkg = OoxmlPackages.open(file, writable, KIND);
-        try {
-            return new XMLSlideShow(pkg);
-        } catch (RuntimeException e) {
-            OoxmlPackages.discard(pkg);
-            throw OoxmlPackages.unreadable(file, KIND, e);
-        }
+        OoxmlFiles.stamp(source, target, KIND, XMLSlideShow::new, ppt -> PptxStamper.stamp(ppt, options));
     }
 }

@@ -1,5 +1,6 @@
 package dev.marking.core.format.xlsx;
 
+import dev.marking.core.format.ooxml.XmlFragments;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +24,6 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFVMLDrawing;
 import org.apache.xmlbeans.XmlBeans;
 import org.apache.xmlbeans.XmlCursor;
-import org.apache.xmlbeans.XmlException;
-import org.apache.xmlbeans.XmlObject;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -232,16 +231,9 @@ final class HeaderPictures {
     }
 
     private static void insert(Element root, String fragment) {
-        XmlObject parsed;
-        try {
-            parsed = XmlObject.Factory.parse(fragment);
-        } catch (XmlException e) {
-            throw new IllegalStateException("bad fragment: " + e.getMessage(), e);
-        }
-        try (XmlCursor src = parsed.newCursor(); XmlCursor dst = XmlBeans.nodeToCursor(root)) {
-            src.toFirstChild();
+        try (XmlCursor dst = XmlBeans.nodeToCursor(root)) {
             dst.toEndToken();
-            src.copyXml(dst);
+            XmlFragments.insert(dst, fragment);
         }
     }
 
@@ -262,13 +254,9 @@ final class HeaderPictures {
 
     private static String shape(String position, int spid, String relId, String text) {
         return "<v:shape xmlns:v=\"" + V + "\" xmlns:o=\"" + O + "\" id=\"" + position + "\" o:spid=\"_x0000_s" + spid
-                + "\" type=\"#" + PICTURE_TYPE + "\" alt=\"" + escape(text) + "\" style=\"position:absolute;"
+                + "\" type=\"#" + PICTURE_TYPE + "\" alt=\"" + XmlFragments.escape(text) + "\" style=\"position:absolute;"
                 + "margin-left:0;margin-top:0;" + WatermarkPicture.SIZE + ";z-index:1\">"
-                + "<v:imagedata o:relid=\"" + escape(relId) + "\" o:title=\"" + OURS + "\"/>"
+                + "<v:imagedata o:relid=\"" + XmlFragments.escape(relId) + "\" o:title=\"" + OURS + "\"/>"
                 + "<o:lock v:ext=\"edit\" rotation=\"t\"/></v:shape>";
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

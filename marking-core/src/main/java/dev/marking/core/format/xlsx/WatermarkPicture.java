@@ -24,14 +24,14 @@ import javax.imageio.ImageIO;
 final class WatermarkPicture {
 
     /** Pixels; 4:3 like the printed size below. */
-    static final int WIDTH = 1600;
-    static final int HEIGHT = 1200;
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 900;
     /** The printed size, about the width of a portrait A4 page inside its margins. */
     static final String SIZE = "width:450pt;height:337.5pt";
 
     private static final Color INK = new Color(0xBE, 0xBE, 0xBE);
     private static final double ANGLE = Math.toRadians(-30);
-    private static final int MAX_FONT = 150;
+    private static final int MAX_FONT = 120;
     private static final int MIN_FONT = 24;
     /** 黑体 first (GB/T 9704's face for marks), then other CJK sans faces found on Windows and Linux. */
     private static final List<String> FACES = List.of("SimHei", "黑体", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC",

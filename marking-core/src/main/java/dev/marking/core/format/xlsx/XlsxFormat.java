@@ -2,21 +2,16 @@ package dev.marking.core.format.xlsx;
 
 import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.ooxml.OoxmlFiles;
 import dev.marking.core.format.ooxml.OoxmlKind;
 import dev.marking.core.format.ooxml.OoxmlPackages;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -57,43 +52,11 @@ public final class XlsxFormat implements DocumentFormat {
 
     @Override
     public ReadModel read(Path file) throws DocumentException {
-        XSSFWorkbook wb = open(file, false);
-        try {
-            return XlsxReader.read(file, wb);
-        } catch (RuntimeException e) {
-            throw OoxmlPackages.unreadable(file, KIND, e);
-        } finally {
-            OoxmlPackages.discard(wb.getPackage());
-        }
+        return OoxmlFiles.read(file, KIND, XSSFWorkbook::new, wb -> XlsxReader.read(file, wb));
     }
 
     @Override
     public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        XSSFWorkbook wb = open(source, true);
-        try {
-            if (OoxmlPackages.signed(wb.getPackage())) {
-                throw OoxmlPackages.signedRefusal(source);
-            }
-            XlsxStamper.stamp(source, wb, options);
-            try (OutputStream out = Files.newOutputStream(target)) {
-                wb.write(out);
-            } catch (IOException e) {
-                throw new DocumentException(target, Kind.UNREADABLE, "cannot write the stamped copy: " + e.getMessage(), e);
-            }
-        } catch (InvalidFormatException | RuntimeException e) {
-            throw OoxmlPackages.unreadable(source, KIND, e);
-        } finally {
-            OoxmlPackages.discard(wb.getPackage());
-        }
-    }
-
-    private static XSSFWorkbook open(Path file, boolean writable) throws DocumentException {
-        OPCPackage pkg = OoxmlPackages.open(file, writable, KIND);
-        try {
-            return new XSSFWorkbook(pkg);
-        } catch (IOException | RuntimeException e) {
-            OoxmlPackages.discard(pkg);
-            throw OoxmlPackages.unreadable(file, KIND, e);
-        }
+        OoxmlFiles.stamp(source, target, KIND, XSSFWorkbook::new, wb -> XlsxStamper.stamp(source, wb, options));
     }
 }

@@ -15,10 +15,8 @@ import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.CopyNumber;
-import dev.marking.core.model.Finding;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Scheme;
-import dev.marking.core.model.Severity;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
 import dev.marking.core.policy.Policy;
@@ -26,6 +24,7 @@ import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.scan.Stamper;
+import dev.marking.core.testing.Findings;
 import dev.marking.core.testing.Fixtures;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
@@ -105,7 +104,7 @@ class OoxmlCorpusTest {
         assertStamped(original, format.read(once), first());
 
         FileResult verified = SCANNER.check(once);
-        assertEquals(List.of(), errors(verified), "stamped " + file.getFileName());
+        assertEquals(List.of(), Findings.errors(verified), "stamped " + file.getFileName());
         assertEquals("机密★5年", verified.marking().orElseThrow().mark());
         assertEquals("000123", verified.marking().get().copy().orElseThrow().formatted());
 
@@ -115,7 +114,7 @@ class OoxmlCorpusTest {
         format.stamp(once, twice, second());
         assertArrayEquals(onceBytes, Files.readAllBytes(once), "stamped input unchanged by restamp");
         assertStamped(original, format.read(twice), second());
-        assertEquals(List.of(), errors(SCANNER.check(twice)), "restamped " + file.getFileName());
+        assertEquals(List.of(), Findings.errors(SCANNER.check(twice)), "restamped " + file.getFileName());
     }
 
     /** Every slot shows the mark, the copy line and the watermark exactly once; the original text is all there. */
@@ -153,10 +152,6 @@ class OoxmlCorpusTest {
 
     static List<String> texts(List<TextBlock> blocks) {
         return blocks.stream().map(TextBlock::text).toList();
-    }
-
-    private static List<Finding> errors(FileResult r) {
-        return r.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 
     private static boolean isOle2(Path file) throws IOException {

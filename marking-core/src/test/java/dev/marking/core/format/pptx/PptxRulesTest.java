@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.Finding;
-import dev.marking.core.model.Severity;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.testing.Findings;
 import dev.marking.core.testing.Fixtures;
 import dev.marking.core.text.Messages;
 import dev.marking.core.trace.TraceResult;
@@ -36,7 +36,7 @@ class PptxRulesTest {
     void fakeDeclassificationOnASlideIsReportedAtTheSlide() {
         FileResult r = scanner.check(Fixtures.pptx().masterText("机密★5年").slide().text("简报")
                 .slide().text("XX部队于X月X日到达A基地").build(dir.resolve("declass.pptx")));
-        Finding f = only(r, "declass.fake", "XX部队");
+        Finding f = Findings.only(r, "declass.fake", "XX部队");
         assertEquals("slide 2, paragraph 1, column 1", f.location().describe());
     }
 
@@ -44,8 +44,8 @@ class PptxRulesTest {
     void personalInformationInSpeakerNotesIsReportedAtTheNotes() {
         FileResult r = scanner.check(Fixtures.pptx().masterText("机密★5年").slide().text("正文")
                 .notes("联系人 13812345678").build(dir.resolve("pii.pptx")));
-        assertEquals("slide 1, notes, paragraph 1, column 5", only(r, "pii.phone", "138****5678").location().describe());
-        assertTrue(rules(r, "hidden.content").stream().anyMatch(h -> h.message().contains("speaker notes")),
+        assertEquals("slide 1, notes, paragraph 1, column 5", Findings.only(r, "pii.phone", "138****5678").location().describe());
+        assertTrue(Findings.of(r, "hidden.content").stream().anyMatch(h -> h.message().contains("speaker notes")),
                 r.findings().toString());
     }
 
@@ -53,14 +53,14 @@ class PptxRulesTest {
     void aHiddenSlideIsHiddenContent() {
         FileResult r = scanner.check(Fixtures.pptx().masterText("机密★5年").slide().text("公开")
                 .slide().text("草稿").hidden().build(dir.resolve("hidden.pptx")));
-        Finding f = rules(r, "hidden.content").get(0);
+        Finding f = Findings.of(r, "hidden.content").get(0);
         assertEquals("slide 2", f.location().describe());
         assertTrue(f.message().contains("hidden slide"), f.message());
     }
 
     @Test
     void negativeAPlainPresentationHasNoHiddenContent() {
-        assertEquals(List.of(), rules(scanner.check(Fixtures.pptx().masterText("机密★5年").slide().text("正文")
+        assertEquals(List.of(), Findings.of(scanner.check(Fixtures.pptx().masterText("机密★5年").slide().text("正文")
                 .build(dir.resolve("plain.pptx"))), "hidden.content"));
     }
 
@@ -69,14 +69,14 @@ class PptxRulesTest {
         FileResult marked = scanner.check(Fixtures.pptx().masterText("机密★5年").slide().text("一").slide().text("二")
                 .build(dir.resolve("marked.pptx")));
         assertEquals("机密★5年", marked.marking().orElseThrow().mark());
-        assertEquals(List.of(), errors(marked));
+        assertEquals(List.of(), Findings.errors(marked));
 
         FileResult unmarked = scanner.check(Fixtures.pptx().slide().text("一").build(dir.resolve("unmarked.pptx")));
-        assertEquals(List.of("marking.missing"), errors(unmarked).stream().map(Finding::rule).toList());
+        assertEquals(List.of("marking.missing"), Findings.errors(unmarked).stream().map(Finding::rule).toList());
 
         FileResult incomplete = scanner.check(Fixtures.pptx().masterText("机密★5年").slide().text("一")
                 .slide().text("二").hideMasterShapes().build(dir.resolve("incomplete.pptx")));
-        Finding f = rules(incomplete, "marking.incomplete").get(0);
+        Finding f = Findings.of(incomplete, "marking.incomplete").get(0);
         assertTrue(f.message().contains("slide 2"), f.message());
     }
 
@@ -86,25 +86,11 @@ class PptxRulesTest {
         Path out = dir.resolve("out.pptx");
         new PptxFormat().stamp(in, out, StampOptions.all(PptxStampTest.jimi(), "doc-9", PptxStampTest.DAY));
         FileResult r = scanner.check(out);
-        assertEquals(List.of(), errors(r));
+        assertEquals(List.of(), Findings.errors(r));
         assertEquals("机密★5年", r.marking().orElseThrow().mark());
         assertEquals("000123", r.marking().get().copy().orElseThrow().formatted());
         TraceResult t = new Tracer(FormatRegistry.standard()).trace(out, Optional.empty());
         assertEquals(Map.of("metadata", "000123", "block", "000123", "footer", "000123", "watermark", "000123"),
                 t.copiesBySource());
-    }
-
-    private static Finding only(FileResult r, String rule, String evidence) {
-        List<Finding> hits = rules(r, rule).stream().filter(f -> evidence.equals(f.evidence())).toList();
-        assertEquals(1, hits.size(), rule + " " + evidence + " in " + r.findings());
-        return hits.get(0);
-    }
-
-    private static List<Finding> rules(FileResult r, String rule) {
-        return r.findings().stream().filter(f -> f.rule().equals(rule)).toList();
-    }
-
-    private static List<Finding> errors(FileResult r) {
-        return r.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 }

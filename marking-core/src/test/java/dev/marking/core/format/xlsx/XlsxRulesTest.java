@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.Finding;
-import dev.marking.core.model.Severity;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.testing.Findings;
 import dev.marking.core.testing.Fixtures;
 import dev.marking.core.text.Messages;
 import dev.marking.core.trace.TraceResult;
@@ -39,7 +39,7 @@ class XlsxRulesTest {
     void fakeDeclassificationInACellIsReportedAtTheCell() {
         FileResult r = scanner.check(Fixtures.xlsx().header(MARK).cell("A1", "简报").cell("C7", "XX部队于X月X日到达A基地")
                 .build(dir.resolve("declass.xlsx")));
-        Finding f = only(r, "declass.fake", "XX部队");
+        Finding f = Findings.only(r, "declass.fake", "XX部队");
         assertEquals("Sheet1!C7, column 1", f.location().describe());
     }
 
@@ -47,16 +47,16 @@ class XlsxRulesTest {
     void negativeEstablishedTermsInCellsAreNotFakeDeclassification() {
         FileResult r = scanner.check(Fixtures.xlsx().header(MARK).cell("A1", "A4纸").cell("B1", "甲方乙方").cell("C1", "B超")
                 .build(dir.resolve("terms.xlsx")));
-        assertEquals(List.of(), rules(r, "declass.fake"));
+        assertEquals(List.of(), Findings.of(r, "declass.fake"));
     }
 
     @Test
     void personalInformationInANoteIsReportedAtTheNote() {
         FileResult r = scanner.check(Fixtures.xlsx().header(MARK).cell("A1", "名单").note("A1", "联系人 13812345678")
                 .build(dir.resolve("pii.xlsx")));
-        Finding f = only(r, "pii.phone", "138****5678");
+        Finding f = Findings.only(r, "pii.phone", "138****5678");
         assertEquals("Sheet1!A1, comment, column 5", f.location().describe());
-        assertTrue(rules(r, "hidden.content").stream().anyMatch(h -> h.location().equals(f.location().withColumn(0))),
+        assertTrue(Findings.of(r, "hidden.content").stream().anyMatch(h -> h.location().equals(f.location().withColumn(0))),
                 "the note itself is hidden content: " + r.findings());
     }
 
@@ -65,15 +65,15 @@ class XlsxRulesTest {
         FileResult r = scanner.check(Fixtures.xlsx().sheet("公开").header(MARK).cell("A1", "正文")
                 .sheet("底稿").header(MARK).cell("B2", "身份证 11010519491231002X").hidden()
                 .build(dir.resolve("hidden.xlsx")));
-        Finding hidden = rules(r, "hidden.content").get(0);
+        Finding hidden = Findings.of(r, "hidden.content").get(0);
         assertEquals("sheet 底稿", hidden.location().describe());
         assertTrue(hidden.message().contains("hidden sheet"), hidden.message());
-        assertEquals("底稿!B2, column 5", only(r, "pii.id-card", "110105********002X").location().describe());
+        assertEquals("底稿!B2, column 5", Findings.only(r, "pii.id-card", "110105********002X").location().describe());
     }
 
     @Test
     void negativeAPlainWorkbookHasNoHiddenContent() {
-        assertEquals(List.of(), rules(scanner.check(Fixtures.xlsx().header(MARK).cell("A1", "正文")
+        assertEquals(List.of(), Findings.of(scanner.check(Fixtures.xlsx().header(MARK).cell("A1", "正文")
                 .build(dir.resolve("plain.xlsx"))), "hidden.content"));
     }
 
@@ -82,22 +82,22 @@ class XlsxRulesTest {
         FileResult marked = scanner.check(Fixtures.xlsx().sheet("一").header(MARK).cell("A1", "x")
                 .sheet("二").header("&C机密★5年").cell("A1", "y").build(dir.resolve("marked.xlsx")));
         assertEquals("机密★5年", marked.marking().orElseThrow().mark());
-        assertEquals(List.of(), errors(marked));
+        assertEquals(List.of(), Findings.errors(marked));
 
         FileResult unmarked = scanner.check(Fixtures.xlsx().cell("A1", "x").build(dir.resolve("unmarked.xlsx")));
-        assertEquals(List.of("marking.missing"), errors(unmarked).stream().map(Finding::rule).toList());
+        assertEquals(List.of("marking.missing"), Findings.errors(unmarked).stream().map(Finding::rule).toList());
     }
 
     @Test
     void aSheetWithoutTheMarkIsIncompleteAndADifferentMarkInconsistent() {
         FileResult incomplete = scanner.check(Fixtures.xlsx().sheet("一").header(MARK).cell("A1", "x")
                 .sheet("二").cell("A1", "y").build(dir.resolve("incomplete.xlsx")));
-        Finding f = rules(incomplete, "marking.incomplete").get(0);
+        Finding f = Findings.of(incomplete, "marking.incomplete").get(0);
         assertTrue(f.message().contains("sheet 二"), f.message());
 
         FileResult inconsistent = scanner.check(Fixtures.xlsx().sheet("一").header(MARK).cell("A1", "x")
                 .sheet("二").header("&L秘密★1年").cell("A1", "y").build(dir.resolve("inconsistent.xlsx")));
-        assertEquals(1, rules(inconsistent, "marking.inconsistent").size(), inconsistent.findings().toString());
+        assertEquals(1, Findings.of(inconsistent, "marking.inconsistent").size(), inconsistent.findings().toString());
     }
 
     @Test
@@ -106,7 +106,7 @@ class XlsxRulesTest {
         Path out = dir.resolve("out.xlsx");
         new XlsxFormat().stamp(in, out, StampOptions.all(XlsxStampTest.jimi(), "doc-9", XlsxStampTest.DAY).withBlock(true));
         FileResult r = scanner.check(out);
-        assertEquals(List.of(), errors(r));
+        assertEquals(List.of(), Findings.errors(r));
         assertEquals("机密★5年", r.marking().orElseThrow().mark());
         assertEquals("000123", r.marking().get().copy().orElseThrow().formatted());
 
@@ -129,21 +129,7 @@ class XlsxRulesTest {
                 wb.write(os);
             }
         }
-        Finding f = rules(scanner.check(edited), "copy.invalid").get(0);
+        Finding f = Findings.of(scanner.check(edited), "copy.invalid").get(0);
         assertEquals("000124", f.evidence());
-    }
-
-    private static Finding only(FileResult r, String rule, String evidence) {
-        List<Finding> hits = rules(r, rule).stream().filter(f -> evidence.equals(f.evidence())).toList();
-        assertEquals(1, hits.size(), rule + " " + evidence + " in " + r.findings());
-        return hits.get(0);
-    }
-
-    private static List<Finding> rules(FileResult r, String rule) {
-        return r.findings().stream().filter(f -> f.rule().equals(rule)).toList();
-    }
-
-    private static List<Finding> errors(FileResult r) {
-        return r.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 }
