@@ -3,7 +3,9 @@ package dev.marking.core.rules;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.rules.content.ContentLevelRule;
+import dev.marking.core.rules.declass.DeclassLexicon;
 import dev.marking.core.rules.declass.FakeDeclassificationRule;
+import dev.marking.core.rules.declass.TemplateBlankRule;
 import dev.marking.core.rules.hidden.HiddenContentRule;
 import dev.marking.core.rules.redaction.FakeRedactionRule;
 import dev.marking.core.rules.content.PathLevelRule;
@@ -20,6 +22,7 @@ import dev.marking.core.rules.pii.IdCardRule;
 import dev.marking.core.rules.pii.PhoneRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The rules that ship with marking. */
 public final class Rules {
@@ -44,7 +47,9 @@ public final class Rules {
         rules.add(new IncompleteMarkingRule(parser));
         rules.add(new TermExpiredRule());
         rules.add(new CopyNumberRule());
-        rules.add(new FakeDeclassificationRule(policy.codenames()));
+        DeclassLexicon lexicon = DeclassLexicon.standard().with(Map.of(), List.of(), policy.codenames());
+        rules.add(new FakeDeclassificationRule(lexicon, policy.pseudonyms()));
+        rules.add(new TemplateBlankRule(lexicon));
         rules.add(new FakeRedactionRule());
         rules.add(new HiddenContentRule());
         rules.add(new IdCardRule());

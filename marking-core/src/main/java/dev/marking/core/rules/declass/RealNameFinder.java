@@ -1,13 +1,20 @@
 package dev.marking.core.rules.declass;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Location;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Looks for the real name a placeholder should have hidden: the same context term written elsewhere
- * in the document after a name ({@code A基地} … {@code 酒泉基地}, {@code XX部队} … {@code 31681部队}).
+ * in the document after a proper name ({@code A基地} … {@code 酒泉基地}, {@code XX部队} … {@code 31681部队}).
+ * A name is a unit number, an ordinal ({@code 第三研究所}) or a word the segmenter tags as a place, person,
+ * organisation or other proper noun — not any span that ends in the same character ({@code 部门内部}), and
+ * never text that a placeholder itself covers ({@code XX工作会议}).
  */
 final class RealNameFinder {
 
@@ -37,31 +44,47 @@ final class RealNameFinder {
     }
 
     /**
-     * The first two different real names written with {@code term} in {@code blocks} (two, so that one is
+     * The first two different real names written with {@code term} in the document (two, so that one is
      * left when the first is the placeholder's own text).
      */
-    List<RealName> find(List<Block> blocks, String term, Category category) {
+    List<RealName> find(DocumentPlaceholders doc, String term, Category category) {
+        Map<Block, List<Placeholder>> covered = new IdentityHashMap<>();
+        doc.found().forEach(f -> covered.computeIfAbsent(f.block(), k -> new ArrayList<>()).add(f.placeholder()));
         List<RealName> found = new ArrayList<>(2);
-        for (Block b : blocks) {
+        for (Block b : doc.nameSources()) {
             String f = b.folded();
             for (int p = f.indexOf(term); p >= 0; p = f.indexOf(term, p + 1)) {
                 ContextTerm t = lexicon.termAt(f, p);
                 if (t == null || !t.text().equals(term)) {
                     continue;
                 }
+                int end = p + term.length();
                 int start = nameStart(f, p, category);
-                if (start >= 0) {
-                    String name = b.block().text().substring(start, p + term.length());
-                    if (found.isEmpty() || !found.get(0).text().equals(name)) {
-                        found.add(new RealName(name, b.block().location().withColumn(start + 1)));
-                    }
-                    if (found.size() == 2) {
-                        return found;
-                    }
+                if (start < 0 || touches(covered.get(b), start, end) || !properName(f, start, p, end)) {
+                    continue;
+                }
+                String name = b.block().text().substring(start, end);
+                if (found.isEmpty() || !found.get(0).text().equals(name)) {
+                    found.add(new RealName(name, DocumentPlaceholders.at(b.block(), start)));
+                }
+                if (found.size() == 2) {
+                    return found;
                 }
             }
         }
         return found;
+    }
+
+    /** True when a placeholder covers or touches {@code [start, end)}: the span is the placeholder's own text. */
+    private static boolean touches(List<Placeholder> placeholders, int start, int end) {
+        if (placeholders != null) {
+            for (Placeholder p : placeholders) {
+                if (p.start() <= end && p.end() >= start) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Where the name before the term at {@code p} starts, or -1 when there is none. */
@@ -91,6 +114,42 @@ final class RealNameFinder {
             return -1;
         }
         return b;
+    }
+
+    /**
+     * True for a number or ordinal, or when the segmenter reads {@code [start, p)} as words of which the last is
+     * a proper noun (place, person, organisation, other name) and the term as the next word: 酒泉/ns 基地.
+     */
+    private static boolean properName(String f, int start, int p, int end) {
+        if (!PlaceholderScanner.isHan(f.charAt(start)) || f.charAt(start) == '第') {
+            return true; // 31681部队, 第三研究所
+        }
+        int from = Math.max(0, start - 2);
+        int to = Math.min(f.length(), end + 2);
+        int at = from;
+        boolean startsWord = false;
+        boolean proper = false;
+        for (Term t : HanLP.segment(f.substring(from, to))) {
+            int next = at + t.word.length();
+            startsWord |= at == start;
+            if (at >= start && next <= p && t.nature != null && isProper(t.nature.toString())) {
+                proper = true;
+            }
+            if (next == p) {
+                return startsWord && proper; // the term starts a word of its own
+            }
+            if (next > p) {
+                return false; // the term is part of a longer word: 部门内部, 工作会议的
+            }
+            at = next;
+        }
+        return false;
+    }
+
+    /** HanLP natures of proper nouns: nr (persons), ns (places), nt (organisations), nz (other names), nx. */
+    private static boolean isProper(String nature) {
+        return nature.startsWith("nr") || nature.startsWith("ns") || nature.startsWith("nt") || nature.equals("nz")
+                || nature.equals("nx");
     }
 
     private boolean isGeneric(String name) {

@@ -1,0 +1,212 @@
+package dev.marking.core.rules.declass;
+
+import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.TextBlock;
+import dev.marking.core.model.Location;
+import dev.marking.core.rules.declass.ContextWords.Kind;
+import dev.marking.core.rules.declass.ContextWords.Signals;
+import dev.marking.core.rules.declass.RealNameFinder.Block;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The placeholders of one document, each judged for what it is for by the text around it: a court
+ * judgment anonymises its parties lawfully, a form leaves blanks to fill in, a paragraph about a unit or a
+ * weapon makes even a vague {@code 某地} a concealment. Shared by {@code declass.fake} and {@code declass.template}.
+ */
+final class DocumentPlaceholders {
+
+    private static final String ARTICLE_ENDS = "条款项章节号";
+    private static final List<String> FIELD_LABELS = List.of("地址", "住址", "住所", "通讯地址", "地点", "电话", "联系电话",
+            "手机", "邮编", "邮政编码", "姓名", "名称", "单位", "工作单位", "日期", "时间", "委托人", "法定代表人", "开户行",
+            "开户银行", "账号", "帐号", "身份证号", "籍贯", "民族", "出生日期");
+
+    /**
+     * A placeholder and the block it was found in.
+     *
+     * @param block       the text block, with its width-folded text
+     * @param placeholder the placeholder, with its judged use
+     */
+    record Found(Block block, Placeholder placeholder) {
+    }
+
+    private final List<Block> blocks;
+    private final List<Block> nameSources;
+    private final List<Found> found;
+
+    private DocumentPlaceholders(List<Block> blocks, List<Block> nameSources, List<Found> found) {
+        this.blocks = blocks;
+        this.nameSources = nameSources;
+        this.found = found;
+    }
+
+    /** Scans and judges every placeholder of {@code model}: body, then each distinct header and footer text. */
+    static DocumentPlaceholders of(ReadModel model, PlaceholderScanner scanner, DeclassLexicon lexicon) {
+        List<Block> blocks = blocks(model);
+        List<Block> sources = new ArrayList<>(blocks);
+        for (HiddenItem h : model.hidden()) {
+            if (h.text() != null && !h.text().isBlank()) {
+                sources.add(new Block(new TextBlock(h.text(), h.location()), PlaceholderScanner.fold(h.text())));
+            }
+        }
+        boolean markdown = isMarkdown(model);
+        ContextWords words = lexicon.contextWords();
+        Signals doc = null;
+        List<Found> out = new ArrayList<>();
+        for (Block b : blocks) {
+            List<Placeholder> raw = scanner.scanFolded(b.folded(), markdown);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            if (doc == null) {
+                doc = words.scan(joined(blocks)); // once, and only for a document that has placeholders at all
+            }
+            Signals para = words.scan(b.folded());
+            boolean secretNearby = raw.stream().anyMatch(p -> p.use() == PlaceholderUse.CONCEALMENT && p.secretBearing())
+                    || raw.stream().anyMatch(DocumentPlaceholders::vague) && lexicon.mentionsSecretMatter(b.folded());
+            for (Placeholder p : raw) {
+                PlaceholderUse use = judge(b.folded(), p, para, doc, secretNearby);
+                if (use != null) {
+                    out.add(new Found(b, p.withUse(use)));
+                }
+            }
+        }
+        return new DocumentPlaceholders(blocks, sources, out);
+    }
+
+    /** Where the character at {@code offset} of {@code b} is: a block that starts inside a line carries its column. */
+    static Location at(TextBlock b, int offset) {
+        Location l = b.location();
+        return l.withColumn(l.column() > 0 ? l.column() + offset : offset + 1);
+    }
+
+    List<Found> found() {
+        return found;
+    }
+
+    /** Every block a real name may be written in: the scanned text and the document's hidden content. */
+    List<Block> nameSources() {
+        return nameSources;
+    }
+
+    List<Block> blocks() {
+        return blocks;
+    }
+
+    /** What {@code p} is for in its paragraph and document, or null when it is no placeholder there at all. */
+    static PlaceholderUse judge(String f, Placeholder p, Signals para, Signals doc, boolean secretNearby) {
+        if (vague(p)) {
+            return para.count(Kind.SECRECY) > 0 || secretNearby ? PlaceholderUse.CONCEALMENT : null; // 某地
+        }
+        if (p.use() != PlaceholderUse.CONCEALMENT) {
+            return p.use();
+        }
+        boolean judgment = doc.count(Kind.JUDGMENT) > 0;
+        if (judgment && !p.secretBearing()) {
+            return PlaceholderUse.DE_IDENTIFICATION; // a judgment's parties, companies, hospitals, villages, dates
+        }
+        if (p.kind().blank() && (article(f, p) || party(f, p) || instructed(f, p) || field(f, p))) {
+            return PlaceholderUse.TEMPLATE;
+        }
+        boolean form = doc.count(Kind.TEMPLATE) > 0 || doc.count(Kind.CONTRACT) > 0;
+        boolean filled = p.kind().blank() || p.kind() == PlaceholderKind.LETTER; // 申请人：A, A国 in a contract
+        if (form && filled && !p.secretBearing() && para.count(Kind.SECRECY) == 0) {
+            return PlaceholderUse.TEMPLATE;
+        }
+        return PlaceholderUse.CONCEALMENT;
+    }
+
+    /** 某地, 某区域, 某方向: a place too vague to count unless the paragraph is about a secret matter. */
+    private static boolean vague(Placeholder p) {
+        return p.kind() == PlaceholderKind.MOU && p.context() != null && p.context().weak();
+    }
+
+    /** 第XX条, ×字第×号: the number of an article or a document left open. */
+    private static boolean article(String f, Placeholder p) {
+        int s = p.start();
+        int e = p.end();
+        while (e < f.length() && e - p.end() < 2 && !PlaceholderScanner.isHan(f.charAt(e))) {
+            e++;
+        }
+        return s > 0 && f.charAt(s - 1) == '第' && e < f.length() && ARTICLE_ENDS.indexOf(f.charAt(e)) >= 0;
+    }
+
+    /** ×方: a party of a contract left open, as 甲方 and 乙方 name them. */
+    private static boolean party(String f, Placeholder p) {
+        return p.end() < f.length() && f.charAt(p.end()) == '方' && p.end() - p.start() <= 2;
+    }
+
+    /** ××（单位）, ×××（印刷体）: a blank followed by what to write in it. */
+    private static boolean instructed(String f, Placeholder p) {
+        int e = p.end();
+        if (e >= f.length() || f.charAt(e) != '(' && f.charAt(e) != '（') {
+            return false;
+        }
+        for (int k = e + 1; k < f.length() && k <= e + 8; k++) {
+            if (f.charAt(k) == ')' || f.charAt(k) == '）') {
+                return k > e + 1;
+            }
+            if (!PlaceholderScanner.isHan(f.charAt(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** 地址：××省××市××路××号: the value of a form field. */
+    private static boolean field(String f, Placeholder p) {
+        int colon = -1;
+        for (int k = 0; k < p.start(); k++) {
+            char c = f.charAt(k);
+            if (c == ':' || c == '：') {
+                colon = k;
+                break;
+            }
+        }
+        if (colon < 0) {
+            return false;
+        }
+        String label = f.substring(0, colon).strip();
+        for (String l : FIELD_LABELS) {
+            if (label.endsWith(l) && label.length() <= l.length() + 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Body text, then header and footer text (each distinct running text once: it repeats on every page). */
+    private static List<Block> blocks(ReadModel model) {
+        List<Block> out = new ArrayList<>();
+        model.body().forEach(b -> out.add(new Block(b, PlaceholderScanner.fold(b.text()))));
+        Set<String> seen = new HashSet<>();
+        for (RunningSlot slot : model.slots()) {
+            for (List<TextBlock> part : List.of(slot.header(), slot.footer())) {
+                for (TextBlock b : part) {
+                    if (seen.add(b.text())) {
+                        out.add(new Block(b, PlaceholderScanner.fold(b.text())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static CharSequence joined(List<Block> blocks) {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : blocks) {
+            sb.append(b.folded()).append('\n');
+        }
+        return sb;
+    }
+
+    /** In Markdown source, {@code **word**} is emphasis, never a masked name. */
+    private static boolean isMarkdown(ReadModel model) {
+        String name = model.path().getFileName() == null ? "" : model.path().getFileName().toString();
+        return "markdown".equals(model.format()) || name.endsWith(".md") || name.endsWith(".markdown");
+    }
+}
