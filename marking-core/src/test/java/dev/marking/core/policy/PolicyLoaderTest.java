@@ -115,12 +115,12 @@ class PolicyLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, exclude, include, marking, paths, rules, "
-            + "schemes, sensitive, suppressions, version)",
+        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, marking, paths, "
+            + "rules, schemes, sensitive, suppressions, version)",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
-            + "declass.fake, file.encrypted, file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, "
+            + "declass.fake, declass.template, file.encrypted, file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, "
             + "marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, "
             + "redaction.fake, seal.broken, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
@@ -154,7 +154,7 @@ class PolicyLoaderTest {
             + "must say why)",
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
-            + "term.expired, copy.invalid, declass.fake, redaction.fake, hidden.content, pii.id-card, pii.phone, "
+            + "term.expired, copy.invalid, declass.fake, declass.template, redaction.fake, hidden.content, pii.id-card, pii.phone, "
             + "pii.bank-card, pii.email, seal.broken, file.unreadable, file.encrypted, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
@@ -169,7 +169,7 @@ class PolicyLoaderTest {
 
     @Test
     void errorsGiveTheRealLine() {
-        assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, file.encrypted, "
+        assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, declass.template, file.encrypted, "
                 + "file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
                 + "marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, redaction.fake, "
                 + "seal.broken, term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));

@@ -21,6 +21,8 @@ import java.util.Set;
 final class DocumentPlaceholders {
 
     private static final String ARTICLE_ENDS = "条款项章节号";
+    /** A form field's label opens its line: 地址：, 法定代表人： (with room for leading spaces or a number). */
+    private static final int LABEL_REACH = 12;
     private static final List<String> FIELD_LABELS = List.of("地址", "住址", "住所", "通讯地址", "地点", "电话", "联系电话",
             "手机", "邮编", "邮政编码", "姓名", "名称", "单位", "工作单位", "日期", "时间", "委托人", "法定代表人", "开户行",
             "开户银行", "账号", "帐号", "身份证号", "籍贯", "民族", "出生日期");
@@ -160,7 +162,7 @@ final class DocumentPlaceholders {
     /** 地址：××省××市××路××号: the value of a form field. */
     private static boolean field(String f, Placeholder p) {
         int colon = -1;
-        for (int k = 0; k < p.start(); k++) {
+        for (int k = 0; k < p.start() && k <= LABEL_REACH; k++) {
             char c = f.charAt(k);
             if (c == ':' || c == '：') {
                 colon = k;

@@ -177,10 +177,9 @@ public final class PlaceholderScanner {
         PlaceholderKind kind = single && cls != TIMES ? PlaceholderKind.SYMBOL : PlaceholderKind.SYMBOLS;
         Placeholder p = resolve(f, i, j, kind);
         if (p == null && kind.strong()) {
-            boolean textAfter = j < f.length() && isHan(f.charAt(j));
             String run = f.substring(i, j);
             boolean paired = near(f, run, j, j + NEAR) >= 0 || near(f, run, i - NEAR, i - run.length() + 1) >= 0;
-            boolean alone = cls == STAR ? run.length() >= 3 || !paired : cls != SQUARE && textAfter && !single;
+            boolean alone = cls == STAR ? run.length() >= 3 || !paired : cls != SQUARE && !single;
             p = bare(f, i, j, kind, alone); // 由***负责; not a ** pair, not 邮编□□□□□□ (a form) or □□□□ (lost characters)
         }
         int digits = i;

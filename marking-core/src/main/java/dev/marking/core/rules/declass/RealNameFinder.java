@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Looks for the real name a placeholder should have hidden: the same context term written elsewhere
  * in the document after a proper name ({@code A基地} … {@code 酒泉基地}, {@code XX部队} … {@code 31681部队}).
- * A name is a unit number, an ordinal ({@code 第三研究所}) or a word the segmenter tags as a place, person,
- * organisation or other proper noun — not any span that ends in the same character ({@code 部门内部}), and
- * never text that a placeholder itself covers ({@code XX工作会议}).
+ * A name is a unit number, an ordinal ({@code 第三研究所}) or whole words the segmenter reads as a name or
+ * noun in front of the term as a word of its own — not any span that ends in the same character
+ * ({@code 部门内部}), and never text that a placeholder itself covers ({@code XX工作会议}).
  */
 final class RealNameFinder {
 
@@ -75,16 +75,25 @@ final class RealNameFinder {
         return found;
     }
 
-    /** True when a placeholder covers or touches {@code [start, end)}: the span is the placeholder's own text. */
+    /**
+     * True when a placeholder covers or touches {@code [start, end)}: the span is the placeholder's own text.
+     * The placeholders of a block are in order and do not overlap, so a binary search finds the candidates.
+     */
     private static boolean touches(List<Placeholder> placeholders, int start, int end) {
-        if (placeholders != null) {
-            for (Placeholder p : placeholders) {
-                if (p.start() <= end && p.end() >= start) {
-                    return true;
-                }
+        if (placeholders == null) {
+            return false;
+        }
+        int lo = 0;
+        int hi = placeholders.size();
+        while (lo < hi) { // the first placeholder that ends at or after start
+            int mid = (lo + hi) >>> 1;
+            if (placeholders.get(mid).end() < start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return false;
+        return lo < placeholders.size() && placeholders.get(lo).start() <= end;
     }
 
     /** Where the name before the term at {@code p} starts, or -1 when there is none. */
@@ -132,8 +141,8 @@ final class RealNameFinder {
         for (Term t : HanLP.segment(f.substring(from, to))) {
             int next = at + t.word.length();
             startsWord |= at == start;
-            if (at >= start && next <= p && t.nature != null && isProper(t.nature.toString())) {
-                proper = true;
+            if (at >= start && next <= p) {
+                proper = t.nature != null && isProper(t.nature.toString()); // the word right before the term
             }
             if (next == p) {
                 return startsWord && proper; // the term starts a word of its own
@@ -146,10 +155,13 @@ final class RealNameFinder {
         return false;
     }
 
-    /** HanLP natures of proper nouns: nr (persons), ns (places), nt (organisations), nz (other names), nx. */
+    /**
+     * HanLP natures of names: nr (persons), ns (places), nt (organisations), nz (other names), nx, and plain
+     * nouns (n), which many site names also are (马兰); not verbs, adjectives or positions (工作, 内).
+     */
     private static boolean isProper(String nature) {
         return nature.startsWith("nr") || nature.startsWith("ns") || nature.startsWith("nt") || nature.equals("nz")
-                || nature.equals("nx");
+                || nature.equals("nx") || nature.equals("n");
     }
 
     private boolean isGeneric(String name) {
