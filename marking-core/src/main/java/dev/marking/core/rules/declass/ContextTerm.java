@@ -10,22 +10,30 @@ package dev.marking.core.rules.declass;
  * @param commonAfterMou true when a single {@code 某} in front of it is ordinary prose ({@code 某市一男子})
  * @param sensitive true for organisations whose names are secrets wherever they stand (research institutes,
  *                  arms factories, stores): a court judgment or a template does not make them harmless
+ * @param commercial true for companies and banks: a generic blank in front of one ({@code ××公司}) is a form's
+ *                  fill-in unless the paragraph is about a secret matter
  */
-public record ContextTerm(String text, Category category, boolean weak, boolean commonAfterMou, boolean sensitive) {
+public record ContextTerm(String text, Category category, boolean weak, boolean commonAfterMou, boolean sensitive,
+        boolean commercial) {
 
-    /** A term from a lexicon line: {@code ~} marks it weak, {@code !} common after 某, {@code ^} sensitive (any order). */
+    /**
+     * A term from a lexicon line: {@code ~} marks it weak, {@code !} common after 某, {@code ^} sensitive,
+     * {@code =} commercial (in any order).
+     */
     static ContextTerm parse(String line, Category category) {
         String t = line.strip();
         boolean weak = false;
         boolean common = false;
         boolean sensitive = false;
-        while (!t.isEmpty() && "~!^".indexOf(t.charAt(0)) >= 0) {
+        boolean commercial = false;
+        while (!t.isEmpty() && "~!^=".indexOf(t.charAt(0)) >= 0) {
             weak |= t.charAt(0) == '~';
             common |= t.charAt(0) == '!';
             sensitive |= t.charAt(0) == '^';
+            commercial |= t.charAt(0) == '=';
             t = t.substring(1);
         }
-        return new ContextTerm(t, category, weak, common, sensitive);
+        return new ContextTerm(t, category, weak, common, sensitive, commercial);
     }
 
     /**

@@ -69,7 +69,7 @@ final class DocumentPlaceholders {
             }
             Signals para = words.scan(b.folded());
             boolean secretNearby = raw.stream().anyMatch(p -> p.use() == PlaceholderUse.CONCEALMENT && p.secretBearing())
-                    || raw.stream().anyMatch(DocumentPlaceholders::vague) && lexicon.mentionsSecretMatter(b.folded());
+                    || raw.stream().anyMatch(DocumentPlaceholders::needsSecrecy) && lexicon.mentionsSecretMatter(b.folded());
             for (Placeholder p : raw) {
                 PlaceholderUse use = judge(b.folded(), p, para, doc, secretNearby);
                 if (use != null) {
@@ -114,12 +114,21 @@ final class DocumentPlaceholders {
         if (p.kind().blank() && (article(f, p) || party(f, p) || instructed(f, p) || field(f, p))) {
             return PlaceholderUse.TEMPLATE;
         }
+        boolean secretParagraph = para.count(Kind.SECRECY) > 0 || secretNearby;
+        if (p.kind().blank() && p.context() != null && p.context().commercial() && !secretParagraph) {
+            return PlaceholderUse.TEMPLATE; // ××公司, ****公司: a company left to fill in, in a paragraph about nothing secret
+        }
         boolean form = doc.count(Kind.TEMPLATE) > 0 || doc.count(Kind.CONTRACT) > 0;
         boolean filled = p.kind().blank() || p.kind() == PlaceholderKind.LETTER; // 申请人：A, A国 in a contract
         if (form && filled && !p.secretBearing() && para.count(Kind.SECRECY) == 0) {
             return PlaceholderUse.TEMPLATE;
         }
         return PlaceholderUse.CONCEALMENT;
+    }
+
+    /** Placeholders whose use depends on whether the paragraph is about a secret matter. */
+    private static boolean needsSecrecy(Placeholder p) {
+        return vague(p) || p.kind().blank() && p.context() != null && p.context().commercial();
     }
 
     /** 某地, 某区域, 某方向: a place too vague to count unless the paragraph is about a secret matter. */

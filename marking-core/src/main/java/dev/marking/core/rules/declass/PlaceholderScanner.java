@@ -23,6 +23,8 @@ public final class PlaceholderScanner {
     private static final String FUNCTION = "的了已在和与及于将由是为等被把向对从到至可均都也并还正已经";
     private static final String DIMENSIONS = "长宽高深厚径行列)）";
     private static final String HYPHENS = "-‐–";
+    /** Province abbreviations that open a Chinese licence plate (粤B×××××). */
+    private static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
     private static final String UNIT_ENDS = "营团旅师队";
     private static final String COUNT_MARKS = "第0123456789";
     /** Where a single symbol starts a list item or note rather than masking a name: line start, after a space or a stop. */
@@ -138,6 +140,10 @@ public final class PlaceholderScanner {
             return add(out, new Placeholder(i, end, kind, Category.QUANTITY, null, PlaceholderUse.DE_IDENTIFICATION), end);
         }
         Placeholder p = resolve(f, i, end, kind);
+        boolean named = p != null && p.category() != Category.PERSON; // 高XX度 is a figure, 李XX部队 a unit
+        if (!named && xOnly(f, i, end) && surnameBefore(f, i)) {
+            return add(out, new Placeholder(i - 1, end, kind, Category.PERSON, null, PlaceholderUse.DE_IDENTIFICATION), end);
+        } // 李X, 孙XX, 夏xx: a personal-name pseudonym
         if (p == null && kind == PlaceholderKind.LETTER) {
             p = enumeration(f, i, end, false, false);
         }
@@ -172,6 +178,11 @@ public final class PlaceholderScanner {
             if (close > 0) {
                 return close; // **bold** in Markdown
             }
+        }
+        int plate = plateStart(f, i);
+        if (plate >= 0 && !single) {
+            return add(out, new Placeholder(plate, j, PlaceholderKind.SYMBOLS, Category.QUANTITY, null,
+                    PlaceholderUse.DE_IDENTIFICATION), j); // 粤B×××××: a licence plate masked for privacy
         }
         // a lone × between words masks a name (×型, 王×): multiplication stands between figures
         PlaceholderKind kind = single && cls != TIMES ? PlaceholderKind.SYMBOL : PlaceholderKind.SYMBOLS;
@@ -265,9 +276,10 @@ public final class PlaceholderScanner {
             } else if (f.charAt(k) == '队' && k - e >= 2) {
                 return new Placeholder(s, k + 1, kind, Category.MILITARY, null); // 某测绘导航队
             }
-            if (t != null && !isUnit(t) && t.category() != Category.EQUIPMENT && t.category() != Category.PROJECT
-                    && t.category() != Category.NEUTRAL) {
-                break; // a unit is named by its branch or task (步兵, 舰载航空兵), not by another office or title
+            boolean other = t != null && !isUnit(t) && (t.category() == Category.ORGANISATION || t.category() == Category.PERSON
+                    || t.category() == Category.PLACE && !t.weak());
+            if (other) {
+                break; // a unit is named by its branch or task (步兵, 汽车, 舰载航空兵), not by another office or title
             }
         }
         return null;
@@ -522,6 +534,26 @@ public final class PlaceholderScanner {
             }
         }
         return PlaceholderKind.LETTERS;
+    }
+
+    /** True when {@code [i, j)} is only X or x: 李X, 孙XX, 夏xx. */
+    private static boolean xOnly(String f, int i, int j) {
+        for (int k = i; k < j; k++) {
+            if (f.charAt(k) != 'X' && f.charAt(k) != 'x') {
+                return false;
+            }
+        }
+        return j > i;
+    }
+
+    /** Where a licence plate starts when the symbols at {@code i} mask its number (粤B×××××, 京A12×××), else -1. */
+    private static int plateStart(String f, int i) {
+        int k = i;
+        while (k > 0 && i - k < 4 && (isDigit(f.charAt(k - 1)) || isUpper(f.charAt(k - 1)))) {
+            k--;
+        }
+        boolean letter = k < i && isUpper(f.charAt(k));
+        return letter && k > 0 && PROVINCES.indexOf(f.charAt(k - 1)) >= 0 ? k - 1 : -1;
     }
 
     /** X-37B, X.25: a lone X, a dash or dot and figures that are not masked name a model or standard. */

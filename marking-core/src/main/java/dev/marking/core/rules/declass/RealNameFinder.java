@@ -23,6 +23,8 @@ final class RealNameFinder {
             + "该本此各其这那每全我你他她它贵诸某个们位名有无并也都就又再和即";
     private static final String CHINESE_DIGITS = "一二三四五六七八九十百千零〇两";
     private static final int MAX_NAME = 4;
+    /** Characters after the start of the term that the segmenter sees, so that the term is read as a word. */
+    private static final int WINDOW_AFTER = 6;
 
     /**
      * A real name and where it is.
@@ -60,7 +62,8 @@ final class RealNameFinder {
                 }
                 int end = p + term.length();
                 int start = nameStart(f, p, category);
-                if (start < 0 || touches(covered.get(b), start, end) || !properName(f, start, p, end)) {
+                boolean site = category == Category.MILITARY || category == Category.ORGANISATION || category == Category.PLACE;
+                if (start < 0 || touches(covered.get(b), start, end) || !properName(f, start, p, site)) {
                     continue;
                 }
                 String name = b.block().text().substring(start, end);
@@ -129,12 +132,12 @@ final class RealNameFinder {
      * True for a number or ordinal, or when the segmenter reads {@code [start, p)} as words of which the last is
      * a proper noun (place, person, organisation, other name) and the term as the next word: 酒泉/ns 基地.
      */
-    private static boolean properName(String f, int start, int p, int end) {
+    private static boolean properName(String f, int start, int p, boolean site) {
         if (!PlaceholderScanner.isHan(f.charAt(start)) || f.charAt(start) == '第') {
             return true; // 31681部队, 第三研究所
         }
         int from = Math.max(0, start - 2);
-        int to = Math.min(f.length(), end + 2);
+        int to = Math.min(f.length(), p + WINDOW_AFTER);
         int at = from;
         boolean startsWord = false;
         boolean proper = false;
@@ -142,7 +145,7 @@ final class RealNameFinder {
             int next = at + t.word.length();
             startsWord |= at == start;
             if (at >= start && next <= p) {
-                proper = t.nature != null && isProper(t.nature.toString()); // the word right before the term
+                proper = t.nature != null && isProper(t.nature.toString(), site); // the word right before the term
             }
             if (next == p) {
                 return startsWord && proper; // the term starts a word of its own
@@ -156,12 +159,13 @@ final class RealNameFinder {
     }
 
     /**
-     * HanLP natures of names: nr (persons), ns (places), nt (organisations), nz (other names), nx, and plain
-     * nouns (n), which many site names also are (马兰); not verbs, adjectives or positions (工作, 内).
+     * HanLP natures of names: nr (persons), ns (places), nt (organisations), nz (other names), nx, and for sites and
+     * organisations plain nouns (n), which many site names also are (马兰基地); not verbs, adjectives or positions
+     * (工作, 内), and not a plain noun before a weapon (女子导弹连).
      */
-    private static boolean isProper(String nature) {
+    private static boolean isProper(String nature, boolean site) {
         return nature.startsWith("nr") || nature.startsWith("ns") || nature.startsWith("nt") || nature.equals("nz")
-                || nature.equals("nx") || nature.equals("n");
+                || nature.equals("nx") || site && nature.equals("n");
     }
 
     private boolean isGeneric(String name) {
