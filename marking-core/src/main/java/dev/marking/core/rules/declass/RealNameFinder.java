@@ -22,7 +22,8 @@ final class RealNameFinder {
     private static final String STOPS = "在于的和与至到达从由向对把被将是为了及或等赴往进驻抵去来入出经以"
             + "该本此各其这那每全我你他她它贵诸某个们位名有无并也都就又再和即";
     private static final String CHINESE_DIGITS = "一二三四五六七八九十百千零〇两";
-    private static final int MAX_NAME = 4;
+    /** Characters before the term that the segmenter sees. */
+    private static final int WINDOW_BEFORE = 8;
     /** Characters after the start of the term that the segmenter sees, so that the term is read as a word. */
     private static final int WINDOW_AFTER = 6;
 
@@ -61,9 +62,9 @@ final class RealNameFinder {
                     continue;
                 }
                 int end = p + term.length();
-                int start = nameStart(f, p, category);
                 boolean site = category == Category.MILITARY || category == Category.ORGANISATION || category == Category.PLACE;
-                if (start < 0 || touches(covered.get(b), start, end) || !properName(f, start, p, site)) {
+                int start = nameStart(f, p, end, site);
+                if (start < 0 || touches(covered.get(b), start, end)) {
                     continue;
                 }
                 String name = b.block().text().substring(start, end);
@@ -99,8 +100,12 @@ final class RealNameFinder {
         return lo < placeholders.size() && placeholders.get(lo).start() <= end;
     }
 
-    /** Where the name before the term at {@code p} starts, or -1 when there is none. */
-    private int nameStart(String f, int p, Category category) {
+    /**
+     * Where the name before the term at {@code p} starts, or -1 when there is none: a unit number (31681部队), an
+     * ordinal (第三研究所), or the word in front of the term when the segmenter reads it as a name (酒泉/ns 基地)
+     * and the term as a word of its own.
+     */
+    private int nameStart(String f, int p, int end, boolean site) {
         int d = p;
         while (d > 0 && f.charAt(d - 1) >= '0' && f.charAt(d - 1) <= '9') {
             d--;
@@ -115,47 +120,31 @@ final class RealNameFinder {
         if (c < p && c > 0 && f.charAt(c - 1) == '第') {
             return c - 1; // 第三研究所, 第二十七集团军
         }
-        int b = p;
-        while (b > 0 && p - b < MAX_NAME && PlaceholderScanner.isHan(f.charAt(b - 1)) && STOPS.indexOf(f.charAt(b - 1)) < 0
-                && "甲乙丙第".indexOf(f.charAt(b - 1)) < 0) {
-            b--;
+        int from = p;
+        while (from > 0 && p - from < WINDOW_BEFORE && PlaceholderScanner.isHan(f.charAt(from - 1))) {
+            from--;
         }
-        String name = f.substring(b, p);
-        boolean surname = category == Category.PERSON && name.length() == 1 && lexicon.isSurname(name.charAt(0));
-        if (name.length() < 2 && !surname || isGeneric(name)) {
+        if (from == p) {
             return -1;
         }
-        return b;
-    }
-
-    /**
-     * True for a number or ordinal, or when the segmenter reads {@code [start, p)} as words of which the last is
-     * a proper noun (place, person, organisation, other name) and the term as the next word: 酒泉/ns 基地.
-     */
-    private static boolean properName(String f, int start, int p, boolean site) {
-        if (!PlaceholderScanner.isHan(f.charAt(start)) || f.charAt(start) == '第') {
-            return true; // 31681部队, 第三研究所
-        }
-        int from = Math.max(0, start - 2);
-        int to = Math.min(f.length(), p + WINDOW_AFTER);
         int at = from;
-        boolean startsWord = false;
-        boolean proper = false;
-        for (Term t : HanLP.segment(f.substring(from, to))) {
+        int start = -1;
+        for (Term t : HanLP.segment(f.substring(from, Math.min(f.length(), end + WINDOW_AFTER)))) {
             int next = at + t.word.length();
-            startsWord |= at == start;
-            if (at >= start && next <= p) {
-                proper = t.nature != null && isProper(t.nature.toString(), site); // the word right before the term
-            }
+            String nature = t.nature == null ? "" : t.nature.toString();
             if (next == p) {
-                return startsWord && proper; // the term starts a word of its own
+                boolean name = t.word.length() >= 2 && isProper(nature, site) && !isGeneric(t.word)
+                        && STOPS.indexOf(t.word.charAt(0)) < 0;
+                start = name ? at : -1;
+            } else if (at < p && next == end && next - at >= end - p + 2) {
+                return isProper(nature, false) && STOPS.indexOf(t.word.charAt(0)) < 0 ? at : -1; // 绵阳市/ns: one name
             }
-            if (next > p) {
-                return false; // the term is part of a longer word: 部门内部, 工作会议的
+            if (next >= p) {
+                return next == p ? start : -1; // -1: the term is part of a longer word (部门内部, 导弹连)
             }
             at = next;
         }
-        return false;
+        return -1;
     }
 
     /**
