@@ -193,4 +193,27 @@ class PolicyLoaderTest {
         assertEquals("built-in", PolicyLoader.find(null, null, dir).source());
         assertThrows(PolicyException.class, () -> PolicyLoader.find(dir.resolve("missing.yml"), null, root));
     }
+
+    @Test
+    void pseudonymsAreLeftOutByDefaultAndReportedWhenThePolicySaysSo() throws PolicyException {
+        assertEquals(Optional.empty(), Policy.defaults().pseudonyms());
+        assertEquals(Optional.empty(), parse("version: 1\n").pseudonyms());
+        assertEquals(Optional.of(Severity.INFO), parse("declass: {pseudonyms: info}\n").pseudonyms());
+        assertEquals(Optional.of(Severity.ERROR), parse("declass:\n  pseudonyms: error\n").pseudonyms());
+        assertEquals(Optional.empty(), parse("declass: {pseudonyms: off}\n").pseudonyms());
+    }
+
+    @Test
+    void badPseudonymSettingsNameKeyAndLine() {
+        assertEquals("marking.yml:2: declass.pseudonyms: expected one of error, warning, info, off, not 'loud'",
+                error("version: 1\ndeclass: {pseudonyms: loud}\n"));
+        assertEquals("marking.yml:1: declass.names: unknown key (known: pseudonyms)", error("declass: {names: info}\n"));
+    }
+
+    @Test
+    void theTemplateRuleIsARuleIdOfItsOwn() throws PolicyException {
+        Policy p = parse("rules: {declass.template: off}\n");
+        assertFalse(p.enabled("declass.template"));
+        assertTrue(p.enabled("declass.fake"));
+    }
 }

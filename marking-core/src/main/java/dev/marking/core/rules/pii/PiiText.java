@@ -87,9 +87,14 @@ final class PiiText {
         return !(before.contains("://") || before.startsWith("www.") || slash > 0 && before.lastIndexOf('.', slash) >= 0);
     }
 
-    /** A letter next to the number, or a joiner ({@code - _ . /}) with a letter or digit beyond it. */
+    /**
+     * A letter next to the number, a joiner ({@code - _ .}) with a letter or digit beyond it, or a slash with a
+     * letter beyond it (a path: {@code /data/13812345678/log}); a slash between numbers lists them.
+     */
     private static boolean joined(char next, char beyond) {
-        return isAsciiLetter(next) || "-_./".indexOf(next) >= 0 && (isAsciiLetter(beyond) || beyond >= '0' && beyond <= '9');
+        boolean digit = beyond >= '0' && beyond <= '9';
+        return isAsciiLetter(next) || "-_.".indexOf(next) >= 0 && (isAsciiLetter(beyond) || digit)
+                || next == '/' && isAsciiLetter(beyond);
     }
 
     private static boolean isAsciiLetter(char c) {
