@@ -32,8 +32,8 @@ import java.util.Set;
  */
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
-        Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions, List<Glob> include, List<Glob> exclude,
-        String fingerprint) {
+        Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions,
+        List<Glob> include, List<Glob> exclude, String fingerprint) {
 
     public Policy {
         schemes = List.copyOf(schemes);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The words of {@code contexts.txt} that tell what kind of text a placeholder stands in: a court judgment,
@@ -20,14 +21,13 @@ final class ContextWords {
     /** How many different words of each kind a text holds. */
     record Signals(int[] distinct) {
 
-        static final Signals NONE = new Signals(new int[Kind.values().length]);
-
         int count(Kind k) {
             return distinct[k.ordinal()];
         }
     }
 
-    private final Map<Character, List<String>> byFirst;
+    /** The words by their first character, longest first; null for the many characters that start none. */
+    private final String[][] byFirst = new String[Character.MAX_VALUE + 1][];
     private final Map<String, Kind> kinds;
 
     private ContextWords(Map<String, Kind> kinds) {
@@ -36,8 +36,8 @@ final class ContextWords {
         for (String w : kinds.keySet()) {
             m.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
         }
-        m.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
-        this.byFirst = Map.copyOf(m);
+        m.forEach((c, v) -> byFirst[c] = v.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .toArray(String[]::new));
     }
 
     /** Lines of {@code word kind}; the word may hold single spaces ({@code 年 月 日}), the kind is the last part. */
@@ -53,28 +53,41 @@ final class ContextWords {
         return new ContextWords(kinds);
     }
 
-    /** The kinds {@code text} shows, in one left-to-right pass (the longest word at each place counts). */
-    Signals scan(CharSequence text) {
+    /**
+     * The kinds the texts show together (a document's blocks), each text in one left-to-right pass; stops early
+     * once every kind in {@code enough} has been seen, as a document's kind needs one word of it.
+     */
+    Signals scan(List<? extends CharSequence> texts, Set<Kind> enough) {
         int[] distinct = new int[Kind.values().length];
         List<String> seen = new ArrayList<>();
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            List<String> words = byFirst.get(text.charAt(i));
-            if (words == null) {
-                continue;
-            }
-            for (String w : words) {
-                if (startsWith(text, w, i)) {
-                    if (!seen.contains(w)) {
-                        seen.add(w);
-                        distinct[kinds.get(w).ordinal()]++;
-                    }
-                    i += w.length() - 1;
-                    break;
+        for (CharSequence text : texts) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                String[] words = byFirst[text.charAt(i)];
+                if (words == null) {
+                    continue;
                 }
+                for (String w : words) {
+                    if (startsWith(text, w, i)) {
+                        if (!seen.contains(w)) {
+                            seen.add(w);
+                            distinct[kinds.get(w).ordinal()]++;
+                        }
+                        i += w.length() - 1;
+                        break;
+                    }
+                }
+            }
+            if (!enough.isEmpty() && enough.stream().allMatch(k -> distinct[k.ordinal()] > 0)) {
+                break;
             }
         }
         return new Signals(distinct);
+    }
+
+    /** The kinds one text shows. */
+    Signals scan(CharSequence text) {
+        return scan(List.of(text), Set.of());
     }
 
     private static boolean startsWith(CharSequence text, String w, int at) {

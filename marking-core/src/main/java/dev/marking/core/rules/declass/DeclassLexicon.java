@@ -42,21 +42,28 @@ public final class DeclassLexicon {
     private final int maxAllowed;
     private final int maxCue;
 
-    private DeclassLexicon(Map<String, ContextTerm> terms, Set<String> allowed, Map<String, Category> cues,
-            Set<String> personalCues, Set<String> modifiers, Set<String> genericNames, Set<String> secrets,
-            String surnames, String nameSurnames, ContextWords contextWords) {
+    /** Cue words before a strong placeholder, by category, and those among them that introduce personal data. */
+    private record Cues(Map<String, Category> categories, Set<String> personal) {
+    }
+
+    /** Surnames before a strong placeholder (王**), and the wider list before 某 or X in a name (高某某, 李X). */
+    private record Surnames(String masked, String named) {
+    }
+
+    private DeclassLexicon(Map<String, ContextTerm> terms, Set<String> allowed, Cues cues, Set<String> modifiers,
+            Set<String> genericNames, Set<String> secrets, Surnames surnames, ContextWords contextWords) {
         this.terms = Map.copyOf(terms);
         this.allowed = Set.copyOf(allowed);
-        this.cues = Map.copyOf(cues);
-        this.personalCues = Set.copyOf(personalCues);
+        this.cues = Map.copyOf(cues.categories());
+        this.personalCues = Set.copyOf(cues.personal());
         this.modifiers = Set.copyOf(modifiers);
         this.genericNames = Set.copyOf(genericNames);
         this.secrets = Set.copyOf(secrets);
-        this.surnames = surnames;
-        this.nameSurnames = nameSurnames;
+        this.surnames = surnames.masked();
+        this.nameSurnames = surnames.named();
         this.contextWords = contextWords;
         this.maxAllowed = maxLength(allowed);
-        this.maxCue = maxLength(cues.keySet());
+        this.maxCue = maxLength(this.cues.keySet());
         this.termsByFirst = byFirstChar(terms.values(), ContextTerm::text);
         this.allowedByFirst = byFirstChar(allowed, w -> w);
     }
@@ -92,9 +99,9 @@ public final class DeclassLexicon {
                 personal.add(parts[0]);
             }
         }
-        return new DeclassLexicon(terms, new HashSet<>(read("allowed.txt")), cues, personal,
-                new HashSet<>(read("modifiers.txt")), new HashSet<>(read("generic-names.txt")), Set.of(),
-                String.join("", read("surnames.txt")), String.join("", read("name-surnames.txt")),
+        Surnames surnames = new Surnames(String.join("", read("surnames.txt")), String.join("", read("name-surnames.txt")));
+        return new DeclassLexicon(terms, new HashSet<>(read("allowed.txt")), new Cues(cues, personal),
+                new HashSet<>(read("modifiers.txt")), new HashSet<>(read("generic-names.txt")), Set.of(), surnames,
                 ContextWords.parse(read("contexts.txt")));
     }
 
@@ -112,8 +119,8 @@ public final class DeclassLexicon {
         extraAllowed.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(a::add);
         Set<String> s = new HashSet<>(secrets);
         secretPoints.stream().map(String::strip).filter(x -> !x.isEmpty()).forEach(s::add);
-        return new DeclassLexicon(t, a, cues, personalCues, modifiers, genericNames, s, surnames, nameSurnames,
-                contextWords);
+        return new DeclassLexicon(t, a, new Cues(cues, personalCues), modifiers, genericNames, s,
+                new Surnames(surnames, nameSurnames), contextWords);
     }
 
     private static void put(Map<String, ContextTerm> t, String word, Category cat) {

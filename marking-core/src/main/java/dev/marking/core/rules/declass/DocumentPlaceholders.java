@@ -10,7 +10,9 @@ import dev.marking.core.rules.declass.ContextWords.Signals;
 import dev.marking.core.rules.declass.RealNameFinder.Block;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +23,8 @@ import java.util.Set;
 final class DocumentPlaceholders {
 
     private static final String ARTICLE_ENDS = "条款项章节号";
+    /** The kinds a whole document is judged by; the scan stops once it has seen one word of each. */
+    private static final Set<Kind> DOCUMENT_KINDS = Set.of(Kind.JUDGMENT, Kind.TEMPLATE, Kind.CONTRACT);
     /** A form field's label opens its line: 地址：, 法定代表人： (with room for leading spaces or a number). */
     private static final int LABEL_REACH = 12;
     private static final List<String> FIELD_LABELS = List.of("地址", "住址", "住所", "通讯地址", "地点", "电话", "联系电话",
@@ -39,6 +43,7 @@ final class DocumentPlaceholders {
     private final List<Block> blocks;
     private final List<Block> nameSources;
     private final List<Found> found;
+    private Map<Block, List<Placeholder>> byBlock;
 
     private DocumentPlaceholders(List<Block> blocks, List<Block> nameSources, List<Found> found) {
         this.blocks = blocks;
@@ -56,7 +61,6 @@ final class DocumentPlaceholders {
             }
         }
         boolean markdown = isMarkdown(model);
-        ContextWords words = lexicon.contextWords();
         Signals doc = null;
         List<Found> out = new ArrayList<>();
         for (Block b : blocks) {
@@ -64,20 +68,28 @@ final class DocumentPlaceholders {
             if (raw.isEmpty()) {
                 continue;
             }
-            if (doc == null) {
-                doc = words.scan(joined(blocks)); // once, and only for a document that has placeholders at all
+            if (doc == null) { // once, and only for a document that has placeholders at all
+                doc = lexicon.contextWords().scan(blocks.stream().map(Block::folded).toList(), DOCUMENT_KINDS);
             }
-            Signals para = words.scan(b.folded());
-            boolean secretNearby = raw.stream().anyMatch(p -> p.use() == PlaceholderUse.CONCEALMENT && p.secretBearing())
-                    || raw.stream().anyMatch(DocumentPlaceholders::needsSecrecy) && lexicon.mentionsSecretMatter(b.folded());
+            Paragraph para = new Paragraph(b.folded(), raw, lexicon);
             for (Placeholder p : raw) {
-                PlaceholderUse use = judge(b.folded(), p, para, doc, secretNearby);
+                PlaceholderUse use = judge(b.folded(), p, para, doc);
                 if (use != null) {
                     out.add(new Found(b, p.withUse(use)));
                 }
             }
         }
         return new DocumentPlaceholders(blocks, sources, out);
+    }
+
+    /** The placeholders found in {@code b} (a block of this document), in order, or null when it has none. */
+    List<Placeholder> placeholdersIn(Block b) {
+        if (byBlock == null) {
+            Map<Block, List<Placeholder>> m = new IdentityHashMap<>();
+            found.forEach(f -> m.computeIfAbsent(f.block(), k -> new ArrayList<>()).add(f.placeholder()));
+            byBlock = m;
+        }
+        return byBlock.get(b);
     }
 
     /** Where the character at {@code offset} of {@code b} is: a block that starts inside a line carries its column. */
@@ -100,9 +112,9 @@ final class DocumentPlaceholders {
     }
 
     /** What {@code p} is for in its paragraph and document, or null when it is no placeholder there at all. */
-    static PlaceholderUse judge(String f, Placeholder p, Signals para, Signals doc, boolean secretNearby) {
+    static PlaceholderUse judge(String f, Placeholder p, Paragraph para, Signals doc) {
         if (vague(p)) {
-            return para.count(Kind.SECRECY) > 0 || secretNearby ? PlaceholderUse.CONCEALMENT : null; // 某地
+            return para.secret() ? PlaceholderUse.CONCEALMENT : null; // 某地
         }
         if (p.use() != PlaceholderUse.CONCEALMENT) {
             return p.use();
@@ -114,21 +126,48 @@ final class DocumentPlaceholders {
         if (p.kind().blank() && (article(f, p) || party(f, p) || instructed(f, p) || field(f, p))) {
             return PlaceholderUse.TEMPLATE;
         }
-        boolean secretParagraph = para.count(Kind.SECRECY) > 0 || secretNearby;
-        if (p.kind().blank() && p.context() != null && p.context().commercial() && !secretParagraph) {
+        if (p.kind().blank() && p.context() != null && p.context().commercial() && !para.secret()) {
             return PlaceholderUse.TEMPLATE; // ××公司, ****公司: a company left to fill in, in a paragraph about nothing secret
         }
         boolean form = doc.count(Kind.TEMPLATE) > 0 || doc.count(Kind.CONTRACT) > 0;
         boolean filled = p.kind().blank() || p.kind() == PlaceholderKind.LETTER; // 申请人：A, A国 in a contract
-        if (form && filled && !p.secretBearing() && para.count(Kind.SECRECY) == 0) {
+        if (form && filled && !p.secretBearing() && !para.secretWords()) {
             return PlaceholderUse.TEMPLATE;
         }
         return PlaceholderUse.CONCEALMENT;
     }
 
-    /** Placeholders whose use depends on whether the paragraph is about a secret matter. */
-    private static boolean needsSecrecy(Placeholder p) {
-        return vague(p) || p.kind().blank() && p.context() != null && p.context().commercial();
+    /** What a paragraph says about secret matters; the costlier part is worked out only when a use depends on it. */
+    static final class Paragraph {
+        private final String text;
+        private final List<Placeholder> placeholders;
+        private final DeclassLexicon lexicon;
+        private Boolean secretWords;
+        private Boolean secret;
+
+        Paragraph(String text, List<Placeholder> placeholders, DeclassLexicon lexicon) {
+            this.text = text;
+            this.placeholders = placeholders;
+            this.lexicon = lexicon;
+        }
+
+        /** True when the paragraph has a secrecy word of {@code contexts.txt} (涉密, 部队, 导弹 …). */
+        boolean secretWords() {
+            if (secretWords == null) {
+                secretWords = lexicon.contextWords().scan(text).count(Kind.SECRECY) > 0;
+            }
+            return secretWords;
+        }
+
+        /** True when it has a secrecy word, a placeholder for a unit or weapon, or names one (无人机, 部队). */
+        boolean secret() {
+            if (secret == null) {
+                secret = secretWords() || placeholders.stream()
+                        .anyMatch(p -> p.use() == PlaceholderUse.CONCEALMENT && p.secretBearing())
+                        || lexicon.mentionsSecretMatter(text);
+            }
+            return secret;
+        }
     }
 
     /** 某地, 某区域, 某方向: a place too vague to count unless the paragraph is about a secret matter. */
@@ -205,14 +244,6 @@ final class DocumentPlaceholders {
             }
         }
         return out;
-    }
-
-    private static CharSequence joined(List<Block> blocks) {
-        StringBuilder sb = new StringBuilder();
-        for (Block b : blocks) {
-            sb.append(b.folded()).append('\n');
-        }
-        return sb;
     }
 
     /** In Markdown source, {@code **word**} is emphasis, never a masked name. */

@@ -74,7 +74,14 @@ public final class FakeDeclassificationRule implements Rule {
     public List<Finding> check(RuleContext context) {
         DocumentPlaceholders doc = DocumentPlaceholders.of(context.model(), scanner, lexicon);
         List<Finding> findings = new ArrayList<>();
-        Map<String, List<RealName>> names = new HashMap<>();
+        Map<String, Category> terms = new HashMap<>();
+        for (DocumentPlaceholders.Found found : doc.found()) {
+            Placeholder p = found.placeholder();
+            if (p.use() == PlaceholderUse.CONCEALMENT && p.term() != null && p.category().named()) {
+                terms.putIfAbsent(p.term(), p.category());
+            }
+        }
+        Map<String, List<RealName>> names = terms.isEmpty() ? Map.of() : realNames.find(doc, terms);
         Map<String, Finding> sameEvidence = new HashMap<>();
         for (DocumentPlaceholders.Found found : doc.found()) {
             Placeholder p = found.placeholder();
@@ -87,7 +94,7 @@ public final class FakeDeclassificationRule implements Rule {
             Location at = DocumentPlaceholders.at(b.block(), p.start());
             Finding first = sameEvidence.computeIfAbsent(evidence, e -> deIdentified
                     ? context.finding(DESCRIPTOR, pseudonyms.get(), at, e, PSEUDONYM, e)
-                    : finding(context, doc, names, p, e, at));
+                    : finding(context, names, p, e, at));
             findings.add(first.location().equals(at) ? first
                     : new Finding(first.rule(), first.severity(), first.message(), at, evidence));
         }
@@ -105,10 +112,10 @@ public final class FakeDeclassificationRule implements Rule {
      * The finding for one placeholder; the message names the real name when the document still has it,
      * visibly or in hidden content (a tracked deletion, a comment).
      */
-    private Finding finding(RuleContext context, DocumentPlaceholders doc, Map<String, List<RealName>> names,
-            Placeholder p, String evidence, Location at) {
+    private static Finding finding(RuleContext context, Map<String, List<RealName>> names, Placeholder p, String evidence,
+            Location at) {
         if (p.term() != null && p.category().named()) {
-            List<RealName> real = names.computeIfAbsent(p.term(), t -> realNames.find(doc, t, p.category()));
+            List<RealName> real = names.getOrDefault(p.term(), List.of());
             Optional<RealName> other = real.stream().filter(r -> !r.text().equals(evidence)).findFirst();
             if (other.isPresent()) {
                 return context.finding(DESCRIPTOR, at, evidence, INCOMPLETE, evidence, other.get().text(),

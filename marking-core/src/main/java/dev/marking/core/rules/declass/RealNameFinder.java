@@ -5,9 +5,12 @@ import com.hankcs.hanlp.seg.common.Term;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Location;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Looks for the real name a placeholder should have hidden: the same context term written elsewhere
@@ -22,6 +25,8 @@ final class RealNameFinder {
     private static final String STOPS = "在于的和与至到达从由向对把被将是为了及或等赴往进驻抵去来入出经以"
             + "该本此各其这那每全我你他她它贵诸某个们位名有无并也都就又再和即";
     private static final String CHINESE_DIGITS = "一二三四五六七八九十百千零〇两";
+    /** Occurrences of a term a document's names are looked for in, at most (each costs a segmentation). */
+    private static final int MAX_SEGMENTED = 32;
     /** Characters before the term that the segmenter sees. */
     private static final int WINDOW_BEFORE = 8;
     /** Characters after the start of the term that the segmenter sees, so that the term is read as a word. */
@@ -47,32 +52,50 @@ final class RealNameFinder {
     }
 
     /**
-     * The first two different real names written with {@code term} in the document (two, so that one is
-     * left when the first is the placeholder's own text).
+     * For each term (with the category of its placeholder), the first two different real names written with
+     * it in the document (two, so that one is left when the first is the placeholder's own text). One pass over
+     * the document finds them all; the characters that start no term are passed over without a look-up.
      */
-    List<RealName> find(DocumentPlaceholders doc, String term, Category category) {
-        Map<Block, List<Placeholder>> covered = new IdentityHashMap<>();
-        doc.found().forEach(f -> covered.computeIfAbsent(f.block(), k -> new ArrayList<>()).add(f.placeholder()));
-        List<RealName> found = new ArrayList<>(2);
+    Map<String, List<RealName>> find(DocumentPlaceholders doc, Map<String, Category> terms) {
+        Map<String, List<RealName>> found = new HashMap<>();
+        Map<String, Integer> segmented = new HashMap<>();
+        Set<String> done = new HashSet<>();
+        BitSet firsts = new BitSet();
+        terms.keySet().forEach(t -> firsts.set(t.charAt(0)));
         for (Block b : doc.nameSources()) {
+            if (firsts.isEmpty()) {
+                break; // every term has its names, or has been looked for enough
+            }
             String f = b.folded();
-            for (int p = f.indexOf(term); p >= 0; p = f.indexOf(term, p + 1)) {
+            for (int p = 1; p < f.length(); p++) {
+                char before = f.charAt(p - 1);
+                if (!firsts.get(f.charAt(p)) || !PlaceholderScanner.isHan(before) && !isDigit(before)
+                        || STOPS.indexOf(before) >= 0) {
+                    continue; // no term here, or nothing that could be a name in front of it
+                }
                 ContextTerm t = lexicon.termAt(f, p);
-                if (t == null || !t.text().equals(term)) {
+                Category category = t == null ? null : terms.get(t.text());
+                if (category == null || done.contains(t.text())) {
                     continue;
                 }
-                int end = p + term.length();
-                boolean site = category == Category.MILITARY || category == Category.ORGANISATION || category == Category.PLACE;
+                int end = p + t.text().length();
+                if (touches(doc.placeholdersIn(b), p, end)) {
+                    continue; // the placeholder's own term
+                }
+                List<RealName> names = found.computeIfAbsent(t.text(), k -> new ArrayList<>(2));
+                boolean site = category == Category.MILITARY || category == Category.ORGANISATION
+                        || category == Category.PLACE;
                 int start = nameStart(f, p, end, site);
-                if (start < 0 || touches(covered.get(b), start, end)) {
-                    continue;
+                if (start >= 0 && !touches(doc.placeholdersIn(b), start, end)) {
+                    String name = b.block().text().substring(start, end);
+                    if (names.isEmpty() || !names.get(0).text().equals(name)) {
+                        names.add(new RealName(name, DocumentPlaceholders.at(b.block(), start)));
+                    }
                 }
-                String name = b.block().text().substring(start, end);
-                if (found.isEmpty() || !found.get(0).text().equals(name)) {
-                    found.add(new RealName(name, DocumentPlaceholders.at(b.block(), start)));
-                }
-                if (found.size() == 2) {
-                    return found;
+                if (names.size() == 2 || segmented.merge(t.text(), 1, Integer::sum) >= MAX_SEGMENTED) {
+                    done.add(t.text()); // each term is looked for a bounded number of times
+                    firsts.clear();
+                    terms.keySet().stream().filter(w -> !done.contains(w)).forEach(w -> firsts.set(w.charAt(0)));
                 }
             }
         }
@@ -145,6 +168,10 @@ final class RealNameFinder {
             at = next;
         }
         return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
