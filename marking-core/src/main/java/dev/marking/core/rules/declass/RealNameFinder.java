@@ -26,7 +26,7 @@ final class RealNameFinder {
             + "该本此各其这那每全我你他她它贵诸某个们位名有无并也都就又再和即";
     private static final String CHINESE_DIGITS = "一二三四五六七八九十百千零〇两";
     /** Occurrences of a term a document's names are looked for in, at most (each costs a segmentation). */
-    private static final int MAX_SEGMENTED = 32;
+    private static final int MAX_SEGMENTED = 8;
     /** Characters before the term that the segmenter sees. */
     private static final int WINDOW_BEFORE = 8;
     /** Characters after the start of the term that the segmenter sees, so that the term is read as a word. */
