@@ -28,6 +28,8 @@ final class ContextWords {
 
     /** The words by their first character, longest first; null for the many characters that start none. */
     private final String[][] byFirst = new String[Character.MAX_VALUE + 1][];
+    /** The second characters of the words by their first character: most places fail on this cheap test. */
+    private final String[] seconds = new String[Character.MAX_VALUE + 1];
     private final Map<String, Kind> kinds;
 
     private ContextWords(Map<String, Kind> kinds) {
@@ -36,8 +38,12 @@ final class ContextWords {
         for (String w : kinds.keySet()) {
             m.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
         }
-        m.forEach((c, v) -> byFirst[c] = v.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .toArray(String[]::new));
+        m.forEach((c, v) -> {
+            byFirst[c] = v.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+            StringBuilder sb = new StringBuilder();
+            v.forEach(w -> sb.append(w.length() > 1 ? w.charAt(1) : '\0'));
+            seconds[c] = sb.toString();
+        });
     }
 
     /** Lines of {@code word kind}; the word may hold single spaces ({@code 年 月 日}), the kind is the last part. */
@@ -55,16 +61,23 @@ final class ContextWords {
 
     /**
      * The kinds the texts show together (a document's blocks), each text in one left-to-right pass; stops early
-     * once every kind in {@code enough} has been seen, as a document's kind needs one word of it.
+     * once every kind in {@code enough} has been seen, as a document's kind needs one word of it, or after the
+     * texts that start within the first {@code reach} characters.
      */
-    Signals scan(List<? extends CharSequence> texts, Set<Kind> enough) {
+    Signals scan(List<? extends CharSequence> texts, Set<Kind> enough, int reach) {
         int[] distinct = new int[Kind.values().length];
         List<String> seen = new ArrayList<>();
+        int left = reach;
         for (CharSequence text : texts) {
+            if (left <= 0) {
+                break;
+            }
             int n = text.length();
-            for (int i = 0; i < n; i++) {
-                String[] words = byFirst[text.charAt(i)];
-                if (words == null) {
+            left -= n;
+            for (int i = 0; i < n - 1; i++) {
+                char c = text.charAt(i);
+                String[] words = byFirst[c];
+                if (words == null || seconds[c].indexOf(text.charAt(i + 1)) < 0) {
                     continue;
                 }
                 for (String w : words) {
@@ -87,7 +100,7 @@ final class ContextWords {
 
     /** The kinds one text shows. */
     Signals scan(CharSequence text) {
-        return scan(List.of(text), Set.of());
+        return scan(List.of(text), Set.of(), Integer.MAX_VALUE);
     }
 
     private static boolean startsWith(CharSequence text, String w, int at) {

@@ -25,6 +25,11 @@ final class DocumentPlaceholders {
     private static final String ARTICLE_ENDS = "条款项章节号";
     /** The kinds a whole document is judged by; the scan stops once it has seen one word of each. */
     private static final Set<Kind> DOCUMENT_KINDS = Set.of(Kind.JUDGMENT, Kind.TEMPLATE, Kind.CONTRACT);
+    /**
+     * How much of a document's opening shows what kind of document it is (a judgment names its court and
+     * parties, a template or contract says so at the top); later paragraphs speak for themselves.
+     */
+    private static final int OPENING = 64 * 1024;
     /** A form field's label opens its line: 地址：, 法定代表人： (with room for leading spaces or a number). */
     private static final int LABEL_REACH = 12;
     private static final List<String> FIELD_LABELS = List.of("地址", "住址", "住所", "通讯地址", "地点", "电话", "联系电话",
@@ -69,7 +74,7 @@ final class DocumentPlaceholders {
                 continue;
             }
             if (doc == null) { // once, and only for a document that has placeholders at all
-                doc = lexicon.contextWords().scan(blocks.stream().map(Block::folded).toList(), DOCUMENT_KINDS);
+                doc = lexicon.contextWords().scan(blocks.stream().map(Block::folded).toList(), DOCUMENT_KINDS, OPENING);
             }
             Paragraph para = new Paragraph(b.folded(), raw, lexicon);
             for (Placeholder p : raw) {
@@ -119,8 +124,7 @@ final class DocumentPlaceholders {
         if (p.use() != PlaceholderUse.CONCEALMENT) {
             return p.use();
         }
-        boolean judgment = doc.count(Kind.JUDGMENT) > 0;
-        if (judgment && !p.secretBearing()) {
+        if (!p.secretBearing() && (doc.count(Kind.JUDGMENT) > 0 || para.kinds().count(Kind.JUDGMENT) > 0)) {
             return PlaceholderUse.DE_IDENTIFICATION; // a judgment's parties, companies, hospitals, villages, dates
         }
         if (p.kind().blank() && (article(f, p) || party(f, p) || instructed(f, p) || field(f, p))) {
@@ -129,9 +133,13 @@ final class DocumentPlaceholders {
         if (p.kind().blank() && p.context() != null && p.context().commercial() && !para.secret()) {
             return PlaceholderUse.TEMPLATE; // ××公司, ****公司: a company left to fill in, in a paragraph about nothing secret
         }
-        boolean form = doc.count(Kind.TEMPLATE) > 0 || doc.count(Kind.CONTRACT) > 0;
         boolean filled = p.kind().blank() || p.kind() == PlaceholderKind.LETTER; // 申请人：A, A国 in a contract
-        if (form && filled && !p.secretBearing() && !para.secretWords()) {
+        if (!filled || p.secretBearing()) {
+            return PlaceholderUse.CONCEALMENT;
+        }
+        boolean form = doc.count(Kind.TEMPLATE) > 0 || doc.count(Kind.CONTRACT) > 0
+                || p.kind().blank() && (para.kinds().count(Kind.TEMPLATE) > 0 || para.kinds().count(Kind.CONTRACT) > 0);
+        if (form && !para.secretWords()) {
             return PlaceholderUse.TEMPLATE;
         }
         return PlaceholderUse.CONCEALMENT;
@@ -142,7 +150,7 @@ final class DocumentPlaceholders {
         private final String text;
         private final List<Placeholder> placeholders;
         private final DeclassLexicon lexicon;
-        private Boolean secretWords;
+        private Signals kinds;
         private Boolean secret;
 
         Paragraph(String text, List<Placeholder> placeholders, DeclassLexicon lexicon) {
@@ -151,12 +159,17 @@ final class DocumentPlaceholders {
             this.lexicon = lexicon;
         }
 
+        /** The words of {@code contexts.txt} in the paragraph. */
+        Signals kinds() {
+            if (kinds == null) {
+                kinds = lexicon.contextWords().scan(text);
+            }
+            return kinds;
+        }
+
         /** True when the paragraph has a secrecy word of {@code contexts.txt} (涉密, 部队, 导弹 …). */
         boolean secretWords() {
-            if (secretWords == null) {
-                secretWords = lexicon.contextWords().scan(text).count(Kind.SECRECY) > 0;
-            }
-            return secretWords;
+            return kinds().count(Kind.SECRECY) > 0;
         }
 
         /** True when it has a secrecy word, a placeholder for a unit or weapon, or names one (无人机, 部队). */

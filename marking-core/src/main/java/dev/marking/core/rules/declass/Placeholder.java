@@ -38,7 +38,7 @@ public record Placeholder(int start, int end, PlaceholderKind kind, Category cat
     }
 
     Placeholder withUse(PlaceholderUse u) {
-        return new Placeholder(start, end, kind, category, context, u);
+        return u == use ? this : new Placeholder(start, end, kind, category, context, u);
     }
 
     Placeholder from(int newStart) {

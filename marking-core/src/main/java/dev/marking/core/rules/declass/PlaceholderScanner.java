@@ -677,7 +677,10 @@ public final class PlaceholderScanner {
     }
 
     static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        if (c >= '\u4E00' && c <= '\u9FFF') {
+            return true; // the common block, without a script look-up
+        }
+        return c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean isDigit(char c) {
