@@ -53,14 +53,14 @@ class FakeDeclassificationRuleTest {
         "报送至**办公室。                              | **办公室    | **办公室职责**",
         "A国提供的雷达。                               | A国         | A股市场上涨。",
         "由X公司提供。                                 | X公司       | 由A公司提供。",
-        "抓获嫌疑人张××。                             | 张××       | 抓获嫌疑人张某。",
+        "抓获嫌疑人××。                               | ××         | 抓获嫌疑人张某。",
         "A、B两个基地之间。                            | A、B两个基地 | A、B两地之间。",
         "该所研制的×型激光器。                         | ×型         | 包装尺寸为长×宽×高。",
         "请转告甲处。                                  | 甲处        | 甲公司向乙公司付款。",
         "由***负责联络。                               | ***         | 请**务必**按时提交。",
         "部队从X方向进攻。                             | X方向       | 部队从东北方向进攻。",
         "X型发射车已定型。                             | X型发射车   | A型车位已满。",
-        "车牌号为X·XXXXX。                             | X·XXXXX     | 车牌号为京A·12345。",
+        "代号为X·XXXXX。                               | X·XXXXX     | 车牌号为京A·12345。",
         "2号机组在××核电站调试。                       | ××核电站   | 2号机组在大亚湾核电站调试。",
     })
     void placeholderAndEstablishedTerm(String positive, String expected, String negative) {
@@ -214,9 +214,9 @@ class FakeDeclassificationRuleTest {
     @Test
     void markdownEmphasisIsNotAMaskedName() {
         ReadModel md = new ReadModel(Path.of("a.md"), "text", Unit.FILE, List.of(),
-                List.of(new TextBlock("请**单位负责人**签字", Location.line(1, 0))), List.of(), Map.of(), List.of());
+                List.of(new TextBlock("请**单位负责人**审阅", Location.line(1, 0))), List.of(), Map.of(), List.of());
         assertEquals(List.of(), rule.check(DeclassFixtures.context(md, "en")));
-        assertEquals(List.of("**单位"), evidence(rule, "请**单位负责人**签字"));
+        assertEquals(List.of("**单位"), evidence(rule, "请**单位负责人**审阅"));
     }
 
     @Test
