@@ -3,6 +3,7 @@ package dev.marking.core.rules.declass;
 import static dev.marking.core.rules.declass.DeclassFixtures.check;
 import static dev.marking.core.rules.declass.DeclassFixtures.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.HiddenItem;
@@ -16,6 +17,7 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -231,11 +233,9 @@ class FakeDeclassificationRuleTest {
     @Test
     void pathologicalRunsStayLinear() {
         for (String unit : List.of("** ", "*", "A、", "××", "某某", "X-")) {
-            String text = unit.repeat(50_000); // quadratic work would take minutes here
-            long t0 = System.nanoTime();
-            check(rule, text);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(ms < 3_000, unit + " took " + ms + " ms");
+            String text = unit.repeat(50_000); // quadratic work would take many minutes here
+            // A guard against a blow-up only, generous for a loaded CI machine; DeclassBench measures the speed.
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(rule, text), unit);
         }
     }
 
@@ -243,10 +243,7 @@ class FakeDeclassificationRuleTest {
     void longTextIsScannedInLinearTime() {
         String chunk = "XX部队于X月X日在A基地完成了某型导弹的试射,请使用A4纸打印。";
         String text = chunk.repeat(20_000);
-        long t0 = System.nanoTime();
-        List<Finding> f = check(rule, text);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        List<Finding> f = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(rule, text));
         assertEquals(4 * 20_000, f.size());
-        assertTrue(ms < 5_000, "took " + ms + " ms");
     }
 }
