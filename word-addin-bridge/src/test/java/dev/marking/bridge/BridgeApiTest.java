@@ -136,6 +136,21 @@ class BridgeApiTest {
     }
 
     @Test
+    void anOfdIsStampedAndVerified() throws Exception {
+        JsonNode before = json(b.post("/api/v1/verify", "通知.ofd", Documents.unmarkedOfd())).get("files").get(0);
+        assertEquals("ofd", before.get("format").asText());
+        assertTrue(before.get("findings").toString().contains("marking.missing"), before.toString());
+        var r = b.post("/api/v1/stamp?level=" + PercentCoding.encode("机密") + "&term=5&copy=3", "通知.ofd",
+                Documents.unmarkedOfd());
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("通知.000003.ofd", PercentCoding.decode(r.headers().firstValue(DocumentName.HEADER).orElseThrow()));
+        assertEquals("application/ofd", r.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode again = json(b.post("/api/v1/verify", "通知.000003.ofd", r.body()));
+        assertEquals(0, again.get("summary").get("errors").asInt(), again.toString());
+        assertEquals("000003", again.get("files").get(0).get("marking").get("copy").asText());
+    }
+
+    @Test
     void stampRefusesABadLevelOrTerm() throws Exception {
         var level = b.post("/api/v1/stamp?level=XYZ", "a.md", Documents.unmarked());
         assertEquals(400, level.statusCode());

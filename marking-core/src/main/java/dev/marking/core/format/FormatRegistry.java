@@ -1,8 +1,11 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
+import dev.marking.core.format.pptx.PptxFormat;
 import dev.marking.core.format.text.TextFormat;
+import dev.marking.core.format.xlsx.XlsxFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +43,10 @@ public final class FormatRegistry {
         return new FormatRegistry(List.of(
                 new DocxFormat(),
                 new PdfFormat(),
-                new TextFormat()));
+                new OfdFormat(),
+                new TextFormat(),
+                new XlsxFormat(),
+                new PptxFormat()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */

@@ -17,34 +17,47 @@ import java.util.Optional;
  * @param footer    footer with the copy number (only when the marking has one)
  * @param watermark diagonal semi-transparent watermark
  * @param font      a TrueType font to embed instead of the default (PDF)
+ * @param block     the GB/T 9704 first-page block where a format makes it optional (XLSX: the first sheet's
+ *                  first-page header); DOCX, PDF, PPTX and text always carry it
  * @param layout    where the marks may go on a page with its own ink ({@link Layout#KEEP}: never over it)
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font, Layout layout) {
+        boolean watermark, Optional<Path> font, boolean block, Layout layout) {
 
     public StampOptions {
         java.util.Objects.requireNonNull(layout, "layout");
     }
 
-    /** The default layout: never over the page's own ink. */
+    /** The options without the optional block, in the default layout (never over the page's own ink). */
     public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
             boolean watermark, Optional<Path> font) {
-        this(marking, markingId, stampDate, header, footer, watermark, font, Layout.KEEP);
+        this(marking, markingId, stampDate, header, footer, watermark, font, false, Layout.KEEP);
     }
 
-    /** Everything on, default font and layout. */
+    /** The options with or without the optional block, in the default layout. */
+    public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
+            boolean watermark, Optional<Path> font, boolean block) {
+        this(marking, markingId, stampDate, header, footer, watermark, font, block, Layout.KEEP);
+    }
+
+    /** Everything on but the optional block, default font and layout. */
     public static StampOptions all(Marking marking, String markingId, LocalDate stampDate) {
         return new StampOptions(marking, markingId, stampDate, true, true, true, Optional.empty());
     }
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, layout);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, layout);
     }
 
     /** The same options with another layout. */
     public StampOptions withLayout(Layout l) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, l);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, l);
+    }
+
+    /** The same options with the optional first-page block on or off. */
+    public StampOptions withBlock(boolean on) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, layout);
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */

@@ -1,9 +1,16 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.io.Glob;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
+import dev.marking.core.rules.MarkingMode;
+import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleSettings;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.rules.content.LevelTerm;
+import dev.marking.core.rules.content.PathRule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +31,8 @@ import java.util.Set;
  * @param paths          path rules
  * @param terms          sensitive words and secret points (密点) with the level each requires
  * @param codenames      an organisation's codenames; fake de-classification looks for them too
+ * @param pseudonyms     the severity at which {@code declass.fake} reports lawful de-identification (张某某, 李X,
+ *                       masked plates and accounts, a judgment's anonymised parties); empty: not reported
  * @param channels       channel rules by name
  * @param suppressions   accepted findings
  * @param include        globs of files to check when walking folders (empty: every supported file)
@@ -32,8 +41,8 @@ import java.util.Set;
  */
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
-        Map<String, ChannelRule> channels, List<Suppression> suppressions, List<Glob> include, List<Glob> exclude,
-        String fingerprint) {
+        Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions,
+        List<Glob> include, List<Glob> exclude, String fingerprint) {
 
     public Policy {
         schemes = List.copyOf(schemes);
@@ -50,7 +59,8 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     /** The built-in policy: every built-in scheme, mandatory marking, DESIGN §1.7 channels. */
     public static Policy defaults() {
         return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
-                List.of(), List.of(), List.of(), defaultChannels(), List.of(), List.of(), List.of(), "built-in");
+                List.of(), List.of(), List.of(), Optional.empty(), defaultChannels(), List.of(), List.of(), List.of(),
+                "built-in");
     }
 
     /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
@@ -69,6 +79,21 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     /** A parser that knows this policy's schemes and takes marks in its script as canonical. */
     public MarkingParser parser() {
         return new MarkingParser(schemes, allowLongTerm, script);
+    }
+
+    /** What the rules are configured with under this policy. */
+    public RuleSettings ruleSettings() {
+        return new RuleSettings(parser(), mode, terms, paths, codenames, pseudonyms);
+    }
+
+    /**
+     * The rules of {@code registry} configured by this policy, leaving out those whose every id is turned off. A
+     * rule with several ids still runs while one is on; findings under an id turned off are dropped
+     * when the policy is applied to them.
+     */
+    public List<Rule> rules(RuleRegistry registry) {
+        return registry.rules(ruleSettings()).stream()
+                .filter(r -> r.descriptors().stream().anyMatch(d -> enabled(d.id()))).toList();
     }
 
     /** The severity of {@code ruleId} under this policy; empty when the rule is off. */

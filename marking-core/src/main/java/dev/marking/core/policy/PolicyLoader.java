@@ -1,10 +1,14 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.io.Glob;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
-import dev.marking.core.rules.RuleIds;
+import dev.marking.core.rules.MarkingMode;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.rules.content.LevelTerm;
+import dev.marking.core.rules.content.PathRule;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.io.StringReader;
@@ -42,8 +46,10 @@ public final class PolicyLoader {
     public static final String ENV = "MARKING_POLICY";
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
-            "sensitive", "channels", "suppressions", "include", "exclude");
+            "sensitive", "declass", "channels", "suppressions", "include", "exclude");
     private static final Set<String> MARKING = Set.of("mode", "script");
+    private static final Set<String> DECLASS = Set.of("pseudonyms");
+    private static final List<String> SEVERITIES = List.of("error", "warning", "info", "off");
     private static final Set<String> SCHEMES = Set.of("enabled", "allow-long-term", "custom", "aliases");
     private static final Set<String> CUSTOM = Set.of("name", "levels", "max-terms", "unclassified");
     private static final Set<String> PATH = Set.of("path", "at-least", "must-be");
@@ -123,6 +129,7 @@ public final class PolicyLoader {
         private final List<PathRule> paths = new ArrayList<>();
         private final List<LevelTerm> terms = new ArrayList<>();
         private final List<String> codenames = new ArrayList<>();
+        private Optional<Severity> pseudonyms = Optional.empty();
         private final Map<String, ChannelRule> channels = new LinkedHashMap<>(Policy.defaultChannels());
         private final List<Suppression> suppressions = new ArrayList<>();
         private final List<Glob> include = new ArrayList<>();
@@ -159,6 +166,12 @@ public final class PolicyLoader {
             if (top.containsKey("sensitive")) {
                 sensitive(top.get("sensitive"));
             }
+            if (top.containsKey("declass")) {
+                Map<String, Node> m = y.mapping(top.get("declass"), "declass", DECLASS);
+                if (m.containsKey("pseudonyms")) {
+                    pseudonyms = severity(m.get("pseudonyms"), "declass.pseudonyms");
+                }
+            }
             if (top.containsKey("channels")) {
                 channels(top.get("channels"));
             }
@@ -169,7 +182,8 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
-            return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, channels,
+            return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames,
+                    pseudonyms, channels,
                     suppressions, include, exclude, fingerprint);
         }
 
@@ -270,12 +284,16 @@ public final class PolicyLoader {
         }
 
         private void rules(Node node) throws PolicyException {
-            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleIds.ALL));
+            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleRegistry.standard().ids()));
             for (Map.Entry<String, Node> e : m.entrySet()) {
-                String v = y.choice(e.getValue(), "rules." + e.getKey(), List.of("error", "warning", "info", "off"));
-                severities.put(e.getKey(), "off".equals(v) ? Optional.empty()
-                        : Optional.of(Severity.valueOf(v.toUpperCase(Locale.ROOT))));
+                severities.put(e.getKey(), severity(e.getValue(), "rules." + e.getKey()));
             }
+        }
+
+        /** error | warning | info | off (empty). */
+        private Optional<Severity> severity(Node node, String key) throws PolicyException {
+            String v = y.choice(node, key, SEVERITIES);
+            return "off".equals(v) ? Optional.empty() : Optional.of(Severity.valueOf(v.toUpperCase(Locale.ROOT)));
         }
 
         private PathRule pathRule(Node node) throws PolicyException {
@@ -316,7 +334,7 @@ public final class PolicyLoader {
         }
 
         private void channels(Node node) throws PolicyException {
-            for (Map.Entry<String, Node> e : y.mapping(node, "channels", ChannelRule.NAMES).entrySet()) {
+            for (Map.Entry<String, Node> e : y.mapping(node, "channels", Set.copyOf(ChannelRule.NAMES)).entrySet()) {
                 String key = "channels." + e.getKey();
                 Map<String, Node> m = y.mapping(e.getValue(), key, CHANNEL);
                 ChannelRule base = channels.get(e.getKey());
@@ -346,7 +364,7 @@ public final class PolicyLoader {
                     throw y.error(node, "suppressions." + required, "required (a suppression must say why)");
                 }
             }
-            List<String> ids = new ArrayList<>(RuleIds.ALL);
+            List<String> ids = new ArrayList<>(RuleRegistry.standard().ids());
             ids.add("*");
             String rule = y.choice(m.get("rule"), "suppressions.rule", ids);
             Optional<LocalDate> until = Optional.empty();

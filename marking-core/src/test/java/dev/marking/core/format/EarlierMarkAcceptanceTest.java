@@ -12,7 +12,7 @@ import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Message;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
@@ -85,7 +85,7 @@ class EarlierMarkAcceptanceTest {
 
     private static Scanner scanner() {
         MarkingParser parser = MarkingParser.standard();
-        return new Scanner(FormatRegistry.standard(), Rules.standard(parser),
+        return new Scanner(FormatRegistry.standard(), RuleRegistry.standard().rules(parser),
                 new ScanOptions(LocalDate.of(2026, 11, 30), Messages.forLocale(Locale.ENGLISH), parser, 1));
     }
 }

@@ -1,6 +1,7 @@
 package dev.marking.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Headless LibreOffice as tests drive it: converts files in one run, with a profile of its own (so
- * parallel runs do not share one), and fails with its log when it does not finish or writes nothing.
+ * LibreOffice and poppler as independent readers: headless conversion of office files (to PDF, or re-saved
+ * as DOCX as a user pressing Save does), then the PDF's text per page ({@code pdftotext}) and its pages as
+ * pictures ({@code pdftoppm}). Each needs its program; skipped without it, except on CI ({@code CI} set),
+ * where it fails. Every instance has a LibreOffice profile of its own, so parallel runs never share one.
  */
 public final class LibreOffice {
 
@@ -21,44 +24,81 @@ public final class LibreOffice {
     public static final String DOCX = "docx:MS Word 2007 XML";
     public static final String PDF = "pdf";
 
-    private final Path soffice;
+    /** A whole corpus goes through one LibreOffice run; it may take a while on a shared machine. */
+    private static final int TIMEOUT_SECONDS = 900;
+
     private final Path work;
 
-    private LibreOffice(Path soffice, Path work) {
-        this.soffice = soffice;
+    /** Conversions and logs go under {@code work}. */
+    public LibreOffice(Path work) {
         this.work = work;
     }
 
-    /** LibreOffice with its profile and logs under {@code work}; aborts the test (fails under CI) without soffice. */
+    /** LibreOffice with its profile and logs under {@code work}; aborts the test at once (fails under CI) without soffice. */
     public static LibreOffice in(Path work, String notChecked) {
-        return new LibreOffice(ExternalTools.require("soffice", notChecked), work);
+        ExternalTools.require("soffice", notChecked);
+        return new LibreOffice(work);
     }
 
-    /** Converts {@code files} to {@code target} ({@link #DOCX}, {@link #PDF}, a filter string) into {@code outDir}. */
+    /** Converts {@code files} to PDF in {@code outDir} with one LibreOffice run; the PDFs in the same order. */
+    public List<Path> toPdf(List<Path> files, Path outDir) throws IOException, InterruptedException {
+        return convert(files, PDF, outDir);
+    }
+
+    /**
+     * Converts {@code files} to {@code target} ({@link #DOCX}, {@link #PDF}, a filter string) into {@code outDir}
+     * with one LibreOffice run; the converted files in the same order.
+     */
     public List<Path> convert(List<Path> files, String target, Path outDir) throws IOException, InterruptedException {
+        Path soffice = ExternalTools.require("soffice", "converting with LibreOffice");
         Files.createDirectories(outDir);
-        List<String> command = new ArrayList<>(List.of(soffice.toString(), "--headless", "--norestore",
+        List<String> cmd = new ArrayList<>(List.of(soffice.toString(), "--headless", "--norestore",
                 "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", target, "--outdir",
                 outDir.toString()));
-        files.forEach(f -> command.add(f.toString()));
+        files.forEach(f -> cmd.add(f.toString()));
         Path log = work.resolve("soffice.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(15L * 60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("soffice did not finish in 15 minutes");
-        }
-        assertEquals(0, p.exitValue(), () -> "soffice failed: " + read(log));
+        run(cmd, log);
         String extension = target.substring(0, target.indexOf(':') < 0 ? target.length() : target.indexOf(':'));
         List<Path> out = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
             Path converted = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + extension);
-            if (!Files.exists(converted)) {
-                fail("soffice wrote no " + converted.getFileName() + ": " + read(log));
-            }
+            assertTrue(Files.exists(converted), () -> "soffice wrote no " + converted.getFileName() + ": " + read(log));
             out.add(converted);
         }
         return out;
+    }
+
+    /** The text of each page of {@code pdf}, by {@code pdftotext} (form feeds split the pages). */
+    public List<String> pageTexts(Path pdf) throws IOException, InterruptedException {
+        Path pdftotext = ExternalTools.require("pdftotext", "reading the rendered PDF");
+        Path txt = work.resolve(pdf.getFileName() + ".txt");
+        run(List.of(pdftotext.toString(), "-enc", "UTF-8", pdf.toString(), txt.toString()), work.resolve("pdftotext.log"));
+        List<String> pages = new ArrayList<>(List.of(Files.readString(txt, StandardCharsets.UTF_8).split("\f", -1)));
+        if (!pages.isEmpty() && pages.get(pages.size() - 1).isBlank()) {
+            pages.remove(pages.size() - 1);
+        }
+        return pages;
+    }
+
+    /** Page {@code page} (1-based) of {@code pdf} as a PNG at {@code dpi}, written to {@code png}. */
+    public Path render(Path pdf, int page, int dpi, Path png) throws IOException, InterruptedException {
+        Path pdftoppm = ExternalTools.require("pdftoppm", "looking at the rendered pages");
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        String root = png.toString().substring(0, png.toString().length() - ".png".length());
+        run(List.of(pdftoppm.toString(), "-png", "-singlefile", "-r", Integer.toString(dpi), "-f", Integer.toString(page),
+                "-l", Integer.toString(page), pdf.toString(), root), work.resolve("pdftoppm.log"));
+        assertTrue(Files.exists(png), "pdftoppm wrote no " + png);
+        return png;
+    }
+
+    private static void run(List<String> cmd, Path log) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(cmd.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s");
+        }
+        assertEquals(0, p.exitValue(), () -> cmd.get(0) + " failed: " + read(log));
     }
 
     private static String read(Path log) {

@@ -1,6 +1,7 @@
 package dev.marking.core.format.docx;
 
 import dev.marking.core.format.StampStyle;
+import dev.marking.core.format.ooxml.XmlFragments;
 import java.util.List;
 
 /**
@@ -84,7 +85,6 @@ final class Fragments {
 
     /** XML-escapes text that goes straight into the written package's bytes (a copy's values): {@code &#10;} for a break. */
     static String written(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("\n", "&#10;");
+        return XmlFragments.escape(s).replace("\n", "&#10;");
     }
 }

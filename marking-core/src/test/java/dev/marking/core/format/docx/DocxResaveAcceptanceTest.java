@@ -10,11 +10,11 @@ import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.MarkingParser;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
-import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.LibreOffice;
 import dev.marking.core.text.Messages;
 import dev.marking.core.trace.TraceResult;
@@ -198,14 +198,13 @@ class DocxResaveAcceptanceTest {
 
     private static Scanner scanner() {
         MarkingParser parser = MarkingParser.standard();
-        return new Scanner(FormatRegistry.standard(), Rules.standard(parser),
+        return new Scanner(FormatRegistry.standard(), RuleRegistry.standard().rules(parser),
                 new ScanOptions(LocalDate.of(2026, 11, 30), Messages.forLocale(Locale.ENGLISH), parser, 1));
     }
 
     /** The corpus DOCX files a stamp accepts: not encrypted (OLE2), not signed. */
     private static List<Path> corpus() throws IOException {
-        Path dir = Fixtures.shared().resolve("corpus/docx");
-        assertTrue(Files.isDirectory(dir), "shared corpus not found at " + dir.toAbsolutePath());
+        Path dir = Corpus.dir("docx");
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> out = new ArrayList<>();
             for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".docx")).sorted().toList()) {

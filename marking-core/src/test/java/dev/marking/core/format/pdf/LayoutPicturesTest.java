@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +28,11 @@ class LayoutPicturesTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0} page {1}")
-    @CsvSource({"corpus/pdf/plumber_WARN-Report-for-7-1-2015-to-03-25-2016.pdf, 1",
-        "corpus/pdf/plumber_pr-138-example.pdf, 1", "corpus/pdf/pypdf_issue-914-xmp-data.pdf, 1",
-        "corpus/pdf/pdfbox_survey.pdf, 1", "../examples/documents/年度工作总结.pdf, 1"})
+    @CsvSource({"pdf/plumber_WARN-Report-for-7-1-2015-to-03-25-2016.pdf, 1",
+        "pdf/plumber_pr-138-example.pdf, 1", "pdf/pypdf_issue-914-xmp-data.pdf, 1",
+        "pdf/pdfbox_survey.pdf, 1", "../examples/documents/年度工作总结.pdf, 1"})
     void beforeAndAfter(String file, int page) throws Exception {
-        Path source = file.startsWith("../") ? Path.of(file) : PdfTestSupport.shared().resolve(file);
+        Path source = file.startsWith("../") ? Path.of(file) : Corpus.root().resolve(file);
         assumeTrue(Files.isRegularFile(source), "missing " + source);
         Files.createDirectories(DIR);
         Path out = tmp.resolve("stamped.pdf");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.model.Message;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.testing.ExternalTools;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,7 +49,7 @@ class PdfAConformanceTest {
 
     static Stream<Arguments> files() throws Exception {
         List<Arguments> out = new ArrayList<>();
-        Path a3 = PdfTestSupport.shared().resolve("corpus/pdf/pdfbox_PDFA3A.pdf");
+        Path a3 = Corpus.root().resolve("pdf/pdfbox_PDFA3A.pdf");
         if (Files.isRegularFile(a3)) {
             out.add(Arguments.of("corpus PDF/A-3a", a3));
         }
@@ -67,6 +69,7 @@ class PdfAConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
+    @NeedsCorpus
     void stampedFileKeepsItsPdfAClaim(String name, Path source) throws Exception {
         Verdict before = validate(source);
         assumeTrue(before.flavour() != PDFAFlavour.NO_FLAVOUR, name + " claims no PDF/A flavour");

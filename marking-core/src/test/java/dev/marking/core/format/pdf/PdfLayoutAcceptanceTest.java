@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.Message;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ class PdfLayoutAcceptanceTest {
     Path tmp;
 
     static Stream<Path> files() throws IOException {
-        List<Path> all = new ArrayList<>(PdfTestSupport.corpus("pdf"));
+        List<Path> all = new ArrayList<>(Corpus.files("pdf", ".pdf"));
         Path example = Path.of("../examples/documents/年度工作总结.pdf");
         if (Files.isRegularFile(example)) {
             all.add(example);
@@ -55,6 +57,7 @@ class PdfLayoutAcceptanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
+    @NeedsCorpus
     void marksNeverFallOnTheOriginalsInk(Path source) throws Exception {
         int pages = pages(source);
         if (pages < 0) {

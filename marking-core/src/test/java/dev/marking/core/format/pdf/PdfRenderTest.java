@@ -1,13 +1,13 @@
 package dev.marking.core.format.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.Layout;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Term;
+import dev.marking.core.testing.Corpus;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -131,8 +131,7 @@ class PdfRenderTest {
     @ValueSource(strings = {"pdfbox_PDFBOX-2984-rotations.pdf", "plumber_issue-1054-example.pdf",
         "pypdf_indirect-rotation.pdf", "pdfbox_PDFBOX-3110-poems-beads-cropbox.pdf"})
     void corpusPagesAsTheReaderSeesThem(String file) throws Exception {
-        Path in = PdfTestSupport.shared().resolve("corpus/pdf").resolve(file);
-        assumeTrue(Files.isRegularFile(in), "corpus missing");
+        Path in = Corpus.file("pdf/" + file);
         Path headerOut = stamp(in, only(true, false));
         int pages;
         try (PDDocument doc = Loader.loadPDF(in.toFile())) {
@@ -156,7 +155,8 @@ class PdfRenderTest {
     private static StampOptions only(boolean header, boolean watermark) {
         Marking m = Marking.of(PdfTestSupport.level("机密"), new Term.Years(5));
         // the standard places: laying out around the page's ink (PdfLayoutAcceptanceTest) would move the content too
-        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty(), Layout.OVERLAY);
+        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty(), false,
+                Layout.OVERLAY);
     }
 
     private Path stamp(Path in, StampOptions options) throws Exception {

@@ -15,6 +15,7 @@ import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.StampStyle;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Message;
+import dev.marking.core.testing.Corpus;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -154,8 +155,7 @@ class PdfStampDetailsTest {
 
     @Test
     void usageRightsAreRemovedWithANote() throws Exception {
-        Path source = PdfTestSupport.shared().resolve("corpus/pdf/plumber_pr-138-example.pdf");
-        assumeTrue(Files.isRegularFile(source));
+        Path source = Corpus.file("pdf/plumber_pr-138-example.pdf");
         List<Message> notes = new ArrayList<>();
         Path out = tmp.resolve("out.pdf");
         format.stamp(source, out, PdfTestSupport.options(), notes::add);
@@ -193,8 +193,7 @@ class PdfStampDetailsTest {
 
     @Test
     void aCertificationThatAllowsNoChangeIsRefusedAndTheFileUntouched() throws Exception {
-        Path source = PdfTestSupport.shared().resolve("corpus/pdf/plumber_federal-register-2020-17221.pdf");
-        assumeTrue(Files.isRegularFile(source));
+        Path source = Corpus.file("pdf/plumber_federal-register-2020-17221.pdf");
         String hash = PdfTestSupport.sha256(source);
         Path out = tmp.resolve("out.pdf");
         DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(source, out, PdfTestSupport.options()));
