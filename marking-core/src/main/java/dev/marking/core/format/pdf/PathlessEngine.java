@@ -7,7 +7,11 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
-/** A content-stream replay that ignores paths, images and shadings; subclasses take what they need. */
+/**
+ * A content-stream replay that by default ignores paths, images, clips and shadings (it only tracks the
+ * current point); subclasses override what they look at: the text ({@link TextCutter}) or small filled
+ * squares ({@link CovertMark}).
+ */
 abstract class PathlessEngine extends PDFGraphicsStreamEngine {
 
     private final Point2D current = new Point2D.Float();

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Issue 15, acceptance 6: before and after pictures of hard pages, written to
  * {@code target/layout-pictures/} for a person to look at (the landscape report whose title and last
  * table row the old stamp covered, a form with a usage-rights signature, the example whose first line
- * the old block covered, a table page). The test itself checks only that our marks stay off the ink.
+ * the old block covered, a table page, a scanned JPEG 2000 page). The test itself checks only that our marks
+ * stay off the ink.
  */
 class LayoutPicturesTest {
 
@@ -30,7 +31,8 @@ class LayoutPicturesTest {
     @ParameterizedTest(name = "{0} page {1}")
     @CsvSource({"pdf/plumber_WARN-Report-for-7-1-2015-to-03-25-2016.pdf, 1",
         "pdf/plumber_pr-138-example.pdf, 1", "pdf/pypdf_issue-914-xmp-data.pdf, 1",
-        "pdf/pdfbox_survey.pdf, 1", "../examples/documents/年度工作总结.pdf, 1"})
+        "pdf/pdfbox_survey.pdf, 1", "../examples/documents/年度工作总结.pdf, 1",
+        "pdf/pypdf_Seige_of_Vicksburg_Sample_OCR-crazyones-merged.pdf, 1"})
     void beforeAndAfter(String file, int page) throws Exception {
         Path source = file.startsWith("../") ? Path.of(file) : Corpus.root().resolve(file);
         assumeTrue(Files.isRegularFile(source), "missing " + source);

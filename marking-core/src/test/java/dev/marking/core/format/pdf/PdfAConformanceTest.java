@@ -8,9 +8,12 @@ import dev.marking.core.model.Message;
 import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.testing.ExternalTools;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +36,11 @@ import org.verapdf.pdfa.results.ValidationResult;
  * Issue 15, acceptance 5: a PDF/A file still validates as the flavour it claims after stamping and
  * restamping (veraPDF, the PDF/A reference validator): no rule fails that did not fail before. The
  * corpus PDF/A-3a file, and PDF/A-1a and PDF/A-2b files LibreOffice exports from the example briefing.
+ * veraPDF's verdicts before, after stamping and after restamping go to {@code target/pdfa-verapdf.tsv}.
  */
 class PdfAConformanceTest {
+
+    private static final Path TABLE = Path.of("target", "pdfa-verapdf.tsv");
 
     @TempDir
     static Path made;
@@ -43,8 +49,10 @@ class PdfAConformanceTest {
     Path tmp;
 
     @BeforeAll
-    static void veraPdf() {
+    static void veraPdf() throws IOException {
         VeraGreenfieldFoundryProvider.initialise();
+        Files.createDirectories(TABLE.getParent());
+        Files.writeString(TABLE, "file\tclaims\tbefore\tstamped\trestamped\n", StandardCharsets.UTF_8);
     }
 
     static Stream<Arguments> files() throws Exception {
@@ -88,6 +96,9 @@ class PdfAConformanceTest {
         Verdict again = validate(twice);
         assertTrue(before.failed().containsAll(again.failed()), name + ": rules failing only after restamping: "
                 + minus(again.failed(), before.failed()));
+        Files.createDirectories(TABLE.getParent());
+        Files.writeString(TABLE, String.join("\t", name, before.flavour().getId(), before.line(), after.line(),
+                again.line()) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (before.failed().isEmpty()) {
             assertTrue(after.compliant() && again.compliant(), name + " was compliant and stays so");
         }
@@ -95,6 +106,11 @@ class PdfAConformanceTest {
 
     /** What veraPDF says: the flavour the file claims, whether it complies, and the rules that fail. */
     private record Verdict(PDFAFlavour flavour, boolean compliant, Set<String> failed) {
+
+        /** {@code compliant} or {@code N rules fail}, for the table. */
+        String line() {
+            return compliant ? "compliant" : failed.size() + " rules fail";
+        }
     }
 
     private static Verdict validate(Path pdf) throws Exception {
