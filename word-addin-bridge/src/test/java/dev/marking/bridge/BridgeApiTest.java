@@ -13,7 +13,6 @@ import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
-import dev.marking.core.policy.Policy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -373,8 +371,8 @@ class BridgeApiTest {
     void slowRequestsTimeOutWith503AndLeaveNothingBehind() throws Exception {
         b.close();
         FormatRegistry slow = new FormatRegistry(List.of(new SlowFormat(Duration.ofSeconds(5))));
-        b = RunningBridge.http(new BridgeConfig(BridgeConfig.loopback(), 0, false, folder, 1024, Duration.ofMillis(200),
-                Policy.defaults(), slow, Optional.empty(), System.out));
+        b = RunningBridge.http(BridgeConfig.defaults(0, folder).withFormats(slow).withMaxBody(1024)
+                .withTimeout(Duration.ofMillis(200)));
         long start = System.nanoTime();
         var r = b.post("/api/v1/verify", "a.md", Documents.unmarked());
         assertEquals(503, r.statusCode());
