@@ -3,13 +3,7 @@ package dev.marking.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marking.core.format.ContentProbe;
-import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.ReadModel;
-import dev.marking.core.format.Recognition;
-import dev.marking.core.format.StampOptions;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +30,24 @@ class CancellationTest {
     @TempDir
     Path folder;
 
-    private final Spinning spinning = new Spinning();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile long stoppedAt;
+    private volatile boolean released;
+    /** Reads by spinning on the CPU until its thread is interrupted (or the test ends). */
+    private final TestFormat spinning = new TestFormat("spin", file -> {
+        started.countDown();
+        while (!Thread.currentThread().isInterrupted() && !released) {
+            Thread.onSpinWait();
+        }
+        stoppedAt = System.nanoTime();
+        stopped.countDown();
+    });
     private RunningBridge b;
 
     @AfterEach
     void stop() {
-        spinning.release();
+        released = true;
         if (b != null) {
             b.close();
         }
@@ -58,8 +64,8 @@ class CancellationTest {
         var r = b.post("/api/v1/verify", "a.spin", new byte[] {1});
         long answered = System.nanoTime();
         assertEquals(503, r.statusCode());
-        assertTrue(spinning.stopped.await(5, TimeUnit.SECONDS), "the work was interrupted");
-        long stoppedAfter = (spinning.stoppedAt - answered) / 1_000_000;
+        assertTrue(stopped.await(5, TimeUnit.SECONDS), "the work was interrupted");
+        long stoppedAfter = (stoppedAt - answered) / 1_000_000;
         System.out.println("deadline 1000 ms: 503 after " + (answered - start) / 1_000_000 + " ms, work stopped "
                 + stoppedAfter + " ms after the answer");
         assertTrue(stoppedAfter < 1_000, stoppedAfter + " ms");
@@ -78,11 +84,11 @@ class CancellationTest {
                     + "\r\nX-Marking-Token: " + b.token + "\r\n" + DocumentName.HEADER + ": a.spin\r\nContent-Length: 1\r\n\r\nx")
                     .getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
-            assertTrue(spinning.started.await(10, TimeUnit.SECONDS), "the work started");
+            assertTrue(started.await(10, TimeUnit.SECONDS), "the work started");
             left = System.nanoTime();
         }
-        assertTrue(spinning.stopped.await(5, TimeUnit.SECONDS), "the work was interrupted when the client left");
-        long stoppedAfter = (spinning.stoppedAt - left) / 1_000_000;
+        assertTrue(stopped.await(5, TimeUnit.SECONDS), "the work was interrupted when the client left");
+        long stoppedAfter = (stoppedAt - left) / 1_000_000;
         System.out.println(scheme + ": the client hung up; the work stopped " + stoppedAfter + " ms later");
         assertTrue(stoppedAfter < 1_000, stoppedAfter + " ms");
         assertTrue(nothingLeft(), "the upload is gone");
@@ -121,54 +127,5 @@ class CancellationTest {
             Thread.sleep(20);
         }
         return false;
-    }
-
-    /** Reads by spinning on the CPU until interrupted (or released by the test). */
-    private static final class Spinning implements DocumentFormat {
-        private final CountDownLatch started = new CountDownLatch(1);
-        private final CountDownLatch stopped = new CountDownLatch(1);
-        private volatile long stoppedAt;
-        private volatile boolean released;
-
-        void release() {
-            released = true;
-        }
-
-        @Override
-        public String id() {
-            return "spin";
-        }
-
-        @Override
-        public List<String> extensions() {
-            return List.of("spin");
-        }
-
-        @Override
-        public String mediaType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public Recognition recognise(ContentProbe content) {
-            return Recognition.NONE;
-        }
-
-        @Override
-        public ReadModel read(Path file) throws DocumentException {
-            started.countDown();
-            long spins = 0;
-            while (!Thread.currentThread().isInterrupted() && !released) {
-                spins++;
-            }
-            stoppedAt = System.nanoTime();
-            stopped.countDown();
-            throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "stopped after " + spins + " spins");
-        }
-
-        @Override
-        public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-            read(source);
-        }
     }
 }

@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marking.core.format.ContentProbe;
-import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.ReadModel;
-import dev.marking.core.format.Recognition;
-import dev.marking.core.format.StampOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +32,7 @@ class FramingTest {
 
     @BeforeEach
     void start() throws IOException {
-        FormatRegistry formats = FormatRegistry.standard().with(new Stalling());
+        FormatRegistry formats = FormatRegistry.standard().with(TestFormat.sleeping("stall", Duration.ofSeconds(10)));
         b = RunningBridge.http(BridgeConfig.defaults(0, folder).withFormats(formats).withTimeout(Duration.ofSeconds(3)));
         host = "Host: 127.0.0.1:" + b.bridge.port() + "\n";
     }
@@ -117,44 +111,6 @@ class FramingTest {
             assertTrue(csp.contains("frame-ancestors " + Responses.OFFICE_FRAME_ANCESTORS), page + ": " + csp);
             assertTrue(!csp.contains("*;") && !csp.contains("frame-ancestors *") && !csp.contains("http://"), csp);
             assertNull(a.header("X-Frame-Options"), "pages carry frame-ancestors, which X-Frame-Options cannot express");
-        }
-    }
-
-    /** A format that takes longer than the bridge's deadline (and stops when interrupted). */
-    private static final class Stalling implements DocumentFormat {
-        @Override
-        public String id() {
-            return "stall";
-        }
-
-        @Override
-        public List<String> extensions() {
-            return List.of("stall");
-        }
-
-        @Override
-        public String mediaType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public Recognition recognise(ContentProbe content) {
-            return Recognition.NONE;
-        }
-
-        @Override
-        public ReadModel read(Path file) throws DocumentException {
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "stalled");
-        }
-
-        @Override
-        public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-            read(source);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.marking.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.format.FormatRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -173,6 +174,34 @@ class HostileClientsTest {
                 + trickleMillis + " ms");
         assertTrue(trickleMillis < 4_000, trickleMillis + " ms");
         assertEquals(0, b.bridge.waitingConnections());
+    }
+
+    @Test
+    void requestsLongerThanTheHeadLimitAreNotCutOff() throws Exception {
+        b = RunningBridge.http(BridgeConfig.defaults(0, folder).withLimits(BridgeConfig.Limits.DEFAULT.withWaitForRequest(
+                Duration.ofSeconds(1))).withFormats(FormatRegistry.standard().with(TestFormat.sleeping("slow",
+                Duration.ofMillis(2500)))));
+        byte[] doc = Documents.unmarked();
+        long start = System.nanoTime();
+        RawHttp.Answer upload;
+        try (Socket s = open()) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/verify HTTP/1.1\r\nHost: 127.0.0.1:" + b.bridge.port() + "\r\nX-Marking-Token: "
+                    + b.token + "\r\n" + DocumentName.HEADER + ": a.md\r\nContent-Length: " + doc.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < doc.length; i += 8) {
+                out.write(doc, i, Math.min(8, doc.length - i));
+                out.flush();
+                sleep(250);
+            }
+            upload = RawHttp.read(s.getInputStream());
+        }
+        long uploadMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(200, upload.status(), upload.body());
+        var slowWork = b.post("/api/v1/verify", "a.slow", new byte[] {1});
+        assertEquals(200, slowWork.statusCode());
+        System.out.println("request-head limit 1000 ms: a " + uploadMillis + " ms upload and 2500 ms of work are answered");
+        assertTrue(uploadMillis > 2_000, uploadMillis + " ms");
     }
 
     @Test
