@@ -18,14 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -88,6 +89,8 @@ public final class Bridge implements AutoCloseable {
 
     private void build() throws IOException {
         AccessLog log = new AccessLog(config.log());
+        Optional<OfficeJsFolder> officeJs = config.officeJs().isPresent()
+                ? Optional.of(OfficeJsFolder.of(config.officeJs().get())) : Optional.empty();
         Path folder = PrivateFiles.folder(config.folder());
         parts.token = AccessToken.loadOrCreate(folder);
         parts.pairing = Pairing.load(folder, config.https(), log::info);
@@ -119,8 +122,6 @@ public final class Bridge implements AutoCloseable {
         Service engine = new Service(new Engine(config.formats(), version()), config.policy());
         DocumentCall.Setting setting = new DocumentCall.Setting(parts.engine, parts.scheduler, parts.tempRoot,
                 config.maxBody(), config.timeout());
-        Optional<OfficeJsFolder> officeJs = config.officeJs().isPresent()
-                ? Optional.of(OfficeJsFolder.of(config.officeJs().get())) : Optional.empty();
         server.setHandler(new Handler.Sequence(new ApiHandler(guard, parts.pairing, engine, setting, log),
                 new AddinHandler(guard, officeJs, scheme() + "://localhost:" + port(), log)));
     }
@@ -130,12 +131,12 @@ public final class Bridge implements AutoCloseable {
         if (parts.certificate.isEmpty()) {
             return () -> new ConnectionFactory[] {new HttpConnectionFactory(plain)};
         }
-        SslContextFactory.Server tls = ServerTls.factory(parts.certificate.get());
+        LocalCertificate certificate = parts.certificate.get();
         HttpConfiguration secure = new HttpConfiguration(plain);
         // Clients name the bridge 127.0.0.1 or [::1] as well as localhost; the Host guard decides on names.
         secure.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
-        return () -> new ConnectionFactory[] {new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
-            new HttpConnectionFactory(secure)};
+        return () -> new ConnectionFactory[] {new SslConnectionFactory(ServerTls.factory(certificate),
+                HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(secure)};
     }
 
     public int port() {
@@ -244,6 +245,12 @@ public final class Bridge implements AutoCloseable {
         } catch (Exception e) {
             // Stopping the listeners is best effort; the uploads below are removed regardless.
             config.log().println("marking bridge: stopping the server: " + e.getClass().getSimpleName());
+        }
+        for (Connector c : server.getConnectors()) {
+            // Opened before the server started: a failed start must not keep the port.
+            if (c instanceof ServerConnector listener) {
+                listener.close();
+            }
         }
         if (parts.requestWait != null) {
             parts.requestWait.stop();

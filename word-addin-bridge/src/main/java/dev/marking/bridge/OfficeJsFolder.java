@@ -28,7 +28,12 @@ final class OfficeJsFolder {
 
     /** The folder as it really is (links resolved once, here); it must exist. */
     static OfficeJsFolder of(Path dir) throws IOException {
-        Path real = dir.toRealPath();
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new IOException("--office-js " + dir + ": no such folder", e);
+        }
         if (!Files.isDirectory(real)) {
             throw new IOException("--office-js " + dir + " is not a folder");
         }

@@ -75,8 +75,7 @@ class CancellationTest {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"http", "https"})
     void aClientThatHangsUpStopsTheWork(String scheme) throws Exception {
-        BridgeConfig config = config(Duration.ofSeconds(60));
-        b = scheme.equals("https") ? RunningBridge.https(config) : RunningBridge.http(config);
+        b = RunningBridge.of(scheme, config(Duration.ofSeconds(60)));
         SSLContext tls = scheme.equals("https") ? b.tls() : null;
         long left;
         try (Socket s = RawHttp.connect(b.bridge.port(), tls)) {

@@ -1,6 +1,7 @@
 package dev.marking.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,5 +80,13 @@ class OfficeJsFolderTest {
         RawHttp.Answer foreign = RawHttp.exchange(b.bridge.port(), null, "GET /addin/office/office.js HTTP/1.1\nHost: "
                 + "127.0.0.1:" + b.bridge.port() + "\nSec-Fetch-Site: cross-site\nConnection: close\n\n");
         assertEquals(403, foreign.status());
+    }
+
+    @Test
+    void aMissingFolderStopsTheStartInOneLine() {
+        Path missing = temp.resolve("no-such-folder");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Bridge.start(BridgeConfig.defaults(0,
+                temp.resolve("config2")).withHttps(false).withOfficeJs(missing).withLog(System.out)));
+        assertEquals("--office-js " + missing + ": no such folder", e.getMessage());
     }
 }

@@ -44,6 +44,11 @@ final class RunningBridge implements AutoCloseable {
                 .sslContext(trust(pem)).build());
     }
 
+    /** {@code http} or {@code https} on an ephemeral port. */
+    static RunningBridge of(String scheme, BridgeConfig config) throws IOException {
+        return scheme.equals("https") ? https(config) : http(config);
+    }
+
     /** A TLS context trusting only the certificate in {@code pem}. */
     static SSLContext trust(Path pem) throws IOException {
         try {

@@ -189,8 +189,7 @@ class TaskPaneBrowserTest {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"http", "https"})
     void inAPlainBrowserUsesTheFileInputAndOffersTheDownload(String scheme) throws Exception {
-        BridgeConfig config = BridgeConfig.defaults(0, temp.resolve("config"));
-        b = scheme.equals("https") ? RunningBridge.https(config) : RunningBridge.http(config);
+        b = RunningBridge.of(scheme, BridgeConfig.defaults(0, temp.resolve("config")));
         driver = chromium();
         open();
         waiting().until(d -> "browser".equals(js("return document.body.getAttribute('data-ready');")));
@@ -230,8 +229,7 @@ class TaskPaneBrowserTest {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"http", "https"})
     void pairingTakesTheCodeOnceAndLeavesNoSecretInThePage(String scheme) throws Exception {
-        BridgeConfig config = BridgeConfig.defaults(0, temp.resolve("config"));
-        b = scheme.equals("https") ? RunningBridge.https(config) : RunningBridge.http(config);
+        b = RunningBridge.of(scheme, BridgeConfig.defaults(0, temp.resolve("config")));
         driver = chromium();
         driver.get(b.bridge.url().resolve("/addin/taskpane.html").toString());
         waiting().until(d -> "false".equals(js("return document.body.getAttribute('data-paired');")));
