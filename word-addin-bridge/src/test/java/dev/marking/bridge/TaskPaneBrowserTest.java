@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -286,9 +287,10 @@ class TaskPaneBrowserTest {
         try {
             driver = chromium();
             driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
-            Map<String, String> framed = new java.util.LinkedHashMap<>();
+            Map<String, String> framed = new LinkedHashMap<>();
             // Until every frame has left about:blank: loaded, or replaced by the browser's error page.
-            for (int i = 0; i < 100 && (framed.isEmpty() || framed.values().stream().anyMatch(v -> v.startsWith("about:"))); i++) {
+            for (int i = 0; i < 100
+                    && (framed.isEmpty() || framed.values().stream().anyMatch(v -> v.startsWith("about:"))); i++) {
                 Thread.sleep(100);
                 for (String frame : List.of("pane", "api", "control")) {
                     driver.switchTo().defaultContent();
