@@ -134,7 +134,6 @@ final class CovertMark {
         private final List<Point2D> dots = new ArrayList<>();
         private final List<double[]> subpaths = new ArrayList<>();
         private double[] box;
-        private final Point2D.Float current = new Point2D.Float();
 
         DotFinder(PDPage page) {
             super(page);
@@ -152,7 +151,7 @@ final class CovertMark {
         public void moveTo(float x, float y) {
             box = new double[] {x, y, x, y};
             subpaths.add(box);
-            current.setLocation(x, y);
+            super.moveTo(x, y);
         }
 
         @Override
@@ -165,7 +164,7 @@ final class CovertMark {
             box[1] = Math.min(box[1], y);
             box[2] = Math.max(box[2], x);
             box[3] = Math.max(box[3], y);
-            current.setLocation(x, y);
+            super.lineTo(x, y);
         }
 
         @Override
@@ -173,11 +172,6 @@ final class CovertMark {
             lineTo(x1, y1);
             lineTo(x2, y2);
             lineTo(x3, y3);
-        }
-
-        @Override
-        public Point2D getCurrentPoint() {
-            return current;
         }
 
         @Override
