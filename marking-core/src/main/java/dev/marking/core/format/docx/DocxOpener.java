@@ -34,7 +34,38 @@ final class DocxOpener {
      * {@code writable} document is loaded into memory (for stamping a copy); otherwise it is read in place.
      */
     static XWPFDocument open(Path file, boolean writable) throws DocumentException {
-        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+        if (!writable) {
+            return load(file, openPackage(file));
+        }
+        try (InputStream in = checked(file)) {
+            return load(file, OPCPackage.open(in));
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /**
+     * Opens {@code file}'s package read-only, without parsing any part (see {@link DocxStreamReader}); the
+     * caller closes it with {@link OPCPackage#revert()}.
+     */
+    static OPCPackage openPackage(Path file) throws DocumentException {
+        try {
+            checked(file).close();
+            OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            if (pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).size() == 0) {
+                pkg.revert();
+                throw new DocumentException(file, Kind.UNREADABLE, "ZIP package without a Word document part");
+            }
+            return pkg;
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The file's content, checked to be a ZIP package with a readable central directory, from its start. */
+    private static InputStream checked(Path file) throws IOException, DocumentException {
+        InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file));
+        try {
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OLE2) {
                 throw ole2(file, in);
@@ -43,9 +74,10 @@ final class DocxOpener {
                 throw new DocumentException(file, Kind.UNREADABLE, "not a DOCX file (no ZIP package)");
             }
             checkCentralDirectory(file);
-            return load(file, writable ? OPCPackage.open(in) : OPCPackage.open(file.toFile(), PackageAccess.READ));
-        } catch (IOException | OpenXML4JException | RuntimeException e) {
-            throw unreadable(file, e);
+            return in;
+        } catch (IOException | DocumentException | RuntimeException e) {
+            in.close();
+            throw e;
         }
     }
 

@@ -4,9 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperties;
-import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
 
 /** Custom document properties (all, {@code marking.*} included) and the core properties that name people. */
 final class DocxProperties {
@@ -17,17 +15,11 @@ final class DocxProperties {
     }
 
     /** Custom properties by name, plus {@code core.creator}, {@code core.lastModifiedBy}, {@code core.company}. */
-    static Map<String, String> read(XWPFDocument doc) {
-        Map<String, String> out = new LinkedHashMap<>();
-        POIXMLProperties props = doc.getProperties();
-        for (CTProperty p : props.getCustomProperties().getUnderlyingProperties().getPropertyList()) {
-            if (p.getName() != null) {
-                out.put(p.getName(), value(p));
-            }
-        }
-        putIfPresent(out, "core.creator", props.getCoreProperties().getCreator());
-        putIfPresent(out, "core.lastModifiedBy", props.getCoreProperties().getLastModifiedByUser());
-        putIfPresent(out, "core.company", props.getExtendedProperties().getCompany());
+    static Map<String, String> read(PackageProperties props) {
+        Map<String, String> out = new LinkedHashMap<>(props.custom());
+        putIfPresent(out, "core.creator", props.creator());
+        putIfPresent(out, "core.lastModifiedBy", props.lastModifiedBy());
+        putIfPresent(out, "core.company", props.company());
         return out;
     }
 
@@ -42,12 +34,6 @@ final class DocxProperties {
             }
         }
         metadata.forEach(custom::addProperty);
-    }
-
-    private static String value(CTProperty p) {
-        try (XmlCursor c = p.newCursor()) {
-            return c.getTextValue().strip();
-        }
     }
 
     private static void putIfPresent(Map<String, String> out, String key, String value) {

@@ -9,10 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilder;
-import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ooxml.util.DocumentHelper;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
@@ -31,18 +30,20 @@ final class PackageItems {
     private PackageItems() {
     }
 
-    static List<HiddenItem> scan(XWPFDocument doc) {
+    static List<HiddenItem> scan(OPCPackage pkg, PackageProperties props) {
         List<HiddenItem> out = new ArrayList<>();
-        properties(doc, out);
+        add("core.creator", props.creator(), out);
+        add("core.lastModifiedBy", props.lastModifiedBy(), out);
+        add("app.company", props.company(), out);
         try {
-            for (PackagePart part : doc.getPackage().getPartsByName(CUSTOM_XML)) {
+            for (PackagePart part : pkg.getPartsByName(CUSTOM_XML)) {
                 String text = xmlText(part);
                 if (!text.isEmpty()) {
                     out.add(new HiddenItem(HiddenKind.CUSTOM_XML, text,
                             Location.part("custom-xml:" + part.getPartName().getName())));
                 }
             }
-            for (PackagePart part : doc.getPackage().getPartsByName(EMBEDDINGS)) {
+            for (PackagePart part : pkg.getPartsByName(EMBEDDINGS)) {
                 String name = part.getPartName().getName();
                 out.add(new HiddenItem(HiddenKind.EMBEDDED_OBJECT, name.substring(name.lastIndexOf('/') + 1),
                         Location.part("embedded-object")));
@@ -51,13 +52,6 @@ final class PackageItems {
             return out; // a damaged package list: what was found stands
         }
         return out;
-    }
-
-    private static void properties(XWPFDocument doc, List<HiddenItem> out) {
-        POIXMLProperties props = doc.getProperties();
-        add("core.creator", props.getCoreProperties().getCreator(), out);
-        add("core.lastModifiedBy", props.getCoreProperties().getLastModifiedByUser(), out);
-        add("app.company", props.getExtendedProperties().getCompany(), out);
     }
 
     private static void add(String key, String value, List<HiddenItem> out) {
