@@ -3,7 +3,7 @@
 # (round-robin, REPS rounds), reporting medians of wall and CPU (user+sys) seconds, the peers' ratio
 # (peer time / marking time: 1 means as fast as the peer) and the load average at the start and end.
 #
-#   bench/run.sh [verify|stamp|copies|docx|startup|all]...     (default: all)
+#   bench/run.sh [verify|stamp|copies|docx|startup|scaling|all]...     (default: all; scaling is not in all)
 #
 # MARKING   the command that runs marking (default: the ./marking launcher, which uses the CDS archive)
 # BEFORE    optional second marking command measured in the same rounds (e.g. "java -jar old.jar")
@@ -119,11 +119,20 @@ bench_startup() {
   interleave "${e[@]}" | table "verify one.txt (start-up)"
 }
 
+bench_scaling() {
+  interleave "verify-threads-1|$marking verify --threads 1 --format json --today $today $dir/verify" \
+    "verify-threads-2|$marking verify --threads 2 --format json --today $today $dir/verify" \
+    | table "verify, 1 thread (first) against 2 threads: ratio = speed-up"
+  interleave "copies-threads-1|rm -rf $work/t1 && $marking stamp --threads 1 --level 机密 --term 5年 --copies 1-50 --ledger $work/t1/l.jsonl -o $work/t1 $dir/big134.pdf" \
+    "copies-threads-2|rm -rf $work/t2 && $marking stamp --threads 2 --level 机密 --term 5年 --copies 1-50 --ledger $work/t2/l.jsonl -o $work/t2 $dir/big134.pdf" \
+    | table "50 copies, 1 thread (first) against 2 threads: ratio = speed-up"
+}
+
 load
 for what in "${@:-all}"; do
   case "$what" in
     all) bench_verify; bench_stamp; bench_copies; bench_docx; bench_startup ;;
-    verify|stamp|copies|docx|startup) "bench_$what" ;;
+    verify|stamp|copies|docx|startup|scaling) "bench_$what" ;;
     *) echo "unknown benchmark: $what" >&2; exit 2 ;;
   esac
 done
