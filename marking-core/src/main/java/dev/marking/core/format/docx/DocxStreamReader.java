@@ -9,6 +9,7 @@ import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.Unit;
+import dev.marking.core.format.ooxml.OoxmlPackages;
 import dev.marking.core.model.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,7 @@ final class DocxStreamReader {
             }
             throw DocxOpener.unreadable(file, e);
         } finally {
-            pkg.revert();
+            OoxmlPackages.discard(pkg);
         }
     }
 
@@ -93,9 +94,9 @@ final class DocxStreamReader {
         comments(body.commentAnchors());
         covertCopies.addAll(body.covertCopies());
         PackageProperties props = PackageProperties.read(pkg);
-        Map<String, String> properties = new LinkedHashMap<>(DocxProperties.read(props));
+        Map<String, String> properties = new LinkedHashMap<>(props.map());
         covertCopies.stream().findFirst().ifPresent(c -> properties.put(CovertMark.PROPERTY, c));
-        hidden.addAll(PackageItems.scan(pkg, props));
+        hidden.addAll(props.items(pkg));
         return new ReadModel(path, "docx", Unit.SECTION, top, blocks, slots, properties, hidden);
     }
 

@@ -1,28 +1,28 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.ooxml.OoxmlPackageItems;
+import dev.marking.core.format.ooxml.OoxmlProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
-import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.xmlbeans.XmlCursor;
-import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
  * The package's properties the reader reports: every custom property (name → text, in order) and the core
- * and extended properties that name people or organisations. Read from the parts directly (streaming) or,
- * for an open POI document, from POI's model; both give the same values.
+ * and extended properties that name people or organisations, read from the parts directly (streaming, no
+ * XMLBeans); they give the same values as POI's model ({@code DocxStreamReaderTest}).
  *
  * @param custom         custom properties in document order
  * @param creator        {@code dc:creator}, or null
@@ -33,19 +33,14 @@ record PackageProperties(Map<String, String> custom, String creator, String last
 
     private static final String EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
 
-    /** The properties of an open POI document. */
-    static PackageProperties of(XWPFDocument doc) {
-        POIXMLProperties props = doc.getProperties();
-        Map<String, String> custom = new LinkedHashMap<>();
-        for (CTProperty p : props.getCustomProperties().getUnderlyingProperties().getPropertyList()) {
-            if (p.getName() != null) {
-                try (XmlCursor c = p.newCursor()) {
-                    custom.put(p.getName(), c.getTextValue().strip());
-                }
-            }
-        }
-        return new PackageProperties(custom, props.getCoreProperties().getCreator(),
-                props.getCoreProperties().getLastModifiedByUser(), props.getExtendedProperties().getCompany());
+    /** The properties as the read model carries them ({@link OoxmlProperties#read(Map, String, String, String)}). */
+    Map<String, String> map() {
+        return OoxmlProperties.read(custom, creator, lastModifiedBy, company);
+    }
+
+    /** The package's hidden items: these properties' people, custom XML data and embedded objects. */
+    List<HiddenItem> items(OPCPackage pkg) {
+        return OoxmlPackageItems.scan(pkg, "word", creator, lastModifiedBy, company);
     }
 
     /** The properties read from {@code pkg}'s parts, as POI finds them (one relationship of each kind). */

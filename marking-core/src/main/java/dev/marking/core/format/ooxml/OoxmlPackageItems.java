@@ -1,4 +1,4 @@
-package dev.marking.core.format.docx;
+package dev.marking.core.format.ooxml;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilder;
+import org.apache.poi.ooxml.POIXMLDocument;
+import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ooxml.util.DocumentHelper;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -17,24 +19,36 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * What a DOCX package carries beside its stories: custom XML data parts ({@code custom-xml}, with their
- * text; empty ones such as Word's bibliography stub are left out), properties that name people or
+ * What an Office Open XML package carries beside its text: custom XML data parts ({@code custom-xml}, with
+ * their text; empty ones such as Word's bibliography stub are left out), properties that name people or
  * organisations ({@code property}: creator, last modified by, company) and embedded objects
- * ({@code embedded-object}: the parts under {@code /word/embeddings/}, by name).
+ * ({@code embedded-object}: the parts under the application's {@code embeddings/} folder, by name).
  */
-final class PackageItems {
+public final class OoxmlPackageItems {
 
     private static final Pattern CUSTOM_XML = Pattern.compile("/customXml/item\\d+\\.xml");
-    private static final Pattern EMBEDDINGS = Pattern.compile("/word/embeddings/.*");
 
-    private PackageItems() {
+    private OoxmlPackageItems() {
     }
 
-    static List<HiddenItem> scan(OPCPackage pkg, PackageProperties props) {
+    /** The items of {@code doc}, whose embedded objects are under {@code /<folder>/embeddings/} ({@code word}, {@code xl}). */
+    public static List<HiddenItem> scan(POIXMLDocument doc, String folder) {
+        POIXMLProperties props = doc.getProperties();
+        return scan(doc.getPackage(), folder, props.getCoreProperties().getCreator(),
+                props.getCoreProperties().getLastModifiedByUser(), props.getExtendedProperties().getCompany());
+    }
+
+    /**
+     * The same items of a package whose properties were read some other way (a streamed read of the parts):
+     * the people and organisation named (null: absent), custom XML data and embedded objects.
+     */
+    public static List<HiddenItem> scan(OPCPackage pkg, String folder, String creator, String lastModifiedBy,
+            String company) {
+        Pattern embeddings = Pattern.compile("/" + Pattern.quote(folder) + "/embeddings/.*");
         List<HiddenItem> out = new ArrayList<>();
-        add("core.creator", props.creator(), out);
-        add("core.lastModifiedBy", props.lastModifiedBy(), out);
-        add("app.company", props.company(), out);
+        add("core.creator", creator, out);
+        add("core.lastModifiedBy", lastModifiedBy, out);
+        add("app.company", company, out);
         try {
             for (PackagePart part : pkg.getPartsByName(CUSTOM_XML)) {
                 String text = xmlText(part);
@@ -43,7 +57,7 @@ final class PackageItems {
                             Location.part("custom-xml:" + part.getPartName().getName())));
                 }
             }
-            for (PackagePart part : pkg.getPartsByName(EMBEDDINGS)) {
+            for (PackagePart part : pkg.getPartsByName(embeddings)) {
                 String name = part.getPartName().getName();
                 out.add(new HiddenItem(HiddenKind.EMBEDDED_OBJECT, name.substring(name.lastIndexOf('/') + 1),
                         Location.part("embedded-object")));
