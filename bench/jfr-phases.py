@@ -9,7 +9,6 @@ PHASES = [
     ("pdf: earlier revisions", "EarlierRevisions."),
     ("pdf: ink scan (PageInk)", "PageInk."),
     ("pdf: ink+text pass (PageScan)", "PageScan."),
-    ("pdf: text (PageTextCollector)", "PageTextCollector."),
     ("pdf: covert mark", "format.pdf.CovertMark."),
     ("pdf: stamping", "PdfStamper."),
     ("pdf: copy template", "CopyTemplate."),
