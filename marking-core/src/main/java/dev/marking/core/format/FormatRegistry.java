@@ -1,7 +1,11 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.legacy.DocFormat;
+import dev.marking.core.format.legacy.PptFormat;
+import dev.marking.core.format.legacy.XlsFormat;
 import dev.marking.core.format.pdf.PdfFormat;
+import dev.marking.core.format.rtf.RtfFormat;
 import dev.marking.core.format.text.TextFormat;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +44,14 @@ public final class FormatRegistry {
         return new FormatRegistry(List.of(
                 new DocxFormat(),
                 new PdfFormat(),
-                new TextFormat()));
+                new TextFormat(),
+                new DocFormat(),
+                DocFormat.kingsoft(),
+                new XlsFormat(),
+                XlsFormat.kingsoft(),
+                new PptFormat(),
+                PptFormat.kingsoft(),
+                new RtfFormat()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */

@@ -17,9 +17,17 @@ import java.util.Optional;
  * @param footer    footer with the copy number (only when the marking has one)
  * @param watermark diagonal semi-transparent watermark
  * @param font      a TrueType font to embed instead of the default (PDF)
+ * @param convert   stamp formats that are never written (DOC, XLS, PPT, RTF, …) by converting them with
+ *                  LibreOffice to their modern counterpart first
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font) {
+        boolean watermark, Optional<Path> font, boolean convert) {
+
+    /** Options that refuse formats needing conversion. */
+    public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
+            boolean watermark, Optional<Path> font) {
+        this(marking, markingId, stampDate, header, footer, watermark, font, false);
+    }
 
     /** Everything on, default font. */
     public static StampOptions all(Marking marking, String markingId, LocalDate stampDate) {
@@ -28,7 +36,12 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, convert);
+    }
+
+    /** The same options, converting legacy formats before stamping when {@code on}. */
+    public StampOptions withConvert(boolean on) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on);
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */

@@ -61,6 +61,7 @@ public final class Rules {
                 .forEach(all::add);
         all.add(FileRules.UNREADABLE);
         all.add(FileRules.ENCRYPTED);
+        all.add(FileRules.UNSUPPORTED);
         return all;
     }
 }
