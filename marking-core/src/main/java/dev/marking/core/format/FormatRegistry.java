@@ -4,6 +4,9 @@ import dev.marking.core.format.docx.DocxFormat;
 import dev.marking.core.format.legacy.DocFormat;
 import dev.marking.core.format.legacy.PptFormat;
 import dev.marking.core.format.legacy.XlsFormat;
+import dev.marking.core.format.odf.OdpFormat;
+import dev.marking.core.format.odf.OdsFormat;
+import dev.marking.core.format.odf.OdtFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.rtf.RtfFormat;
 import dev.marking.core.format.text.TextFormat;
@@ -51,7 +54,10 @@ public final class FormatRegistry {
                 XlsFormat.kingsoft(),
                 new PptFormat(),
                 PptFormat.kingsoft(),
-                new RtfFormat()));
+                new RtfFormat(),
+                new OdtFormat(),
+                new OdsFormat(),
+                new OdpFormat()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */
