@@ -82,6 +82,11 @@ final class StampCommand implements Callable<Integer> {
     @Option(names = "--no-footer", negatable = false, description = "Do not add the copy-number footer.")
     private boolean noFooter;
 
+    @Option(names = "--convert", negatable = false,
+            description = "Stamp legacy and other read-only formats (.doc .xls .ppt .wps .et .dps .rtf .ods .odp) by "
+                    + "converting them with LibreOffice to .docx/.xlsx/.pptx first (report.doc -> report.000001.docx).")
+    private boolean convert;
+
     @Option(names = "--font", paramLabel = "FILE",
             description = "TrueType font to embed in PDFs (default: 黑体/SimHei when installed, else the bundled font).")
     private Path font;
@@ -114,7 +119,7 @@ final class StampCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 StampOptions options = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
+                        !noFooter, !noWatermark, Optional.ofNullable(font), convert);
                 Path written = stamper.stamp(file, outDir, options);
                 out.println("stamped " + file + " -> " + written + "  (" + marking.watermarkText() + ")");
             } catch (DocumentException e) {
@@ -145,7 +150,7 @@ final class StampCommand implements Callable<Integer> {
         for (Path file : files) {
             try (Progress progress = Progress.forTerminal(err, file.getFileName().toString(), request.count())) {
                 StampOptions base = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
+                        !noFooter, !noWatermark, Optional.ofNullable(font), convert);
                 List<CopyIssuer.Issued> issued = issuer.issue(file, outDir, base, request, people, ledger, progress);
                 progress.close();
                 out.println("stamped " + issued.size() + " copies of " + file + " -> " + outDir + " ("
