@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -107,7 +108,8 @@ public final class OfficeConverter {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(p);
                 throw new DocumentException(source, Kind.UNREADABLE, "LibreOffice did not convert it to ."
-                        + targetExtension + " within " + timeout.toSeconds() + " s (stopped)");
+                        + targetExtension + " within " + String.format(Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0)
+                        + " s (stopped)");
             }
             Path converted = out.resolve("document." + targetExtension);
             if (p.exitValue() != 0 || !Files.isRegularFile(converted) || Files.size(converted) == 0) {

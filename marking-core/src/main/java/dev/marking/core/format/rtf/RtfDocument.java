@@ -58,7 +58,7 @@ final class RtfDocument {
 
     /** {@code \sect}: what follows is the next section. */
     void newSection() {
-        body.endParagraph();
+        body.finish(); // "text\sect" ends the paragraph too; "\par\sect" adds no empty one
         body.nextSection();
         sections.add(new Section());
     }
