@@ -67,6 +67,16 @@ public final class Office {
         return out;
     }
 
+    /** The words of {@code pdf} by {@code pdftotext} (split on whitespace), in reading order. */
+    public static List<String> words(Path pdf) throws IOException, InterruptedException {
+        Path pdftotext = ExternalTools.require("pdftotext", "reading the PDF export");
+        Process p = new ProcessBuilder(pdftotext.toString(), "-enc", "UTF-8", pdf.toString(), "-")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdftotext timed out");
+        return List.of(text.strip().split("\\s+"));
+    }
+
     /** The number of pages of {@code pdf}, by {@code pdfinfo}. */
     public static int pages(Path pdf) throws IOException, InterruptedException {
         Path pdfinfo = ExternalTools.require("pdfinfo", "reading the PDF export");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.testing.ExternalTools;
+import dev.marking.core.testing.OdfXmlView;
 import dev.marking.core.testing.Office;
 import dev.marking.core.testing.Watermarks;
 import java.awt.image.BufferedImage;

@@ -13,6 +13,7 @@ import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
 import dev.marking.core.scan.FileResult;
+import dev.marking.core.testing.OdfXmlView;
 import dev.marking.core.testing.Verify;
 import java.nio.file.Files;
 import java.nio.file.Path;

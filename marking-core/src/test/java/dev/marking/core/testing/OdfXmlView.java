@@ -1,4 +1,4 @@
-package dev.marking.core.format.odf;
+package dev.marking.core.testing;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.w3c.dom.NodeList;
  * A stamped ODF package as its XML says, read with plain DOM in the test, not with our reader: the texts of
  * each master page's headers and footers, the body's paragraphs, the user-defined metadata.
  */
-final class OdfXmlView {
+public final class OdfXmlView {
 
     static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -35,7 +35,7 @@ final class OdfXmlView {
         }
     }
 
-    static OdfXmlView of(Path file) throws Exception {
+    public static OdfXmlView of(Path file) throws Exception {
         return new OdfXmlView(file);
     }
 
@@ -46,7 +46,7 @@ final class OdfXmlView {
     }
 
     /** Master page names in order. */
-    List<String> masterPages() {
+    public List<String> masterPages() {
         List<String> out = new ArrayList<>();
         for (Element m : elements(styles, STYLE, "master-page")) {
             out.add(m.getAttributeNS(STYLE, "name"));
@@ -55,7 +55,7 @@ final class OdfXmlView {
     }
 
     /** The paragraph texts of {@code kind} ({@code header}, {@code header-left}, …) of master page {@code name}. */
-    List<String> running(String name, String kind) {
+    public List<String> running(String name, String kind) {
         for (Element m : elements(styles, STYLE, "master-page")) {
             if (m.getAttributeNS(STYLE, "name").equals(name)) {
                 for (Node c = m.getFirstChild(); c != null; c = c.getNextSibling()) {
@@ -69,12 +69,12 @@ final class OdfXmlView {
     }
 
     /** The texts of the body's paragraphs, in order (own text only, without shapes). */
-    List<String> body() {
+    public List<String> body() {
         return paragraphs(content.getDocumentElement());
     }
 
     /** The value of user-defined metadata field {@code name}, or null. */
-    String userDefined(String name) {
+    public String userDefined(String name) {
         for (Element e : elements(meta, META, "user-defined")) {
             if (e.getAttributeNS(META, "name").equals(name)) {
                 return e.getTextContent();
@@ -84,13 +84,13 @@ final class OdfXmlView {
     }
 
     /** How many user-defined fields are named {@code name}. */
-    long userDefinedCount(String name) {
+    public long userDefinedCount(String name) {
         return elements(meta, META, "user-defined").stream().filter(e -> e.getAttributeNS(META, "name").equals(name))
                 .count();
     }
 
     /** Texts of custom shapes named {@code prefix}… in styles.xml. */
-    List<String> shapes(String prefix) {
+    public List<String> shapes(String prefix) {
         List<String> out = new ArrayList<>();
         for (Element e : elements(styles, "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "custom-shape")) {
             if (e.getAttributeNS("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "name").startsWith(prefix)) {
