@@ -4,8 +4,7 @@ import dev.marking.core.format.docx.DocxFormat;
 import dev.marking.core.format.legacy.DocFormat;
 import dev.marking.core.format.legacy.PptFormat;
 import dev.marking.core.format.legacy.XlsFormat;
-import dev.marking.core.format.odf.OdpFormat;
-import dev.marking.core.format.odf.OdsFormat;
+import dev.marking.core.format.odf.OdfFormat;
 import dev.marking.core.format.odf.OdtFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.rtf.RtfFormat;
@@ -56,8 +55,8 @@ public final class FormatRegistry {
                 PptFormat.kingsoft(),
                 new RtfFormat(),
                 new OdtFormat(),
-                new OdsFormat(),
-                new OdpFormat()));
+                OdfFormat.spreadsheet(),
+                OdfFormat.presentation()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */

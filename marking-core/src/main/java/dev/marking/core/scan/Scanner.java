@@ -95,7 +95,7 @@ public final class Scanner {
         Optional<DocumentFormat> format = formats.forFile(file);
         if (format.isEmpty()) {
             return fileFinding(target, "unknown", FileRules.UNREADABLE, "file.unreadable",
-                    "unsupported file type (marking reads .docx, .pdf, .txt and .md)");
+                    "unsupported file type (marking reads " + formats.extensionList() + ")");
         }
         ReadModel model;
         try {

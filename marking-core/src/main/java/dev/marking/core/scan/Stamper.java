@@ -69,7 +69,7 @@ public final class Stamper {
     /** Stamps {@code source} into {@code outDir}; returns the written file. */
     public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
-                DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps .docx, .pdf, .txt and .md)"));
+                DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
         if (!Files.isRegularFile(source)) {
             throw new DocumentException(source, DocumentException.Kind.UNREADABLE, "no such file");
         }

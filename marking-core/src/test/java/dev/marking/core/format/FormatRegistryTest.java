@@ -33,9 +33,14 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "txt", "md", "markdown"), formats.extensions());
-        assertEquals(".docx, .pdf, .txt, .md, .markdown", formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.txt", "**/*.md", "**/*.markdown"), formats.includeGlobs());
+        assertEquals(List.of("docx", "pdf", "txt", "md", "markdown", "doc", "wps", "xls", "et", "ppt", "dps", "rtf", "odt",
+                "ods", "odp"), formats.extensions());
+        assertEquals(".docx, .pdf, .txt, .md, .markdown, .doc, .wps, .xls, .et, .ppt, .dps, .rtf, .odt, .ods, .odp",
+                formats.extensionList());
+        assertEquals("**/*.docx", formats.includeGlobs().get(0));
+        assertEquals("**/*.odp", formats.includeGlobs().get(formats.includeGlobs().size() - 1));
+        assertEquals("application/msword", formats.mediaType(Path.of("报告.DOC")));
+        assertEquals("application/vnd.oasis.opendocument.text", formats.mediaType(Path.of("a.odt")));
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));

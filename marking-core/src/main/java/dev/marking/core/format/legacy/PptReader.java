@@ -61,7 +61,8 @@ final class PptReader {
             }
             body.addAll(own);
             if (slide.isHidden()) {
-                hidden.add(new HiddenItem(HiddenKind.HIDDEN_TEXT, join(own), Location.slide(n).withPart("hidden-slide")));
+                HiddenItem.joined(HiddenKind.HIDDEN_TEXT, own, Location.slide(n).withPart("hidden-slide"))
+                        .ifPresent(hidden::add);
             }
             slots.add(new RunningSlot(n, SlotType.SLIDE, master(slide, n), footer(slide, n), List.of()));
             notes(slide, n);
@@ -146,12 +147,6 @@ final class PptReader {
             }
         }
         body.addAll(lines);
-        if (!lines.isEmpty()) {
-            hidden.add(new HiddenItem(HiddenKind.NOTES, join(lines), Location.slide(n).withPart("notes")));
-        }
-    }
-
-    private static String join(List<TextBlock> blocks) {
-        return String.join(" ", blocks.stream().map(TextBlock::text).toList());
+        HiddenItem.joined(HiddenKind.NOTES, lines, Location.slide(n).withPart("notes")).ifPresent(hidden::add);
     }
 }

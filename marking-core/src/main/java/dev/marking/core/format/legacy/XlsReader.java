@@ -38,8 +38,6 @@ import org.apache.poi.ss.util.CellAddress;
 final class XlsReader {
 
     static final int FIRST_PAGE_CELLS = 6;
-    /** Characters of a hidden sheet's, row's or column's text kept in its hidden item. */
-    private static final int HIDDEN_EXCERPT = 2000;
 
     private final HSSFWorkbook workbook;
     private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
@@ -128,17 +126,7 @@ final class XlsReader {
     }
 
     private void hide(List<TextBlock> cells, Location at) {
-        if (cells.isEmpty()) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (TextBlock b : cells) {
-            if (sb.length() >= HIDDEN_EXCERPT) {
-                break;
-            }
-            sb.append(sb.length() == 0 ? "" : " ").append(b.text());
-        }
-        hidden.add(new HiddenItem(HiddenKind.HIDDEN_TEXT, sb.toString(), at));
+        HiddenItem.joined(HiddenKind.HIDDEN_TEXT, cells, at).ifPresent(hidden::add);
     }
 
     /** The page header and footer Excel prints on the sheet's pages: left, centre and right, fields removed. */

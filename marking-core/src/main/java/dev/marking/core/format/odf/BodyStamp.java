@@ -113,18 +113,12 @@ final class BodyStamp {
     static PageStart pageStart(XMLStreamReader r) throws XMLStreamException {
         String parent = r.getAttributeValue(OdfXml.STYLE, "parent-style-name");
         String master = r.getAttributeValue(OdfXml.STYLE, "master-page-name");
-        boolean breaks = false;
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                breaks |= breaks(r.getAttributeValue(OdfXml.FO, "break-before"));
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-        return new PageStart(parent, master == null || master.isEmpty() ? null : master, breaks);
+        boolean[] breaks = {false};
+        OdfText.walk(r, e -> {
+            breaks[0] |= breaks(e.getAttributeValue(OdfXml.FO, "break-before"));
+            return false;
+        });
+        return new PageStart(parent, master == null || master.isEmpty() ? null : master, breaks[0]);
     }
 
     static boolean breaks(String breakBefore) {

@@ -39,24 +39,18 @@ final class OdfStyles {
         if (name != null && master != null && !master.isEmpty()) {
             masterPages.put(name, master);
         }
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                if ("none".equals(r.getAttributeValue(OdfXml.TEXT, "display"))) {
-                    hiddenText.add(name);
-                }
-                if ("false".equals(r.getAttributeValue(OdfXml.TABLE, "display"))) {
-                    hiddenTables.add(name);
-                }
-                if ("hidden".equals(r.getAttributeValue(OdfXml.PRESENTATION, "visibility"))) {
-                    hiddenPages.add(name);
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
+        OdfText.walk(r, e -> {
+            if ("none".equals(e.getAttributeValue(OdfXml.TEXT, "display"))) {
+                hiddenText.add(name);
             }
-        }
+            if ("false".equals(e.getAttributeValue(OdfXml.TABLE, "display"))) {
+                hiddenTables.add(name);
+            }
+            if ("hidden".equals(e.getAttributeValue(OdfXml.PRESENTATION, "visibility"))) {
+                hiddenPages.add(name);
+            }
+            return false;
+        });
     }
 
     boolean hidesText(String style) {

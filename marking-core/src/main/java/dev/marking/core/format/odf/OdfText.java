@@ -111,46 +111,54 @@ final class OdfText {
      */
     List<Paragraph> container(XMLStreamReader r, String skipped) throws XMLStreamException {
         List<Paragraph> out = new ArrayList<>();
+        walk(r, e -> {
+            if (isParagraph(e)) {
+                out.add(paragraph(e));
+            } else if (skipped != null && skipped.equals(e.getLocalName())
+                    || OdfXml.DC.equals(e.getNamespaceURI()) || OdfXml.META.equals(e.getNamespaceURI())) {
+                skip(e);
+            } else {
+                return false;
+            }
+            return true;
+        });
+        return out;
+    }
+
+    /** What a {@link #walk} does with one element: read it to its end (true) or descend into it (false). */
+    @FunctionalInterface
+    interface Visitor {
+        boolean visit(XMLStreamReader r) throws XMLStreamException;
+    }
+
+    /** Shows {@code visitor} every element under the one the reader is at, up to that element's end. */
+    static void walk(XMLStreamReader r, Visitor visitor) throws XMLStreamException {
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (isParagraph(r)) {
-                    out.add(paragraph(r));
-                } else if (skipped != null && skipped.equals(r.getLocalName())
-                        || OdfXml.DC.equals(r.getNamespaceURI()) || OdfXml.META.equals(r.getNamespaceURI())) {
-                    skip(r);
-                } else {
-                    depth++;
-                }
+                depth += visitor.visit(r) ? 0 : 1;
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
         }
-        return out;
     }
 
     /** A custom shape: fontwork (and shapes named as watermarks) is a watermark, other shapes hold paragraphs. */
     private void shape(XMLStreamReader r, List<Paragraph> nested, List<String> watermarks) throws XMLStreamException {
         String name = r.getAttributeValue(OdfXml.DRAW, "name");
         List<Paragraph> inside = new ArrayList<>();
-        boolean fontwork = name != null && (name.startsWith(OdtStamper.WATERMARK_NAME) || name.contains("WaterMark"));
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (isParagraph(r)) {
-                    inside.add(paragraph(r));
-                    continue;
-                }
-                String type = r.getAttributeValue(OdfXml.DRAW, "type");
-                fontwork |= is(r, OdfXml.DRAW, "enhanced-geometry") && type != null && type.startsWith("fontwork");
-                depth++;
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
+        boolean[] fontwork = {name != null && (name.startsWith(OdtStamper.WATERMARK_NAME) || name.contains("WaterMark"))};
+        walk(r, e -> {
+            if (isParagraph(e)) {
+                inside.add(paragraph(e));
+                return true;
             }
-        }
-        if (fontwork) {
+            String type = e.getAttributeValue(OdfXml.DRAW, "type");
+            fontwork[0] |= is(e, OdfXml.DRAW, "enhanced-geometry") && type != null && type.startsWith("fontwork");
+            return false;
+        });
+        if (fontwork[0]) {
             String t = joined(inside);
             if (!t.isEmpty()) {
                 watermarks.add(t);
@@ -162,15 +170,7 @@ final class OdfText {
 
     /** Skips the element the reader is at, with everything in it. */
     static void skip(XMLStreamReader r) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
+        walk(r, e -> false);
     }
 
     /** The visible text of paragraphs (and what they nest), joined by spaces. */

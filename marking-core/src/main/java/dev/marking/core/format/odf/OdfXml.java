@@ -19,6 +19,7 @@ final class OdfXml {
     static final String META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
     static final String DC = "http://purl.org/dc/elements/1.1/";
     static final String PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0";
+    static final String XLINK = "http://www.w3.org/1999/xlink";
     static final String MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
     static final String LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0";
     /** LibreOffice's own namespace for presentation comments before ODF 1.3. */

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -58,22 +57,16 @@ final class OdpReader {
 
     private void body(XMLStreamReader r, OdfStyles styles) throws XMLStreamException {
         OdfText text = new OdfText(styles);
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (OdfText.is(r, OdfXml.PRESENTATION, "footer-decl")) {
-                    String name = r.getAttributeValue(OdfXml.PRESENTATION, "name");
-                    footers.put(name, r.getElementText().strip());
-                } else if (OdfText.is(r, OdfXml.DRAW, "page")) {
-                    page(r, styles, text);
-                } else {
-                    depth++;
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
+        OdfText.walk(r, e -> {
+            if (OdfText.is(e, OdfXml.PRESENTATION, "footer-decl")) {
+                footers.put(e.getAttributeValue(OdfXml.PRESENTATION, "name"), e.getElementText().strip());
+            } else if (OdfText.is(e, OdfXml.DRAW, "page")) {
+                page(e, styles, text);
+            } else {
+                return false;
             }
-        }
+            return true;
+        });
     }
 
     private void page(XMLStreamReader r, OdfStyles styles, OdfText text) throws XMLStreamException {
@@ -83,48 +76,41 @@ final class OdpReader {
         String footer = footers.get(r.getAttributeValue(OdfXml.PRESENTATION, "use-footer-name"));
         List<TextBlock> own = new ArrayList<>();
         List<TextBlock> notes = new ArrayList<>();
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (OdfText.isParagraph(r)) {
-                    add(text.paragraph(r), Location.slide(n), own);
-                } else if (OdfText.is(r, OdfXml.PRESENTATION, "notes")) {
-                    for (OdfText.Paragraph p : text.container(r, null)) {
-                        add(p, Location.slide(n).withPart("notes"), notes);
-                    }
-                } else if (OdfText.is(r, OdfXml.OFFICE, "annotation") || OdfText.is(r, OdfXml.OFFICEOOO, "annotation")) {
-                    hidden.add(new HiddenItem(HiddenKind.COMMENT, OdfText.joined(text.container(r, null)),
-                            Location.slide(n).withPart("comment")));
-                } else if (OdfText.is(r, OdfXml.SVG, "title") || OdfText.is(r, OdfXml.SVG, "desc")) {
-                    String alt = r.getElementText().strip();
-                    if (!alt.isEmpty()) {
-                        hidden.add(new HiddenItem(HiddenKind.ALT_TEXT, alt, Location.slide(n)));
-                    }
-                } else if (OdfText.is(r, OdfXml.OFFICE, "forms")) {
-                    OdfText.skip(r);
-                } else {
-                    if (OdfText.is(r, OdfXml.DRAW, "object") || OdfText.is(r, OdfXml.DRAW, "object-ole")) {
-                        OdtReader.embedded(hidden, mediaTypes,
-                                r.getAttributeValue("http://www.w3.org/1999/xlink", "href"), Location.slide(n));
-                    }
-                    depth++;
+        OdfText.walk(r, e -> {
+            if (OdfText.isParagraph(e)) {
+                add(text.paragraph(e), Location.slide(n), own);
+            } else if (OdfText.is(e, OdfXml.PRESENTATION, "notes")) {
+                for (OdfText.Paragraph p : text.container(e, null)) {
+                    add(p, Location.slide(n).withPart("notes"), notes);
                 }
+            } else if (OdfText.is(e, OdfXml.OFFICE, "annotation") || OdfText.is(e, OdfXml.OFFICEOOO, "annotation")) {
+                hidden.add(new HiddenItem(HiddenKind.COMMENT, OdfText.joined(text.container(e, null)),
+                        Location.slide(n).withPart("comment")));
+            } else if (OdfText.is(e, OdfXml.SVG, "title") || OdfText.is(e, OdfXml.SVG, "desc")) {
+                String alt = e.getElementText().strip();
+                if (!alt.isEmpty()) {
+                    hidden.add(new HiddenItem(HiddenKind.ALT_TEXT, alt, Location.slide(n)));
+                }
+            } else if (OdfText.is(e, OdfXml.OFFICE, "forms")) {
+                OdfText.skip(e);
+            } else {
+                if (OdfText.is(e, OdfXml.DRAW, "object") || OdfText.is(e, OdfXml.DRAW, "object-ole")) {
+                    OdtReader.embedded(hidden, mediaTypes, e.getAttributeValue(OdfXml.XLINK, "href"),
+                            Location.slide(n));
+                }
+                return false;
             }
-        }
+            return true;
+        });
         if (top.isEmpty()) {
             own.stream().limit(FIRST_PAGE_LINES).forEach(top::add);
         }
         body.addAll(own);
         body.addAll(notes);
-        if (hiddenSlide && !own.isEmpty()) {
-            hidden.add(new HiddenItem(HiddenKind.HIDDEN_TEXT, joined(own), Location.slide(n).withPart("hidden-slide")));
+        if (hiddenSlide) {
+            HiddenItem.joined(HiddenKind.HIDDEN_TEXT, own, Location.slide(n).withPart("hidden-slide")).ifPresent(hidden::add);
         }
-        if (!notes.isEmpty()) {
-            hidden.add(new HiddenItem(HiddenKind.NOTES, joined(notes), Location.slide(n).withPart("notes")));
-        }
+        HiddenItem.joined(HiddenKind.NOTES, notes, Location.slide(n).withPart("notes")).ifPresent(hidden::add);
         slots.add(new RunningSlot(n, SlotType.SLIDE, masterText(master, n), footer(footer, n), watermarks(master)));
     }
 
@@ -157,9 +143,5 @@ final class OdpReader {
     private static List<TextBlock> footer(String text, int n) {
         return text == null || text.isEmpty() ? List.of()
                 : List.of(new TextBlock(text, Location.slide(n).withPart("footer").withParagraph(1)));
-    }
-
-    private static String joined(List<TextBlock> blocks) {
-        return String.join(" ", blocks.stream().map(TextBlock::text).toList());
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -29,7 +28,6 @@ final class OdsReader {
     static final int FIRST_PAGE_CELLS = 6;
     /** Repeated rows or columns with content expanded at most (a filled column of 1,048,576 rows is one value). */
     private static final int MAX_REPEAT = 100;
-    private static final int HIDDEN_EXCERPT = 2000;
     private static final String DEFAULT_MASTER = "Default";
 
     /** One cell's content. */
@@ -68,19 +66,13 @@ final class OdsReader {
 
     private void body(XMLStreamReader r, OdfStyles styles) throws XMLStreamException {
         OdfText text = new OdfText(styles);
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (OdfText.is(r, OdfXml.TABLE, "table")) {
-                    sheet(r, styles, text);
-                } else {
-                    depth++;
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
+        OdfText.walk(r, e -> {
+            if (OdfText.is(e, OdfXml.TABLE, "table")) {
+                sheet(e, styles, text);
+                return true;
             }
-        }
+            return false;
+        });
     }
 
     private void sheet(XMLStreamReader r, OdfStyles styles, OdfText text) throws XMLStreamException {
@@ -93,57 +85,52 @@ final class OdsReader {
         List<TextBlock> cells = new ArrayList<>();
         List<TextBlock> hiddenCells = new ArrayList<>();
         Set<Integer> hiddenColumns = new HashSet<>();
-        int column = 0;
-        int row = 0;
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (OdfText.is(r, OdfXml.TABLE, "table-column")) {
-                    int n = repeat(r.getAttributeValue(OdfXml.TABLE, "number-columns-repeated"));
-                    if (!visible(r)) {
-                        for (int i = 0; i < Math.min(n, MAX_REPEAT); i++) {
-                            hiddenColumns.add(column + i);
-                        }
+        int[] column = {0};
+        int[] row = {0};
+        OdfText.walk(r, e -> {
+            if (OdfText.is(e, OdfXml.TABLE, "table-column")) {
+                int n = repeat(e.getAttributeValue(OdfXml.TABLE, "number-columns-repeated"));
+                if (!visible(e)) {
+                    for (int i = 0; i < Math.min(n, MAX_REPEAT); i++) {
+                        hiddenColumns.add(column[0] + i);
                     }
-                    column += n;
-                    depth++;
-                } else if (OdfText.is(r, OdfXml.TABLE, "table-row")) {
-                    int n = repeat(r.getAttributeValue(OdfXml.TABLE, "number-rows-repeated"));
-                    boolean hiddenRow = !visible(r);
-                    List<Cell> content = row(r, text);
-                    for (int i = 0; i < Math.min(n, MAX_REPEAT) && !content.isEmpty(); i++) {
-                        for (Cell c : content) {
-                            for (int j = 0; j < Math.min(c.repeat(), MAX_REPEAT); j++) {
-                                TextBlock b = new TextBlock(c.text(), Location.cell(name, ref(c.column() + j, row + i)));
-                                cells.add(b);
-                                if (hiddenRow || hiddenColumns.contains(c.column() + j)) {
-                                    hiddenCells.add(b);
-                                }
-                            }
-                            if (i == 0) {
-                                Location at = Location.cell(name, ref(c.column(), row)).withPart("comment");
-                                c.comments().forEach(t -> hidden.add(new HiddenItem(HiddenKind.COMMENT, t, at)));
-                            }
-                        }
-                    }
-                    row += n;
-                } else if (OdfText.is(r, OdfXml.TABLE, "shapes")) {
-                    Location at = Location.sheet(name).withPart("shape");
-                    for (OdfText.Paragraph p : text.container(r, null)) {
-                        if (!p.text().isEmpty()) {
-                            cells.add(new TextBlock(p.text(), at.withParagraph(cells.size() + 1)));
-                        }
-                    }
-                } else if (OdfText.is(r, OdfXml.OFFICE, "forms")) {
-                    OdfText.skip(r);
-                } else {
-                    depth++;
                 }
+                column[0] += n;
+                return false;
+            } else if (OdfText.is(e, OdfXml.TABLE, "table-row")) {
+                int n = repeat(e.getAttributeValue(OdfXml.TABLE, "number-rows-repeated"));
+                boolean hiddenRow = !visible(e);
+                List<Cell> content = row(e, text);
+                for (int i = 0; i < Math.min(n, MAX_REPEAT) && !content.isEmpty(); i++) {
+                    for (Cell c : content) {
+                        for (int j = 0; j < Math.min(c.repeat(), MAX_REPEAT); j++) {
+                            TextBlock b = new TextBlock(c.text(), Location.cell(name, ref(c.column() + j, row[0] + i)));
+                            cells.add(b);
+                            if (hiddenRow || hiddenColumns.contains(c.column() + j)) {
+                                hiddenCells.add(b);
+                            }
+                        }
+                        if (i == 0) {
+                            Location at = Location.cell(name, ref(c.column(), row[0])).withPart("comment");
+                            c.comments().forEach(t -> hidden.add(new HiddenItem(HiddenKind.COMMENT, t, at)));
+                        }
+                    }
+                }
+                row[0] += n;
+            } else if (OdfText.is(e, OdfXml.TABLE, "shapes")) {
+                Location at = Location.sheet(name).withPart("shape");
+                for (OdfText.Paragraph p : text.container(e, null)) {
+                    if (!p.text().isEmpty()) {
+                        cells.add(new TextBlock(p.text(), at.withParagraph(cells.size() + 1)));
+                    }
+                }
+            } else if (OdfText.is(e, OdfXml.OFFICE, "forms")) {
+                OdfText.skip(e);
+            } else {
+                return false;
             }
-        }
+            return true;
+        });
         cells.removeIf(b -> b.text().isEmpty());
         body.addAll(cells);
         if (hiddenSheet) {
@@ -159,53 +146,41 @@ final class OdsReader {
     /** The cells of one row with content; the reader is at the row's start and ends at its end. */
     private List<Cell> row(XMLStreamReader r, OdfText text) throws XMLStreamException {
         List<Cell> out = new ArrayList<>();
-        int column = 0;
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (OdfText.is(r, OdfXml.TABLE, "table-cell") || OdfText.is(r, OdfXml.TABLE, "covered-table-cell")) {
-                    int n = repeat(r.getAttributeValue(OdfXml.TABLE, "number-columns-repeated"));
-                    Cell c = cell(r, text, column, n);
-                    if (!c.text().isEmpty() || !c.comments().isEmpty()) {
-                        out.add(c);
-                    }
-                    column += n;
-                } else {
-                    depth++;
+        int[] column = {0};
+        OdfText.walk(r, e -> {
+            if (OdfText.is(e, OdfXml.TABLE, "table-cell") || OdfText.is(e, OdfXml.TABLE, "covered-table-cell")) {
+                int n = repeat(e.getAttributeValue(OdfXml.TABLE, "number-columns-repeated"));
+                Cell c = cell(e, text, column[0], n);
+                if (!c.text().isEmpty() || !c.comments().isEmpty()) {
+                    out.add(c);
                 }
+                column[0] += n;
+                return true;
             }
-        }
+            return false;
+        });
         return out;
     }
 
     private Cell cell(XMLStreamReader r, OdfText text, int column, int repeat) throws XMLStreamException {
         StringBuilder sb = new StringBuilder();
         List<String> comments = new ArrayList<>();
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (OdfText.isParagraph(r)) {
-                    String t = OdfText.joined(List.of(text.paragraph(r)));
-                    if (!t.isEmpty()) {
-                        sb.append(sb.length() == 0 ? "" : " ").append(t);
-                    }
-                } else if (OdfText.is(r, OdfXml.OFFICE, "annotation")) {
-                    comments.add(OdfText.joined(text.container(r, null)));
-                } else if (OdfText.is(r, OdfXml.DRAW, "object") || OdfText.is(r, OdfXml.DRAW, "object-ole")) {
-                    OdtReader.embedded(hidden, mediaTypes, r.getAttributeValue("http://www.w3.org/1999/xlink", "href"),
-                            Location.part("embedded-object"));
-                    depth++;
-                } else {
-                    depth++;
+        OdfText.walk(r, e -> {
+            if (OdfText.isParagraph(e)) {
+                String t = OdfText.joined(List.of(text.paragraph(e)));
+                if (!t.isEmpty()) {
+                    sb.append(sb.length() == 0 ? "" : " ").append(t);
                 }
+                return true;
+            } else if (OdfText.is(e, OdfXml.OFFICE, "annotation")) {
+                comments.add(OdfText.joined(text.container(e, null)));
+                return true;
+            } else if (OdfText.is(e, OdfXml.DRAW, "object") || OdfText.is(e, OdfXml.DRAW, "object-ole")) {
+                OdtReader.embedded(hidden, mediaTypes, e.getAttributeValue(OdfXml.XLINK, "href"),
+                        Location.part("embedded-object"));
             }
-        }
+            return false;
+        });
         return new Cell(column, comments.isEmpty() ? repeat : 1, sb.toString(), comments);
     }
 
@@ -227,17 +202,7 @@ final class OdsReader {
     }
 
     private void hide(List<TextBlock> cells, Location at) {
-        if (cells.isEmpty()) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (TextBlock b : cells) {
-            if (sb.length() >= HIDDEN_EXCERPT) {
-                break;
-            }
-            sb.append(sb.length() == 0 ? "" : " ").append(b.text());
-        }
-        hidden.add(new HiddenItem(HiddenKind.HIDDEN_TEXT, sb.toString(), at));
+        HiddenItem.joined(HiddenKind.HIDDEN_TEXT, cells, at).ifPresent(hidden::add);
     }
 
     private static boolean visible(XMLStreamReader r) {

@@ -1,9 +1,9 @@
 package dev.marking.core.format.odf;
 
 import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * OpenDocument text ({@code .odt}), as LibreOffice and WPS write it. Reads body, master-page headers and
@@ -13,12 +13,7 @@ import java.nio.file.Path;
 public final class OdtFormat extends OdfFormat {
 
     public OdtFormat() {
-        super("odt", "application/vnd.oasis.opendocument.text");
-    }
-
-    @Override
-    ReadModel read(OdfPackage pkg) throws DocumentException {
-        return OdtReader.read(pkg, id());
+        super("odt", "application/vnd.oasis.opendocument.text", OdtReader::read, Optional.empty());
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
-import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.Unit;
 import dev.marking.core.model.Location;
@@ -104,7 +103,7 @@ final class OdtReader {
         } else if (OdfText.is(r, OdfXml.TABLE, "table")) {
             used(r.getAttributeValue(OdfXml.TABLE, "style-name"));
         } else if (OdfText.is(r, OdfXml.DRAW, "object") || OdfText.is(r, OdfXml.DRAW, "object-ole")) {
-            embedded(hidden, mediaTypes, r.getAttributeValue("http://www.w3.org/1999/xlink", "href"),
+            embedded(hidden, mediaTypes, r.getAttributeValue(OdfXml.XLINK, "href"),
                     Location.body(index));
         }
     }
@@ -149,22 +148,16 @@ final class OdtReader {
 
     /** Tracked changes not accepted: the text of each deletion. */
     private void deletions(XMLStreamReader r, OdfText text) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (OdfText.is(r, OdfXml.TEXT, "deletion")) {
-                    String t = OdfText.joined(text.container(r, null));
-                    if (!t.isEmpty()) {
-                        hidden.add(new HiddenItem(HiddenKind.DELETION, t, Location.part("tracked-changes")));
-                    }
-                } else {
-                    depth++;
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
+        OdfText.walk(r, e -> {
+            if (!OdfText.is(e, OdfXml.TEXT, "deletion")) {
+                return false;
             }
-        }
+            String t = OdfText.joined(text.container(e, null));
+            if (!t.isEmpty()) {
+                hidden.add(new HiddenItem(HiddenKind.DELETION, t, Location.part("tracked-changes")));
+            }
+            return true;
+        });
     }
 
     /** The running text of every master page the document uses, one slot per variant shown. */

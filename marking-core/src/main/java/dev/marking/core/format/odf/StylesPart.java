@@ -80,32 +80,27 @@ final class StylesPart {
         Map<SlotType, List<OdfText.Paragraph>> headers = new EnumMap<>(SlotType.class);
         Map<SlotType, List<OdfText.Paragraph>> footers = new EnumMap<>(SlotType.class);
         List<OdfText.Paragraph> shapes = new ArrayList<>();
-        int depth = 1;
-        while (depth > 0 && r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                String local = r.getLocalName();
-                boolean running = OdfXml.STYLE.equals(r.getNamespaceURI())
-                        && (local.startsWith("header") || local.startsWith("footer")) && !local.endsWith("-style");
-                if (running) {
-                    boolean shown = !"false".equals(r.getAttributeValue(OdfXml.STYLE, "display"));
-                    SlotType type = local.endsWith("-left") ? SlotType.EVEN
-                            : local.endsWith("-first") ? SlotType.FIRST : SlotType.DEFAULT;
-                    List<OdfText.Paragraph> paragraphs = text.container(r, null);
-                    if (shown || type == SlotType.DEFAULT) {
-                        (local.startsWith("header") ? headers : footers).put(type, shown ? paragraphs : List.of());
-                    }
-                } else if (r.getAttributeValue(OdfXml.PRESENTATION, "class") != null) {
-                    OdfText.skip(r); // a placeholder: its text is the prompt, not the slide's
-                } else if (OdfText.isParagraph(r)) {
-                    shapes.add(text.paragraph(r));
-                } else {
-                    depth++;
+        OdfText.walk(r, e -> {
+            String local = e.getLocalName();
+            boolean running = OdfXml.STYLE.equals(e.getNamespaceURI())
+                    && (local.startsWith("header") || local.startsWith("footer")) && !local.endsWith("-style");
+            if (running) {
+                boolean shown = !"false".equals(e.getAttributeValue(OdfXml.STYLE, "display"));
+                SlotType type = local.endsWith("-left") ? SlotType.EVEN
+                        : local.endsWith("-first") ? SlotType.FIRST : SlotType.DEFAULT;
+                List<OdfText.Paragraph> paragraphs = text.container(e, null);
+                if (shown || type == SlotType.DEFAULT) {
+                    (local.startsWith("header") ? headers : footers).put(type, shown ? paragraphs : List.of());
                 }
+            } else if (e.getAttributeValue(OdfXml.PRESENTATION, "class") != null) {
+                OdfText.skip(e); // a placeholder: its text is the prompt, not the slide's
+            } else if (OdfText.isParagraph(e)) {
+                shapes.add(text.paragraph(e));
+            } else {
+                return false;
             }
-        }
+            return true;
+        });
         return new MasterPage(name, next, headers, footers, shapes);
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.SlotType;
 import dev.marking.core.model.Finding;

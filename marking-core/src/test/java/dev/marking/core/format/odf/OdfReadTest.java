@@ -88,7 +88,7 @@ class OdfReadTest {
         Finding first = Verify.findings(r, "declass.fake").get(0);
         assertEquals("表一", first.location().sheet());
         assertEquals("C7", first.location().cell());
-        ReadModel m = new OdsFormat().read(ods);
+        ReadModel m = OdfFormat.spreadsheet().read(ods);
         assertEquals(1, m.slots().size(), "hidden sheets print nothing");
         assertTrue(m.hidden().stream().anyMatch(h -> h.kind() == HiddenKind.HIDDEN_TEXT
                 && h.location().equals(Location.sheet("隐藏").withPart("hidden-sheet"))), m.hidden().toString());
@@ -105,7 +105,7 @@ class OdfReadTest {
         assertTrue(Verify.findings(r, "marking.missing").isEmpty());
         Finding first = Verify.findings(r, "declass.fake").get(0);
         assertEquals(2, first.location().slide());
-        ReadModel m = new OdpFormat().read(odp);
+        ReadModel m = OdfFormat.presentation().read(odp);
         assertEquals(2, m.slots().size());
         assertEquals("机密★5年", m.slots().get(1).header().get(0).text());
         assertTrue(m.hidden().stream().anyMatch(h -> h.kind() == HiddenKind.NOTES && h.text().equals("讲稿：A基地")));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marking.core.format.StampOptions;
 import dev.marking.core.testing.ExternalTools;
 import dev.marking.core.testing.OdfXmlView;
 import dev.marking.core.testing.Office;
