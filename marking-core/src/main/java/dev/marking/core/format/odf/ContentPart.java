@@ -23,7 +23,8 @@ final class ContentPart {
     private ContentPart() {
     }
 
-    static void read(OdfPackage pkg, StylesPart stylesPart, Body body) throws DocumentException {
+    /** Streams content.xml into {@code body}; returns its automatic styles (backed by styles.xml's). */
+    static OdfStyles read(OdfPackage pkg, StylesPart stylesPart, Body body) throws DocumentException {
         OdfStyles styles = new OdfStyles(stylesPart.styles());
         try (InputStream in = pkg.open("content.xml")) {
             XMLStreamReader r = OdfXml.input().createXMLStreamReader(in);
@@ -47,5 +48,6 @@ final class ContentPart {
         } catch (IOException | XMLStreamException | RuntimeException e) {
             throw pkg.unreadable("content.xml is damaged: " + e.getMessage(), e);
         }
+        return styles;
     }
 }

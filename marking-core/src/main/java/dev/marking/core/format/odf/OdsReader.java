@@ -53,12 +53,8 @@ final class OdsReader {
     private ReadModel model(String format) throws DocumentException {
         mediaTypes = pkg.mediaTypes();
         StylesPart styles = StylesPart.read(pkg);
-        OdfStyles[] content = new OdfStyles[1];
-        ContentPart.read(pkg, styles, (r, s) -> {
-            content[0] = s;
-            body(r, s);
-        });
-        List<RunningSlot> slots = slots(styles, content[0] == null ? styles.styles() : content[0]);
+        OdfStyles content = ContentPart.read(pkg, styles, this::body);
+        List<RunningSlot> slots = slots(styles, content);
         Map<String, String> properties = new LinkedHashMap<>();
         OdfMeta.read(pkg, properties, hidden);
         return new ReadModel(pkg.file(), format, Unit.SHEET, top, body, slots, properties, hidden);

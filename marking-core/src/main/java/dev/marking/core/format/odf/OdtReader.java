@@ -53,15 +53,11 @@ final class OdtReader {
     private ReadModel model(String format) throws DocumentException {
         mediaTypes = pkg.mediaTypes();
         StylesPart styles = StylesPart.read(pkg);
-        OdfStyles[] content = new OdfStyles[1];
-        ContentPart.read(pkg, styles, (r, s) -> {
-            content[0] = s;
-            body(r, s);
-        });
+        OdfStyles content = ContentPart.read(pkg, styles, this::body);
         List<TextBlock> top = List.copyOf(body.subList(0, Math.min(FIRST_PAGE_LINES, body.size())));
         List<TextBlock> blocks = new ArrayList<>(body);
         blocks.addAll(notes);
-        List<RunningSlot> slots = slots(styles, content[0] == null ? styles.styles() : content[0]);
+        List<RunningSlot> slots = slots(styles, content);
         Map<String, String> properties = new LinkedHashMap<>();
         OdfMeta.read(pkg, properties, hidden);
         return new ReadModel(pkg.file(), format, Unit.SECTION, top, blocks, slots, properties, hidden);

@@ -3,6 +3,7 @@ package dev.marking.core.format.odf;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
 import dev.marking.core.format.StampOptions;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -31,6 +32,7 @@ final class OdtStamper {
 
     /** Name prefix of our watermark shape ({@code draw:name}), kept by LibreOffice on re-save. */
     static final String WATERMARK_NAME = "marking-watermark";
+    private static final int BUFFER = 1 << 16;
 
     private OdtStamper() {
     }
@@ -117,9 +119,12 @@ final class OdtStamper {
                     }
                     case "content.xml" -> {
                         zip.putNextEntry(new ZipEntry(name));
-                        try (InputStream in = pkg.open(name)) {
-                            BodyStamp.stamp(in, new NonClosing(zip), plan, lines, markLine);
+                        // the XML writer writes byte by byte: deflating each byte alone would take seconds
+                        OutputStream buffered = new BufferedOutputStream(new NonClosing(zip), BUFFER);
+                        try (InputStream in = new BufferedInputStream(pkg.open(name), BUFFER)) {
+                            BodyStamp.stamp(in, buffered, plan, lines, markLine);
                         }
+                        buffered.flush();
                         zip.closeEntry();
                     }
                     default -> copy(pkg, zip, e);
