@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.engine.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,42 @@ class CliTest {
     }
 
     @Test
+    void impossibleTermsAreRefusedByStampAndInvalidInADocument() throws Exception {
+        Path in = Files.writeString(dir.resolve("a.txt"), "正文\n");
+        for (String term : new String[] {"-1", "+5", "-5年", "0", "99999999999999999999", "2030-02-31"}) {
+            CliRun r = CliRun.of("stamp", "--level", "机密", "--term=" + term, "-o", dir.resolve("o").toString(),
+                    in.toString(), "--lang", "en");
+            assertEquals(2, r.exit(), term);
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("marking: the "), r.err());
+            assertFalse(Files.exists(dir.resolve("o")), term);
+            Path doc = Files.writeString(dir.resolve("doc.txt"), "机密★" + term + "\n\n正文\n");
+            CliRun verify = CliRun.of("verify", "--lang", "en", doc.toString());
+            assertEquals(1, verify.exit(), term + ": " + verify.out());
+            assertTrue(verify.out().contains("marking.invalid"), verify.out());
+        }
+    }
+
+    @Test
+    void stampWritesThePolicysScriptAndVerifyReadsBoth() throws Exception {
+        Path in = Files.writeString(dir.resolve("note.md"), "# 通知\n\n正文\n");
+        Path policy = Files.writeString(dir.resolve("trad.yml"), "marking.script: traditional\n");
+        Path out = dir.resolve("out");
+        CliRun stamp = CliRun.of("stamp", "--policy", policy.toString(), "--level", "机密", "--term", "5", "-o",
+                out.toString(), in.toString(), "--lang", "en");
+        assertEquals(0, stamp.exit(), stamp.err());
+        String written = Files.readString(out.resolve("note.md"));
+        assertTrue(written.contains("機密★5年") && !written.contains("机密★5年"), written);
+        CliRun traditional = CliRun.of("verify", "--policy", policy.toString(), "--lang", "en", out.toString());
+        assertEquals(0, traditional.exit(), traditional.out());
+        assertFalse(traditional.out().contains("marking.noncanonical"), traditional.out());
+        CliRun simplified = CliRun.of("verify", "--lang", "en", out.toString());
+        assertEquals(0, simplified.exit(), simplified.out());
+        assertTrue(simplified.out().contains("marking.noncanonical") && simplified.out().contains("机密★5年"),
+                simplified.out());
+    }
+
+    @Test
     void stampReportsEachBadFileAndGoesOn() throws Exception {
         Path good = Files.writeString(dir.resolve("good.txt"), "正文\n");
         Path bad = Files.write(dir.resolve("bad.txt"), new byte[] {0, 0, 0});
@@ -87,6 +124,23 @@ class CliTest {
         try (var s = Files.list(out)) {
             assertEquals(1, s.count(), "no temporary files left behind");
         }
+    }
+
+    @Test
+    void helpTextsListWhatTheRegistriesHold() {
+        String extensions = squeezed(Engines.standard().extensionList());
+        String verify = squeezed(CliRun.of("verify", "--help").out());
+        assertTrue(verify.contains("(" + extensions + ")"), verify);
+        assertTrue(verify.contains("Reportformat:" + squeezed(String.join(", ", Engine.reportFormats()))), verify);
+        assertTrue(squeezed(CliRun.of("stamp", "--help").out()).contains("Filestostamp(" + extensions + ")"));
+        assertTrue(squeezed(CliRun.of("--help").out()).contains("(" + extensions + ")"));
+        String presend = squeezed(CliRun.of("presend", "--help").out());
+        assertTrue(presend.contains("Channel:" + squeezed(String.join(", ", Engine.channels()))), presend);
+    }
+
+    /** Help is wrapped at any character; compare without whitespace. */
+    private static String squeezed(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     @Test

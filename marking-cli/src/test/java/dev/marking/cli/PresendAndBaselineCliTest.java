@@ -29,6 +29,18 @@ class PresendAndBaselineCliTest {
     }
 
     @Test
+    void presendBlocksATraditionalClassifiedFileByEmailUnderBothModes() throws Exception {
+        Path secret = Files.writeString(dir.resolve("t.md"), "機密★5年\n\n關於某項工作的通知\n");
+        for (String mode : new String[] {"mandatory", "content"}) {
+            Path policy = Files.writeString(dir.resolve(mode + ".yml"), "marking: " + mode + "\n");
+            CliRun r = CliRun.of("presend", "--channel", "email", "--policy", policy.toString(), "--lang", "en",
+                    secret.toString());
+            assertEquals(1, r.exit(), mode + ": " + r.out());
+            assertTrue(r.out().contains("channel.classified: 机密★5年 documents may not go by email"), r.out());
+        }
+    }
+
+    @Test
     void badPolicyIsAUsageErrorNamingKeyAndLine() throws Exception {
         Path policy = Files.writeString(dir.resolve("marking.yml"), "marking: mandatory\nrules:\n  nope: off\n");
         Path doc = Files.writeString(dir.resolve("a.md"), "公开\n");

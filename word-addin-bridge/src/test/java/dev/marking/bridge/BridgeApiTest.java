@@ -136,6 +136,21 @@ class BridgeApiTest {
     }
 
     @Test
+    void anOfdIsStampedAndVerified() throws Exception {
+        JsonNode before = json(b.post("/api/v1/verify", "通知.ofd", Documents.unmarkedOfd())).get("files").get(0);
+        assertEquals("ofd", before.get("format").asText());
+        assertTrue(before.get("findings").toString().contains("marking.missing"), before.toString());
+        var r = b.post("/api/v1/stamp?level=" + PercentCoding.encode("机密") + "&term=5&copy=3", "通知.ofd",
+                Documents.unmarkedOfd());
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("通知.000003.ofd", PercentCoding.decode(r.headers().firstValue(DocumentName.HEADER).orElseThrow()));
+        assertEquals("application/ofd", r.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode again = json(b.post("/api/v1/verify", "通知.000003.ofd", r.body()));
+        assertEquals(0, again.get("summary").get("errors").asInt(), again.toString());
+        assertEquals("000003", again.get("files").get(0).get("marking").get("copy").asText());
+    }
+
+    @Test
     void stampRefusesABadLevelOrTerm() throws Exception {
         var level = b.post("/api/v1/stamp?level=XYZ", "a.md", Documents.unmarked());
         assertEquals(400, level.statusCode());
@@ -146,6 +161,21 @@ class BridgeApiTest {
         assertEquals("level.missing", json(missing).get("error").asText());
         var copy = b.post("/api/v1/stamp?level=" + PercentCoding.encode("机密") + "&copy=0", "a.md", Documents.unmarked());
         assertEquals("copy.invalid", json(copy).get("error").asText());
+    }
+
+    @Test
+    void stampRefusesImpossibleTermsWith400() throws Exception {
+        for (String t : List.of("-1", "+5", "-5年", "0", "99999999999999999999", "2030-02-31")) {
+            var r = b.post("/api/v1/stamp?level=" + PercentCoding.encode("机密") + "&term=" + PercentCoding.encode(t),
+                    "a.md", Documents.unmarked());
+            assertEquals(400, r.statusCode(), t);
+            assertEquals("marking.invalid", json(r).get("error").asText(), t);
+        }
+        var traditional = b.post("/api/v1/stamp?level=" + PercentCoding.encode("機密") + "&term=5", "a.md",
+                Documents.unmarked());
+        assertEquals(200, traditional.statusCode());
+        assertTrue(new String(traditional.body(), StandardCharsets.UTF_8).contains("机密★5年"),
+                "a level typed in Traditional is stamped in the policy's script");
     }
 
     @Test

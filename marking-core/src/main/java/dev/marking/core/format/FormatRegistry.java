@@ -6,6 +6,7 @@ import dev.marking.core.format.legacy.PptFormat;
 import dev.marking.core.format.legacy.XlsFormat;
 import dev.marking.core.format.odf.OdfFormat;
 import dev.marking.core.format.odf.OdtFormat;
+import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.rtf.RtfFormat;
 import dev.marking.core.format.text.TextFormat;
@@ -46,6 +47,7 @@ public final class FormatRegistry {
         return new FormatRegistry(List.of(
                 new DocxFormat(),
                 new PdfFormat(),
+                new OfdFormat(),
                 new TextFormat(),
                 new DocFormat(),
                 DocFormat.kingsoft(),

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /**
  * A classification marking: level and term, plus the optional copy number, issue date, urgency and
- * recipient that a stamped copy carries.
+ * recipient that a stamped copy carries, and the script its text is written in ({@link #mark()}).
  */
 public record Marking(Level level, Term term, Optional<CopyNumber> copy, Optional<LocalDate> issued,
-        Optional<Urgency> urgency, Optional<String> recipient) {
+        Optional<Urgency> urgency, Optional<String> recipient, Script script) {
 
     public static final char STAR = '★';
 
@@ -20,6 +20,13 @@ public record Marking(Level level, Term term, Optional<CopyNumber> copy, Optiona
         Objects.requireNonNull(issued, "issued");
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(script, "script");
+    }
+
+    /** A marking written in Simplified characters. */
+    public Marking(Level level, Term term, Optional<CopyNumber> copy, Optional<LocalDate> issued,
+            Optional<Urgency> urgency, Optional<String> recipient) {
+        this(level, term, copy, issued, urgency, recipient, Script.SIMPLIFIED);
     }
 
     /** A marking with only a level and a term. */
@@ -27,15 +34,18 @@ public record Marking(Level level, Term term, Optional<CopyNumber> copy, Optiona
         return new Marking(level, term, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** The canonical mark: {@code 机密★5年}; a bare level when unclassified or without a stated term. */
+    /**
+     * The canonical mark in this marking's script: {@code 机密★5年} ({@code 機密★5年}); a bare level when
+     * unclassified or without a stated term.
+     */
     public String mark() {
         if (!level.classified()) {
-            return level.name();
+            return script.write(level.name());
         }
         if (term instanceof Term.Unstated) {
-            return level.name() + STAR;
+            return script.write(level.name() + STAR);
         }
-        return level.name() + STAR + term.canonical();
+        return script.write(level.name() + STAR + term.canonical());
     }
 
     /** The watermark line: {@code 机密★5年 第000123份} (+ recipient). */
@@ -47,18 +57,23 @@ public record Marking(Level level, Term term, Optional<CopyNumber> copy, Optiona
     }
 
     public Marking withCopy(CopyNumber number) {
-        return new Marking(level, term, Optional.of(number), issued, urgency, recipient);
+        return new Marking(level, term, Optional.of(number), issued, urgency, recipient, script);
     }
 
     public Marking withIssued(LocalDate date) {
-        return new Marking(level, term, copy, Optional.ofNullable(date), urgency, recipient);
+        return new Marking(level, term, copy, Optional.ofNullable(date), urgency, recipient, script);
     }
 
     public Marking withUrgency(Urgency u) {
-        return new Marking(level, term, copy, issued, Optional.ofNullable(u), recipient);
+        return new Marking(level, term, copy, issued, Optional.ofNullable(u), recipient, script);
     }
 
     public Marking withRecipient(String r) {
-        return new Marking(level, term, copy, issued, urgency, Optional.ofNullable(r));
+        return new Marking(level, term, copy, issued, urgency, Optional.ofNullable(r), script);
+    }
+
+    /** The same marking written in {@code s} (stamps follow the policy's {@code marking.script}). */
+    public Marking withScript(Script s) {
+        return new Marking(level, term, copy, issued, urgency, recipient, s);
     }
 }

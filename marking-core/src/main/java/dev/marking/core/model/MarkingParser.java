@@ -1,7 +1,7 @@
 package dev.marking.core.model;
 
 import dev.marking.core.text.ChineseNumerals;
-import dev.marking.core.text.Widths;
+import dev.marking.core.text.ScriptFolding;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,44 +17,63 @@ import java.util.stream.Collectors;
 
 /**
  * Reads national secret marks (DESIGN §1.2) in any accepted variant and says whether each is valid
- * and canonical. Full-width forms, ☆ * ＊ or spaces for ★, spaces before 年 and Chinese numerals are
- * accepted and reported as non-canonical; terms longer than the level allows are invalid.
+ * and canonical. Full-width forms, Traditional characters (機密★5年), ☆ * ＊ or spaces for ★, spaces
+ * before 年 and Chinese numerals are accepted and reported as non-canonical; terms longer than the
+ * level allows, and terms that are no term at all ({@code -1}, {@code +5}, {@code 0}), are invalid.
+ * Matching runs on script-folded text ({@link ScriptFolding}), so offsets and raw text quote the
+ * original as written.
  */
 public final class MarkingParser {
 
     private static final String STARS = "★☆*＊";
-    private static final String NUMBER = "(?<n>\\d{1,4}|[零一二三四五六七八九十两〇]{1,3})\\s*(?<unit>年|个月|個月|月)";
-    private static final String DATE = "(?<y>\\d{4})\\s*年\\s*(?<mo>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*日";
-    private static final String TERM = "(?:" + DATE + "|" + NUMBER + "|(?<long>长期))";
-    private static final String PREFIX = "(?:密级\\s*[:：]\\s*)?";
+    static final String NUMBER = "(?<n>\\d{1,4}|[零一二三四五六七八九十两〇]{1,3})\\s*(?<unit>年|个月|月)";
+    static final String DATE = "(?<y>\\d{4})\\s*(?:年\\s*(?<mo>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*日"
+            + "|-(?<isoMo>\\d{1,2})-(?<isoD>\\d{1,2}))";
+    static final String TERM = "(?:" + DATE + "|" + NUMBER + "|(?<long>长期))";
+    /** What may follow ★ as a 解密条件: up to a separator, a closing quote or bracket, or a copy number. */
+    private static final String CONDITION = "(?<cond>(?!第)[^\\s,.;:，。；：、”’」』）)》】\"'" + STARS + "]{1,40})";
+    private static final String PREFIX = "(?:密\\s*级\\s*[:：]?\\s*)?";
     /** 秘密 inside 工作秘密 or a company's 核心秘密 is not the state level 秘密. */
     private static final String NOT_INSIDE = "(?<!工作|核心|重要|一般|商业|国家)";
 
     private final Map<String, Level> levels;
     private final boolean allowLongTerm;
+    private final Script script;
     private final Pattern starred;
     private final Pattern leading;
     private final Pattern bare;
+    private final LabelledForms labelled;
 
-    /** A parser that knows the levels of {@code schemes}; {@code allowLongTerm} permits 长期 for the top level. */
+    /** A parser that knows the levels of {@code schemes}, with Simplified marks canonical. */
     public MarkingParser(List<Scheme> schemes, boolean allowLongTerm) {
+        this(schemes, allowLongTerm, Script.SIMPLIFIED);
+    }
+
+    /**
+     * A parser that knows the levels of {@code schemes}; {@code allowLongTerm} permits 长期 for the top
+     * level; {@code script} is the script a canonical mark is written in.
+     */
+    public MarkingParser(List<Scheme> schemes, boolean allowLongTerm, Script script) {
         Map<String, Level> byName = new LinkedHashMap<>();
         for (Scheme s : schemes) {
             for (Level l : s.levels()) {
-                byName.putIfAbsent(l.name(), l);
+                byName.putIfAbsent(ScriptFolding.fold(l.name()), l);
             }
-            s.aliases().forEach((alias, name) -> s.level(name).ifPresent(l -> byName.putIfAbsent(alias, l)));
+            s.aliases().forEach((alias, name) -> s.level(name)
+                    .ifPresent(l -> byName.putIfAbsent(ScriptFolding.fold(alias), l)));
         }
         this.levels = byName;
         this.allowLongTerm = allowLongTerm;
+        this.script = script;
         String names = byName.keySet().stream()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote)
                 .collect(Collectors.joining("|", NOT_INSIDE + "(?<level>", ")"));
-        String cond = "(?<cond>(?!第)[^\\s,.;:，。；：、" + STARS + "]{2,40})";
-        this.starred = Pattern.compile(PREFIX + names + "\\s*(?<star>[" + STARS + "])\\s*(?:" + TERM + "|" + cond + ")?");
+        this.starred = Pattern.compile(PREFIX + names + "\\s*(?<star>[" + STARS + "])\\s*(?:" + TERM + "|" + CONDITION
+                + ")?");
         this.leading = Pattern.compile("^\\s*" + PREFIX + names + "\\s*" + TERM);
         this.bare = Pattern.compile("^\\s*" + PREFIX + names + "\\s*$");
+        this.labelled = new LabelledForms(this, names);
     }
 
     /** A parser for the built-in schemes, 长期 allowed for 绝密. */
@@ -62,9 +81,14 @@ public final class MarkingParser {
         return new MarkingParser(Scheme.BUILT_IN, true);
     }
 
-    /** The level with this name or alias, if known. */
+    /** The script canonical marks are written in. */
+    public Script script() {
+        return script;
+    }
+
+    /** The level with this name or alias, in either script, if known. */
     public Optional<Level> level(String name) {
-        return Optional.ofNullable(levels.get(name));
+        return Optional.ofNullable(levels.get(ScriptFolding.fold(name.strip())));
     }
 
     /**
@@ -72,7 +96,7 @@ public final class MarkingParser {
      * only when it starts the text (a line or header), so prose such as 保守国家秘密 is not a mark.
      */
     public List<ParsedMark> findAll(String text) {
-        String folded = Widths.fold(text);
+        String folded = ScriptFolding.fold(text);
         List<ParsedMark> marks = new ArrayList<>();
         Matcher m = starred.matcher(folded);
         while (m.find()) {
@@ -101,6 +125,15 @@ public final class MarkingParser {
         return find(text).filter(p -> p.raw().strip().length() == text.strip().length());
     }
 
+    /**
+     * A mark written as form fields over consecutive lines or table cells: {@code 密级：机密} (or
+     * {@code 密级 | 机密}) with {@code 保密期限：5年}, {@code 解密时间} or {@code 定密日期} on the same or the
+     * next lines. Empty when {@code lines} have no 密级 field.
+     */
+    public Optional<LabelledMark> findLabelled(List<String> lines) {
+        return labelled.find(lines);
+    }
+
     private ParsedMark toMark(String original, Matcher m) {
         int start = m.start("level");
         int end = m.end();
@@ -111,22 +144,36 @@ public final class MarkingParser {
         boolean hasStar = hasGroup(m, "star");
         Term term = readTerm(m, level, errors);
         String canonical = canonical(levelText, level, term, hasStar);
+        boolean noncanonical = !original.substring(start, end).strip().equals(canonical);
+        return mark(raw, start, end, level, term, canonical, noncanonical, errors);
+    }
+
+    /** The parsed mark for a level and term already read; adds the checks every mark gets. */
+    ParsedMark mark(String raw, int start, int end, Level level, Term term, String canonical, boolean noncanonical,
+            List<Message> errors) {
         if (!level.classified() && !(term instanceof Term.Unstated)) {
-            errors.add(Message.of("parse.unclassified-term", levelText));
+            errors.add(Message.of("parse.unclassified-term", level.name()));
         }
         checkMaximum(level, term, errors);
-        boolean noncanonical = !original.substring(start, end).strip().equals(canonical);
         Marking marking = Marking.of(level, errors.isEmpty() ? term : new Term.Unstated());
         return new ParsedMark(raw, start, end, Optional.of(marking), canonical, noncanonical, errors);
     }
 
-    private Term readTerm(Matcher m, Level level, List<Message> errors) {
+    /** The level a folded level text names. */
+    Level levelOf(String foldedName) {
+        return levels.get(foldedName);
+    }
+
+    /** The term in the groups of {@code m} (a {@link #TERM} or {@link #CONDITION} match); errors say what is wrong. */
+    Term readTerm(Matcher m, Level level, List<Message> errors) {
         if (hasGroup(m, "y")) {
+            String mo = hasGroup(m, "mo") ? m.group("mo") : m.group("isoMo");
+            String d = hasGroup(m, "d") ? m.group("d") : m.group("isoD");
             try {
-                return new Term.Until(LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("mo")),
-                        Integer.parseInt(m.group("d"))));
+                return new Term.Until(LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(mo),
+                        Integer.parseInt(d)));
             } catch (DateTimeException e) {
-                errors.add(Message.of("parse.bad-date", m.group("y") + "年" + m.group("mo") + "月" + m.group("d") + "日"));
+                errors.add(Message.of("parse.bad-date", m.group("y") + "年" + mo + "月" + d + "日"));
                 return new Term.Unstated();
             }
         }
@@ -140,9 +187,18 @@ public final class MarkingParser {
             return new Term.LongTerm();
         }
         if (hasGroup(m, "cond")) {
-            return new Term.Condition(m.group("cond"));
+            return condition(m.group("cond"), errors);
         }
         return new Term.Unstated();
+    }
+
+    /** A 解密条件 in words; anything else after ★ ({@code -1}, {@code +5}, {@code 0}, {@code 5}) is no term. */
+    static Term condition(String text, List<Message> errors) {
+        if (!Term.Condition.plausible(text)) {
+            errors.add(Message.of("parse.bad-term", text));
+            return new Term.Unstated();
+        }
+        return new Term.Condition(text);
     }
 
     private static Term readNumber(String n, String unit, List<Message> errors) {
@@ -164,17 +220,18 @@ public final class MarkingParser {
         }
     }
 
-    private static String canonical(String levelText, Level level, Term term, boolean hasStar) {
+    /** The canonical mark, in this parser's script, for a level written as {@code levelText} (folded). */
+    String canonical(String levelText, Level level, Term term, boolean hasStar) {
         if (!level.classified()) {
-            return levelText;
+            return script.write(levelText);
         }
         if (term instanceof Term.Unstated) {
-            return hasStar ? levelText + Marking.STAR : levelText;
+            return script.write(hasStar ? levelText + Marking.STAR : levelText);
         }
-        return levelText + Marking.STAR + term.canonical();
+        return script.write(levelText + Marking.STAR + term.canonical());
     }
 
-    private static boolean hasGroup(Matcher m, String name) {
+    static boolean hasGroup(Matcher m, String name) {
         try {
             return m.group(name) != null;
         } catch (IllegalArgumentException e) {

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Builds a marking from what a user types: {@code --level 机密 --term 5} (years), {@code 6个月}, {@code 2030-12-31}. */
+/**
+ * Builds a marking from what a user types: {@code --level 机密 --term 5} (years), {@code 6个月}, {@code 2030-12-31}.
+ * This is where every shell's term is validated (stamp, the Mojo, the bridge): a term the parser cannot
+ * place ({@code -1}, {@code +5}, {@code -5年}, {@code 0}, {@code 99999999999999999999}, {@code 2030-02-31})
+ * or one longer than the level allows gives errors, never a marking to stamp.
+ */
 public final class MarkingSpec {
 
     private static final Pattern YEARS = Pattern.compile("\\d{1,4}");
@@ -36,7 +41,14 @@ public final class MarkingSpec {
             }
         }
         String text = t.isEmpty() ? l : l + Marking.STAR + t;
-        return parser.parse(text).orElseGet(() -> failed(text, Message.of("spec.bad-term", term)));
+        return parser.parse(text).map(p -> inScript(p, parser.script()))
+                .orElseGet(() -> failed(text, Message.of("spec.bad-term", term)));
+    }
+
+    /** The mark to stamp, written in the policy's script. */
+    private static ParsedMark inScript(ParsedMark p, Script script) {
+        return new ParsedMark(p.raw(), p.start(), p.end(), p.marking().map(m -> m.withScript(script)), p.canonical(),
+                p.noncanonical(), p.errors());
     }
 
     private static ParsedMark failed(String raw, Message why) {

@@ -1,5 +1,6 @@
 package dev.marking.core.model;
 
+import dev.marking.core.text.ChineseNumerals;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -89,6 +90,20 @@ public sealed interface Term {
 
     /** 解密条件: a condition in words. */
     record Condition(String text) implements Term {
+
+        /**
+         * True when {@code text} can be a condition in words: it starts with a Chinese character and is
+         * not a bare numeral. Signs, digits and numbers without a unit ({@code -1}, {@code +5},
+         * {@code 99999999999999999999}, {@code 五}) are impossible terms, never conditions.
+         */
+        public static boolean plausible(String text) {
+            String t = text.strip();
+            if (t.isEmpty() || ChineseNumerals.isNumeral(t)) {
+                return false;
+            }
+            return Character.UnicodeScript.of(t.codePointAt(0)) == Character.UnicodeScript.HAN;
+        }
+
         @Override
         public String canonical() {
             return text;

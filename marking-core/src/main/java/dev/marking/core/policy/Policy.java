@@ -1,8 +1,16 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.io.Glob;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
+import dev.marking.core.rules.MarkingMode;
+import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleSettings;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.rules.content.LevelTerm;
+import dev.marking.core.rules.content.PathRule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +26,7 @@ import java.util.Set;
  * @param schemes        schemes in force (built-in ones enabled plus custom ones)
  * @param allowLongTerm  whether 长期 is allowed for 绝密
  * @param mode           mandatory or content-triggered marking
+ * @param script         the script marks are canonical in and stamped in ({@code marking.script})
  * @param severities     per-rule severity overrides; an empty value turns the rule off
  * @param paths          path rules
  * @param terms          sensitive words and secret points (密点) with the level each requires
@@ -28,7 +37,7 @@ import java.util.Set;
  * @param exclude        globs of files to skip when walking folders
  * @param fingerprint    a hash of the policy's content, for caches
  */
-public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode,
+public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
         Map<String, ChannelRule> channels, List<Suppression> suppressions, List<Glob> include, List<Glob> exclude,
         String fingerprint) {
@@ -47,8 +56,8 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
 
     /** The built-in policy: every built-in scheme, mandatory marking, DESIGN §1.7 channels. */
     public static Policy defaults() {
-        return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Map.of(), List.of(), List.of(),
-                List.of(), defaultChannels(), List.of(), List.of(), List.of(), "built-in");
+        return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
+                List.of(), List.of(), List.of(), defaultChannels(), List.of(), List.of(), List.of(), "built-in");
     }
 
     /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
@@ -64,9 +73,24 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
                 "print", new ChannelRule("print", true, state, false));
     }
 
-    /** A parser that knows this policy's schemes. */
+    /** A parser that knows this policy's schemes and takes marks in its script as canonical. */
     public MarkingParser parser() {
-        return new MarkingParser(schemes, allowLongTerm);
+        return new MarkingParser(schemes, allowLongTerm, script);
+    }
+
+    /** What the rules are configured with under this policy. */
+    public RuleSettings ruleSettings() {
+        return new RuleSettings(parser(), mode, terms, paths, codenames);
+    }
+
+    /**
+     * The rules of {@code registry} configured by this policy, leaving out those whose every id is turned off. A
+     * rule with several ids still runs while one is on; findings under an id turned off are dropped
+     * when the policy is applied to them.
+     */
+    public List<Rule> rules(RuleRegistry registry) {
+        return registry.rules(ruleSettings()).stream()
+                .filter(r -> r.descriptors().stream().anyMatch(d -> enabled(d.id()))).toList();
     }
 
     /** The severity of {@code ruleId} under this policy; empty when the rule is off. */

@@ -1,9 +1,14 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.io.Glob;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
-import dev.marking.core.rules.RuleIds;
+import dev.marking.core.rules.MarkingMode;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.rules.content.LevelTerm;
+import dev.marking.core.rules.content.PathRule;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.io.StringReader;
@@ -26,6 +31,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -39,8 +45,9 @@ public final class PolicyLoader {
     /** Environment variable naming a policy file. */
     public static final String ENV = "MARKING_POLICY";
 
-    private static final Set<String> TOP = Set.of("version", "schemes", "marking", "rules", "paths", "sensitive",
-            "channels", "suppressions", "include", "exclude");
+    private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
+            "sensitive", "channels", "suppressions", "include", "exclude");
+    private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> SCHEMES = Set.of("enabled", "allow-long-term", "custom", "aliases");
     private static final Set<String> CUSTOM = Set.of("name", "levels", "max-terms", "unclassified");
     private static final Set<String> PATH = Set.of("path", "at-least", "must-be");
@@ -115,6 +122,7 @@ public final class PolicyLoader {
         private List<Scheme> schemes = new ArrayList<>(Scheme.BUILT_IN);
         private boolean allowLongTerm = true;
         private MarkingMode mode = MarkingMode.MANDATORY;
+        private Script script = Script.SIMPLIFIED;
         private final Map<String, Optional<Severity>> severities = new HashMap<>();
         private final List<PathRule> paths = new ArrayList<>();
         private final List<LevelTerm> terms = new ArrayList<>();
@@ -139,8 +147,10 @@ public final class PolicyLoader {
                 schemes(top.get("schemes"));
             }
             if (top.containsKey("marking")) {
-                mode = MarkingMode.valueOf(y.choice(top.get("marking"), "marking", List.of("mandatory", "content"))
-                        .toUpperCase(Locale.ROOT));
+                marking(top.get("marking"));
+            }
+            if (top.containsKey("marking.script")) {
+                script = script(top.get("marking.script"), "marking.script");
             }
             if (top.containsKey("rules")) {
                 rules(top.get("rules"));
@@ -163,8 +173,31 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
-            return new Policy(name, schemes, allowLongTerm, mode, severities, paths, terms, codenames, channels,
+            return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, channels,
                     suppressions, include, exclude, fingerprint);
+        }
+
+        /** {@code marking: mandatory|content}, or {@code marking: {mode: content, script: traditional}}. */
+        private void marking(Node node) throws PolicyException {
+            if (!(node instanceof MappingNode)) {
+                mode = mode(node, "marking");
+                return;
+            }
+            Map<String, Node> m = y.mapping(node, "marking", MARKING);
+            if (m.containsKey("mode")) {
+                mode = mode(m.get("mode"), "marking.mode");
+            }
+            if (m.containsKey("script")) {
+                script = script(m.get("script"), "marking.script");
+            }
+        }
+
+        private MarkingMode mode(Node node, String key) throws PolicyException {
+            return MarkingMode.valueOf(y.choice(node, key, List.of("mandatory", "content")).toUpperCase(Locale.ROOT));
+        }
+
+        private Script script(Node node, String key) throws PolicyException {
+            return Script.valueOf(y.choice(node, key, List.of("simplified", "traditional")).toUpperCase(Locale.ROOT));
         }
 
         private void schemes(Node node) throws PolicyException {
@@ -241,7 +274,7 @@ public final class PolicyLoader {
         }
 
         private void rules(Node node) throws PolicyException {
-            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleIds.ALL));
+            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleRegistry.standard().ids()));
             for (Map.Entry<String, Node> e : m.entrySet()) {
                 String v = y.choice(e.getValue(), "rules." + e.getKey(), List.of("error", "warning", "info", "off"));
                 severities.put(e.getKey(), "off".equals(v) ? Optional.empty()
@@ -287,7 +320,7 @@ public final class PolicyLoader {
         }
 
         private void channels(Node node) throws PolicyException {
-            for (Map.Entry<String, Node> e : y.mapping(node, "channels", ChannelRule.NAMES).entrySet()) {
+            for (Map.Entry<String, Node> e : y.mapping(node, "channels", Set.copyOf(ChannelRule.NAMES)).entrySet()) {
                 String key = "channels." + e.getKey();
                 Map<String, Node> m = y.mapping(e.getValue(), key, CHANNEL);
                 ChannelRule base = channels.get(e.getKey());
@@ -317,7 +350,7 @@ public final class PolicyLoader {
                     throw y.error(node, "suppressions." + required, "required (a suppression must say why)");
                 }
             }
-            List<String> ids = new ArrayList<>(RuleIds.ALL);
+            List<String> ids = new ArrayList<>(RuleRegistry.standard().ids());
             ids.add("*");
             String rule = y.choice(m.get("rule"), "suppressions.rule", ids);
             Optional<LocalDate> until = Optional.empty();

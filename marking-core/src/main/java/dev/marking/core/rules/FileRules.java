@@ -1,6 +1,7 @@
 package dev.marking.core.rules;
 
 import dev.marking.core.model.Severity;
+import java.util.List;
 
 /** Findings the scanner makes itself when an adapter cannot read a file. */
 public final class FileRules {
@@ -11,6 +12,8 @@ public final class FileRules {
             "The file is encrypted with a password: it cannot be checked, so it fails closed.");
     public static final RuleDescriptor UNSUPPORTED = new RuleDescriptor("file.unsupported", Severity.ERROR,
             "The file is a document of a kind marking cannot read (e.g. Microsoft Works): it was not checked.");
+    /** Every finding the scanner makes itself. */
+    public static final List<RuleDescriptor> ALL = List.of(UNREADABLE, ENCRYPTED, UNSUPPORTED);
 
     private FileRules() {
     }

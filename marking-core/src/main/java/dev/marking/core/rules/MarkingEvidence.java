@@ -5,6 +5,7 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.LabelledMark;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
@@ -66,11 +67,15 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
         List<Found> block = new ArrayList<>();
         List<TextBlock> copyLines = new ArrayList<>();
         List<TextBlock> digitLines = new ArrayList<>();
-        for (TextBlock b : model.firstPageTop()) {
+        List<TextBlock> top = model.firstPageTop();
+        Optional<LabelledMark> form = parser.findLabelled(top.stream().map(TextBlock::text).toList())
+                .filter(LabelledMark::hasMoreThanLevel);
+        for (int i = 0; i < top.size(); i++) {
+            TextBlock b = top.get(i);
             if (!CopyNumber.digitsOfLine(b.text()).isEmpty()) {
                 digitLines.add(b);
             }
-            List<ParsedMark> marks = parser.findAll(b.text());
+            List<ParsedMark> marks = marksAt(parser, form, i, b.text());
             if (block.isEmpty() && !marks.isEmpty()) {
                 // 份号 is the line above the mark (GB/T 9704 §7.2); digits further down are dates, counts, …
                 copyLines.addAll(digitLines);
@@ -81,7 +86,9 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
         List<Found> watermarks = new ArrayList<>();
         for (RunningSlot slot : model.slots()) {
             for (TextBlock h : slot.header()) {
-                parser.findAll(h.text()).forEach(p -> headers.add(new Found(p, h.location(), "header", h.text())));
+                Optional<LabelledMark> inHeader = parser.findLabelled(List.of(h.text())).filter(LabelledMark::hasMoreThanLevel);
+                marksAt(parser, inHeader, 0, h.text()).forEach(p -> headers.add(new Found(p, h.location(), "header",
+                        h.text())));
             }
             for (String w : slot.watermarks()) {
                 Location loc = slot.where().withPart("watermark");
@@ -95,6 +102,17 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
                 .findFirst()
                 .map(f -> complete(f.mark().marking().get(), copyLines, model.properties()));
         return new MarkingEvidence(block, headers, watermarks, metadata, copyLines, resolved);
+    }
+
+    /**
+     * The marks of line {@code i}: a mark written as form fields ({@code 密级：机密} / {@code 保密期限：5年}) is
+     * one mark on the line of its 密级 label, and the lines it spans add no others.
+     */
+    private static List<ParsedMark> marksAt(MarkingParser parser, Optional<LabelledMark> form, int i, String text) {
+        if (form.isPresent() && i >= form.get().firstLine() && i <= form.get().lastLine()) {
+            return i == form.get().firstLine() ? List.of(form.get().mark()) : List.of();
+        }
+        return parser.findAll(text);
     }
 
     /** All visible marks: block, headers, watermarks. */
@@ -122,7 +140,7 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
         if (copy.isPresent() && copy.get().length() == 6 && !copy.get().equals("000000")) {
             out = out.withCopy(new CopyNumber(Integer.parseInt(copy.get())));
         }
-        out = out.withIssued(date(props.get(MetadataKeys.ISSUED)).orElse(null));
+        out = out.withIssued(date(props.get(MetadataKeys.ISSUED)).or(m::issued).orElse(null));
         String urgency = props.get(MetadataKeys.URGENCY);
         if (urgency != null) {
             out = out.withUrgency(Urgency.parse(urgency).orElse(null));

@@ -5,11 +5,13 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
 import dev.marking.core.text.Messages;
+import dev.marking.core.text.ScriptFolding;
 import java.time.LocalDate;
 
 /**
  * What a rule may look at for one file: the read model, the markings found in it (computed once),
  * today's date, the message bundle and the file's path relative to the scanned root ('/'-separated).
+ * Rules match on {@link #fold folded} text and quote evidence from the model as written.
  */
 public record RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages,
         String relativePath) {
@@ -17,6 +19,14 @@ public record RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate t
     /** A context whose relative path is the file name. */
     public RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages) {
         this(model, evidence, today, messages, model.path().getFileName().toString());
+    }
+
+    /**
+     * The text a rule matches on (DESIGN §1.9): Traditional characters folded to Simplified and
+     * full-width forms to half-width, one character for one, so an offset in it quotes {@code asWritten}.
+     */
+    public String fold(String asWritten) {
+        return ScriptFolding.fold(asWritten);
     }
 
     /** A finding at the rule's default severity with a message from the bundle. */

@@ -34,9 +34,6 @@ public final class Stamper {
         this.converters = converters;
     }
 
-    /** Prefix of temporary files in output folders; a later run may remove leftovers. */
-    public static final String TEMP_PREFIX = AtomicFiles.TEMP_PREFIX;
-
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
     public static String outputName(Path source, StampOptions options) {
         return outputName(source, options, null);

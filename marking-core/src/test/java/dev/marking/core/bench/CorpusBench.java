@@ -11,6 +11,7 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.scan.Stamper;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * Stamp and verify time per document over the real corpus (median of several rounds after warm-up).
- * Not a test: {@code java -cp … dev.marking.core.bench.CorpusBench ../shared/corpus [rounds] [docx,pdf,…]}; the
- * third argument names the corpus folders (one per format, default {@code docx,pdf}). Formats that are never
- * written are stamped with conversion; files that cannot be stamped are counted, not timed.
+ * Not a test: {@code java -cp … dev.marking.core.bench.CorpusBench [CORPUS] [rounds] [docx,pdf,…]} (default:
+ * {@link Corpus#location()}); the third argument names the corpus folders (one per format, default
+ * {@code docx,pdf}). Formats that are never written are stamped with conversion; files that cannot be stamped
+ * are counted, not timed.
  */
 public final class CorpusBench {
 
@@ -34,7 +36,7 @@ public final class CorpusBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+        Path corpus = args.length > 0 ? Path.of(args[0]) : Corpus.location();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<String> kinds = List.of((args.length > 2 ? args[2] : "docx,pdf").split(","));
         FormatRegistry formats = FormatRegistry.standard();

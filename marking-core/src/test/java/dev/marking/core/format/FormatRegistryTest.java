@@ -33,9 +33,9 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "txt", "md", "markdown", "doc", "wps", "xls", "et", "ppt", "dps", "rtf", "odt",
-                "ods", "odp"), formats.extensions());
-        assertEquals(".docx, .pdf, .txt, .md, .markdown, .doc, .wps, .xls, .et, .ppt, .dps, .rtf, .odt, .ods, .odp",
+        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "doc", "wps", "xls", "et", "ppt", "dps",
+                "rtf", "odt", "ods", "odp"), formats.extensions());
+        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .doc, .wps, .xls, .et, .ppt, .dps, .rtf, .odt, .ods, .odp",
                 formats.extensionList());
         assertEquals("**/*.docx", formats.includeGlobs().get(0));
         assertEquals("**/*.odp", formats.includeGlobs().get(formats.includeGlobs().size() - 1));
@@ -44,6 +44,7 @@ class FormatRegistryTest {
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));
+        assertEquals("application/ofd", formats.mediaType(Path.of("公文.ofd")));
         assertEquals("application/octet-stream", formats.mediaType(Path.of("a.xlsx")));
         assertEquals(Optional.of("pdf"), formats.byId("pdf").map(DocumentFormat::id));
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
+import dev.marking.core.rules.MarkingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -115,14 +117,14 @@ class PolicyLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, exclude, include, marking, paths, rules, "
-            + "schemes, sensitive, suppressions, version)",
+        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, exclude, include, marking, marking.script, paths, "
+            + "rules, schemes, sensitive, suppressions, version)",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
             + "declass.fake, file.encrypted, file.unreadable, file.unsupported, hidden.content, marking.incomplete, "
             + "marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, "
-            + "pii.id-card, pii.phone, redaction.fake, seal.broken, term.expired)",
+            + "pii.id-card, pii.phone, redaction.fake, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
             + "not 'fatal'",
         "schemes: {enabled: [state, martian]}|marking.yml:1: schemes.enabled: expected one of state, work, internal, "
@@ -155,12 +157,16 @@ class PolicyLoaderTest {
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
             + "term.expired, copy.invalid, declass.fake, redaction.fake, hidden.content, pii.id-card, pii.phone, "
-            + "pii.bank-card, pii.email, seal.broken, file.unreadable, file.encrypted, file.unsupported, *, not 'nope'",
+            + "pii.bank-card, pii.email, file.unreadable, file.encrypted, file.unsupported, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
         "exclude: [{a: b}]|marking.yml:1: exclude: expected a single value",
         "marking: [a]|marking.yml:1: marking: expected a single value",
+        "marking.script: cyrillic|marking.yml:1: marking.script: expected one of simplified, traditional, not 'cyrillic'",
+        "marking: {script: tw}|marking.yml:1: marking.script: expected one of simplified, traditional, not 'tw'",
+        "marking: {mode: often}|marking.yml:1: marking.mode: expected one of mandatory, content, not 'often'",
+        "marking: {colour: red}|marking.yml:1: marking.colour: unknown key (known: mode, script)",
         "'just a string'|marking.yml:1: : expected a mapping of keys to values",
     })
     void badPoliciesNameKeyAndLine(String yaml, String message) {
@@ -172,9 +178,23 @@ class PolicyLoaderTest {
         assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, file.encrypted, "
                 + "file.unreadable, file.unsupported, hidden.content, marking.incomplete, marking.inconsistent, "
                 + "marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, "
-                + "redaction.fake, seal.broken, term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
+                + "redaction.fake, term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
         assertEquals("marking.yml:2: rules: given twice", error("rules: {}\nrules: {}\n"));
+    }
+
+    @Test
+    void scriptIsTraditionalWhenThePolicySaysSoInEitherForm() throws PolicyException {
+        assertSame(Script.SIMPLIFIED, PolicyLoader.parse("marking.yml", "marking: content\n", "f").script());
+        Policy dotted = PolicyLoader.parse("marking.yml", "marking: content\nmarking.script: traditional\n", "f");
+        assertSame(Script.TRADITIONAL, dotted.script());
+        assertSame(MarkingMode.CONTENT, dotted.mode());
+        Policy nested = PolicyLoader.parse("marking.yml", "marking:\n  mode: content\n  script: traditional\n", "f");
+        assertSame(Script.TRADITIONAL, nested.script());
+        assertSame(MarkingMode.CONTENT, nested.mode());
+        assertSame(Script.TRADITIONAL, nested.parser().script());
+        assertEquals("marking.yml:3: marking.script: expected one of simplified, traditional, not 'zh-TW'",
+                error("version: 1\nmarking:\n  script: zh-TW\n"));
     }
 
     @TempDir

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
@@ -15,7 +14,8 @@ import dev.marking.core.model.Marking;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Severity;
 import dev.marking.core.model.Term;
-import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.testing.OdfXmlView;
 import dev.marking.core.testing.Office;
 import dev.marking.core.testing.Verify;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,16 +50,9 @@ class OfficeCorpusTest {
     Path tmp;
 
     static Stream<Path> corpus() throws IOException {
-        Path root = Fixtures.shared().resolve("corpus");
-        if (!Files.isDirectory(root)) {
-            if (System.getenv("CI") != null) {
-                fail("the shared corpus is required on CI: not found at " + root.toAbsolutePath());
-            }
-            Assumptions.abort("shared corpus not found at " + root.toAbsolutePath() + " (set -Dmarking.shared)");
-        }
         List<Path> files = new ArrayList<>();
         for (String folder : FOLDERS) {
-            try (Stream<Path> s = Files.list(root.resolve(folder))) {
+            try (Stream<Path> s = Files.list(Corpus.dir(folder))) {
                 s.filter(Files::isRegularFile).forEach(files::add);
             }
         }
@@ -68,6 +60,7 @@ class OfficeCorpusTest {
         return files.stream().sorted();
     }
 
+    @NeedsCorpus
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void verifyReportsItAndStampWorksOrSaysWhyInOneLine(Path file) throws Exception {

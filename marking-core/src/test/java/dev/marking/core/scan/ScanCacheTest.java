@@ -126,8 +126,8 @@ class ScanCacheTest {
         assertNotEquals(base, ScanCache.key(formats, ScanOptions.of(Policy.defaults(), LocalDate.of(2026, 11, 23),
                 Messages.forLang("zh")), "1.0"));
         Policy d = Policy.defaults();
-        Policy other = new Policy("x", d.schemes(), true, d.mode(), d.severities(), List.of(), List.of(), List.of(),
-                d.channels(), List.of(), List.of(), List.of(), "other");
+        Policy other = new Policy("x", d.schemes(), true, d.mode(), d.script(), d.severities(), List.of(), List.of(),
+                List.of(), d.channels(), List.of(), List.of(), List.of(), "other");
         assertNotEquals(base, ScanCache.key(formats, ScanOptions.of(other, LocalDate.of(2026, 11, 23),
                 Messages.forLang("en")), "1.0"));
     }

@@ -67,7 +67,7 @@ final class CopyTemplate {
     static StampOptions keyOf(StampOptions options) {
         Marking m = options.marking();
         return options.withMarking(new Marking(m.level(), m.term(), Optional.empty(), m.issued(), m.urgency(),
-                Optional.empty()));
+                Optional.empty(), m.script()));
     }
 
     /** True when {@code options} differ from the template's only in copy number and recipient. */

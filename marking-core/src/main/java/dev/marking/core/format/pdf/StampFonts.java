@@ -1,5 +1,6 @@
 package dev.marking.core.format.pdf;
 
+import dev.marking.core.format.CjkFontFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,22 +24,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class StampFonts implements Closeable, StampGlyphs {
 
-    /** Bundled default: Noto Sans SC Regular from npm {@code @expo-google-fonts/noto-sans-sc} 0.4.3. */
-    static final String BUNDLED = "NotoSansSC-Regular.ttf";
+    /** Bundled default (see {@link CjkFontFiles#BUNDLED}). */
+    static final String BUNDLED = CjkFontFiles.BUNDLED;
 
     /** System fonts tried in order when the caller names none. */
-    static final List<Path> SYSTEM_FONTS = List.of(
-            Path.of("C:/Windows/Fonts/simhei.ttf"),
-            Path.of("/Library/Fonts/SimHei.ttf"),
-            Path.of("/usr/share/fonts/truetype/simhei/simhei.ttf"),
-            Path.of("/usr/share/fonts/truetype/msttcorefonts/simhei.ttf"),
-            Path.of("/usr/share/fonts/simhei.ttf"),
-            Path.of(System.getProperty("user.home"), ".fonts", "simhei.ttf"),
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic/ukai.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"));
+    static final List<Path> SYSTEM_FONTS = CjkFontFiles.SYSTEM;
 
     private final PDDocument doc;
     private final List<Closeable> open = new ArrayList<>();
@@ -121,10 +111,7 @@ final class StampFonts implements Closeable, StampGlyphs {
 
     private PDType0Font bundled() throws IOException {
         if (bundled == null) {
-            try (InputStream in = StampFonts.class.getResourceAsStream(BUNDLED)) {
-                if (in == null) {
-                    throw new IOException("the bundled font " + BUNDLED + " is missing from the classpath");
-                }
+            try (InputStream in = CjkFontFiles.openBundled()) {
                 bundled = PDType0Font.load(doc, in, true);
             }
         }

@@ -5,15 +5,12 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
-import dev.marking.core.model.Severity;
-import dev.marking.core.policy.LevelTerm;
-import dev.marking.core.policy.MarkingMode;
+import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.marking.InconsistentMarkingRule;
 import dev.marking.core.rules.marking.MissingMarkingRule;
-import dev.marking.core.text.Widths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +24,6 @@ import java.util.regex.Pattern;
  * with content-triggered marking, an unmarked document is {@code marking.missing}.
  */
 public final class ContentLevelRule implements Rule {
-
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.inconsistent", Severity.ERROR,
-            "The body shows a higher level (本文件属机密, a secret point) than the mark says.");
 
     private static final Pattern STATEMENT = Pattern.compile(
             "本(?:文件|文|件|材料|资料|报告|通知|纪要|方案)(?:内容)?\\s*(?:属于|属|为|系|定为|列为|确定为)\\s*(?:国家)?"
@@ -47,7 +41,12 @@ public final class ContentLevelRule implements Rule {
 
     @Override
     public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+        return InconsistentMarkingRule.DESCRIPTOR;
+    }
+
+    @Override
+    public List<RuleDescriptor> descriptors() {
+        return List.of(InconsistentMarkingRule.DESCRIPTOR, MissingMarkingRule.DESCRIPTOR);
     }
 
     @Override
@@ -76,7 +75,7 @@ public final class ContentLevelRule implements Rule {
     private Optional<Hit> strongest(RuleContext context) {
         List<Hit> hits = new ArrayList<>();
         for (TextBlock b : context.model().body()) {
-            String folded = Widths.fold(b.text());
+            String folded = context.fold(b.text());
             Matcher m = STATEMENT.matcher(folded);
             while (m.find()) {
                 String name = m.group("level");
@@ -84,9 +83,10 @@ public final class ContentLevelRule implements Rule {
                         m.end()))));
             }
             for (LevelTerm t : terms) {
-                int i = folded.indexOf(Widths.fold(t.term()));
+                String term = context.fold(t.term());
+                int i = folded.indexOf(term);
                 if (i >= 0) {
-                    hits.add(new Hit(t.level(), b, i + 1, t.term()));
+                    hits.add(new Hit(t.level(), b, i + 1, b.text().substring(i, i + term.length())));
                 }
             }
         }

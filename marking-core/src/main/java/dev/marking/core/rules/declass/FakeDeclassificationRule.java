@@ -66,11 +66,11 @@ public final class FakeDeclassificationRule implements Rule {
 
     @Override
     public List<Finding> check(RuleContext context) {
-        List<Block> blocks = blocks(context.model());
+        List<Block> blocks = blocks(context);
         List<Block> nameSources = new ArrayList<>(blocks);
         for (HiddenItem h : context.model().hidden()) {
             if (h.text() != null && !h.text().isBlank()) {
-                nameSources.add(new Block(new TextBlock(h.text(), h.location()), PlaceholderScanner.fold(h.text())));
+                nameSources.add(block(context, new TextBlock(h.text(), h.location())));
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class FakeDeclassificationRule implements Rule {
 
     private void secretPoints(RuleContext context, Block b, List<Finding> findings) {
         for (String s : lexicon.secrets()) {
-            String folded = PlaceholderScanner.fold(s);
+            String folded = PlaceholderScanner.fold(context.fold(s));
             for (int p = b.folded().indexOf(folded); p >= 0; p = b.folded().indexOf(folded, p + folded.length())) {
                 String evidence = b.block().text().substring(p, p + folded.length());
                 findings.add(context.finding(DESCRIPTOR, b.block().location().withColumn(p + 1), evidence, SECRET_POINT,
@@ -135,19 +135,24 @@ public final class FakeDeclassificationRule implements Rule {
     }
 
     /** Body text, then header and footer text (each distinct running text once: it repeats on every page). */
-    private static List<Block> blocks(ReadModel model) {
+    private static List<Block> blocks(RuleContext context) {
         List<Block> out = new ArrayList<>();
-        model.body().forEach(b -> out.add(new Block(b, PlaceholderScanner.fold(b.text()))));
+        context.model().body().forEach(b -> out.add(block(context, b)));
         Set<String> seen = new HashSet<>();
-        for (RunningSlot slot : model.slots()) {
+        for (RunningSlot slot : context.model().slots()) {
             for (List<TextBlock> part : List.of(slot.header(), slot.footer())) {
                 for (TextBlock b : part) {
                     if (seen.add(b.text())) {
-                        out.add(new Block(b, PlaceholderScanner.fold(b.text())));
+                        out.add(block(context, b));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** A block with the text the scanner matches on: script- and width-folded, X look-alikes folded. */
+    private static Block block(RuleContext context, TextBlock b) {
+        return new Block(b, PlaceholderScanner.fold(context.fold(b.text())));
     }
 }

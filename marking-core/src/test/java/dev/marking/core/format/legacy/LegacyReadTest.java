@@ -13,13 +13,13 @@ import dev.marking.core.format.SlotType;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.scan.FileResult;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Fixtures;
 import dev.marking.core.testing.Verify;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,14 +132,12 @@ class LegacyReadTest {
 
     @Test
     void microsoftWorksIsUnsupportedAndAnEncryptedDocIsEncrypted() {
-        Path corpus = Fixtures.shared().resolve("corpus");
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "shared corpus not found at " + corpus.toAbsolutePath());
-        FileResult works = Verify.check(corpus.resolve("wps/tika_testWORKS.wps"));
+        FileResult works = Verify.check(Corpus.file("wps/tika_testWORKS.wps"));
         assertEquals("wps", works.format());
         List<Finding> unsupported = Verify.findings(works, "file.unsupported");
         assertEquals(1, unsupported.size(), Verify.rules(works).toString());
         assertTrue(unsupported.get(0).message().contains("Microsoft Works"), unsupported.get(0).message());
-        FileResult encrypted = Verify.check(corpus.resolve("doc/poi_password_password_cryptoapi.doc"));
+        FileResult encrypted = Verify.check(Corpus.file("doc/poi_password_password_cryptoapi.doc"));
         assertEquals(1, Verify.findings(encrypted, "file.encrypted").size(), Verify.rules(encrypted).toString());
     }
 }

@@ -1,15 +1,10 @@
 package dev.marking.core.format.pdf;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.marking.core.format.StampOptions;
-import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Level;
-import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
-import dev.marking.core.model.Term;
-import dev.marking.core.model.Urgency;
 import dev.marking.core.testing.ExternalTools;
+import dev.marking.core.testing.StampCases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,55 +15,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-/** Corpus location, markings and external tools (qpdf, poppler) for the PDF tests. */
+/** Markings and external tools (qpdf, poppler) for the PDF tests. */
 final class PdfTestSupport {
 
-    static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+    static final LocalDate DAY = StampCases.DAY;
 
     private PdfTestSupport() {
-    }
-
-    /** {@code ../shared} (system property {@code marking.shared}), resolved from the module or the project root. */
-    static Path shared() {
-        String prop = System.getProperty("marking.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        for (Path p : List.of(Path.of("../shared"), Path.of("../../shared"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return Path.of("../shared");
-    }
-
-    static List<Path> corpus(String dir) throws IOException {
-        Path d = shared().resolve("corpus").resolve(dir);
-        assumeTrue(Files.isDirectory(d), "corpus not found at " + d.toAbsolutePath());
-        try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".pdf")).sorted().toList();
-        }
     }
 
     static Level level(String name) {
         return MarkingParser.standard().level(name).orElseThrow();
     }
 
-    /** 机密★5年, copy 000123, 特急. */
+    /** 机密★5年, copy 000123, 特急 ({@link StampCases#first()}). */
     static StampOptions options() {
-        Marking m = new Marking(level("机密"), new Term.Years(5), Optional.of(new CopyNumber(123)), Optional.empty(),
-                Optional.of(Urgency.URGENT), Optional.empty());
-        return StampOptions.all(m, "doc-1", DAY);
+        return StampCases.first();
     }
 
     /** 秘密★1年, copy 000007: a second stamp that must replace the first. */
     static StampOptions otherOptions() {
-        Marking m = Marking.of(level("秘密"), new Term.Years(1)).withCopy(new CopyNumber(7));
-        return StampOptions.all(m, "doc-2", DAY);
+        return StampCases.second();
     }
 
     static String squash(String s) {

@@ -14,7 +14,7 @@ import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.scan.FileResult;
-import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Verify;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -110,8 +110,7 @@ class RtfReadTest {
 
     @Test
     void corpusGbkTextAndComments() throws Exception {
-        Path corpus = Fixtures.shared().resolve("corpus/rtf");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "shared corpus not found at " + corpus);
+        Path corpus = Corpus.dir("rtf");
         ReadModel gbk = new RtfFormat().read(corpus.resolve("striprtf_issue_11.rtf"));
         assertEquals(List.of("测试"), gbk.body().stream().map(TextBlock::text).toList());
         ReadModel comment = new RtfFormat().read(corpus.resolve("tika_testComment.rtf"));

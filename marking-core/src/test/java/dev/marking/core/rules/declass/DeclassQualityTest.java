@@ -2,11 +2,9 @@ package dev.marking.core.rules.declass;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.rules.declass.LabelledSentences.Score;
+import dev.marking.core.rules.declass.LabelledSentences.Sentence;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,72 +20,33 @@ class DeclassQualityTest {
 
     @Test
     void devSetPrecisionAndRecallAtLeast95() throws IOException {
-        Score s = score("declass-dev.tsv", devSet());
+        Score s = score("declass-dev.tsv", LabelledSentences.devSet());
         assertTrue(s.precision() >= 0.95, "precision " + s.precision());
         assertTrue(s.recall() >= 0.95, "recall " + s.recall());
     }
 
     @Test
     void extraSetPrecisionAndRecallAtLeast90() throws IOException {
-        Score s = score("declass-extra.tsv", resource("declass-extra.tsv"));
+        Score s = score("declass-extra.tsv", LabelledSentences.extraSet());
         assertTrue(s.precision() >= 0.90, "precision " + s.precision());
         assertTrue(s.recall() >= 0.90, "recall " + s.recall());
     }
 
-    /** The shared dev set (../shared/samples): scored as it is, never a copy that could drift. */
-    private static List<String> devSet() throws IOException {
-        Path p = Path.of(System.getProperty("marking.shared", "../../shared"), "samples", "declass-dev.tsv");
-        assertTrue(Files.isRegularFile(p), "the labelled dev set is missing: " + p.toAbsolutePath());
-        return Files.readAllLines(p, StandardCharsets.UTF_8);
-    }
-
-    private static List<String> resource(String name) throws IOException {
-        try (InputStream in = DeclassQualityTest.class.getResourceAsStream(name)) {
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
-        }
-    }
-
-    private Score score(String name, List<String> lines) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        int tn = 0;
+    private Score score(String name, List<Sentence> sentences) {
+        Score s = new Score();
         List<String> wrong = new ArrayList<>();
-        for (String line : lines) {
-            String[] cols = line.split("\t", 2);
-            String label = cols[0].strip();
-            if (cols.length < 2 || !(label.equalsIgnoreCase("FAKE") || label.equalsIgnoreCase("CLEAN"))) {
-                continue; // the header, blank lines
-            }
-            boolean fake = label.equalsIgnoreCase("FAKE");
-            List<String> evidence = DeclassFixtures.evidence(rule, cols[1].strip());
+        for (Sentence sentence : sentences) {
+            List<String> evidence = DeclassFixtures.evidence(rule, sentence.text());
             boolean predicted = !evidence.isEmpty();
-            if (fake && predicted) {
-                tp++;
-            } else if (fake) {
-                fn++;
-                wrong.add("  missed FAKE: " + cols[1]);
-            } else if (predicted) {
-                fp++;
-                wrong.add("  false alarm: " + cols[1] + "  " + evidence);
-            } else {
-                tn++;
+            s.add(sentence.fake(), predicted);
+            if (sentence.fake() && !predicted) {
+                wrong.add("  missed FAKE: " + sentence.text());
+            } else if (!sentence.fake() && predicted) {
+                wrong.add("  false alarm: " + sentence.text() + "  " + evidence);
             }
         }
-        Score s = new Score(tp, fp, fn, tn);
-        System.out.printf("declass.fake on %s: precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d)%n",
-                name, s.precision(), s.recall(), tp, fp, fn, tn);
+        System.out.printf("declass.fake on %s: %s%n", name, s);
         wrong.forEach(System.out::println);
         return s;
-    }
-
-    private record Score(int tp, int fp, int fn, int tn) {
-        double precision() {
-            return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
-        }
-
-        double recall() {
-            return tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
-        }
     }
 }
