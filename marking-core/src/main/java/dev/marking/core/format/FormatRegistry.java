@@ -8,8 +8,10 @@ import dev.marking.core.format.odf.OdfFormat;
 import dev.marking.core.format.odf.OdtFormat;
 import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
+import dev.marking.core.format.pptx.PptxFormat;
 import dev.marking.core.format.rtf.RtfFormat;
 import dev.marking.core.format.text.TextFormat;
+import dev.marking.core.format.xlsx.XlsxFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +51,8 @@ public final class FormatRegistry {
                 new PdfFormat(),
                 new OfdFormat(),
                 new TextFormat(),
+                new XlsxFormat(),
+                new PptxFormat(),
                 new DocFormat(),
                 DocFormat.kingsoft(),
                 new XlsFormat(),

@@ -25,10 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * Stamp and verify time per document over the real corpus (median of several rounds after warm-up).
- * Not a test: {@code java -cp … dev.marking.core.bench.CorpusBench [CORPUS] [rounds] [docx,pdf,…]} (default:
- * {@link Corpus#location()}); the third argument names the corpus folders (one per format, default
- * {@code docx,pdf}). Formats that are never written are stamped with conversion; files that cannot be stamped
- * are counted, not timed.
+ * Not a test: {@code java -cp … dev.marking.core.bench.CorpusBench [CORPUS] [rounds] [docx,pdf,xlsx,pptx]}
+ * (default corpus: {@link Corpus#location()}); the third argument names corpus folders, one per format. Formats
+ * that are never written are stamped with conversion; files that cannot be stamped are counted, not timed.
  */
 public final class CorpusBench {
 
@@ -38,7 +37,7 @@ public final class CorpusBench {
     public static void main(String[] args) throws Exception {
         Path corpus = args.length > 0 ? Path.of(args[0]) : Corpus.location();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> kinds = List.of((args.length > 2 ? args[2] : "docx,pdf").split(","));
+        List<String> kinds = List.of((args.length > 2 ? args[2] : "docx,pdf,xlsx,pptx").split(","));
         FormatRegistry formats = FormatRegistry.standard();
         List<Path> files;
         try (Stream<Path> s = kinds.stream().flatMap(d -> list(corpus.resolve(d)))) {

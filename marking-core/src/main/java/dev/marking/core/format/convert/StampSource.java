@@ -4,9 +4,13 @@ import dev.marking.core.format.Conversion;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.HiddenKind;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 /**
  * What stamping one file works on: the file itself with its own adapter or, for a format that is never
@@ -14,6 +18,8 @@ import java.util.function.Supplier;
  * that format's adapter. Closing it deletes the converted copy.
  */
 public final class StampSource implements AutoCloseable {
+
+    private static final Pattern EMBEDDINGS = Pattern.compile("(word|xl|ppt)/embeddings/[^/]+");
 
     private final DocumentFormat format;
     private final Path file;
@@ -28,7 +34,8 @@ public final class StampSource implements AutoCloseable {
     /**
      * The source to stamp {@code file} (of {@code format}) from. Conversion happens only when {@code convert}
      * is on; the file is read first, so an encrypted, damaged or unsupported one fails with its own reason
-     * before LibreOffice sees it.
+     * before LibreOffice sees it, and a conversion that drops embedded objects (LibreOffice cannot write
+     * every kind of OLE object into OOXML) is refused rather than stamped.
      *
      * @param converters where LibreOffice is, asked only when a conversion is needed
      */
@@ -44,9 +51,30 @@ public final class StampSource implements AutoCloseable {
         }
         DocumentFormat target = target(formats, c).orElseThrow(() -> c.noTarget(file));
         OfficeConverter converter = converters.get().orElseThrow(() -> c.noConverter(file));
-        format.read(file);
+        long objects = format.read(file).hidden().stream().filter(h -> h.kind() == HiddenKind.EMBEDDED_OBJECT).count();
         OfficeConverter.Converted out = converter.convert(file, c.source(), c.target());
+        long kept = embeddings(out.file());
+        if (kept < objects) {
+            out.close();
+            throw new DocumentException(file, DocumentException.Kind.REFUSED, name(file) + ": LibreOffice's conversion to ."
+                    + c.target() + " keeps " + kept + " of its " + objects + " embedded objects; save it as ."
+                    + c.target() + " in an office application and stamp that");
+        }
         return new StampSource(target, out.file(), out);
+    }
+
+    /** Embedded objects of a converted OOXML package: its {@code word/ xl/ ppt/embeddings/} parts. */
+    private static long embeddings(Path ooxml) throws DocumentException {
+        try (ZipFile zip = new ZipFile(ooxml.toFile())) {
+            return zip.stream().filter(e -> EMBEDDINGS.matcher(e.getName()).matches()).count();
+        } catch (IOException e) {
+            throw new DocumentException(ooxml, DocumentException.Kind.UNREADABLE, "LibreOffice wrote a damaged file: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String name(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
     /** The extension a stamped copy of {@code file} gets: the converted format's, else the file's own. */

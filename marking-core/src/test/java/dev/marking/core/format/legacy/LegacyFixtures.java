@@ -1,6 +1,6 @@
 package dev.marking.core.format.legacy;
 
-import dev.marking.core.testing.Office;
+import dev.marking.core.testing.LibreOffice;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -84,6 +84,6 @@ final class LegacyFixtures {
 
     /** A Word 97–2003 document: {@code docx} converted by LibreOffice (skipped without it, except on CI). */
     static Path doc(Path docx, Path dir) throws IOException, InterruptedException {
-        return Office.convert(docx, "doc", dir);
+        return new LibreOffice(dir.resolve("lo")).convert(docx, "doc", dir);
     }
 }

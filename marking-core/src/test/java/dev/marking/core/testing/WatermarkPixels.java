@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 
-/** How a rendered page shows our watermark: ink in the middle of the page, light, and on a rising diagonal. */
-public final class Watermarks {
+/** Checks a rendered page the way a reader looks at it: is the watermark there, diagonal and light? */
+public final class WatermarkPixels {
 
     private static final int INK = 245;
     private static final int DARK = 140;
 
-    private Watermarks() {
+    private WatermarkPixels() {
     }
 
-    /** In the middle of a page with little text of its own, the only ink is the watermark. */
+    /** In the middle of a page with one short line of text, the only ink is the watermark. */
     public static void assertDiagonalAndLight(BufferedImage image, String where) {
         int x0 = image.getWidth() / 5;
         int x1 = image.getWidth() * 4 / 5;
