@@ -86,7 +86,10 @@ final class RtfParser {
         state.story = doc.body();
     }
 
-    /** Reads an RTF stream (from its {@code {\rtf1}, which the caller checked) into a document. */
+    /**
+     * Reads an RTF stream (from its {@code {\rtf1}, which the caller checked) into a document; a stream that ends
+     * before its groups close (a truncated file) fails: what it lost cannot be checked.
+     */
     static RtfDocument parse(InputStream in) throws IOException {
         RtfParser p = new RtfParser(in);
         p.run();
@@ -116,6 +119,10 @@ final class RtfParser {
             }
         }
         flush();
+        if (!stack.isEmpty()) {
+            throw new IOException("the RTF ends inside " + stack.size() + " unclosed group" + (stack.size() == 1 ? "" : "s")
+                    + ": the file is truncated or damaged");
+        }
     }
 
     private void close() {

@@ -20,6 +20,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,15 @@ class RtfReadTest {
         Path notRtf = Files.writeString(dir.resolve("e.rtf"), "plain text");
         assertEquals(DocumentException.Kind.UNREADABLE,
                 assertThrows(DocumentException.class, () -> new RtfFormat().read(notRtf)).kind());
+        byte[] whole = Files.readAllBytes(rtf("w.rtf", "{\\header\\pard " + gbk("机密★5年") + "\\par}\\pard "
+                + gbk(FAKE) + "\\par "));
+        Path truncated = Files.write(dir.resolve("t.rtf"), Arrays.copyOf(whole, whole.length - 10));
+        DocumentException cut = assertThrows(DocumentException.class, () -> new RtfFormat().read(truncated));
+        assertEquals(DocumentException.Kind.UNREADABLE, cut.kind());
+        assertTrue(cut.getMessage().contains("truncated or damaged"), cut.getMessage());
+        Path unclosed = rtf("u.rtf", "{\\pard x\\par ");
+        assertEquals(DocumentException.Kind.UNREADABLE,
+                assertThrows(DocumentException.class, () -> new RtfFormat().read(unclosed)).kind());
     }
 
     @Test
