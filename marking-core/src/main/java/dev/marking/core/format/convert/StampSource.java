@@ -34,6 +34,7 @@ public final class StampSource implements AutoCloseable {
     /**
      * The source to stamp {@code file} (of {@code format}) from. Conversion happens only when {@code convert}
      * is on; the file is read first, so an encrypted, damaged or unsupported one fails with its own reason
+     * (with or without {@code convert}: never "use --convert" for a file that could not be stamped anyway)
      * before LibreOffice sees it, and a conversion that drops embedded objects (LibreOffice cannot write
      * every kind of OLE object into OOXML) is refused rather than stamped.
      *
@@ -46,12 +47,12 @@ public final class StampSource implements AutoCloseable {
             return new StampSource(format, file, null);
         }
         Conversion c = conversion.get();
+        long objects = format.read(file).hidden().stream().filter(h -> h.kind() == HiddenKind.EMBEDDED_OBJECT).count();
         if (!convert) {
             throw c.refusal(file);
         }
         DocumentFormat target = target(formats, c).orElseThrow(() -> c.noTarget(file));
         OfficeConverter converter = converters.get().orElseThrow(() -> c.noConverter(file));
-        long objects = format.read(file).hidden().stream().filter(h -> h.kind() == HiddenKind.EMBEDDED_OBJECT).count();
         OfficeConverter.Converted out = converter.convert(file, c.source(), c.target());
         long kept = embeddings(out.file());
         if (kept < objects) {

@@ -113,6 +113,10 @@ class ConversionTest {
                 () -> new Stamper(FORMATS, Optional::empty).stamp(rtf, out, options(1)));
         assertEquals("a.rtf is an RTF file: --convert needs LibreOffice (soffice), which was not found; install it or"
                 + " save the file as .docx", noOffice.getMessage());
+        Path locked = LegacyBinaries.xlsLike(Files.createDirectories(dir.resolve("locked")), "secret");
+        DocumentException encrypted = assertThrows(DocumentException.class,
+                () -> new Stamper(FORMATS).stamp(locked, out, options(1).withConvert(false)));
+        assertEquals(Kind.ENCRYPTED, encrypted.kind(), "its own reason, not --convert: " + encrypted.getMessage());
         assertEquals(List.of(), list(out), "no partial output");
     }
 
