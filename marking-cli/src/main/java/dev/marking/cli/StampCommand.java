@@ -76,6 +76,11 @@ final class StampCommand implements Callable<Integer> {
                     + "the first-page header of a workbook's first sheet (never into its cells).")
     private boolean block;
 
+    @Option(names = "--convert", negatable = false,
+            description = "Stamp legacy and other read-only formats (.doc .xls .ppt .wps .et .dps .rtf .ods .odp) by "
+                    + "converting them with LibreOffice to .docx/.xlsx/.pptx first (report.doc -> report.000001.docx).")
+    private boolean convert;
+
     @Option(names = "--font", paramLabel = "FILE",
             description = "TrueType font to embed in PDFs (default: 黑体/SimHei when installed, else the bundled font).")
     private Path font;
@@ -102,7 +107,7 @@ final class StampCommand implements Callable<Integer> {
                 .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
-                .withCopies(copies, recipients, ledger).withThreads(threads);
+                .withCopies(copies, recipients, ledger).withThreads(threads).withConvert(convert);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,

@@ -1,9 +1,15 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.legacy.DocFormat;
+import dev.marking.core.format.legacy.PptFormat;
+import dev.marking.core.format.legacy.XlsFormat;
+import dev.marking.core.format.odf.OdfFormat;
+import dev.marking.core.format.odf.OdtFormat;
 import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.pptx.PptxFormat;
+import dev.marking.core.format.rtf.RtfFormat;
 import dev.marking.core.format.text.TextFormat;
 import dev.marking.core.format.xlsx.XlsxFormat;
 import java.io.IOException;
@@ -46,7 +52,17 @@ public final class FormatRegistry {
                 new OfdFormat(),
                 new TextFormat(),
                 new XlsxFormat(),
-                new PptxFormat()));
+                new PptxFormat(),
+                new DocFormat(),
+                DocFormat.kingsoft(),
+                new XlsFormat(),
+                XlsFormat.kingsoft(),
+                new PptFormat(),
+                PptFormat.kingsoft(),
+                new RtfFormat(),
+                new OdtFormat(),
+                OdfFormat.spreadsheet(),
+                OdfFormat.presentation()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */

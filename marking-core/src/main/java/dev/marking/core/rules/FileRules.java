@@ -10,8 +10,10 @@ public final class FileRules {
             "The file cannot be read (damaged, not the format its name says, or unsupported): it was not checked.");
     public static final RuleDescriptor ENCRYPTED = new RuleDescriptor("file.encrypted", Severity.ERROR,
             "The file is encrypted with a password: it cannot be checked, so it fails closed.");
+    public static final RuleDescriptor UNSUPPORTED = new RuleDescriptor("file.unsupported", Severity.ERROR,
+            "The file is a document of a kind marking cannot read (e.g. Microsoft Works): it was not checked.");
     /** Every finding the scanner makes itself. */
-    public static final List<RuleDescriptor> ALL = List.of(UNREADABLE, ENCRYPTED);
+    public static final List<RuleDescriptor> ALL = List.of(UNREADABLE, ENCRYPTED, UNSUPPORTED);
 
     private FileRules() {
     }

@@ -162,9 +162,12 @@ public final class Scanner {
         try {
             model = format.get().read(file);
         } catch (DocumentException e) {
-            boolean encrypted = e.kind() == DocumentException.Kind.ENCRYPTED;
-            return fileFinding(target, format.get().id(), encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,
-                    encrypted ? "file.encrypted" : "file.unreadable", e.getMessage());
+            RuleDescriptor rule = switch (e.kind()) {
+                case ENCRYPTED -> FileRules.ENCRYPTED;
+                case UNSUPPORTED -> FileRules.UNSUPPORTED;
+                default -> FileRules.UNREADABLE;
+            };
+            return fileFinding(target, format.get().id(), rule, rule.id(), e.getMessage());
         }
         return check(shown, target.relative(), model);
     }

@@ -123,7 +123,8 @@ class PolicyLoaderTest {
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
-            + "declass.fake, declass.template, file.encrypted, file.unreadable, hidden.content, marking.incomplete, "
+            + "declass.fake, declass.template, file.encrypted, file.unreadable, file.unsupported, hidden.content, "
+            + "marking.incomplete, "
             + "marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, "
             + "pii.id-card, pii.phone, redaction.fake, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
@@ -158,7 +159,7 @@ class PolicyLoaderTest {
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
             + "term.expired, copy.invalid, declass.fake, declass.template, redaction.fake, hidden.content, pii.id-card, "
-            + "pii.phone, pii.bank-card, pii.email, file.unreadable, file.encrypted, *, not 'nope'",
+            + "pii.phone, pii.bank-card, pii.email, file.unreadable, file.encrypted, file.unsupported, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
@@ -177,9 +178,9 @@ class PolicyLoaderTest {
     @Test
     void errorsGiveTheRealLine() {
         assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, declass.template, "
-                + "file.encrypted, file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
-                + "marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, redaction.fake, "
-                + "term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
+                + "file.encrypted, file.unreadable, file.unsupported, hidden.content, marking.incomplete, marking.inconsistent, "
+                + "marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, "
+                + "redaction.fake, term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
         assertEquals("marking.yml:2: rules: given twice", error("rules: {}\nrules: {}\n"));
     }
