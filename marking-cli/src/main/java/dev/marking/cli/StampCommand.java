@@ -48,8 +48,10 @@ final class StampCommand implements Callable<Integer> {
                     + "numbers for the document). Needs --ledger. Outputs are name.000001.ext, ….")
     private String copies;
 
-    @Option(names = "--recipients", paramLabel = "FILE.csv",
-            description = "UTF-8 CSV with header name,unit: one recipient per copy, named in its watermark and the ledger.")
+    @Option(names = "--recipients", paramLabel = "FILE.csv|FILE.xlsx",
+            description = "Recipient list: an .xlsx workbook (first sheet) or a CSV in UTF-8 or GB18030, with a header row "
+                    + "name,unit (or 姓名,单位): one recipient per copy, named in its watermark and the ledger. Every row is "
+                    + "checked before the first copy is made.")
     private Path recipients;
 
     @Option(names = "--ledger", paramLabel = "FILE",
