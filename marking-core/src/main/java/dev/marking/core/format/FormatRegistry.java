@@ -106,17 +106,17 @@ public final class FormatRegistry {
             boolean agrees = ext.isEmpty() || f.supports(file);
             return new FileClass.Document(f, agrees ? Optional.empty() : Optional.of(ext));
         }
+        String name = String.valueOf(file.getFileName());
+        if (name.startsWith("~$")) {
+            // An Office lock file ("owner file") beside an open document; a real document would be certain above.
+            return new FileClass.NotDocument(new KnownContent.Kind("lock", false, name));
+        }
         Optional<KnownContent.Kind> signature = KnownContent.bySignature(probe);
         if (id.byName().isPresent()) {
             DocumentFormat named = id.byName().get();
             boolean ownGuess = id.byContent().isPresent() && id.byContent().get() == named;
             return !ownGuess && signature.isPresent() ? new FileClass.Unsupported(Optional.of(ext), signature.get())
                     : new FileClass.Document(named, Optional.empty());
-        }
-        String name = String.valueOf(file.getFileName());
-        if (name.startsWith("~$")) {
-            // An Office lock file ("owner file"), written beside an open document; real content would be certain above.
-            return new FileClass.NotDocument(new KnownContent.Kind("lock", false, name));
         }
         if (signature.isPresent()) {
             KnownContent.Kind k = signature.get();

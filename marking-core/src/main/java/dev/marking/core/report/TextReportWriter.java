@@ -98,6 +98,9 @@ public final class TextReportWriter implements ReportWriter {
 
     private String policy(PolicySource p) {
         String role = messages.format("report.role." + p.role().id());
+        if (p.role() == PolicySource.Role.BUILT_IN) {
+            return role;
+        }
         String ignored = p.ignored().isEmpty() ? "" : "; " + messages.format("report.ignored", String.join(", ", p.ignored()));
         return Escapes.visible(p.file()) + " (" + role + ignored + ")";
     }

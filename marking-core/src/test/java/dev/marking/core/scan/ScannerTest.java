@@ -45,7 +45,7 @@ class ScannerTest {
         Files.writeString(dir.resolve("notes.xyz"), "not ours\n");
         ScanResult r = scanner.scan(List.of(dir));
         assertEquals(2, r.files().size());
-        assertEquals(List.of(SkippedFile.Reason.FOLDER, SkippedFile.Reason.FOLDER, SkippedFile.Reason.NOT_DOCUMENT),
+        assertEquals(List.of(SkippedFile.Reason.NOT_DOCUMENT, SkippedFile.Reason.FOLDER, SkippedFile.Reason.FOLDER),
                 r.skipped().stream().map(SkippedFile::reason).sorted().toList(), "listed, not silently left out");
         assertTrue(r.files().get(0).path().endsWith("a.txt"));
         assertEquals("marking.missing", r.files().get(0).findings().get(0).rule());
