@@ -49,7 +49,7 @@ class HostileInputsCliTest {
                 new String[] {"stamp", "--lang", "en", "--level", "机密", "--term", "5", "--font", fifo.toString(), "-o",
                     dir.resolve("out").toString(), doc.toString()},
                 new String[] {"presend", "--lang", "en", "--channel", "email", fifo.toString()},
-                new String[] {"trace", "--lang", "en", fifo.toString()},
+                new String[] {"trace", fifo.toString()},
                 new String[] {"verify", "--lang", "en", "--policy", fifo.toString(), doc.toString()},
                 new String[] {"verify", "--lang", "en", "--baseline", fifo.toString(), doc.toString()})) {
             CliRun r = run(args);

@@ -79,6 +79,9 @@ final class Stamping {
     private Optional<Failure> refusal(Path file) {
         try {
             FileKind kind = FileKind.of(file);
+            if (kind == FileKind.MISSING) {
+                return Optional.of(new Failure("file.unreadable", messages.format("io.missing")));
+            }
             if (kind != FileKind.REGULAR) {
                 return Optional.of(new Failure("file.unreadable", messages.format("file.not-regular",
                         messages.format(kind.messageKey()))));

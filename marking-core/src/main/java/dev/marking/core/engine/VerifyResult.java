@@ -1,7 +1,9 @@
 package dev.marking.core.engine;
 
 import dev.marking.core.model.Severity;
+import dev.marking.core.policy.PolicySource;
 import dev.marking.core.scan.ScanResult;
+import dev.marking.core.scan.Scanner;
 import dev.marking.core.text.Escapes;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +40,8 @@ public record VerifyResult(ScanResult result, List<ReportedFinding> findings, lo
 
     /** The policies applied, one entry each: {@code marking.yml (local; ignored: exclude)}. */
     public List<String> policies() {
-        return result.policies().stream().map(p -> Escapes.visible(p.file()) + " (" + p.role().id()
+        return result.policies().stream().map(p -> Escapes.visible(p.role() == PolicySource.Role.BUILT_IN ? p.file()
+                : Scanner.display(Path.of(p.file()))) + " (" + p.role().id()
                 + (p.ignored().isEmpty() ? "" : "; ignored: " + String.join(", ", p.ignored())) + ")").toList();
     }
 

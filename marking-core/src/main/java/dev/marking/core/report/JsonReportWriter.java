@@ -10,10 +10,12 @@ import dev.marking.core.model.Severity;
 import dev.marking.core.policy.PolicySource;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
+import dev.marking.core.scan.Scanner;
 import dev.marking.core.scan.SkippedFile;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -95,7 +97,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static Map<String, Object> policy(PolicySource p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", p.file());
+        m.put("file", p.role() == PolicySource.Role.BUILT_IN ? p.file() : Scanner.display(Path.of(p.file())));
         m.put("role", p.role().id());
         m.put("ignored", p.ignored());
         return m;

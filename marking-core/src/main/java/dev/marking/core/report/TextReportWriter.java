@@ -6,11 +6,13 @@ import dev.marking.core.model.Severity;
 import dev.marking.core.policy.PolicySource;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
+import dev.marking.core.scan.Scanner;
 import dev.marking.core.scan.SkippedFile;
 import dev.marking.core.text.Escapes;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +104,7 @@ public final class TextReportWriter implements ReportWriter {
             return role;
         }
         String ignored = p.ignored().isEmpty() ? "" : "; " + messages.format("report.ignored", String.join(", ", p.ignored()));
-        return Escapes.visible(p.file()) + " (" + role + ignored + ")";
+        return Escapes.visible(Scanner.display(Path.of(p.file()))) + " (" + role + ignored + ")";
     }
 
     private String label(String key) {
