@@ -15,8 +15,8 @@ import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.testing.FormatSamples;
+import dev.marking.core.testing.Passwords;
 import java.awt.image.BufferedImage;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +31,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,7 +88,7 @@ class RecognitionAcceptanceTest {
         Files.copy(dir.resolve("unmarked-pdf.pdf"), dir.resolve("renamed-pdf.txt"));
         byte[] bytes = Files.readAllBytes(docx);
         Files.write(dir.resolve("damaged.docx"), Arrays.copyOf(bytes, bytes.length / 2));
-        encrypt(docx, dir.resolve("locked.docx"));
+        Passwords.encryptedOoxml(docx, dir.resolve("locked.docx"), "secret");
         Files.writeString(dir.resolve("Tool.java"), "final class Tool {\n}\n");
         Files.writeString(dir.resolve("roster.csv"), "name,unit\n张三,办公室\n");
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("photo.png").toFile());
@@ -180,18 +176,5 @@ class RecognitionAcceptanceTest {
         List<String> out = new ArrayList<>();
         file.get("findings").forEach(f -> out.add(f.get("rule").asText() + ":" + f.get("severity").asText()));
         return out;
-    }
-
-    private static void encrypt(Path plain, Path target) throws Exception {
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            enc.confirmPassword("secret");
-            try (OutputStream os = enc.getDataStream(fs)) {
-                os.write(Files.readAllBytes(plain));
-            }
-            try (OutputStream out = Files.newOutputStream(target)) {
-                fs.writeFilesystem(out);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.text.TextFormat;
 import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Passwords;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -20,9 +21,6 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -94,17 +92,7 @@ class FileClassTest {
     @Test
     void aPasswordProtectedPackageIsGivenToTheFormatThatFindsItPlausible() throws Exception {
         Path plain = Fixtures.docx().paragraph("正文").build(dir.resolve("plain.docx"));
-        Path locked = dir.resolve("locked.bin");
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor enc = new EncryptionInfo(EncryptionMode.standard).getEncryptor();
-            enc.confirmPassword("secret");
-            try (OutputStream os = enc.getDataStream(fs)) {
-                os.write(Files.readAllBytes(plain));
-            }
-            try (OutputStream out = Files.newOutputStream(locked)) {
-                fs.writeFilesystem(out);
-            }
-        }
+        Path locked = Passwords.encryptedOoxml(plain, dir.resolve("locked.bin"), "secret");
         assertEquals("read docx", classify(locked), "its reader then says it is encrypted");
     }
 

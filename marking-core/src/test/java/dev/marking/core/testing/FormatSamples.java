@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -92,7 +93,15 @@ public final class FormatSamples {
     }
 
     private static Path xlsx(Path file) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        return workbook(new XSSFWorkbook(), file);
+    }
+
+    private static Path xls(Path file) throws IOException {
+        return workbook(new HSSFWorkbook(), file);
+    }
+
+    private static Path workbook(Workbook wb, Path file) throws IOException {
+        try (wb; OutputStream out = Files.newOutputStream(file)) {
             var sheet = wb.createSheet("表一");
             sheet.createRow(0).createCell(0).setCellValue(TITLE);
             sheet.createRow(1).createCell(0).setCellValue("正文第一段。");
@@ -107,16 +116,6 @@ public final class FormatSamples {
             box.setAnchor(new Rectangle(50, 100, 600, 80));
             box.setText(TITLE);
             show.write(out);
-        }
-        return file;
-    }
-
-    private static Path xls(Path file) throws IOException {
-        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            var sheet = wb.createSheet("表一");
-            sheet.createRow(0).createCell(0).setCellValue(TITLE);
-            sheet.createRow(1).createCell(0).setCellValue("正文第一段。");
-            wb.write(out);
         }
         return file;
     }

@@ -1,0 +1,34 @@
+package dev.marking.core.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/** Password-protected documents as Office writes them, for tests of files that must fail closed. */
+public final class Passwords {
+
+    private Passwords() {
+    }
+
+    /** {@code plain} (an OOXML package) encrypted with {@code password} (agile encryption) into {@code target}. */
+    public static Path encryptedOoxml(Path plain, Path target, String password) throws IOException,
+            GeneralSecurityException {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            enc.confirmPassword(password);
+            try (OutputStream os = enc.getDataStream(fs)) {
+                os.write(Files.readAllBytes(plain));
+            }
+            try (OutputStream out = Files.newOutputStream(target)) {
+                fs.writeFilesystem(out);
+            }
+        }
+        return target;
+    }
+}
