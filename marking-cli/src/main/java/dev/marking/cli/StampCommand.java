@@ -106,7 +106,7 @@ final class StampCommand implements Callable<Integer> {
                 (file, count) -> Progress.forTerminal(err, file.getFileName().toString(), count));
         for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
-                err.println("marking: " + f.source() + ": " + f.failure().get().message());
+                err.println("marking: " + f.shown() + ": " + f.failure().get().message());
             } else if (request.numbered()) {
                 out.println("stamped " + f.written().size() + " copies of " + f.source() + " -> " + outDir + " ("
                         + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger);

@@ -117,7 +117,7 @@ class HostileInputsCliTest {
         SpecialFiles.withoutPermissions(locked, () -> {
             CliRun r = run("verify", "--lang", "en", dir.toString());
             assertEquals(1, r.exit());
-            assertTrue(r.out().contains("locked/  [unmarked]\n  error   file.unreadable       cannot open the folder "
+            assertTrue(r.out().contains("locked/  [folder]\n  error   file.unreadable       cannot open the folder "
                     + "(permission denied): nothing in it was checked"), r.out());
         });
     }

@@ -133,7 +133,7 @@ public final class StampMojo extends AbstractMojo {
         }
         for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
-                getLog().error("marking: " + f.source() + ": " + f.failure().get().message());
+                getLog().error("marking: " + f.shown() + ": " + f.failure().get().message());
             } else {
                 getLog().info("marking: stamped " + f.relative() + " -> " + ProjectPaths.shown(basedir, f.written().get(0))
                         + " (" + result.watermarkText() + ")");

@@ -54,8 +54,9 @@ public final class TextReportWriter implements ReportWriter {
     @Override
     public void write(ScanResult result, Writer out) throws IOException {
         for (FileResult file : result.files()) {
-            out.write(Escapes.visible(file.path()) + "  ["
-                    + file.marking().map(TextReportWriter::describe).map(Escapes::visible).orElse(label("unmarked")) + "]\n");
+            String state = file.format().equals("folder") ? label("folder")
+                    : file.marking().map(TextReportWriter::describe).map(Escapes::visible).orElse(label("unmarked"));
+            out.write(Escapes.visible(file.path()) + "  [" + state + "]\n");
             for (Finding f : file.findings()) {
                 out.write("  " + pad(f.severity().id(), 8) + pad(f.rule(), 22));
                 String where = f.location().describe(messages);
