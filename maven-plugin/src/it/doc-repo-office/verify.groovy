@@ -1,9 +1,9 @@
 import groovy.json.JsonSlurper
 
 // Issue 12, acceptance 4: the build fails naming the unmarked workbook and presentation.
-// Switch to true once the XLSX and PPTX formats (branch i12-ooxml) are registered: they must then be read and
-// reported unmarked (marking.missing), not only refused as documents marking cannot read (file.unsupported).
-def requireAdapters = false
+// The XLSX and PPTX formats are registered (issue 12, i12-ooxml): the files must be read and reported unmarked
+// (marking.missing). Without those formats (false) they fail as documents marking cannot read (file.unsupported).
+def requireAdapters = true
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def report = new JsonSlurper().parse(new File(basedir, 'target/marking/marking.json'), 'UTF-8')

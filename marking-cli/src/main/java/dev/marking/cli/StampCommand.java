@@ -73,6 +73,11 @@ final class StampCommand implements Callable<Integer> {
     @Option(names = "--no-footer", negatable = false, description = "Do not add the copy-number footer.")
     private boolean noFooter;
 
+    @Option(names = "--block", negatable = false,
+            description = "Also put the GB/T 9704 block (份号, 密级和保密期限, 紧急程度) where a format leaves it optional: "
+                    + "the first-page header of a workbook's first sheet (never into its cells).")
+    private boolean block;
+
     @Option(names = "--font", paramLabel = "FILE",
             description = "TrueType font to embed in PDFs (default: 黑体/SimHei when installed, else the bundled font).")
     private Path font;
@@ -98,7 +103,7 @@ final class StampCommand implements Callable<Integer> {
         MarkingInput marking = MarkingInput.of(level, term).withIssued(issued == null ? null : issued.toString())
                 .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
-                .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withFont(font)
+                .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
                 .withCopies(copies, recipients, ledger).withThreads(threads);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -172,7 +172,7 @@ final class Stamping {
     private StampOptions options(Path file, Marking marking) throws IOException {
         return new StampOptions(marking, DocumentIds.of(formats, file),
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
-                request.watermark(), Optional.ofNullable(request.font()));
+                request.watermark(), Optional.ofNullable(request.font()), request.block());
     }
 
     private StampedFile single(Unit u, Marking marking) {

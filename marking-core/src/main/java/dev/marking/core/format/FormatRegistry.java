@@ -3,7 +3,9 @@ package dev.marking.core.format;
 import dev.marking.core.format.docx.DocxFormat;
 import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
+import dev.marking.core.format.pptx.PptxFormat;
 import dev.marking.core.format.text.TextFormat;
+import dev.marking.core.format.xlsx.XlsxFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +45,9 @@ public final class FormatRegistry {
                 new DocxFormat(),
                 new PdfFormat(),
                 new OfdFormat(),
-                new TextFormat()));
+                new TextFormat(),
+                new XlsxFormat(),
+                new PptxFormat()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */

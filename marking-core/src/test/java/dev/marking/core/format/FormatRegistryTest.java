@@ -33,15 +33,17 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown"), formats.extensions());
-        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown", formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd",
-                "**/*.txt", "**/*.md", "**/*.markdown"), formats.includeGlobs());
+        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "xlsx", "pptx"), formats.extensions());
+        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .xlsx, .pptx", formats.extensionList());
+        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.txt", "**/*.md", "**/*.markdown", "**/*.xlsx",
+                "**/*.pptx"), formats.includeGlobs());
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));
         assertEquals("application/ofd", formats.mediaType(Path.of("公文.ofd")));
-        assertEquals("application/octet-stream", formats.mediaType(Path.of("a.xlsx")));
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                formats.mediaType(Path.of("a.xlsx")));
+        assertEquals("application/octet-stream", formats.mediaType(Path.of("a.bin")));
         assertEquals(Optional.of("pdf"), formats.byId("pdf").map(DocumentFormat::id));
     }
 
@@ -69,6 +71,21 @@ class FormatRegistryTest {
 
         Path unknown = Files.copy(pdf, dir.resolve("no-extension"));
         assertEquals(named("-", "pdf", false), summary(formats.identify(unknown)));
+    }
+
+    @Test
+    void workbooksAndPresentationsAreRecognisedByTheirMainPartWhateverTheName() throws Exception {
+        Path xlsx = Fixtures.xlsx().cell("A1", "x").build(dir.resolve("a.xlsx"));
+        Path pptx = Fixtures.pptx().slide().text("x").build(dir.resolve("b.pptx"));
+        assertEquals(named("xlsx", "xlsx", false), summary(formats.identify(xlsx)));
+        assertEquals(named("pptx", "pptx", false), summary(formats.identify(pptx)));
+        assertEquals(named("docx", "xlsx", true), summary(formats.identify(Files.copy(xlsx, dir.resolve("report.docx")))));
+        assertEquals(named("-", "pptx", false), summary(formats.identify(Files.copy(pptx, dir.resolve("slides")))));
+        Path docx = Fixtures.docx().paragraph("正文").build(dir.resolve("c.docx"));
+        assertEquals(named("pptx", "docx", true), summary(formats.identify(Files.copy(docx, dir.resolve("c.pptx")))));
+        ContentProbe probe = ContentProbe.of(xlsx);
+        assertEquals(Recognition.NONE, formats.byId("pptx").orElseThrow().recognise(probe));
+        assertEquals(Recognition.CERTAIN, formats.byId("xlsx").orElseThrow().recognise(probe));
     }
 
     @Test
@@ -121,6 +138,9 @@ class FormatRegistryTest {
         assertTrue(probe.oleStreams().contains("EncryptedPackage"), probe.oleStreams().toString());
         assertEquals(Recognition.PLAUSIBLE, formats.byId("docx").orElseThrow().recognise(probe));
         assertEquals(named("docx", "docx", false), summary(formats.identify(encrypted)));
+        Path lockedWorkbook = Files.copy(encrypted, dir.resolve("locked.xlsx"));
+        assertEquals(Recognition.PLAUSIBLE, formats.byId("xlsx").orElseThrow().recognise(ContentProbe.of(lockedWorkbook)));
+        assertEquals(named("xlsx", "xlsx", false), summary(formats.identify(lockedWorkbook)), "the name decides among equals");
     }
 
     @Test

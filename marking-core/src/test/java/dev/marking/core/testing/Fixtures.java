@@ -15,4 +15,14 @@ public final class Fixtures {
     public static OfdFixture ofd() {
         return new OfdFixture();
     }
+
+    /** A new XLSX builder; the first sheet ({@code Sheet1}) is made when first needed. */
+    public static XlsxFixture xlsx() {
+        return new XlsxFixture();
+    }
+
+    /** A new PPTX builder; the first slide is made when first needed. */
+    public static PptxFixture pptx() {
+        return new PptxFixture();
+    }
 }

@@ -1,25 +1,26 @@
-package dev.marking.core.format.docx;
+package dev.marking.core.format.ooxml;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperties;
 import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
 
-/** Custom document properties (all, {@code marking.*} included) and the core properties that name people. */
-final class DocxProperties {
+/**
+ * Custom document properties (all, {@code marking.*} included, DESIGN §3.4) and the core properties that
+ * name people, the same in every Office Open XML package.
+ */
+public final class OoxmlProperties {
 
     private static final String OURS = "marking.";
 
-    private DocxProperties() {
+    private OoxmlProperties() {
     }
 
     /** Custom properties by name, plus {@code core.creator}, {@code core.lastModifiedBy}, {@code core.company}. */
-    static Map<String, String> read(XWPFDocument doc) {
+    public static Map<String, String> read(POIXMLProperties props) {
         Map<String, String> out = new LinkedHashMap<>();
-        POIXMLProperties props = doc.getProperties();
         for (CTProperty p : props.getCustomProperties().getUnderlyingProperties().getPropertyList()) {
             if (p.getName() != null) {
                 out.put(p.getName(), value(p));
@@ -32,8 +33,8 @@ final class DocxProperties {
     }
 
     /** Replaces every {@code marking.*} custom property with {@code metadata}. */
-    static void write(XWPFDocument doc, Map<String, String> metadata) {
-        POIXMLProperties.CustomProperties custom = doc.getProperties().getCustomProperties();
+    public static void write(POIXMLProperties props, Map<String, String> metadata) {
+        POIXMLProperties.CustomProperties custom = props.getCustomProperties();
         CTProperties ct = custom.getUnderlyingProperties();
         for (int i = ct.sizeOfPropertyArray() - 1; i >= 0; i--) {
             String name = ct.getPropertyArray(i).getName();

@@ -1,4 +1,4 @@
-package dev.marking.core.format.docx;
+package dev.marking.core.format.ooxml;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
@@ -9,29 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilder;
+import org.apache.poi.ooxml.POIXMLDocument;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ooxml.util.DocumentHelper;
 import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * What a DOCX package carries beside its stories: custom XML data parts ({@code custom-xml}, with their
- * text; empty ones such as Word's bibliography stub are left out), properties that name people or
+ * What an Office Open XML package carries beside its text: custom XML data parts ({@code custom-xml}, with
+ * their text; empty ones such as Word's bibliography stub are left out), properties that name people or
  * organisations ({@code property}: creator, last modified by, company) and embedded objects
- * ({@code embedded-object}: the parts under {@code /word/embeddings/}, by name).
+ * ({@code embedded-object}: the parts under the application's {@code embeddings/} folder, by name).
  */
-final class PackageItems {
+public final class OoxmlPackageItems {
 
     private static final Pattern CUSTOM_XML = Pattern.compile("/customXml/item\\d+\\.xml");
-    private static final Pattern EMBEDDINGS = Pattern.compile("/word/embeddings/.*");
 
-    private PackageItems() {
+    private OoxmlPackageItems() {
     }
 
-    static List<HiddenItem> scan(XWPFDocument doc) {
+    /** The items of {@code doc}, whose embedded objects are under {@code /<folder>/embeddings/} ({@code word}, {@code xl}). */
+    public static List<HiddenItem> scan(POIXMLDocument doc, String folder) {
+        Pattern embeddings = Pattern.compile("/" + Pattern.quote(folder) + "/embeddings/.*");
         List<HiddenItem> out = new ArrayList<>();
         properties(doc, out);
         try {
@@ -42,7 +43,7 @@ final class PackageItems {
                             Location.part("custom-xml:" + part.getPartName().getName())));
                 }
             }
-            for (PackagePart part : doc.getPackage().getPartsByName(EMBEDDINGS)) {
+            for (PackagePart part : doc.getPackage().getPartsByName(embeddings)) {
                 String name = part.getPartName().getName();
                 out.add(new HiddenItem(HiddenKind.EMBEDDED_OBJECT, name.substring(name.lastIndexOf('/') + 1),
                         Location.part("embedded-object")));
@@ -53,7 +54,7 @@ final class PackageItems {
         return out;
     }
 
-    private static void properties(XWPFDocument doc, List<HiddenItem> out) {
+    private static void properties(POIXMLDocument doc, List<HiddenItem> out) {
         POIXMLProperties props = doc.getProperties();
         add("core.creator", props.getCoreProperties().getCreator(), out);
         add("core.lastModifiedBy", props.getCoreProperties().getLastModifiedByUser(), out);
