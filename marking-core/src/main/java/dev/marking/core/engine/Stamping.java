@@ -3,7 +3,6 @@ package dev.marking.core.engine;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.KnownContent;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.CopyIssuer;
@@ -83,8 +82,8 @@ final class Stamping {
                 return Optional.of(new Failure("file.unreadable", messages.format("io.missing")));
             }
             if (kind != FileKind.REGULAR) {
-                return Optional.of(new Failure("file.unreadable", messages.format("file.not-regular",
-                        messages.format(kind.messageKey()))));
+                return Optional.of(new Failure("file.unreadable", new WalkProblem(new ScanTarget(file, file.toString()),
+                        kind, null).describe(messages)));
             }
             FileClass c = formats.classify(file);
             if (c instanceof FileClass.Document d && d.misnamed().isPresent()) {
@@ -92,21 +91,15 @@ final class Stamping {
                         d.format().id())));
             }
             if (c instanceof FileClass.Unsupported u) {
-                return Optional.of(new Failure("file.unsupported", messages.format("file.unsupported",
-                        u.misnamed().map(ext -> messages.format("unsupported.misnamed", ext, kind(u.content())))
-                                .orElse(kind(u.content())))));
+                return Optional.of(new Failure("file.unsupported", u.describe(messages)));
             }
             if (c instanceof FileClass.NotDocument n) {
-                return Optional.of(new Failure("file.unsupported", messages.format("file.not-document", kind(n.kind()))));
+                return Optional.of(new Failure("file.unsupported", n.describe(messages)));
             }
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(new Failure("file.unreadable", e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
-    }
-
-    private String kind(KnownContent.Kind k) {
-        return messages.format("kind." + k.id(), k.detail());
     }
 
     /**
@@ -154,9 +147,7 @@ final class Stamping {
             FileSelection.Selection found = selection.select(List.of(p));
             for (WalkProblem problem : found.problems()) {
                 refused.add(failed(new Unit(problem.target().file(), problem.target().relative(), request.outDir()),
-                        new Failure("file.unreadable", problem.error() == null
-                                ? messages.format("file.not-regular", messages.format(problem.kind().messageKey()))
-                                : problem.error().getClass().getSimpleName() + ": " + problem.error().getMessage())));
+                        new Failure("file.unreadable", problem.describe(messages))));
             }
             for (ScanTarget t : found.targets()) {
                 if (formats.forFile(t.file()).isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.marking.core.format;
 
+import dev.marking.core.text.Messages;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,13 @@ public sealed interface FileClass {
      * @param content  what the content is
      */
     record Unsupported(Optional<String> misnamed, KnownContent.Kind content) implements FileClass {
+
+        /** {@code marking cannot read this kind of document: the name says .docx but the content is an image (PNG)}. */
+        public String describe(Messages messages) {
+            String what = content.describe(messages);
+            return messages.format("file.unsupported", misnamed.map(ext -> messages.format("unsupported.misnamed", ext,
+                    what)).orElse(what));
+        }
     }
 
     /**
@@ -34,5 +42,10 @@ public sealed interface FileClass {
      * @param kind what it is
      */
     record NotDocument(KnownContent.Kind kind) implements FileClass {
+
+        /** {@code not a document marking reads: source code (.java)}, for a file named on its own. */
+        public String describe(Messages messages) {
+            return messages.format("file.not-document", kind.describe(messages));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.marking.core.format;
 
+import dev.marking.core.text.Messages;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,11 @@ public final class KnownContent {
      * @param detail   what exactly ({@code PNG}, {@code ELF}, {@code .java}, the streams of an OLE2 file)
      */
     public record Kind(String id, boolean document, String detail) {
+
+        /** {@code an image (PNG)}, in the user's language. */
+        public String describe(Messages messages) {
+            return messages.format("kind." + id, detail);
+        }
     }
 
     /** Extensions of documents, read by a registered format or not; one no format claims is {@code file.unsupported}. */

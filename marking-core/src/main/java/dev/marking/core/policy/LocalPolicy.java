@@ -41,8 +41,7 @@ public final class LocalPolicy {
     /** {@code upper} with the policy file {@code file} on top, as {@code upper.local()} allows. */
     public static Policy apply(Policy upper, Path file) throws PolicyException {
         String text = PolicyLoader.text(file);
-        String fingerprint = Digests.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        PolicyLoader.Layer layer = PolicyLoader.layer(file.toString(), text, fingerprint, upper);
+        PolicyLoader.Layer layer = PolicyLoader.layer(file.toString(), text, PolicyLoader.fingerprint(text), upper);
         return upper.local() == Policy.Local.OVERRIDE ? override(upper, layer, file.toString())
                 : tighten(upper, layer, file.toString());
     }

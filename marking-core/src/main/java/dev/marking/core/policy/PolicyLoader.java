@@ -67,7 +67,10 @@ public final class PolicyLoader {
      * {@code local-policy: override} (see {@link LocalPolicy}).
      */
     public static Policy find(Path explicit, String env, Path root) throws PolicyException {
-        Policy organisation = organisation(explicit, env).orElse(Policy.defaults());
+        return withLocal(organisation(explicit, env).orElse(Policy.defaults()), root);
+    }
+
+    private static Policy withLocal(Policy organisation, Path root) throws PolicyException {
         Optional<Path> local = inFolder(root);
         return local.isPresent() && !same(local.get(), organisation) ? LocalPolicy.apply(organisation, local.get())
                 : organisation;
@@ -81,7 +84,7 @@ public final class PolicyLoader {
     public static Policy findForProject(Path explicit, String env, Path projectFolder) throws PolicyException {
         Optional<Policy> organisation = organisation(explicit, env);
         if (organisation.isPresent()) {
-            return find(explicit, env, projectFolder);
+            return withLocal(organisation.get(), projectFolder);
         }
         Optional<Path> own = inFolder(projectFolder);
         return own.isPresent() ? load(own.get()).as(PolicySource.Role.PROJECT) : Policy.defaults();
@@ -120,7 +123,13 @@ public final class PolicyLoader {
 
     /** Reads and validates a policy file. */
     public static Policy load(Path file) throws PolicyException {
-        return parse(file.toString(), text(file), fingerprint(file));
+        String text = text(file);
+        return parse(file.toString(), text, fingerprint(text));
+    }
+
+    /** A short hash of a policy's text, for caches. */
+    static String fingerprint(String text) {
+        return Digests.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /** The text of a policy file; only a regular file is opened (a named pipe would block). */
@@ -141,14 +150,6 @@ public final class PolicyLoader {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new PolicyException(file + ": the policy is not UTF-8 text", e);
-        }
-    }
-
-    private static String fingerprint(Path file) throws PolicyException {
-        try {
-            return Digests.sha256(Files.readAllBytes(file)).substring(0, 16);
-        } catch (IOException e) {
-            throw new PolicyException(file + ": cannot read the policy: " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.marking.core.scan;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.KnownContent;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.model.Finding;
@@ -18,11 +17,6 @@ import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,21 +148,19 @@ public final class Scanner {
             c = formats.classify(file);
         } catch (IOException e) {
             return new Examined(fileFinding(target, "unknown", FileRules.UNREADABLE,
-                    options.messages().format("file.unreadable", reason(e)), List.of()), null);
+                    options.messages().format("file.unreadable", WalkProblem.reason(e, options.messages())), List.of()), null);
         }
         if (c instanceof FileClass.NotDocument n && skipNonDocuments && target.walked()) {
             return new Examined(null, new SkippedFile(display(file), SkippedFile.Reason.NOT_DOCUMENT,
                     Message.of("kind." + n.kind().id(), n.kind().detail())));
         }
         if (c instanceof FileClass.NotDocument n) {
-            return new Examined(fileFinding(target, "unknown", FileRules.UNSUPPORTED,
-                    options.messages().format("file.not-document", kind(n.kind())), List.of()), null);
+            return new Examined(fileFinding(target, "unknown", FileRules.UNSUPPORTED, n.describe(options.messages()),
+                    List.of()), null);
         }
         if (c instanceof FileClass.Unsupported u) {
-            String what = u.misnamed().map(ext -> options.messages().format("unsupported.misnamed", ext, kind(u.content())))
-                    .orElse(kind(u.content()));
-            return new Examined(fileFinding(target, "unknown", FileRules.UNSUPPORTED,
-                    options.messages().format("file.unsupported", what), List.of()), null);
+            return new Examined(fileFinding(target, "unknown", FileRules.UNSUPPORTED, u.describe(options.messages()),
+                    List.of()), null);
         }
         FileClass.Document d = (FileClass.Document) c;
         return new Examined(cache.enabled() ? cached(target, d, cache, hits, reads) : read(target, d, reads), null);
@@ -247,17 +239,14 @@ public final class Scanner {
     /** A finding for what a walk could not take in: a folder it could not open, a special file, a dangling link. */
     FileResult problem(WalkProblem p) {
         ScanTarget t = p.target();
+        String message = p.describe(options.messages());
         if (p.kind() == FileKind.FOLDER) {
-            Finding f = new Finding(FileRules.UNREADABLE.id(), FileRules.UNREADABLE.defaultSeverity(),
-                    options.messages().format("folder.unreadable", reason(p.error())), Location.FILE, null);
+            Finding f = new Finding(FileRules.UNREADABLE.id(), FileRules.UNREADABLE.defaultSeverity(), message,
+                    Location.FILE, null);
             return new FileResult(display(t.file()) + "/", "folder", Optional.empty(),
                     filter.apply(t.relative(), false, List.of(f)));
         }
-        if (p.error() != null) {
-            return fileFinding(t, "unknown", FileRules.UNREADABLE,
-                    options.messages().format("file.unreadable", reason(p.error())), List.of());
-        }
-        return notRegular(t, p.kind());
+        return fileFinding(t, "unknown", FileRules.UNREADABLE, message, List.of());
     }
 
     /**
@@ -271,40 +260,8 @@ public final class Scanner {
     }
 
     private FileResult notRegular(ScanTarget target, FileKind kind) {
-        String message;
-        if (kind == FileKind.BROKEN_LINK) {
-            String to;
-            try {
-                to = Files.readSymbolicLink(target.file()).toString();
-            } catch (IOException | UnsupportedOperationException e) {
-                to = "?";
-            }
-            message = options.messages().format("file.broken-link", to);
-        } else {
-            message = options.messages().format("file.not-regular", options.messages().format(kind.messageKey()));
-        }
-        return fileFinding(target, "unknown", FileRules.UNREADABLE, message, List.of());
-    }
-
-    private String kind(KnownContent.Kind k) {
-        return options.messages().format("kind." + k.id(), k.detail());
-    }
-
-    /** Why an operation failed, in words: Java's messages for these are often just the path. */
-    private String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return options.messages().format("io.denied");
-        }
-        if (e instanceof NoSuchFileException) {
-            return options.messages().format("io.missing");
-        }
-        if (e instanceof FileSystemLoopException) {
-            return options.messages().format("io.loop");
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return fileFinding(target, "unknown", FileRules.UNREADABLE, WalkProblem.notRegular(target, kind,
+                options.messages()), List.of());
     }
 
     private FileResult fileFinding(ScanTarget target, String format, RuleDescriptor rule, String message,
