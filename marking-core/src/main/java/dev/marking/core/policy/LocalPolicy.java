@@ -24,11 +24,12 @@ import java.util.stream.Collectors;
 /**
  * A {@code marking.yml} found in a scanned folder, put on top of the policy in force. Whoever can drop a file into
  * the folder writes it, so by default it may only make the check stricter: raise severities (or turn a rule on),
- * require {@code marking: mandatory}, forbid 长期, add path rules, sensitive words, secret points and codenames,
- * block channels or require the ledger, and widen a narrowed include. Everything else it asks for — excludes,
- * suppressions, lower severities, content-triggered marking, other schemes or script, a narrower include — is
- * ignored and named in every report. Where the organisation's policy says {@code local-policy: override}, the local
- * file overrides it key by key instead (lists are appended, maps merged entry by entry).
+ * require {@code marking: mandatory}, forbid 长期, report pseudonyms more severely ({@code declass.pseudonyms}), add
+ * path rules, sensitive words, secret points and codenames, block channels or require the ledger, and widen a
+ * narrowed include. Everything else it asks for — excludes, suppressions, lower severities, content-triggered
+ * marking, other schemes or script, a narrower include — is ignored and named in every report. Where the
+ * organisation's policy says {@code local-policy: override}, the local file overrides it key by key instead (lists
+ * are appended, maps merged entry by entry).
  */
 public final class LocalPolicy {
 
@@ -80,6 +81,15 @@ public final class LocalPolicy {
                 ignored.add(key);
             }
         }
+        Optional<Severity> pseudonyms = o.pseudonyms();
+        if (declared.contains("declass")) {
+            int by = rank(l.pseudonyms()) - rank(o.pseudonyms());
+            if (by > 0) {
+                pseudonyms = l.pseudonyms();
+            } else if (by < 0) {
+                ignored.add("declass.pseudonyms: " + l.pseudonyms().map(Severity::id).orElse("off"));
+            }
+        }
         Map<String, ChannelRule> channels = channels(o, l, ignored);
         if (declared.contains("suppressions")) {
             ignored.add("suppressions (" + l.suppressions().size() + ")");
@@ -97,8 +107,9 @@ public final class LocalPolicy {
             ignored.add("local-policy");
         }
         return new Policy(o.source(), o.schemes(), allowLongTerm, mode, o.script(), severities, concat(o.paths(), l.paths()),
-                concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), channels, o.suppressions(), include,
-                o.exclude(), fingerprint(o, l, "tighten"), o.local(), sources(o, file, PolicySource.Role.LOCAL, ignored));
+                concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), pseudonyms, channels, o.suppressions(),
+                include, o.exclude(), fingerprint(o, l, "tighten"), o.local(),
+                sources(o, file, PolicySource.Role.LOCAL, ignored));
     }
 
     static Policy override(Policy o, PolicyLoader.Layer layer, String file) {
@@ -111,7 +122,8 @@ public final class LocalPolicy {
         return new Policy(o.source(), schemes ? l.schemes() : o.schemes(), declared.contains("schemes.allow-long-term")
                 ? l.allowLongTerm() : o.allowLongTerm(), declared.contains("marking.mode") ? l.mode() : o.mode(),
                 declared.contains("marking.script") ? l.script() : o.script(), severities, concat(o.paths(), l.paths()),
-                concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), l.channels(),
+                concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()),
+                declared.contains("declass") ? l.pseudonyms() : o.pseudonyms(), l.channels(),
                 concat(o.suppressions(), l.suppressions()), concat(o.include(), l.include()),
                 concat(o.exclude(), l.exclude()), fingerprint(o, l, "override"), o.local(),
                 sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored));

@@ -136,6 +136,20 @@ class LocalPolicyTest {
     }
 
     @Test
+    void aLocalPolicyMayReportPseudonymsMoreSeverelyButNotSilenceThem() throws Exception {
+        Policy upper = org("declass: {pseudonyms: warning}\n");
+        assertEquals(Optional.of(Severity.ERROR), local(upper, "declass: {pseudonyms: error}\n").pseudonyms());
+        Policy quieter = local(upper, "declass: {pseudonyms: off}\n");
+        assertEquals(Optional.of(Severity.WARNING), quieter.pseudonyms());
+        assertEquals(List.of("declass.pseudonyms: off"), ignored(quieter));
+        assertEquals(Optional.of(Severity.INFO), local(Policy.defaults(), "declass: {pseudonyms: info}\n").pseudonyms(),
+                "turning the report on tightens");
+        Policy overridden = local(org("local-policy: override\ndeclass: {pseudonyms: error}\n"),
+                "declass: {pseudonyms: off}\n");
+        assertEquals(Optional.empty(), overridden.pseudonyms());
+    }
+
+    @Test
     void anEmptyLocalPolicyChangesNothingButIsNamed() throws Exception {
         Policy p = local(Policy.defaults(), "");
         assertEquals(Policy.defaults().severities(), p.severities());

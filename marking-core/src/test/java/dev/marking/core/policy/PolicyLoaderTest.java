@@ -120,15 +120,16 @@ class PolicyLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, exclude, include, local-policy, marking, "
-            + "marking.script, paths, rules, schemes, sensitive, suppressions, version)",
+        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, local-policy, "
+            + "marking, marking.script, paths, rules, schemes, sensitive, suppressions, version)",
         "local-policy: loosen|marking.yml:1: local-policy: expected one of tighten, override, not 'loosen'",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
-            + "declass.fake, file.encrypted, file.mismatch, file.unreadable, file.unsupported, hidden.content, "
-            + "marking.incomplete, marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, "
-            + "pii.bank-card, pii.email, pii.id-card, pii.phone, policy.excluded-all, redaction.fake, term.expired)",
+            + "declass.fake, declass.template, file.encrypted, file.mismatch, file.unreadable, file.unsupported, "
+            + "hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, marking.missing, "
+            + "marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, policy.excluded-all, "
+            + "redaction.fake, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
             + "not 'fatal'",
         "schemes: {enabled: [state, martian]}|marking.yml:1: schemes.enabled: expected one of state, work, internal, "
@@ -160,8 +161,8 @@ class PolicyLoaderTest {
             + "must say why)",
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
-            + "term.expired, copy.invalid, declass.fake, redaction.fake, hidden.content, pii.id-card, pii.phone, "
-            + "pii.bank-card, pii.email, file.unreadable, file.encrypted, file.unsupported, file.mismatch, "
+            + "term.expired, copy.invalid, declass.fake, declass.template, redaction.fake, hidden.content, pii.id-card, "
+            + "pii.phone, pii.bank-card, pii.email, file.unreadable, file.encrypted, file.unsupported, file.mismatch, "
             + "policy.excluded-all, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
@@ -180,8 +181,8 @@ class PolicyLoaderTest {
 
     @Test
     void errorsGiveTheRealLine() {
-        assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, file.encrypted, "
-                + "file.mismatch, file.unreadable, file.unsupported, hidden.content, marking.incomplete, "
+        assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, declass.template, "
+                + "file.encrypted, file.mismatch, file.unreadable, file.unsupported, hidden.content, marking.incomplete, "
                 + "marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, "
                 + "pii.id-card, pii.phone, policy.excluded-all, redaction.fake, term.expired)",
                 error("marking: content\n\nrules:\n  pii.mail: off\n"));
@@ -244,5 +245,28 @@ class PolicyLoaderTest {
         PolicyException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(PolicyException.class, () -> PolicyLoader.load(fifo)));
         assertEquals(fifo + ": cannot read the policy: not a regular file (fifo)", e.getMessage());
+    }
+
+    @Test
+    void pseudonymsAreLeftOutByDefaultAndReportedWhenThePolicySaysSo() throws PolicyException {
+        assertEquals(Optional.empty(), Policy.defaults().pseudonyms());
+        assertEquals(Optional.empty(), parse("version: 1\n").pseudonyms());
+        assertEquals(Optional.of(Severity.INFO), parse("declass: {pseudonyms: info}\n").pseudonyms());
+        assertEquals(Optional.of(Severity.ERROR), parse("declass:\n  pseudonyms: error\n").pseudonyms());
+        assertEquals(Optional.empty(), parse("declass: {pseudonyms: off}\n").pseudonyms());
+    }
+
+    @Test
+    void badPseudonymSettingsNameKeyAndLine() {
+        assertEquals("marking.yml:2: declass.pseudonyms: expected one of error, warning, info, off, not 'loud'",
+                error("version: 1\ndeclass: {pseudonyms: loud}\n"));
+        assertEquals("marking.yml:1: declass.names: unknown key (known: pseudonyms)", error("declass: {names: info}\n"));
+    }
+
+    @Test
+    void theTemplateRuleIsARuleIdOfItsOwn() throws PolicyException {
+        Policy p = parse("rules: {declass.template: off}\n");
+        assertFalse(p.enabled("declass.template"));
+        assertTrue(p.enabled("declass.fake"));
     }
 }
