@@ -17,8 +17,11 @@ import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Checks files: each is first classified by its content and name (DESIGN §1.8); a document is read by its
@@ -81,9 +85,11 @@ public final class Scanner {
         AtomicInteger reads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), targets.size())));
         try {
-            List<Future<Examined>> futures = new ArrayList<>();
-            for (ScanTarget t : targets) {
-                futures.add(pool.submit(() -> {
+            List<Future<Examined>> futures = new ArrayList<>(Collections.nCopies(targets.size(), null));
+            // Largest files first, so that no big file starts last and leaves the other threads idle.
+            for (int i : largestFirst(targets)) {
+                ScanTarget t = targets.get(i);
+                futures.set(i, pool.submit(() -> {
                     Examined e = examine(t, true, cache, hits, reads);
                     if (e.result() != null) {
                         listener.fileDone(e.result());
@@ -164,6 +170,21 @@ public final class Scanner {
         }
         FileClass.Document d = (FileClass.Document) c;
         return new Examined(cache.enabled() ? cached(target, d, cache, hits, reads) : read(target, d, reads), null);
+    }
+
+    /** The indexes of {@code targets}, largest file first (unreadable sizes count as empty). */
+    private static List<Integer> largestFirst(List<ScanTarget> targets) {
+        long[] sizes = new long[targets.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            try {
+                sizes[i] = Files.size(targets.get(i).file());
+            } catch (IOException e) {
+                sizes[i] = 0;
+            }
+        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, sizes.length).boxed().toList());
+        order.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
+        return order;
     }
 
     private FileResult cached(ScanTarget target, FileClass.Document d, ScanCache cache, AtomicInteger hits,
