@@ -48,8 +48,10 @@ final class StampCommand implements Callable<Integer> {
                     + "numbers for the document). Needs --ledger. Outputs are name.000001.ext, ….")
     private String copies;
 
-    @Option(names = "--recipients", paramLabel = "FILE.csv",
-            description = "UTF-8 CSV with header name,unit: one recipient per copy, named in its watermark and the ledger.")
+    @Option(names = "--recipients", paramLabel = "FILE.csv|FILE.xlsx",
+            description = "Recipient list: an .xlsx workbook (first sheet) or a CSV in UTF-8 or GB18030, with a header row "
+                    + "name,unit (or 姓名,单位): one recipient per copy, named in its watermark and the ledger. Every row is "
+                    + "checked before the first copy is made.")
     private Path recipients;
 
     @Option(names = "--ledger", paramLabel = "FILE",
@@ -114,7 +116,7 @@ final class StampCommand implements Callable<Integer> {
                 (file, count) -> Progress.forTerminal(err, file.getFileName().toString(), count));
         for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
-                err.println("marking: " + f.source() + ": " + f.failure().get().message());
+                err.println("marking: " + f.shown() + ": " + f.failure().get().message());
             } else if (request.numbered()) {
                 out.println("stamped " + f.written().size() + " copies of " + f.source() + " -> " + outDir + " ("
                         + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger);
