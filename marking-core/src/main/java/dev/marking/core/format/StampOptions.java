@@ -20,24 +20,29 @@ import java.util.Optional;
  * @param block     the GB/T 9704 first-page block where a format makes it optional (XLSX: the first sheet's
  *                  first-page header); DOCX, PDF, PPTX and text always carry it
  * @param layout    where the marks may go on a page with its own ink ({@link Layout#KEEP}: never over it)
+ * @param convert   stamp formats that are never written (DOC, XLS, PPT, RTF, …) by converting them with
+ *                  LibreOffice to their modern counterpart first; off: they are refused
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font, boolean block, Layout layout) {
+        boolean watermark, Optional<Path> font, boolean block, Layout layout, boolean convert) {
 
     public StampOptions {
         java.util.Objects.requireNonNull(layout, "layout");
     }
 
-    /** The options without the optional block, in the default layout (never over the page's own ink). */
+    /**
+     * The options without the optional block, in the default layout (never over the page's own ink), refusing
+     * formats that need conversion.
+     */
     public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
             boolean watermark, Optional<Path> font) {
-        this(marking, markingId, stampDate, header, footer, watermark, font, false, Layout.KEEP);
+        this(marking, markingId, stampDate, header, footer, watermark, font, false, Layout.KEEP, false);
     }
 
-    /** The options with or without the optional block, in the default layout. */
+    /** The options with or without the optional block, in the default layout, refusing formats that need conversion. */
     public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
             boolean watermark, Optional<Path> font, boolean block) {
-        this(marking, markingId, stampDate, header, footer, watermark, font, block, Layout.KEEP);
+        this(marking, markingId, stampDate, header, footer, watermark, font, block, Layout.KEEP, false);
     }
 
     /** Everything on but the optional block, default font and layout. */
@@ -47,17 +52,22 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, layout);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, layout, convert);
     }
 
     /** The same options with another layout. */
     public StampOptions withLayout(Layout l) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, l);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, l, convert);
     }
 
     /** The same options with the optional first-page block on or off. */
     public StampOptions withBlock(boolean on) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, layout);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, layout, convert);
+    }
+
+    /** The same options, converting formats that are never written before stamping when {@code on}. */
+    public StampOptions withConvert(boolean on) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, layout, on);
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */

@@ -5,8 +5,11 @@ import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.convert.OfficeConverter;
+import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Message;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
@@ -16,16 +19,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.function.Consumer;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import dev.marking.core.model.Message;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Issues numbered copies of one document (DESIGN §1.4): reserves numbers under the ledger's lock,
@@ -36,10 +40,11 @@ public final class CopyIssuer {
 
     private final FormatRegistry formats;
     private final int threads;
+    private final Supplier<Optional<OfficeConverter>> converters;
     private final Consumer<Message> notes;
 
     public CopyIssuer(FormatRegistry formats, int threads) {
-        this(formats, threads, note -> { });
+        this(formats, threads, OfficeConverter::find, note -> { });
     }
 
     /**
@@ -47,8 +52,20 @@ public final class CopyIssuer {
      * shrunk to make room, an earlier marking removed), each note once though every copy reports it.
      */
     public CopyIssuer(FormatRegistry formats, int threads, Consumer<Message> notes) {
+        this(formats, threads, OfficeConverter::find, notes);
+    }
+
+    /** An issuer that finds the converter for legacy formats through {@code converters}. */
+    public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters) {
+        this(formats, threads, converters, note -> { });
+    }
+
+    /** An issuer with both: where the converter comes from and who hears the notes. */
+    public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters,
+            Consumer<Message> notes) {
         this.formats = formats;
         this.threads = Math.max(1, threads);
+        this.converters = converters;
         this.notes = notes;
     }
 
@@ -80,20 +97,27 @@ public final class CopyIssuer {
                         + " for document " + base.markingId() + " (ledger " + ledgerFile + ")");
             }
             removeLeftovers(outDir);
-            PreparedSource prepared = format.prepare(source, recipients.stream().map(Recipient::label).toList());
-            Set<Message> said = ConcurrentHashMap.newKeySet();
-            Consumer<Message> once = m -> {
-                if (said.add(m)) {
-                    notes.accept(m);
-                }
-            };
-            return stampAll(new Run(source, outDir, base, prepared, ledger, once), numbers, recipients, progress);
+            try (StampSource input = StampSource.open(formats, format, source, base.convert(), converters)) {
+                PreparedSource prepared = input.format().prepare(input.file(),
+                        recipients.stream().map(Recipient::label).toList());
+                Set<Message> said = ConcurrentHashMap.newKeySet();
+                Consumer<Message> once = m -> {
+                    if (said.add(m)) {
+                        notes.accept(m);
+                    }
+                };
+                Run run = new Run(source, outDir, StampSource.extension(format, source), base, prepared, ledger, once);
+                return stampAll(run, numbers, recipients, progress);
+            }
         }
     }
 
-    /** What every copy of one issue shares. */
-    private record Run(Path source, Path outDir, StampOptions base, PreparedSource prepared, LedgerWriter ledger,
-            Consumer<Message> notes) {
+    /**
+     * What every copy of one issue shares; copies go to {@code outDir/stem.000001.ext}, with the extension of
+     * the format written.
+     */
+    private record Run(Path source, Path outDir, String extension, StampOptions base, PreparedSource prepared,
+            LedgerWriter ledger, Consumer<Message> notes) {
     }
 
     private List<Issued> stampAll(Run run, List<CopyNumber> numbers, List<Recipient> recipients, IntConsumer progress)
@@ -135,7 +159,8 @@ public final class CopyIssuer {
     private Issued one(Run run, CopyNumber n, Recipient r) throws DocumentException, IOException {
         StampOptions base = run.base();
         StampOptions options = base.withMarking(base.marking().withCopy(n).withRecipient(r == null ? null : r.label()));
-        Path target = run.outDir().resolve(Stamper.outputName(run.source(), options, r == null ? null : r.fileNamePart()));
+        Path target = run.outDir().resolve(Stamper.outputName(run.source(), options,
+                r == null ? null : r.fileNamePart(), run.extension()));
         Path temp = AtomicFiles.newTemp(run.outDir());
         try {
             run.prepared().stamp(temp, options, run.notes());

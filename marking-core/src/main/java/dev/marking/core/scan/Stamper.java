@@ -4,13 +4,17 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.convert.OfficeConverter;
+import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
+import dev.marking.core.model.Message;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
-import dev.marking.core.model.Message;
+import java.util.function.Supplier;
 
 /**
  * Stamps files safely: the input is never modified, the output is written to a temporary file in the
@@ -19,9 +23,17 @@ import dev.marking.core.model.Message;
 public final class Stamper {
 
     private final FormatRegistry formats;
+    private final Supplier<Optional<OfficeConverter>> converters;
 
+    /** A stamper that converts legacy formats with LibreOffice from the {@code PATH} when asked to. */
     public Stamper(FormatRegistry formats) {
+        this(formats, OfficeConverter::find);
+    }
+
+    /** A stamper that finds the converter for legacy formats through {@code converters}. */
+    public Stamper(FormatRegistry formats, Supplier<Optional<OfficeConverter>> converters) {
         this.formats = formats;
+        this.converters = converters;
     }
 
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
@@ -35,6 +47,15 @@ public final class Stamper {
      * old suffix first, so suffixes never pile up.
      */
     public static String outputName(Path source, StampOptions options, String recipientPart) {
+        return outputName(source, options, recipientPart, null);
+    }
+
+    /**
+     * {@link #outputName(Path, StampOptions, String)} with the extension of the written format when it differs
+     * from the source's ({@code 报告.doc} → {@code 报告.000001.docx}, never {@code 报告.doc.000001.docx});
+     * {@code null} keeps the source's.
+     */
+    public static String outputName(Path source, StampOptions options, String recipientPart, String extension) {
         String name = source.getFileName().toString();
         StringBuilder suffix = new StringBuilder();
         options.marking().copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
@@ -42,10 +63,11 @@ public final class Stamper {
             suffix.append('.').append(recipientPart);
         }
         int dot = name.lastIndexOf('.');
-        String base = dot <= 0 ? name : name.substring(0, dot);
-        String extension = dot <= 0 ? "" : name.substring(dot);
-        String bare = OLD_SUFFIX.matcher(base).replaceFirst("");
-        return (bare.isEmpty() ? base : bare) + suffix + extension;
+        String stem = dot <= 0 ? name : name.substring(0, dot);
+        String own = dot <= 0 ? "" : name.substring(dot + 1);
+        String ext = extension == null || extension.equalsIgnoreCase(own) ? own : extension;
+        String bare = OLD_SUFFIX.matcher(stem).replaceFirst("");
+        return (bare.isEmpty() ? stem : bare) + suffix + (ext.isEmpty() ? "" : "." + ext);
     }
 
     /** The suffix an earlier numbered copy carries: {@code .000123}, possibly followed by {@code .recipient}. */
@@ -69,18 +91,20 @@ public final class Stamper {
             throw new DocumentException(source, DocumentException.Kind.UNREADABLE, "no such file");
         }
         Files.createDirectories(outDir);
-        Path target = outDir.resolve(outputName(source, options));
+        Path target = outDir.resolve(outputName(source, options, null, StampSource.extension(format, source)));
         if (Files.exists(target) && Files.isSameFile(target, source)) {
             throw new DocumentException(source, DocumentException.Kind.REFUSED,
                     "the output would overwrite the input; choose another output folder");
         }
-        Path temp = AtomicFiles.newTemp(outDir);
-        try {
-            format.stamp(source, temp, options, notes);
-            AtomicFiles.moveIntoPlace(temp, target);
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
+        try (StampSource input = StampSource.open(formats, format, source, options.convert(), converters)) {
+            Path temp = AtomicFiles.newTemp(outDir);
+            try {
+                input.format().stamp(input.file(), temp, options, notes);
+                AtomicFiles.moveIntoPlace(temp, target);
+                return target;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -45,13 +45,19 @@ public final class LibreOffice {
         return convert(files, PDF, outDir);
     }
 
+    /** Converts {@code file} to {@code target} ({@code pdf}, {@code doc}, {@code odt}, a filter string) in {@code outDir}. */
+    public Path convert(Path file, String target, Path outDir) throws IOException, InterruptedException {
+        return convert(List.of(file), target, outDir).get(0);
+    }
+
     /**
-     * Converts {@code files} to {@code target} ({@link #DOCX}, {@link #PDF}, a filter string) into {@code outDir}
-     * with one LibreOffice run; the converted files in the same order.
+     * Converts {@code files} to {@code target} ({@link #DOCX}, {@link #PDF}, {@code doc}, {@code odt}, a filter
+     * string) into {@code outDir} with one LibreOffice run; the converted files in the same order.
      */
     public List<Path> convert(List<Path> files, String target, Path outDir) throws IOException, InterruptedException {
-        Path soffice = ExternalTools.require("soffice", "converting with LibreOffice");
+        Path soffice = ExternalTools.require("soffice", "conversion with LibreOffice");
         Files.createDirectories(outDir);
+        Files.createDirectories(work);
         List<String> cmd = new ArrayList<>(List.of(soffice.toString(), "--headless", "--norestore",
                 "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", target, "--outdir",
                 outDir.toString()));
@@ -63,7 +69,7 @@ public final class LibreOffice {
         for (Path f : files) {
             String name = f.getFileName().toString();
             Path converted = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + extension);
-            assertTrue(Files.exists(converted), () -> "soffice wrote no " + converted.getFileName() + ": " + read(log));
+            assertTrue(Files.exists(converted), () -> "soffice wrote no ." + extension + " for " + name + ": " + read(log));
             out.add(converted);
         }
         return out;
@@ -79,6 +85,12 @@ public final class LibreOffice {
             pages.remove(pages.size() - 1);
         }
         return pages;
+    }
+
+    /** The words of {@code pdf} by {@code pdftotext}, split on whitespace, in reading order. */
+    public List<String> words(Path pdf) throws IOException, InterruptedException {
+        String all = String.join(" ", pageTexts(pdf)).strip();
+        return all.isEmpty() ? List.of() : List.of(all.split("\\s+"));
     }
 
     /** Page {@code page} (1-based) of {@code pdf} as a PNG at {@code dpi}, written to {@code png}. */

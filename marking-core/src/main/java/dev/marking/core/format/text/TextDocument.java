@@ -3,11 +3,10 @@ package dev.marking.core.format.text;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.EarlierBlock;
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.text.TextBytes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.List;
 final class TextDocument {
 
     private static final MarkingParser PARSER = MarkingParser.standard();
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final List<String> lines;
     private final Charset charset;
@@ -51,15 +49,12 @@ final class TextDocument {
             throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "not a text file (binary content)");
         }
         try {
-            String text = decode(bytes, StandardCharsets.UTF_8);
-            boolean bom = text.startsWith("\uFEFF");
-            return new TextDocument(bom ? text.substring(1) : text, StandardCharsets.UTF_8, bom);
+            TextBytes decoded = TextBytes.decode(bytes);
+            boolean bom = decoded.charset().equals(StandardCharsets.UTF_8) && bytes.length >= 3
+                    && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+            return new TextDocument(decoded.text(), decoded.charset(), bom);
         } catch (CharacterCodingException e) {
-            try {
-                return new TextDocument(decode(bytes, GB18030), GB18030, false);
-            } catch (CharacterCodingException e2) {
-                throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e2);
-            }
+            throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e);
         }
     }
 
@@ -135,11 +130,6 @@ final class TextDocument {
             }
         }
         return 0;
-    }
-
-    private static String decode(byte[] bytes, Charset cs) throws CharacterCodingException {
-        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static boolean looksBinary(byte[] bytes) {

@@ -155,8 +155,8 @@ class PdfRenderTest {
     private static StampOptions only(boolean header, boolean watermark) {
         Marking m = Marking.of(PdfTestSupport.level("机密"), new Term.Years(5));
         // the standard places: laying out around the page's ink (PdfLayoutAcceptanceTest) would move the content too
-        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty(), false,
-                Layout.OVERLAY);
+        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty(), false)
+                .withLayout(Layout.OVERLAY);
     }
 
     private Path stamp(Path in, StampOptions options) throws Exception {
