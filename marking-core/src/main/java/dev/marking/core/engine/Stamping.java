@@ -3,6 +3,7 @@ package dev.marking.core.engine;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.Layout;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.CopyIssuer;
@@ -11,6 +12,7 @@ import dev.marking.core.ledger.Recipient;
 import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.ledger.RecipientsException;
 import dev.marking.core.model.Marking;
+import dev.marking.core.model.Message;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.engine.StampResult.Failure;
 import dev.marking.core.engine.StampResult.StampedFile;
@@ -24,9 +26,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One run of {@link Engine#stamp}: one copy per file, or numbered copies registered in a ledger. */
 final class Stamping {
@@ -42,6 +47,7 @@ final class Stamping {
     }
 
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
+        Layout layout = layout();
         List<Recipient> people = recipients();
         Optional<CopyRequest> copies = copies(marking, people.size());
         List<StampedFile> out = new ArrayList<>();
@@ -50,9 +56,9 @@ final class Stamping {
             if (refused.isPresent()) {
                 out.add(failed(u, refused.get()));
             } else if (copies.isPresent()) {
-                out.add(numbered(u, marking, copies.get(), people, progress));
+                out.add(numbered(u, marking, layout, copies.get(), people, progress));
             } else {
-                out.add(single(u, marking));
+                out.add(single(u, marking, layout));
             }
         }
         return new StampResult(marking.mark(), marking.watermarkText(), out);
@@ -126,6 +132,18 @@ final class Stamping {
         return parsed;
     }
 
+    /** The layout asked for; {@link Layout#KEEP} when none is. */
+    private Layout layout() throws EngineException {
+        if (request.layout() == null) {
+            return Layout.KEEP;
+        }
+        Optional<Layout> l = Layout.of(request.layout());
+        if (l.isEmpty()) {
+            throw Engine.refused(messages, "layout.invalid", "input.layout", request.layout());
+        }
+        return l.get();
+    }
+
     /** A file to stamp and the folder its copy goes to. */
     private record Unit(Path file, String relative, Path outDir) {
     }
@@ -160,18 +178,19 @@ final class Stamping {
         return out;
     }
 
-    private StampOptions options(Path file, Marking marking) throws IOException {
+    private StampOptions options(Path file, Marking marking, Layout layout) throws IOException {
         return new StampOptions(marking, DocumentIds.of(formats, file),
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
-                request.watermark(), Optional.ofNullable(request.font()), request.block(), request.convert());
+                request.watermark(), Optional.ofNullable(request.font()), request.block(), layout, request.convert());
     }
 
-    private StampedFile single(Unit u, Marking marking) {
+    private StampedFile single(Unit u, Marking marking, Layout layout) {
         try {
-            StampOptions options = options(u.file(), marking);
-            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options);
+            StampOptions options = options(u.file(), marking, layout);
+            Set<Message> notes = new LinkedHashSet<>();
+            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options, notes::add);
             return new StampedFile(u.file(), u.relative(), List.of(written), List.of(), options.metadata(),
-                    Optional.empty());
+                    Optional.empty(), texts(notes));
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
         } catch (IOException e) {
@@ -179,21 +198,29 @@ final class Stamping {
         }
     }
 
-    private StampedFile numbered(Unit u, Marking marking, CopyRequest numbers, List<Recipient> people,
+    private StampedFile numbered(Unit u, Marking marking, Layout layout, CopyRequest numbers, List<Recipient> people,
             CopyProgress progress) throws IOException {
         int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
+        Set<Message> notes = Collections.synchronizedSet(new LinkedHashSet<>());
         try (CopyProgress.Tracker tracker = progress.start(u.file(), numbers.count())) {
-            List<CopyIssuer.Issued> issued = new CopyIssuer(formats, threads).issue(u.file(), u.outDir(),
-                    options(u.file(), marking), numbers, people, request.ledger(), tracker);
+            List<CopyIssuer.Issued> issued = new CopyIssuer(formats, threads, notes::add).issue(u.file(), u.outDir(),
+                    options(u.file(), marking, layout), numbers, people, request.ledger(), tracker);
             return new StampedFile(u.file(), u.relative(), issued.stream().map(CopyIssuer.Issued::file).toList(),
-                    issued.stream().map(i -> i.copy().formatted()).toList(), Map.of(), Optional.empty());
+                    issued.stream().map(i -> i.copy().formatted()).toList(), Map.of(), Optional.empty(), texts(notes));
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
         }
     }
 
     private static StampedFile failed(Unit u, Failure why) {
-        return new StampedFile(u.file(), u.relative(), List.of(), List.of(), Map.of(), Optional.of(why));
+        return new StampedFile(u.file(), u.relative(), List.of(), List.of(), Map.of(), Optional.of(why), List.of());
+    }
+
+    /** The notes in the request's language, in the order first heard. */
+    private List<String> texts(Set<Message> notes) {
+        synchronized (notes) {
+            return notes.stream().map(n -> messages.format(n.key(), n.args().toArray())).toList();
+        }
     }
 
     /** The stable code of a document failure ({@code file.encrypted}, …). */

@@ -9,6 +9,7 @@ import dev.marking.core.format.convert.OfficeConverter;
 import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Message;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
@@ -19,11 +20,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -37,16 +41,32 @@ public final class CopyIssuer {
     private final FormatRegistry formats;
     private final int threads;
     private final Supplier<Optional<OfficeConverter>> converters;
+    private final Consumer<Message> notes;
 
     public CopyIssuer(FormatRegistry formats, int threads) {
-        this(formats, threads, OfficeConverter::find);
+        this(formats, threads, OfficeConverter::find, note -> { });
+    }
+
+    /**
+     * An issuer that tells {@code notes} what the user should know about the copies it stamps (pages
+     * shrunk to make room, an earlier marking removed), each note once though every copy reports it.
+     */
+    public CopyIssuer(FormatRegistry formats, int threads, Consumer<Message> notes) {
+        this(formats, threads, OfficeConverter::find, notes);
     }
 
     /** An issuer that finds the converter for legacy formats through {@code converters}. */
     public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters) {
+        this(formats, threads, converters, note -> { });
+    }
+
+    /** An issuer with both: where the converter comes from and who hears the notes. */
+    public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters,
+            Consumer<Message> notes) {
         this.formats = formats;
         this.threads = Math.max(1, threads);
         this.converters = converters;
+        this.notes = notes;
     }
 
     /** One issued copy. */
@@ -80,18 +100,27 @@ public final class CopyIssuer {
             try (StampSource input = StampSource.open(formats, format, source, base.convert(), converters)) {
                 PreparedSource prepared = input.format().prepare(input.file(),
                         recipients.stream().map(Recipient::label).toList());
-                Output output = new Output(source, outDir, StampSource.extension(format, source));
-                return stampAll(output, base, numbers, recipients, prepared, ledger, progress);
+                Set<Message> said = ConcurrentHashMap.newKeySet();
+                Consumer<Message> once = m -> {
+                    if (said.add(m)) {
+                        notes.accept(m);
+                    }
+                };
+                Run run = new Run(source, outDir, StampSource.extension(format, source), base, prepared, ledger, once);
+                return stampAll(run, numbers, recipients, progress);
             }
         }
     }
 
-    /** Where copies of one source go: {@code dir/stem.000001.ext}, with the extension of the format written. */
-    private record Output(Path source, Path dir, String extension) {
+    /**
+     * What every copy of one issue shares; copies go to {@code outDir/stem.000001.ext}, with the extension of
+     * the format written.
+     */
+    private record Run(Path source, Path outDir, String extension, StampOptions base, PreparedSource prepared,
+            LedgerWriter ledger, Consumer<Message> notes) {
     }
 
-    private List<Issued> stampAll(Output output, StampOptions base, List<CopyNumber> numbers,
-            List<Recipient> recipients, PreparedSource prepared, LedgerWriter ledger, IntConsumer progress)
+    private List<Issued> stampAll(Run run, List<CopyNumber> numbers, List<Recipient> recipients, IntConsumer progress)
             throws DocumentException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, numbers.size()));
         AtomicInteger done = new AtomicInteger();
@@ -101,7 +130,7 @@ public final class CopyIssuer {
                 CopyNumber n = numbers.get(i);
                 Recipient r = recipients.isEmpty() ? null : recipients.get(i);
                 futures.add(pool.submit(() -> {
-                    Issued issued = one(output, base, n, r, prepared, ledger);
+                    Issued issued = one(run, n, r);
                     progress.accept(done.incrementAndGet());
                     return issued;
                 }));
@@ -127,20 +156,20 @@ public final class CopyIssuer {
         }
     }
 
-    private Issued one(Output output, StampOptions base, CopyNumber n, Recipient r, PreparedSource prepared,
-            LedgerWriter ledger) throws DocumentException, IOException {
+    private Issued one(Run run, CopyNumber n, Recipient r) throws DocumentException, IOException {
+        StampOptions base = run.base();
         StampOptions options = base.withMarking(base.marking().withCopy(n).withRecipient(r == null ? null : r.label()));
-        Path target = output.dir().resolve(Stamper.outputName(output.source(), options,
-                r == null ? null : r.fileNamePart(), output.extension()));
-        Path temp = AtomicFiles.newTemp(output.dir());
+        Path target = run.outDir().resolve(Stamper.outputName(run.source(), options,
+                r == null ? null : r.fileNamePart(), run.extension()));
+        Path temp = AtomicFiles.newTemp(run.outDir());
         try {
-            prepared.stamp(temp, options);
+            run.prepared().stamp(temp, options, run.notes());
             AtomicFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
         String sha = Digests.sha256(target);
-        ledger.append(new LedgerEntry(base.markingId(), n.formatted(), r == null ? null : r.label(),
+        run.ledger().append(new LedgerEntry(base.markingId(), n.formatted(), r == null ? null : r.label(),
                 target.getFileName().toString(), sha, Instant.now().toString()));
         return new Issued(n, r, target, sha);
     }

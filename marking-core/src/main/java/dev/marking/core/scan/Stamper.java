@@ -7,11 +7,13 @@ import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.convert.OfficeConverter;
 import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
+import dev.marking.core.model.Message;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +41,11 @@ public final class Stamper {
         return outputName(source, options, null);
     }
 
-    /** {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. */
+    /**
+     * {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. A source
+     * that is itself a numbered copy ({@code name.000123.docx}, {@code name.000123.张三.docx}) loses its
+     * old suffix first, so suffixes never pile up.
+     */
     public static String outputName(Path source, StampOptions options, String recipientPart) {
         return outputName(source, options, recipientPart, null);
     }
@@ -60,11 +66,25 @@ public final class Stamper {
         String stem = dot <= 0 ? name : name.substring(0, dot);
         String own = dot <= 0 ? "" : name.substring(dot + 1);
         String ext = extension == null || extension.equalsIgnoreCase(own) ? own : extension;
-        return stem + suffix + (ext.isEmpty() ? "" : "." + ext);
+        String bare = OLD_SUFFIX.matcher(stem).replaceFirst("");
+        return (bare.isEmpty() ? stem : bare) + suffix + (ext.isEmpty() ? "" : "." + ext);
     }
+
+    /** The suffix an earlier numbered copy carries: {@code .000123}, possibly followed by {@code .recipient}. */
+    private static final java.util.regex.Pattern OLD_SUFFIX = java.util.regex.Pattern.compile("\\.\\d{6}(\\.[^.]*)?$");
 
     /** Stamps {@code source} into {@code outDir}; returns the written file. */
     public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
+        return stamp(source, outDir, options, note -> { });
+    }
+
+    /**
+     * Stamps {@code source} into {@code outDir}, telling {@code notes} what the user should know about the
+     * result (pages shrunk to make room, an earlier marking removed, a signature removed); returns the
+     * written file.
+     */
+    public Path stamp(Path source, Path outDir, StampOptions options, Consumer<Message> notes)
+            throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
                 DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
         if (!Files.isRegularFile(source)) {
@@ -79,7 +99,7 @@ public final class Stamper {
         try (StampSource input = StampSource.open(formats, format, source, options.convert(), converters)) {
             Path temp = AtomicFiles.newTemp(outDir);
             try {
-                input.format().stamp(input.file(), temp, options);
+                input.format().stamp(input.file(), temp, options, notes);
                 AtomicFiles.moveIntoPlace(temp, target);
                 return target;
             } finally {

@@ -9,7 +9,9 @@ import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
 import java.util.List;
+import dev.marking.core.model.Message;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** PDF adapter (PDFBox 3): reads pages, our stamp and metadata; stamps header, footer, watermark and block. */
@@ -80,6 +82,11 @@ public final class PdfFormat implements DocumentFormat {
 
     @Override
     public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        new PdfStamper(systemFonts).stamp(source, target, options);
+        stamp(source, target, options, note -> { });
+    }
+
+    @Override
+    public void stamp(Path source, Path target, StampOptions options, Consumer<Message> notes) throws DocumentException {
+        new PdfStamper(systemFonts).stamp(source, target, options, notes);
     }
 }
