@@ -88,13 +88,18 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot read the policy: " + e.getMessage(), e);
         }
+        return read(file.toString(), bytes);
+    }
+
+    /** Reads and validates the content of a policy file named {@code name} (read by the caller from wherever it is). */
+    public static Policy read(String name, byte[] bytes) throws PolicyException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new PolicyException(file + ": the policy is not UTF-8 text", e);
+            throw new PolicyException(name + ": the policy is not UTF-8 text", e);
         }
-        return parse(file.toString(), text, Digests.sha256(bytes).substring(0, 16));
+        return parse(name, text, Digests.sha256(bytes).substring(0, 16));
     }
 
     /** Validates policy text; {@code name} appears in error messages. */

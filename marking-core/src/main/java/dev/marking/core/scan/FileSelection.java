@@ -77,6 +77,26 @@ public final class FileSelection {
         return in && excludes.stream().noneMatch(g -> g.matches(relative));
     }
 
+    /**
+     * True when a walk picks a file at {@code relative} ('/'-separated) under a folder given to it: no folder on
+     * the way is one a walk skips, and the file is selected as {@link #expand} selects walked files. For shells
+     * that list folders themselves (a Hadoop file system).
+     */
+    public boolean walked(String relative) {
+        String[] parts = relative.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (SKIPPED_FOLDERS.contains(parts[i])) {
+                return false;
+            }
+        }
+        return picks(parts[parts.length - 1], relative, relative);
+    }
+
+    private boolean picks(String name, String forPolicy, String underRoot) {
+        return formats.forFile(Path.of(name)).isPresent() && !name.startsWith("~$") && policy.selects(forPolicy)
+                && selects(underRoot);
+    }
+
     private void walk(Path root, Path base, Set<ScanTarget> out) throws IOException {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -91,9 +111,7 @@ public final class FileSelection {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String underRoot = relative(root, file);
                     String forPolicy = inside(file, base) ? relative(base, file) : underRoot;
-                    if (attrs.isRegularFile() && formats.forFile(file).isPresent()
-                            && !file.getFileName().toString().startsWith("~$") && policy.selects(forPolicy)
-                            && selects(underRoot)) {
+                    if (attrs.isRegularFile() && picks(file.getFileName().toString(), forPolicy, underRoot)) {
                         out.add(new ScanTarget(file.normalize(), forPolicy));
                     }
                     return FileVisitResult.CONTINUE;

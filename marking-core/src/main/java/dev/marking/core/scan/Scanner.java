@@ -130,11 +130,44 @@ public final class Scanner {
 
     /** Checks one file found under a root. */
     public FileResult check(ScanTarget target) {
+        return check(target, display(target.file()));
+    }
+
+    /**
+     * Checks one document given by its content, as if it were a file shown as {@code shown} and found at
+     * {@code relative} under a root; its format is chosen by {@code name}. The adapters read files, so the
+     * content goes to a private temporary file of that name, removed before this returns.
+     */
+    public FileResult check(String name, String shown, String relative, byte[] content) {
+        try (ContentFile file = ContentFile.write(name, content)) {
+            FileResult r;
+            try {
+                r = check(new ScanTarget(file.path(), relative), shown);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // An adapter that crashes on one document fails closed on that document only.
+                r = unreadable(name, shown, relative, "reading failed: " + e);
+            }
+            return file.hidden(r, shown);
+        } catch (IOException e) {
+            return fileFinding(shown, relative, "unknown", FileRules.UNREADABLE, "file.unreadable",
+                    "cannot stage the content for reading: " + e.getMessage());
+        }
+    }
+
+    /** The finding for a document whose content could not be had at all ({@code reason}), the policy applied. */
+    public FileResult unreadable(String name, String shown, String relative, String reason) {
+        return fileFinding(shown, relative, formatId(name), FileRules.UNREADABLE, "file.unreadable", reason);
+    }
+
+    private String formatId(String name) {
+        return formats.forFile(Path.of(ContentFile.safe(name))).map(DocumentFormat::id).orElse("unknown");
+    }
+
+    private FileResult check(ScanTarget target, String shown) {
         Path file = target.file();
-        String shown = display(file);
         Optional<DocumentFormat> format = formats.forFile(file);
         if (format.isEmpty()) {
-            return fileFinding(target, "unknown", FileRules.UNREADABLE, "file.unreadable",
+            return fileFinding(shown, target.relative(), "unknown", FileRules.UNREADABLE, "file.unreadable",
                     "unsupported file type (marking reads " + formats.extensionList() + ")");
         }
         ReadModel model;
@@ -142,7 +175,8 @@ public final class Scanner {
             model = format.get().read(file);
         } catch (DocumentException e) {
             boolean encrypted = e.kind() == DocumentException.Kind.ENCRYPTED;
-            return fileFinding(target, format.get().id(), encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,
+            return fileFinding(shown, target.relative(), format.get().id(),
+                    encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,
                     encrypted ? "file.encrypted" : "file.unreadable", e.getMessage());
         }
         return check(shown, target.relative(), model);
@@ -166,11 +200,11 @@ public final class Scanner {
                 filter.apply(relativePath, evidence.resolved().isPresent(), findings));
     }
 
-    private FileResult fileFinding(ScanTarget target, String format, RuleDescriptor rule, String key, String reason) {
+    private FileResult fileFinding(String shown, String relative, String format, RuleDescriptor rule, String key,
+            String reason) {
         Finding f = new Finding(rule.id(), rule.defaultSeverity(), options.messages().format(key, reason),
                 Location.FILE, null);
-        return new FileResult(display(target.file()), format, Optional.empty(),
-                filter.apply(target.relative(), false, List.of(f)));
+        return new FileResult(shown, format, Optional.empty(), filter.apply(relative, false, List.of(f)));
     }
 
     /** The path relative to the working directory when inside it, with '/' separators. */
