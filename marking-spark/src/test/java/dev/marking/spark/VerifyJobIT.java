@@ -20,7 +20,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,6 +45,8 @@ class VerifyJobIT {
 
     private static final String TODAY = "2026-12-01";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A class under a relocated package (resource folders, which shading renames too, are lower case). */
+    private static final Pattern RELOCATED = Pattern.compile("dev/marking/spark/shaded/(?:[a-z0-9_]+/)+[A-Z][\\w$]*");
 
     @TempDir
     static Path tmp;
@@ -152,9 +158,21 @@ class VerifyJobIT {
     @Test
     void theJarBringsTheEngineButNotSpark() throws IOException {
         List<String> entries;
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            entries = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+        List<String> dangling = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            entries = zip.stream().map(ZipEntry::getName).toList();
+            java.util.Set<String> present = new java.util.HashSet<>(entries);
+            for (ZipEntry e : zip.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
+                String text = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.ISO_8859_1);
+                Matcher m = RELOCATED.matcher(text);
+                while (m.find()) {
+                    if (!present.contains(m.group() + ".class")) {
+                        dangling.add(e.getName() + " -> " + m.group());
+                    }
+                }
+            }
         }
+        assertEquals(List.of(), dangling, "classes the jar refers to under a relocated name are in it");
         assertTrue(entries.contains("dev/marking/spark/VerifyJob.class"));
         assertTrue(entries.contains("dev/marking/core/engine/Engine.class"));
         for (String provided : List.of("org/apache/spark/", "scala/", "org/apache/hadoop/", "org/apache/parquet/",
