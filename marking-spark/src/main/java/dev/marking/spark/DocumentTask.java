@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -23,7 +25,8 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * What an executor does with one partition of documents: reads each one's bytes, hashes them, keeps the
  * earlier run's result when the hash says the content is unchanged, and otherwise has the engine check it
- * (counted in {@code read}). One document is in memory at a time; a document that cannot be fetched, read or
+ * (counted in {@code read}); a file found in a folder that its content shows is not a document is skipped, as the
+ * CLI's scan skips it. One document is in memory at a time; a document that cannot be fetched, read or
  * parsed becomes a finding, so one bad file never fails the task.
  */
 final class DocumentTask implements FlatMapFunction<Iterator<Row>, Row> {
@@ -59,18 +62,29 @@ final class DocumentTask implements FlatMapFunction<Iterator<Row>, Row> {
         DocumentCheck check = engine.documentCheck(p, today, lang);
         Configuration conf = hadoop.value().value();
         return new Iterator<>() {
+            private Row ahead;
+
             @Override
             public boolean hasNext() {
-                return inputs.hasNext();
+                while (ahead == null && inputs.hasNext()) {
+                    ahead = check(check, conf, inputs.next());
+                }
+                return ahead != null;
             }
 
             @Override
             public Row next() {
-                return check(check, conf, inputs.next());
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Row r = ahead;
+                ahead = null;
+                return r;
             }
         };
     }
 
+    /** The outcome for one input; null for a walked file that is not a document (skipped, as the CLI skips it). */
     private Row check(DocumentCheck check, Configuration conf, Row input) {
         String path = input.getAs("path");
         String relative = input.getAs("relative");
@@ -93,9 +107,12 @@ final class DocumentTask implements FlatMapFunction<Iterator<Row>, Row> {
         if (sha256.equals(earlier)) {
             return Tables.reused(path, sha256, content.length);
         }
+        Optional<CheckedDocument> d = check.check(path, relative, content, input.<Boolean>getAs("walked"));
+        if (d.isEmpty()) {
+            return null;
+        }
         read.add(1);
-        CheckedDocument d = check.check(path, relative, content);
-        return Tables.checked(d, sha256, content.length);
+        return Tables.checked(d.get(), sha256, content.length);
     }
 
     private static String sha256(byte[] content) {

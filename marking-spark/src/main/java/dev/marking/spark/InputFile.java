@@ -8,6 +8,8 @@ package dev.marking.spark;
  * @param relative its '/'-separated path under the folder it was found in (as given when named directly),
  *                 which policy globs, suppressions and path rules match
  * @param size     its length in bytes when listed
+ * @param walked   true when found by walking a folder (a file that is not a document is then skipped, as the
+ *                 CLI skips it), false when named directly
  */
-record InputFile(String path, String source, String relative, long size) {
+record InputFile(String path, String source, String relative, long size, boolean walked) {
 }

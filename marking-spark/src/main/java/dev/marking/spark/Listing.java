@@ -16,9 +16,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * The documents under the inputs, picked as the CLI picks them: folders are walked for what the engine's
- * walk selects (supported names, the policy's include/exclude, no VCS or build folders); files named
- * directly are always checked, so an unsupported one is a finding rather than silently left out. Listed on
+ * The files under the inputs, picked as the CLI picks them: folders are walked for what the engine's walk
+ * selects (every file the policy's include/exclude selects, outside VCS, IDE and build folders; what it is,
+ * is decided by its content when checked); files named directly are always checked, so an unsupported one is
+ * a finding rather than silently left out. Listed on
  * the driver, in any Hadoop file system, sorted by path, each file once.
  */
 final class Listing {
@@ -44,7 +45,8 @@ final class Listing {
             }
             Path root = fs.makeQualified(given);
             if (!status.isDirectory()) {
-                files.putIfAbsent(root.toString(), new InputFile(shown(root), root.toString(), input, status.getLen()));
+                files.putIfAbsent(root.toString(), new InputFile(shown(root), root.toString(), input, status.getLen(),
+                        false));
                 continue;
             }
             String prefix = root.toUri().getPath().endsWith("/") ? root.toUri().getPath() : root.toUri().getPath() + "/";
@@ -54,7 +56,7 @@ final class Listing {
                 Path p = fs.makeQualified(f.getPath());
                 String relative = p.toUri().getPath().substring(prefix.length());
                 if (f.isFile() && walked.test(relative)) {
-                    files.putIfAbsent(p.toString(), new InputFile(shown(p), p.toString(), relative, f.getLen()));
+                    files.putIfAbsent(p.toString(), new InputFile(shown(p), p.toString(), relative, f.getLen(), true));
                 }
             }
         }

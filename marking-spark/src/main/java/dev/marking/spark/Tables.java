@@ -45,7 +45,7 @@ final class Tables {
     static final StructType INPUT = struct(
             field("path", DataTypes.StringType), field("source", DataTypes.StringType),
             field("relative", DataTypes.StringType), field("size", DataTypes.LongType),
-            field("part", DataTypes.IntegerType));
+            field("part", DataTypes.IntegerType), field("walked", DataTypes.BooleanType));
 
     /** What the check of one document gave; {@code reused} rows carry only path, hash and size. */
     static final StructType OUTCOME = struct(

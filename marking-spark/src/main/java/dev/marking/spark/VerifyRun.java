@@ -112,7 +112,7 @@ final class VerifyRun {
         List<Row> rows = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             InputFile f = files.get(i);
-            rows.add(RowFactory.create(f.path(), f.source(), f.relative(), f.size(), parts.partOf(i)));
+            rows.add(RowFactory.create(f.path(), f.source(), f.relative(), f.size(), parts.partOf(i), f.walked()));
         }
         Dataset<Row> in = spark.createDataFrame(rows, Tables.INPUT);
         if (earlier == null) {

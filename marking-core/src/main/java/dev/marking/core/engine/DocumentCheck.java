@@ -28,13 +28,22 @@ public final class DocumentCheck {
     }
 
     /**
-     * Checks {@code content}, the document shown in reports as {@code path}. Its format is chosen by the
-     * last segment of {@code path}, as for files; {@code relative} is its path under the folder it was found
-     * in, which the policy's globs, suppressions and path rules match. Never throws for a bad document: an
-     * unreadable, encrypted or crashing one is a finding.
+     * Checks {@code content}, the file named on its own and shown in reports as {@code path}. Its format is
+     * chosen by its content and the last segment of {@code path}, as for files; {@code relative} is its path under
+     * the folder it was found in, which the policy's globs, suppressions and path rules match. Never throws for a
+     * bad document: an unreadable, encrypted, unsupported or crashing one is a finding.
      */
     public CheckedDocument check(String path, String relative, byte[] content) {
         return checked(scanner.check(path, path, relative, content));
+    }
+
+    /**
+     * Checks {@code content} as {@link #check(String, String, byte[])} does, classified by its content exactly as
+     * {@link Engine#verify} classifies files; when {@code walked} (found in a folder rather than named), a file
+     * that is not a document is skipped (empty), as the CLI's walk skips it.
+     */
+    public Optional<CheckedDocument> check(String path, String relative, byte[] content, boolean walked) {
+        return scanner.check(path, path, relative, content, walked).map(this::checked);
     }
 
     /** The finding for a document whose content could not be fetched at all ({@code reason}: why not). */

@@ -42,14 +42,14 @@ final class ContentFile implements AutoCloseable {
         return file;
     }
 
-    /** {@code result} without the temporary path: messages that quote it name {@code shown} instead. */
+    /** {@code result} shown as {@code shown}, without the temporary path: messages that quote it name {@code shown}. */
     FileResult hidden(FileResult result, String shown) {
         String temp = file.toString();
         List<Finding> findings = result.findings().stream()
                 .map(f -> f.message().contains(temp) ? new Finding(f.rule(), f.severity(),
                         f.message().replace(temp, shown), f.location(), f.evidence()) : f)
                 .toList();
-        return new FileResult(result.path(), result.format(), result.marking(), findings);
+        return new FileResult(shown, result.format(), result.marking(), findings);
     }
 
     @Override
