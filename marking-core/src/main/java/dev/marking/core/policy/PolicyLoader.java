@@ -148,10 +148,20 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot read the policy: " + e.getMessage(), e);
         }
+        return text(file.toString(), bytes);
+    }
+
+    /** Reads and validates the content of a policy file named {@code name} (read by the caller from wherever it is). */
+    public static Policy read(String name, byte[] bytes) throws PolicyException {
+        String text = text(name, bytes);
+        return parse(name, text, fingerprint(text));
+    }
+
+    private static String text(String name, byte[] bytes) throws PolicyException {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new PolicyException(file + ": the policy is not UTF-8 text", e);
+            throw new PolicyException(name + ": the policy is not UTF-8 text", e);
         }
     }
 
