@@ -1,6 +1,7 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.image.ImageFormat;
 import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.text.TextFormat;
@@ -42,7 +43,8 @@ public final class FormatRegistry {
                 new DocxFormat(),
                 new PdfFormat(),
                 new OfdFormat(),
-                new TextFormat()));
+                new TextFormat(),
+                new ImageFormat()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */

@@ -1,5 +1,6 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Script;
@@ -28,12 +29,14 @@ import java.util.Set;
  * @param suppressions   accepted findings
  * @param include        globs of files to check when walking folders (empty: every supported file)
  * @param exclude        globs of files to skip when walking folders
+ * @param ocr            {@code ocr: auto} (true): pages without text of their own are read by OCR where
+ *                       Tesseract is installed; {@code ocr: off} (false): they are reported unread
  * @param fingerprint    a hash of the policy's content, for caches
  */
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
         Map<String, ChannelRule> channels, List<Suppression> suppressions, List<Glob> include, List<Glob> exclude,
-        String fingerprint) {
+        boolean ocr, String fingerprint) {
 
     public Policy {
         schemes = List.copyOf(schemes);
@@ -50,7 +53,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     /** The built-in policy: every built-in scheme, mandatory marking, DESIGN §1.7 channels. */
     public static Policy defaults() {
         return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
-                List.of(), List.of(), List.of(), defaultChannels(), List.of(), List.of(), List.of(), "built-in");
+                List.of(), List.of(), List.of(), defaultChannels(), List.of(), List.of(), List.of(), true, "built-in");
     }
 
     /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
@@ -69,6 +72,11 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     /** A parser that knows this policy's schemes and takes marks in its script as canonical. */
     public MarkingParser parser() {
         return new MarkingParser(schemes, allowLongTerm, script);
+    }
+
+    /** How adapters read pages without text of their own under this policy, in this process's environment. */
+    public OcrSettings ocrSettings() {
+        return OcrSettings.fromEnvironment(ocr);
     }
 
     /** The severity of {@code ruleId} under this policy; empty when the rule is off. */

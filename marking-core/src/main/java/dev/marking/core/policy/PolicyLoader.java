@@ -42,7 +42,7 @@ public final class PolicyLoader {
     public static final String ENV = "MARKING_POLICY";
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
-            "sensitive", "channels", "suppressions", "include", "exclude");
+            "sensitive", "channels", "suppressions", "include", "exclude", "ocr");
     private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> SCHEMES = Set.of("enabled", "allow-long-term", "custom", "aliases");
     private static final Set<String> CUSTOM = Set.of("name", "levels", "max-terms", "unclassified");
@@ -119,6 +119,7 @@ public final class PolicyLoader {
         private boolean allowLongTerm = true;
         private MarkingMode mode = MarkingMode.MANDATORY;
         private Script script = Script.SIMPLIFIED;
+        private boolean ocr = true;
         private final Map<String, Optional<Severity>> severities = new HashMap<>();
         private final List<PathRule> paths = new ArrayList<>();
         private final List<LevelTerm> terms = new ArrayList<>();
@@ -169,8 +170,11 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
+            if (top.containsKey("ocr")) {
+                ocr = y.choice(top.get("ocr"), "ocr", List.of("auto", "off")).equals("auto");
+            }
             return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, channels,
-                    suppressions, include, exclude, fingerprint);
+                    suppressions, include, exclude, ocr, fingerprint);
         }
 
         /** {@code marking: mandatory|content}, or {@code marking: {mode: content, script: traditional}}. */

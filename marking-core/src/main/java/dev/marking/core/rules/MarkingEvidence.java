@@ -76,9 +76,16 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
                 digitLines.add(b);
             }
             List<ParsedMark> marks = marksAt(parser, form, i, b.text());
-            if (block.isEmpty() && !marks.isEmpty()) {
+            if (copyLines.isEmpty() && !marks.isEmpty()) {
                 // 份号 is the line above the mark (GB/T 9704 §7.2); digits further down are dates, counts, …
-                copyLines.addAll(digitLines);
+                // A page read as one picture (a scan) may show the running mark first: then the block's
+                // mark is a later one, with its 份号 right above it.
+                boolean above = i > 0 && !digitLines.isEmpty() && digitLines.get(digitLines.size() - 1) == top.get(i - 1);
+                if (block.isEmpty()) {
+                    copyLines.addAll(digitLines);
+                } else if (above) {
+                    copyLines.add(top.get(i - 1));
+                }
             }
             marks.forEach(p -> block.add(new Found(p, b.location(), "block", b.text())));
         }

@@ -8,7 +8,7 @@ public final class RuleIds {
     public static final List<String> ALL = List.of("marking.missing", "marking.invalid", "marking.noncanonical",
             "marking.inconsistent", "marking.incomplete", "term.expired", "copy.invalid", "declass.fake",
             "redaction.fake", "hidden.content", "pii.id-card", "pii.phone", "pii.bank-card", "pii.email", "seal.broken",
-            "file.unreadable", "file.encrypted");
+            "file.unreadable", "file.encrypted", "file.no-text");
 
     private RuleIds() {
     }

@@ -6,6 +6,7 @@ import dev.marking.core.rules.content.ContentLevelRule;
 import dev.marking.core.rules.declass.FakeDeclassificationRule;
 import dev.marking.core.rules.hidden.HiddenContentRule;
 import dev.marking.core.rules.redaction.FakeRedactionRule;
+import dev.marking.core.rules.scanned.NoTextRule;
 import dev.marking.core.rules.content.PathLevelRule;
 import dev.marking.core.rules.marking.CopyNumberRule;
 import dev.marking.core.rules.marking.InconsistentMarkingRule;
@@ -51,6 +52,7 @@ public final class Rules {
         rules.add(new PhoneRule());
         rules.add(new BankCardRule());
         rules.add(new EmailRule());
+        rules.add(new NoTextRule(policy.mode()));
         return rules.stream().filter(r -> policy.enabled(r.descriptor().id())).toList();
     }
 

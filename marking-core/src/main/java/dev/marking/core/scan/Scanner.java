@@ -3,6 +3,7 @@ package dev.marking.core.scan;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
@@ -33,12 +34,14 @@ public final class Scanner {
     private final List<Rule> rules;
     private final ScanOptions options;
     private final PolicyFilter filter;
+    private final OcrSettings ocr;
 
     public Scanner(FormatRegistry formats, List<Rule> rules, ScanOptions options) {
         this.formats = formats;
         this.rules = List.copyOf(rules);
         this.options = options;
         this.filter = new PolicyFilter(options.policy(), options.today(), options.messages());
+        this.ocr = options.policy().ocrSettings();
     }
 
     /** A scanner with every built-in adapter and the rules of {@code options.policy()}. */
@@ -99,7 +102,7 @@ public final class Scanner {
         }
         ReadModel model;
         try {
-            model = format.get().read(file);
+            model = format.get().read(file, ocr);
         } catch (DocumentException e) {
             boolean encrypted = e.kind() == DocumentException.Kind.ENCRYPTED;
             return fileFinding(target, format.get().id(), encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,

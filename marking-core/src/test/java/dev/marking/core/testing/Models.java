@@ -2,6 +2,7 @@ package dev.marking.core.testing;
 
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.ScannedPage;
 import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.Unit;
@@ -26,6 +27,7 @@ public final class Models {
     private final List<TextBlock> body = new ArrayList<>();
     private final List<RunningSlot> slots = new ArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
+    private final List<ScannedPage> scanned = new ArrayList<>();
     private String format = "docx";
     private Unit unit = Unit.SECTION;
 
@@ -71,8 +73,15 @@ public final class Models {
         return this;
     }
 
+    /** A page without text of its own, and what OCR did with it ({@code detail}: why it was not read). */
+    public Models scanned(int page, ScannedPage.Outcome outcome, String detail) {
+        scanned.add(new ScannedPage(page, outcome, detail));
+        return this;
+    }
+
     public ReadModel build() {
-        return new ReadModel(Path.of("test." + format), format, this.unit, top, body, slots, properties, List.of());
+        return new ReadModel(Path.of("test." + format), format, this.unit, top, body, slots, properties, List.of(),
+                scanned);
     }
 
     /** The findings of {@code rule} on this model, checked on {@code today}. */
