@@ -33,10 +33,14 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown"), formats.extensions());
-        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown", formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd",
-                "**/*.txt", "**/*.md", "**/*.markdown"), formats.includeGlobs());
+        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "tif", "tiff", "jpg", "jpeg", "png"),
+                formats.extensions());
+        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .tif, .tiff, .jpg, .jpeg, .png", formats.extensionList());
+        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.txt", "**/*.md", "**/*.markdown", "**/*.tif",
+                "**/*.tiff", "**/*.jpg", "**/*.jpeg", "**/*.png"), formats.includeGlobs());
+        assertEquals("image/png", formats.mediaType(Path.of("扫描件.PNG")));
+        assertEquals("image/jpeg", formats.mediaType(Path.of("a.jpeg")));
+        assertEquals("image/tiff", formats.mediaType(Path.of("a.tif")));
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));

@@ -9,6 +9,7 @@ import dev.marking.core.format.Unit;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Ocr;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
@@ -50,6 +51,25 @@ public final class Models {
         TextBlock b = new TextBlock(line, Location.body(body.size() + 1));
         top.add(b);
         body.add(b);
+        return this;
+    }
+
+    /** A first-page line of a scanned page, as OCR read it with {@code confidence}. */
+    public Models scannedLine(String line, int confidence) {
+        TextBlock b = new TextBlock(line, new Location(null, 0, 1, body.size() + 1, 0, 0).withOcr(new Ocr(confidence)));
+        top.add(b);
+        body.add(b);
+        return this;
+    }
+
+    /** A page's running slot as OCR read it off a scan: header and footer lines (either may be null). */
+    public Models scannedSlot(int page, String header, String footer) {
+        Ocr read = new Ocr(90);
+        List<TextBlock> h = header == null ? List.of()
+                : List.of(new TextBlock(header, new Location("header", 0, page, 1, 0, 0).withOcr(read)));
+        List<TextBlock> f = footer == null ? List.of()
+                : List.of(new TextBlock(footer, new Location("footer", 0, page, 1, 0, 0).withOcr(read)));
+        slots.add(new RunningSlot(page, SlotType.PAGE, h, f, List.of(), Location.page(page).withOcr(Ocr.PAGE)));
         return this;
     }
 

@@ -35,7 +35,9 @@ final class ImagePages implements PageImages {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = reader(in);
             try {
-                return reader.getNumImages(true);
+                int count = reader.getNumImages(true);
+                reader.getWidth(0); // reads the first image's header: a damaged file fails here, not at OCR
+                return count;
             } finally {
                 reader.dispose();
             }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Restores the star of a secrecy mark that OCR misread. The Chinese models have next to no ★ in their
- * training and read it as some character they know (太, 女, 友, 妈, 大, …). Between a level word and a
+ * training and read it as some character they know (太, 女, 友, 妈, 長, 大, …). Between a level word and a
  * term such a character can only be the star: on a line that is nothing but a mark ({@code 机密妈5年})
  * any one character there becomes ★; inside a longer line only the usual misreadings do, so that prose
  * such as {@code 秘密的3个月} stays as it is. Stars the parser accepts as written (☆, *) stay too.
@@ -16,7 +16,7 @@ final class MarkGlyphs {
     private static final String TERM = "(?:[0-9０-９]{1,3}\\s?(?:年|个月|個月)|[一二三四五六七八九十两兩]{1,3}(?:年|个月|個月)|长期|長期"
             + "|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)";
     /** A line that is one mark: level, one character in the star's place, term. */
-    private static final Pattern MARK_LINE = Pattern.compile("^(\\s*" + LEVEL + ")\\s?([^\\s0-9０-９一二三四五六七八九十两兩长長★☆*＊])\\s?("
+    private static final Pattern MARK_LINE = Pattern.compile("^(\\s*" + LEVEL + ")\\s?([^\\s0-9０-９一二三四五六七八九十两兩★☆*＊])\\s?("
             + TERM + "\\s*)$");
     /** Inside a line: the characters OCR is known to read for ★, followed by the start of a term. */
     private static final Pattern MISREAD_STAR = Pattern.compile(LEVEL + "\\s?[太女友妈大犬火夫食文xX×※+]\\s?(?=" + TERM + ")");

@@ -20,10 +20,11 @@ import java.util.stream.Stream;
 /**
  * Reads pages without text of their own by OCR: the whole first page (where the GB/T 9704 block and
  * the body start) and the top and bottom bands of every other page (where running marks and copy
- * numbers are). Each page is rendered at {@value #DPI} dpi, turned upright by Tesseract's orientation
- * detection (read both ways up when it is unsure), cut into what is read and written to a temporary folder; all of a document's pieces are
- * then recognised in one Tesseract run per {@value #BATCH} pieces, so the language data loads once.
- * One page in memory at a time. Never throws: a page that cannot be read says why.
+ * numbers are). Each page is rendered at {@value #DPI} dpi, despeckled, turned upright by Tesseract's
+ * orientation detection (read both ways up when it is unsure), cut into what is read and written to a
+ * temporary folder; all of a document's pieces are then recognised in one Tesseract run per
+ * {@value #BATCH} pieces, so the language data loads once. One page in memory at a time. Never throws:
+ * a page that cannot be read says why.
  */
 public final class ScanReader {
 
@@ -81,27 +82,28 @@ public final class ScanReader {
         }
         boolean osd = installed.contains(Tesseract.OSD);
         Map<Integer, ScannedText> done = new TreeMap<>();
-        Map<Integer, List<Piece>> byDpi = new LinkedHashMap<>();
+        Map<Integer, List<OcrLine>> read = new TreeMap<>();
+        List<Piece> pending = new ArrayList<>();
         for (int page : pages) {
             try {
                 List<Piece> pieces = cut(images, page, tesseract, osd, work);
                 if (pieces.isEmpty()) {
                     done.put(page, new ScannedText(new ScannedPage(page, Outcome.BLANK, ""), List.of(), page == 1));
                 }
-                pieces.forEach(p -> byDpi.computeIfAbsent(p.dpi(), d -> new ArrayList<>()).add(p));
+                for (Piece p : pieces) {
+                    if (!pending.isEmpty() && (pending.size() >= BATCH || pending.get(0).dpi() != p.dpi())) {
+                        recognise(tesseract, pending, read, done);
+                    }
+                    pending.add(p);
+                }
             } catch (OcrException e) {
                 done.put(page, failed(page, e.outcome(), e.getMessage()));
             } catch (IOException | RuntimeException e) {
                 done.put(page, failed(page, Outcome.FAILED, "cannot render the page for OCR: " + e));
             }
         }
-        Map<Integer, List<OcrLine>> read = new TreeMap<>();
-        for (Map.Entry<Integer, List<Piece>> e : byDpi.entrySet()) {
-            List<Piece> all = e.getValue();
-            for (int from = 0; from < all.size(); from += BATCH) {
-                List<Piece> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-                recognise(tesseract, batch, e.getKey(), read, done);
-            }
+        if (!pending.isEmpty()) {
+            recognise(tesseract, pending, read, done);
         }
         for (int page : pages) {
             if (!done.containsKey(page)) {
@@ -126,6 +128,7 @@ public final class ScanReader {
             grey = Rasters.scaled(grey, (double) target / dpi);
             dpi = target;
         }
+        grey = Rasters.despeckled(grey);
         if (Rasters.blank(grey)) {
             return List.of();
         }
@@ -190,18 +193,23 @@ public final class ScanReader {
                 dpi);
     }
 
-    private static void recognise(Tesseract tesseract, List<Piece> batch, int dpi,
-            Map<Integer, List<OcrLine>> read, Map<Integer, ScannedText> done) {
+    /** Recognises the pieces of {@code batch} (of one resolution) in one run, then deletes their files and empties it. */
+    private static void recognise(Tesseract tesseract, List<Piece> batch, Map<Integer, List<OcrLine>> read,
+            Map<Integer, ScannedText> done) {
+        List<Piece> pieces = List.copyOf(batch);
+        batch.clear();
         String tsv;
         try {
-            tsv = tesseract.recognise(batch.stream().map(Piece::file).toList(), dpi);
+            tsv = tesseract.recognise(pieces.stream().map(Piece::file).toList(), pieces.get(0).dpi());
         } catch (OcrException e) {
-            batch.forEach(p -> done.putIfAbsent(p.page(), failed(p.page(), e.outcome(), e.getMessage())));
+            pieces.forEach(p -> done.putIfAbsent(p.page(), failed(p.page(), e.outcome(), e.getMessage())));
             return;
+        } finally {
+            pieces.forEach(p -> delete(p.file()));
         }
-        List<List<TsvLines.RawLine>> lines = TsvLines.parse(tsv, batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Piece p = batch.get(i);
+        List<List<TsvLines.RawLine>> lines = TsvLines.parse(tsv, pieces.size());
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
             List<OcrLine> kept = read.computeIfAbsent(p.page(), k -> new ArrayList<>());
             for (TsvLines.RawLine raw : lines.get(i)) {
                 if (text(raw)) {
@@ -219,8 +227,9 @@ public final class ScanReader {
         return pages.stream().map(p -> failed(p, outcome, detail)).toList();
     }
 
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
+    /** Deletes {@code path}, a file or a folder with everything in it, as far as it can. */
+    private static void delete(Path path) {
+        try (Stream<Path> s = Files.walk(path)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);

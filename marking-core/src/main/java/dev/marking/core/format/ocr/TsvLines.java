@@ -14,6 +14,8 @@ final class TsvLines {
 
     private static final int WORD_LEVEL = 5;
     private static final int COLUMNS = 12;
+    /** What a speck at the end of a line is read as. */
+    private static final String STRAY = " ，。、,.·'\"“”‘’`:;：；_—-~|!！>＞<＜^°";
 
     private TsvLines() {
     }
@@ -54,6 +56,23 @@ final class TsvLines {
         return spaced ? left + ' ' + right : left + right;
     }
 
+    /**
+     * {@code line} without the stray marks OCR makes of specks at its ends ({@code ，秘密★1年}, {@code “123456},
+     * {@code 机密★5年、}): punctuation that opens or closes no text. Closing punctuation of prose goes with
+     * them, which no rule needs.
+     */
+    static String trimmed(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && STRAY.indexOf(line.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && STRAY.indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return line.substring(start, end).strip();
+    }
+
     private static boolean spaced(int cp) {
         return cp < 0x2E80 && !(cp >= 0x2000 && cp <= 0x2BFF); // below CJK, and not ★ ☆ ※ or general punctuation
     }
@@ -92,7 +111,7 @@ final class TsvLines {
 
         RawLine build() {
             int confidence = (int) Math.round(Math.min(100, weighted / Math.max(1, chars)));
-            return new RawLine(MarkGlyphs.restore(text), top, bottom, confidence);
+            return new RawLine(MarkGlyphs.restore(trimmed(text)), top, bottom, confidence);
         }
     }
 }

@@ -4,9 +4,17 @@ import java.awt.Shape;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequence;
+import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequenceWithProperties;
+import org.apache.pdfbox.contentstream.operator.markedcontent.EndMarkedContentSequence;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -16,9 +24,10 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * Which pages of a PDF carry no text of their own and so are read by OCR: pages whose own text (our
- * stamp aside) is empty, and pages with a few characters only (a page number, a Bates stamp) over an
- * image that covers most of the page. The text is already extracted, so pages with text cost nothing;
- * only pages with little text have their content replayed, without decoding any image.
+ * stamp aside) is empty but that put ink on the page (an image, or text drawn as outlines), and pages
+ * with a few characters only (a page number, a Bates stamp) over an image that covers most of the page.
+ * The text is already extracted, so pages with text cost nothing; only pages with little text have their
+ * content replayed, without decoding any image. A page with nothing drawn on it is blank, not a scan.
  */
 final class ScannedPages {
 
@@ -36,18 +45,36 @@ final class ScannedPages {
         List<Integer> out = new ArrayList<>();
         for (PageTextCollector.PageText p : pages) {
             long chars = p.body().codePoints().filter(c -> !Character.isWhitespace(c)).count();
-            if (chars == 0 || chars < LITTLE_TEXT && imageShare(doc.getPage(p.page() - 1)) >= PAGE_SIZED) {
+            if (chars >= LITTLE_TEXT) {
+                continue;
+            }
+            Ink ink = ink(doc.getPage(p.page() - 1));
+            if (chars == 0 && ink.drawn() || ink.imageShare() >= PAGE_SIZED) {
                 out.add(p.page());
             }
         }
         return out;
     }
 
-    /** The share of {@code page}'s crop box that images cover, measured on a grid of {@value #GRID}² points. */
-    static double imageShare(PDPage page) throws IOException {
+    /** What {@code page} draws: whether anything, and the share of its crop box that images cover. */
+    static Ink ink(PDPage page) throws IOException {
         ImageArea area = new ImageArea(page);
         area.processPage(page);
-        if (area.images.isEmpty()) {
+        return new Ink(area.painted || !area.images.isEmpty(), imageShare(page, area.images));
+    }
+
+    /**
+     * What a page draws.
+     *
+     * @param drawn      true when it paints anything: an image, a filled or stroked path, a shading
+     * @param imageShare the share of the crop box images cover
+     */
+    record Ink(boolean drawn, double imageShare) {
+    }
+
+    /** The share of {@code page}'s crop box that {@code images} cover, measured on a grid of {@value #GRID}² points. */
+    private static double imageShare(PDPage page, List<Shape> images) {
+        if (images.isEmpty()) {
             return 0;
         }
         PDRectangle box = page.getCropBox();
@@ -56,7 +83,7 @@ final class ScannedPages {
             for (int j = 0; j < GRID; j++) {
                 double x = box.getLowerLeftX() + box.getWidth() * (i + 0.5) / GRID;
                 double y = box.getLowerLeftY() + box.getHeight() * (j + 0.5) / GRID;
-                if (area.images.stream().anyMatch(s -> s.contains(x, y))) {
+                if (images.stream().anyMatch(s -> s.contains(x, y))) {
                     covered++;
                 }
             }
@@ -64,17 +91,58 @@ final class ScannedPages {
         return (double) covered / (GRID * GRID);
     }
 
-    /** Replays a page's content, collecting where images are painted; paths, text and shadings are ignored. */
+    /**
+     * Replays a page's content, collecting where images are painted and whether anything else is; text is
+     * ignored, and so is our stamp (its marked content and forms): a stamped blank page is still blank.
+     */
     private static final class ImageArea extends PDFGraphicsStreamEngine {
 
         private final List<Shape> images = new ArrayList<>();
+        private final Deque<Boolean> sequences = new ArrayDeque<>();
+        private int stampDepth;
+        private boolean painted;
 
         ImageArea(PDPage page) {
             super(page);
+            addOperator(new BeginMarkedContentSequence(this));
+            addOperator(new BeginMarkedContentSequenceWithProperties(this));
+            addOperator(new EndMarkedContentSequence(this));
+        }
+
+        @Override
+        public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+            boolean ours = StampRole.of(properties).isPresent();
+            sequences.push(ours);
+            stampDepth += ours ? 1 : 0;
+            super.beginMarkedContentSequence(tag, properties);
+        }
+
+        @Override
+        public void endMarkedContentSequence() {
+            if (!sequences.isEmpty() && sequences.pop()) {
+                stampDepth--;
+            }
+            super.endMarkedContentSequence();
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName n
+                    && StampRole.ofXObjectName(n.getName()).isPresent()) {
+                return;
+            }
+            super.processOperator(operator, operands);
+        }
+
+        private void paint() {
+            painted |= stampDepth == 0;
         }
 
         @Override
         public void drawImage(PDImage image) {
+            if (stampDepth > 0) {
+                return;
+            }
             Matrix m = getGraphicsState().getCurrentTransformationMatrix();
             images.add(m.createAffineTransform().createTransformedShape(new Rectangle2D.Float(0, 0, 1, 1)));
         }
@@ -114,18 +182,22 @@ final class ScannedPages {
 
         @Override
         public void strokePath() {
+            paint();
         }
 
         @Override
         public void fillPath(int windingRule) {
+            paint();
         }
 
         @Override
         public void fillAndStrokePath(int windingRule) {
+            paint();
         }
 
         @Override
         public void shadingFill(COSName shadingName) {
+            paint();
         }
     }
 }

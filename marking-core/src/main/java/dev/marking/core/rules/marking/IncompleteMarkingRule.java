@@ -40,10 +40,10 @@ public final class IncompleteMarkingRule implements Rule {
     public List<Finding> check(RuleContext context) {
         ReadModel model = context.model();
         List<Finding> out = new ArrayList<>();
-        report(context, model, this::hasMark, "incomplete.header", out);
-        // OCR reads no watermark (faint, diagonal, under the text): a scanned page is not evidence of a missing one.
-        report(context, model, slot -> !slot.watermarks().isEmpty() || slot.where().ocr() != null, "incomplete.watermark",
-                out);
+        report(context, model.slots(), this::hasMark, "incomplete.header", out);
+        // OCR reads no watermark (faint, diagonal, under the text): a scanned page says nothing either way.
+        List<RunningSlot> withText = model.slots().stream().filter(s -> s.where().ocr() == null).toList();
+        report(context, withText, slot -> !slot.watermarks().isEmpty(), "incomplete.watermark", out);
         return out;
     }
 
@@ -56,10 +56,10 @@ public final class IncompleteMarkingRule implements Rule {
         return false;
     }
 
-    private static void report(RuleContext context, ReadModel model, Predicate<RunningSlot> has, String key,
+    private static void report(RuleContext context, List<RunningSlot> slots, Predicate<RunningSlot> has, String key,
             List<Finding> out) {
-        List<RunningSlot> missing = model.slots().stream().filter(has.negate()).toList();
-        if (missing.isEmpty() || missing.size() == model.slots().size()) {
+        List<RunningSlot> missing = slots.stream().filter(has.negate()).toList();
+        if (missing.isEmpty() || missing.size() == slots.size()) {
             return;
         }
         String separator = context.messages().format("list.separator");
