@@ -28,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Finds missing, invalid, non-canonical, inconsistent and incomplete markings, expired terms,",
             "bad copy numbers, and unreadable or encrypted files (which fail closed).",
             "A policy (marking.yml) sets severities, path rules, sensitive words, suppressions and include/exclude.",
+            "Scanned pages and page images (.tif, .jpg, .png) are read by OCR with Tesseract (chi_sim+chi_tra):",
+            "MARKING_TESSERACT=PATH names the program, MARKING_OCR=off (or ocr: off in the policy) switches it off.",
             "", "Exit codes: 0 no finding at error level, 1 findings at error level, 2 usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
 

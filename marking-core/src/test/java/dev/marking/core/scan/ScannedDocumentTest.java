@@ -9,6 +9,7 @@ import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.policy.Policy;
+import dev.marking.core.policy.PolicyLoader;
 import dev.marking.core.testing.ExternalTools;
 import dev.marking.core.testing.Scans;
 import dev.marking.core.testing.Scans.Noise;
@@ -95,6 +96,19 @@ class ScannedDocumentTest {
         show("turned " + degrees, r);
         assertEquals("机密★5年", r.marking().orElseThrow().mark());
         assertEquals("000123", r.marking().get().copy().orElseThrow().formatted());
+    }
+
+    @Test
+    void withOcrOffAScanIsReportedUnreadNeverClean() throws Exception {
+        Path pdf = Scans.imagePdf(dir.resolve("scan-off.pdf"), List.of(Scans.scan(stamped, 1, 150, LIGHT, 2)), 150);
+        FileResult mandatory = scanner(PolicyLoader.parse("marking.yml", "ocr: off\n", "test")).check(pdf);
+        show("ocr: off", mandatory);
+        Finding f = mandatory.findings().stream().filter(x -> x.rule().equals("file.no-text")).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.message().contains("OCR is switched off"), f.message());
+        FileResult content = scanner(PolicyLoader.parse("marking.yml", "ocr: off\nmarking: content\n", "test")).check(pdf);
+        assertEquals(List.of("file.no-text"), content.findings().stream().map(Finding::rule).toList());
+        assertEquals(Severity.WARNING, content.findings().get(0).severity());
     }
 
     @Test

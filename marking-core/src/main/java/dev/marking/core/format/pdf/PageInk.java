@@ -6,17 +6,8 @@ import java.awt.geom.GeneralPath;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequence;
-import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequenceWithProperties;
-import org.apache.pdfbox.contentstream.operator.markedcontent.EndMarkedContentSequence;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -33,9 +24,9 @@ import org.apache.pdfbox.util.Vector;
  * painted area (filled paths, images, shadings) with its colour and opacity. A glyph is marked hidden
  * when a later opaque fill covers most of it, when it has the colour of what is painted behind it, when
  * it is drawn invisible (render mode 3), when the clipping path removes it, or when it lies outside the
- * crop box. Our stamp's marked content and Form XObjects are skipped: it is never a fake redaction.
+ * crop box. Our stamp ({@link PageContentEngine}) is skipped: it is never a fake redaction.
  */
-final class PageInk extends PDFGraphicsStreamEngine {
+final class PageInk extends PageContentEngine {
 
     /** Why a glyph is not seen; the names become the location part of the hidden item. */
     enum Reason {
@@ -88,17 +79,12 @@ final class PageInk extends PDFGraphicsStreamEngine {
     private final List<Glyph> glyphs = new ArrayList<>();
     private final List<Paint> paints = new ArrayList<>();
     private final List<Rectangle2D> images = new ArrayList<>();
-    private final Deque<Boolean> stampSequences = new ArrayDeque<>();
     private final Rectangle2D cropBox;
     private GeneralPath path = new GeneralPath();
-    private int stampDepth;
     private int clipRule = -1;
 
     PageInk(PDPage page) {
         super(page);
-        addOperator(new BeginMarkedContentSequence(this));
-        addOperator(new BeginMarkedContentSequenceWithProperties(this));
-        addOperator(new EndMarkedContentSequence(this));
         var c = page.getCropBox();
         cropBox = new Rectangle2D.Float(c.getLowerLeftX(), c.getLowerLeftY(), c.getWidth(), c.getHeight());
     }
@@ -117,33 +103,8 @@ final class PageInk extends PDFGraphicsStreamEngine {
     }
 
     @Override
-    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
-        boolean ours = StampRole.of(properties).isPresent();
-        stampSequences.push(ours);
-        stampDepth += ours ? 1 : 0;
-        super.beginMarkedContentSequence(tag, properties);
-    }
-
-    @Override
-    public void endMarkedContentSequence() {
-        if (!stampSequences.isEmpty() && stampSequences.pop()) {
-            stampDepth--;
-        }
-        super.endMarkedContentSequence();
-    }
-
-    @Override
-    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-        if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName n
-                && StampRole.ofXObjectName(n.getName()).isPresent()) {
-            return; // our stamp's form: neither hides nor is hidden
-        }
-        super.processOperator(operator, operands);
-    }
-
-    @Override
     protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
-        if (stampDepth > 0) {
+        if (inStamp()) {
             return;
         }
         String unicode = font.toUnicode(code);
@@ -293,7 +254,7 @@ final class PageInk extends PDFGraphicsStreamEngine {
 
     @Override
     public void drawImage(PDImage image) {
-        if (stampDepth > 0) {
+        if (inStamp()) {
             return;
         }
         Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
@@ -305,7 +266,7 @@ final class PageInk extends PDFGraphicsStreamEngine {
 
     @Override
     public void shadingFill(COSName shadingName) {
-        if (stampDepth > 0) {
+        if (inStamp()) {
             return;
         }
         Area clip = getGraphicsState().getCurrentClippingPath();
@@ -313,7 +274,7 @@ final class PageInk extends PDFGraphicsStreamEngine {
     }
 
     private void fill(GeneralPath shape) {
-        if (stampDepth > 0 || shape.getCurrentPoint() == null) {
+        if (inStamp() || shape.getCurrentPoint() == null) {
             return;
         }
         PDGraphicsState gs = getGraphicsState();

@@ -4,17 +4,8 @@ import java.awt.Shape;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequence;
-import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequenceWithProperties;
-import org.apache.pdfbox.contentstream.operator.markedcontent.EndMarkedContentSequence;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -95,52 +86,22 @@ final class ScannedPages {
      * Replays a page's content, collecting where images are painted and whether anything else is; text is
      * ignored, and so is our stamp (its marked content and forms): a stamped blank page is still blank.
      */
-    private static final class ImageArea extends PDFGraphicsStreamEngine {
+    private static final class ImageArea extends PageContentEngine {
 
         private final List<Shape> images = new ArrayList<>();
-        private final Deque<Boolean> sequences = new ArrayDeque<>();
-        private int stampDepth;
         private boolean painted;
 
         ImageArea(PDPage page) {
             super(page);
-            addOperator(new BeginMarkedContentSequence(this));
-            addOperator(new BeginMarkedContentSequenceWithProperties(this));
-            addOperator(new EndMarkedContentSequence(this));
-        }
-
-        @Override
-        public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
-            boolean ours = StampRole.of(properties).isPresent();
-            sequences.push(ours);
-            stampDepth += ours ? 1 : 0;
-            super.beginMarkedContentSequence(tag, properties);
-        }
-
-        @Override
-        public void endMarkedContentSequence() {
-            if (!sequences.isEmpty() && sequences.pop()) {
-                stampDepth--;
-            }
-            super.endMarkedContentSequence();
-        }
-
-        @Override
-        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-            if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName n
-                    && StampRole.ofXObjectName(n.getName()).isPresent()) {
-                return;
-            }
-            super.processOperator(operator, operands);
         }
 
         private void paint() {
-            painted |= stampDepth == 0;
+            painted |= !inStamp();
         }
 
         @Override
         public void drawImage(PDImage image) {
-            if (stampDepth > 0) {
+            if (inStamp()) {
                 return;
             }
             Matrix m = getGraphicsState().getCurrentTransformationMatrix();
