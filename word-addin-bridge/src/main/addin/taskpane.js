@@ -15,7 +15,7 @@
     zh: {
       title: '密级标志', modeOffice: 'Word', modeBrowser: '浏览器', tokenLabel: '访问令牌',
       tokenHint: '第一次使用：把 marking bridge 启动时显示的 token 文件的内容粘贴到这里。', save: '保存',
-      currentDocument: '当前文档', dropHint: '把文件拖到这里，或点击选择（.docx .pdf .ofd .txt .md）',
+      currentDocument: '当前文档', dropHint: '把文件拖到这里，或点击选择', extensions: '（{0}）',
       check: '检查', mark: '标注', level: '密级', term: '保密期限', termHint: '5、6个月、2030-12-31、长期',
       copy: '份号', copyHint: '可选，如 3', markButton: '标注', presend: '发送前检查', channel: '渠道',
       presendButton: '检查能否发送', footer: '文档只发送到本机的 marking 服务，不离开这台电脑。',
@@ -31,7 +31,7 @@
     en: {
       title: 'Classification marks', modeOffice: 'Word', modeBrowser: 'Browser', tokenLabel: 'Access token',
       tokenHint: 'First use: paste the content of the token file that marking bridge printed at start.', save: 'Save',
-      currentDocument: 'Current document', dropHint: 'Drop a file here or click to choose (.docx .pdf .ofd .txt .md)',
+      currentDocument: 'Current document', dropHint: 'Drop a file here or click to choose', extensions: ' ({0})',
       check: 'Check', mark: 'Mark', level: 'Level', term: 'Term', termHint: '5, 6个月, 2030-12-31, 长期',
       copy: 'Copy no.', copyHint: 'optional, e.g. 3', markButton: 'Mark', presend: 'Pre-send check', channel: 'Channel',
       presendButton: 'May it be sent?', footer: 'Documents go only to the marking service on this computer.',
@@ -47,7 +47,9 @@
     }
   };
 
-  var state = { lang: 'zh', office: false, token: '', file: null, downloadUrl: null, decided: false, maxBody: 0 };
+  // extensions: what the bridge's format registry reads (GET /api/v1/health); the page keeps no list of its own.
+  var state = { lang: 'zh', office: false, token: '', file: null, downloadUrl: null, decided: false, maxBody: 0,
+    extensions: [] };
 
   function $(id) { return document.getElementById(id); }
 
@@ -74,6 +76,15 @@
     });
     $('mode').textContent = state.office ? t('modeOffice') : t('modeBrowser');
     fillChannels(CHANNELS);
+    showExtensions();
+  }
+
+  /** The file picker and its hint take the extensions the bridge reads. */
+  function showExtensions() {
+    var dotted = state.extensions.map(function (e) { return '.' + e; });
+    $('file').accept = dotted.join(',');
+    $('drop').querySelector('[data-i18n="dropHint"]').textContent = t('dropHint')
+      + (dotted.length ? t('extensions', dotted.join(' ')) : '');
   }
 
   function setStatus(text, isError) {
@@ -145,8 +156,11 @@
   }
 
   function loadPolicy() {
-    api('health').then(function (r) { return r.json(); }).then(function (h) { state.maxBody = h.maxBody || 0; })
-      .catch(function () { state.maxBody = 0; });
+    api('health').then(function (r) { return r.json(); }).then(function (h) {
+      state.maxBody = h.maxBody || 0;
+      state.extensions = h.extensions || [];
+      showExtensions();
+    }).catch(function () { state.maxBody = 0; });
     return api('policy').then(function (r) { return r.json(); }).then(function (policy) {
       var levels = [];
       (policy.schemes || []).forEach(function (s) { s.levels.forEach(function (l) { levels.push(l.name); }); });
@@ -178,7 +192,8 @@
     var url = (Office.context.document && Office.context.document.url) || '';
     var name = url.split(/[\\/]/).pop() || '';
     try { name = decodeURIComponent(name); } catch (e) { name = name || ''; }
-    if (!/\.(docx|pdf|txt|md|markdown)$/i.test(name)) {
+    // Word hands over the open document as OOXML: a name without a .docx ends in .docx.
+    if (!/\.docx$/i.test(name)) {
       name = (name.replace(/\.[^.]*$/, '') || 'document') + '.docx';
     }
     return name;

@@ -2,6 +2,7 @@ package dev.marking.cli;
 
 import dev.marking.bridge.Bridge;
 import dev.marking.bridge.BridgeConfig;
+import dev.marking.core.engine.EngineException;
 import dev.marking.core.policy.Policy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ final class BridgeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException, InterruptedException, EngineException {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be 0..65535, not " + port);
         }

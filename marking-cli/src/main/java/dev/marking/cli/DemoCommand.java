@@ -1,20 +1,12 @@
 package dev.marking.cli;
 
-import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.StampOptions;
-import dev.marking.core.model.CopyNumber;
-import dev.marking.core.model.Marking;
-import dev.marking.core.model.MarkingParser;
-import dev.marking.core.model.Scheme;
-import dev.marking.core.model.Term;
-import dev.marking.core.report.TextReportWriter;
-import dev.marking.core.rules.Rules;
-import dev.marking.core.scan.ScanOptions;
-import dev.marking.core.scan.ScanResult;
-import dev.marking.core.scan.Scanner;
-import dev.marking.core.scan.Stamper;
-import dev.marking.core.text.Messages;
+import dev.marking.core.engine.Engine;
+import dev.marking.core.engine.EngineException;
+import dev.marking.core.engine.MarkingInput;
+import dev.marking.core.engine.ReportTarget;
+import dev.marking.core.engine.StampRequest;
+import dev.marking.core.engine.StampResult;
+import dev.marking.core.engine.VerifyRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,8 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Messages messages = lang.messages();
+    public Integer call() throws IOException, EngineException {
         PrintWriter out = spec.commandLine().getOut();
         Path home = Home.find();
         Path examples = home.resolve("examples").resolve("documents");
@@ -52,42 +43,27 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path stamped = home.resolve("target").resolve("demo").resolve("stamped");
         clean(stamped);
-        MarkingParser parser = MarkingParser.standard();
-        Scanner scanner = new Scanner(Formats.registry(), Rules.standard(parser),
-                new ScanOptions(LocalDate.now(), messages, parser, Runtime.getRuntime().availableProcessors()));
-        TextReportWriter report = new TextReportWriter(messages);
+        Engine engine = Engines.standard();
 
         out.println("== 1. verify the originals in " + examples);
-        List<Path> originals = topLevelFiles(examples, Formats.registry());
-        report.write(scanner.scan(originals), out);
+        engine.verify(VerifyRequest.of(List.of(examples)).withLang(lang.lang()).withReport(ReportTarget.console("text")),
+                out);
 
         out.println();
         out.println("== 2. stamp them as 机密★5年, copy 000001, into " + stamped);
-        Marking marking = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5))
-                .withCopy(new CopyNumber(1)).withIssued(LocalDate.now());
-        Stamper stamper = new Stamper(Formats.registry());
-        for (Path file : originals) {
-            try {
-                Path written = stamper.stamp(file, stamped,
-                        StampOptions.all(marking, Stamper.documentId(file), LocalDate.now()));
-                out.println("stamped " + examples.relativize(file) + " -> " + home.relativize(written));
-            } catch (DocumentException e) {
-                out.println("not stamped " + examples.relativize(file) + ": " + e.getMessage());
-            }
+        MarkingInput marking = MarkingInput.of("机密", "5").withCopy("1").withIssued(LocalDate.now().toString());
+        StampResult result = engine.stamp(StampRequest.of(List.of(examples), stamped, marking).withLang(lang.lang()));
+        for (StampResult.StampedFile f : result.files()) {
+            out.println(f.failure().map(why -> "not stamped " + f.relative() + ": " + why.message())
+                    .orElse("stamped " + f.relative() + " -> " + home.relativize(f.written().get(0))));
         }
 
         out.println();
         out.println("== 3. verify the stamped copies");
-        ScanResult after = scanner.scan(List.of(stamped));
-        report.write(after, out);
+        engine.verify(VerifyRequest.of(List.of(stamped)).withLang(lang.lang()).withReport(ReportTarget.console("text")),
+                out);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static List<Path> topLevelFiles(Path dir, FormatRegistry formats) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> formats.forFile(p).isPresent()).sorted().toList();
-        }
     }
 
     private static void clean(Path dir) throws IOException {

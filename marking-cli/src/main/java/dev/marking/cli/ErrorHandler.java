@@ -1,5 +1,6 @@
 package dev.marking.cli;
 
+import dev.marking.core.engine.EngineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -14,8 +15,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (System.getenv("MARKING_DEBUG") != null) {
             ex.printStackTrace(cl.getErr());
         }
-        String message = ex instanceof UsageException || ex instanceof IOException || ex instanceof UncheckedIOException
-                ? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        String message = ex instanceof UsageException || ex instanceof EngineException || ex instanceof IOException
+                || ex instanceof UncheckedIOException ? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
         cl.getErr().println("marking: " + message);
         return ExitCodes.USAGE;
     }

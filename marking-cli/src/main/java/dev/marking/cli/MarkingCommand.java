@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** The top-level command; the work is done by its subcommands. */
 @Command(name = "marking", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Stamps, verifies and polices classification markings (密级标志) on DOCX, PDF, text and Markdown.",
+        resourceBundle = "dev.marking.cli.HelpTexts",
+        description = {"Stamps, verifies and polices classification markings (密级标志) on documents (${bundle:extensions}).",
             "", "Exit codes: 0 clean/allowed, 1 findings at error level/blocked, 2 usage or I/O error."},
         subcommands = {StampCommand.class, VerifyCommand.class, PresendCommand.class, TraceCommand.class, DemoCommand.class,
             BridgeCommand.class, picocli.CommandLine.HelpCommand.class})

@@ -1,26 +1,12 @@
 package dev.marking.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.marking.core.ledger.Ledger;
-import dev.marking.core.policy.ChannelRule;
-import dev.marking.core.policy.Policy;
-import dev.marking.core.presend.Decision;
-import dev.marking.core.presend.PresendCheck;
-import dev.marking.core.report.JsonReportWriter;
-import dev.marking.core.scan.ScanOptions;
-import dev.marking.core.scan.Scanner;
-import dev.marking.core.text.Messages;
+import dev.marking.core.engine.EngineException;
+import dev.marking.core.engine.PresendRequest;
+import dev.marking.core.engine.PresendResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,10 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "", "Exit codes: 0 every file allowed, 1 a file is blocked, 2 usage or I/O error."})
 final class PresendCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    @Option(names = "--channel", required = true, paramLabel = "C",
-            description = "Channel: email, im, netdisk, post, usb, courier or print.")
+    @Option(names = "--channel", required = true, paramLabel = "C", completionCandidates = Engines.Channels.class,
+            description = "Channel: ${COMPLETION-CANDIDATES}.")
     private String channel;
 
     @Option(names = "--ledger", paramLabel = "FILE", description = "Distribution ledger (JSON lines) for channels that need one.")
@@ -63,62 +47,20 @@ final class PresendCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Messages messages = lang.messages();
-        if (!ChannelRule.NAMES.contains(channel)) {
-            throw new UsageException("--channel must be one of email, im, netdisk, post, usb, courier, print, not " + channel);
-        }
+    public Integer call() throws IOException, EngineException {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, not " + format);
         }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new UsageException(f + ": no such file");
-            }
-        }
-        Policy policy = policyOption.load(files);
-        Optional<Ledger> registered = ledger == null ? Optional.empty() : Optional.of(Ledger.read(ledger));
-        ScanOptions options = ScanOptions.of(policy, LocalDate.now(), messages);
-        PresendCheck check = new PresendCheck(policy, Scanner.forPolicy(Formats.registry(), options), Formats.registry(),
-                registered, messages);
-        List<Decision> decisions = new ArrayList<>();
-        for (Path f : files) {
-            decisions.add(check.decide(f, channel));
-        }
+        PresendRequest request = PresendRequest.of(files, channel, policyOption.load(files)).withLedger(ledger)
+                .withLang(lang.lang());
+        PresendResult result = Engines.standard().presend(request);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            out.println(JSON.writeValueAsString(json(decisions)));
+            out.println(result.json());
         } else {
-            text(decisions, out);
+            result.writeText(out);
         }
         out.flush();
-        return decisions.stream().allMatch(Decision::allowed) ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    private void text(List<Decision> decisions, PrintWriter out) {
-        for (Decision d : decisions) {
-            out.println((d.allowed() ? "ALLOWED " : "BLOCKED ") + d.path() + "  (" + channel + ")");
-            for (Decision.Reason r : d.reasons()) {
-                out.println("  - " + r.rule() + ": " + r.message());
-            }
-        }
-    }
-
-    private Map<String, Object> json(List<Decision> decisions) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Decision d : decisions) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", d.path());
-            m.put("allowed", d.allowed());
-            m.put("marking", d.marking().map(JsonReportWriter::marking).orElse(null));
-            m.put("reasons", d.reasons().stream().map(r -> Map.of("rule", r.rule(), "message", r.message())).toList());
-            list.add(m);
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("tool", "marking");
-        root.put("channel", channel);
-        root.put("allowed", decisions.stream().allMatch(Decision::allowed));
-        root.put("files", list);
-        return root;
+        return result.allowed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

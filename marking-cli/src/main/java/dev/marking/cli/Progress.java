@@ -1,10 +1,10 @@
 package dev.marking.cli;
 
+import dev.marking.core.engine.CopyProgress;
 import java.io.PrintWriter;
-import java.util.function.IntConsumer;
 
 /** A one-line progress bar on a terminal; silent when output is not a terminal (CI, pipes). */
-final class Progress implements IntConsumer, AutoCloseable {
+final class Progress implements CopyProgress.Tracker {
 
     private static final int WIDTH = 30;
 

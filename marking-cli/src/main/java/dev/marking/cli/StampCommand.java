@@ -1,27 +1,14 @@
 package dev.marking.cli;
 
-import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.StampOptions;
-import dev.marking.core.ledger.CopyIssuer;
-import dev.marking.core.ledger.CopyRequest;
-import dev.marking.core.ledger.Recipient;
-import dev.marking.core.model.CopyNumber;
-import dev.marking.core.model.Marking;
-import dev.marking.core.model.MarkingParser;
-import dev.marking.core.model.MarkingSpec;
-import dev.marking.core.model.Message;
-import dev.marking.core.model.ParsedMark;
-import dev.marking.core.model.Urgency;
-import dev.marking.core.scan.DocumentIds;
-import dev.marking.core.scan.Stamper;
-import dev.marking.core.text.Messages;
+import dev.marking.core.engine.EngineException;
+import dev.marking.core.engine.MarkingInput;
+import dev.marking.core.engine.StampRequest;
+import dev.marking.core.engine.StampResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Adds the GB/T 9704 first-page block (份号, 密级和保密期限, 紧急程度), a running header on every",
             "page/section, a footer with the copy number, a diagonal watermark and metadata.",
             "Stamping an already stamped file replaces the old marking. Inputs are never modified.",
-            "The mark is written in the policy's script (marking.script: traditional writes 機密★5年).",
+            "Levels come from the policy's schemes, custom ones included; the mark is written in the policy's",
+            "script (marking.script: traditional writes 機密★5年).",
             "", "Example: marking stamp --level 机密 --term 5 --copy 3 -o out/ report.docx",
             "         marking stamp --level 机密 --term 5 --copies 1-200 --recipients r.csv --ledger ledger.jsonl -o out/ a.pdf",
             "", "Exit codes: 0 all stamped, 2 a file could not be stamped or bad arguments."})
@@ -69,7 +57,7 @@ final class StampCommand implements Callable<Integer> {
     private Path ledger;
 
     @Option(names = "--threads", paramLabel = "N", description = "Copies stamped at once (default: number of cores).")
-    private Integer threads;
+    private int threads;
 
     @Option(names = "--urgency", paramLabel = "U", description = "紧急程度: 特急 or 加急.")
     private String urgency;
@@ -83,6 +71,11 @@ final class StampCommand implements Callable<Integer> {
     @Option(names = "--no-footer", negatable = false, description = "Do not add the copy-number footer.")
     private boolean noFooter;
 
+    @Option(names = "--block", negatable = false,
+            description = "Also put the GB/T 9704 block (份号, 密级和保密期限, 紧急程度) where a format leaves it optional: "
+                    + "the first-page header of a workbook's first sheet (never into its cells).")
+    private boolean block;
+
     @Option(names = "--font", paramLabel = "FILE",
             description = "TrueType font to embed in PDFs (default: 黑体/SimHei when installed, else the bundled font).")
     private Path font;
@@ -91,96 +84,40 @@ final class StampCommand implements Callable<Integer> {
             description = "Folder for the stamped copies (created if missing).")
     private Path outDir;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to stamp (.docx, .pdf, .ofd, .txt, .md).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to stamp (${bundle:extensions}).")
     private List<Path> files;
 
     @Mixin
-    private LangOption lang;
+    private PolicyOption policyOption;
 
     @Mixin
-    private PolicyOption policy;
+    private LangOption lang;
 
     @Spec
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Messages messages = lang.messages();
-        Marking marking = marking(messages);
+    public Integer call() throws IOException, EngineException {
+        MarkingInput marking = MarkingInput.of(level, term).withIssued(issued == null ? null : issued.toString())
+                .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
+        StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
+                .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
+                .withCopies(copies, recipients, ledger).withThreads(threads);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FormatRegistry formats = Formats.registry();
-        if (copies != null || recipients != null) {
-            return batch(marking, formats, out, err);
-        }
-        Stamper stamper = new Stamper(formats);
-        int failed = 0;
-        for (Path file : files) {
-            try {
-                StampOptions options = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
-                Path written = stamper.stamp(file, outDir, options);
-                out.println("stamped " + file + " -> " + written + "  (" + marking.watermarkText() + ")");
-            } catch (DocumentException e) {
-                failed++;
-                err.println("marking: " + file + ": " + e.getMessage());
-            } catch (IOException e) {
-                failed++;
-                err.println("marking: " + file + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        StampResult result = Engines.standard().stamp(request,
+                (file, count) -> Progress.forTerminal(err, file.getFileName().toString(), count));
+        for (StampResult.StampedFile f : result.files()) {
+            if (f.failure().isPresent()) {
+                err.println("marking: " + f.source() + ": " + f.failure().get().message());
+            } else if (request.numbered()) {
+                out.println("stamped " + f.written().size() + " copies of " + f.source() + " -> " + outDir + " ("
+                        + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger);
+            } else {
+                out.println("stamped " + f.source() + " -> " + f.written().get(0) + "  (" + result.watermarkText() + ")");
             }
         }
         out.flush();
-        return failed == 0 ? ExitCodes.OK : ExitCodes.USAGE;
-    }
-
-    private int batch(Marking marking, FormatRegistry formats, PrintWriter out, PrintWriter err) throws IOException {
-        if (copy != null) {
-            throw new UsageException("--copy and --copies cannot be used together");
-        }
-        if (ledger == null) {
-            throw new UsageException("numbered copies must be registered: give --ledger FILE");
-        }
-        List<Recipient> people = recipients == null ? List.of() : Recipient.read(recipients);
-        CopyRequest request = copies == null ? new CopyRequest(0, 0, people.size()) : CopyRequest.parse(copies)
-                .orElseThrow(() -> new UsageException("--copies must be a range like 1-50 or a count like 50, not "
-                        + copies));
-        CopyIssuer issuer = new CopyIssuer(formats, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-        int failed = 0;
-        for (Path file : files) {
-            try (Progress progress = Progress.forTerminal(err, file.getFileName().toString(), request.count())) {
-                StampOptions base = new StampOptions(marking, DocumentIds.of(formats, file), LocalDate.now(), !noHeader,
-                        !noFooter, !noWatermark, Optional.ofNullable(font));
-                List<CopyIssuer.Issued> issued = issuer.issue(file, outDir, base, request, people, ledger, progress);
-                progress.close();
-                out.println("stamped " + issued.size() + " copies of " + file + " -> " + outDir + " ("
-                        + issued.get(0).copy() + "–" + issued.get(issued.size() - 1).copy() + "), ledger " + ledger);
-            } catch (DocumentException e) {
-                failed++;
-                err.println("marking: " + file + ": " + e.getMessage());
-            }
-        }
-        out.flush();
-        return failed == 0 ? ExitCodes.OK : ExitCodes.USAGE;
-    }
-
-    private Marking marking(Messages messages) {
-        MarkingParser parser = policy.load(files).parser(); // its levels, and the script to stamp in
-        ParsedMark parsed = MarkingSpec.parse(parser, level, term);
-        if (!parsed.valid()) {
-            Message why = parsed.errors().get(0);
-            throw new UsageException(messages.format(why.key(), why.args().toArray()));
-        }
-        Marking m = parsed.marking().get().withIssued(issued);
-        if (copy != null) {
-            if (copy < 1 || copy > CopyNumber.MAX) {
-                throw new UsageException("--copy must be between 1 and " + CopyNumber.MAX + ", not " + copy);
-            }
-            m = m.withCopy(new CopyNumber(copy));
-        }
-        if (urgency != null) {
-            m = m.withUrgency(Urgency.parse(urgency)
-                    .orElseThrow(() -> new UsageException("--urgency must be 特急 or 加急, not " + urgency)));
-        }
-        return m;
+        return result.allStamped() ? ExitCodes.OK : ExitCodes.USAGE;
     }
 }

@@ -1,15 +1,11 @@
 package dev.marking.cli;
 
-import dev.marking.core.format.DocumentException;
-import dev.marking.core.ledger.Ledger;
+import dev.marking.core.engine.EngineException;
 import dev.marking.core.trace.TraceResult;
-import dev.marking.core.trace.Tracer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,17 +30,8 @@ final class TraceCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": no such file");
-        }
-        Optional<Ledger> l = ledger == null ? Optional.empty() : Optional.of(Ledger.read(ledger));
-        TraceResult r;
-        try {
-            r = new Tracer(Formats.registry()).trace(file, l);
-        } catch (DocumentException e) {
-            throw new UsageException(file + ": " + e.getMessage());
-        }
+    public Integer call() throws IOException, EngineException {
+        TraceResult r = Engines.standard().trace(file, ledger, null);
         PrintWriter out = spec.commandLine().getOut();
         out.println("file: " + file);
         out.println("copy: " + r.copy().orElse("unknown") + (r.conflicting() ? "  (sources disagree: tampered?)" : ""));
@@ -53,7 +40,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         r.recipient().ifPresent(p -> out.println("recipient: " + p));
         r.document().ifPresent(d -> out.println("document: " + d));
-        if (l.isPresent()) {
+        if (ledger != null) {
             out.println("ledger: " + r.ledgerEntry().map(e -> "copy " + e.copy() + " of document " + e.document()
                     + " issued " + e.time() + (e.recipient() == null ? "" : " to " + e.recipient())
                     + (r.exactFile() ? " (file unchanged since issue)" : " (file changed since issue)"))

@@ -1,16 +1,10 @@
 package dev.marking.cli;
 
-import dev.marking.core.io.AtomicFiles;
-import dev.marking.core.policy.Baseline;
-import dev.marking.core.policy.Policy;
-import dev.marking.core.report.ReportWriter;
-import dev.marking.core.report.ReportWriters;
-import dev.marking.core.scan.ScanOptions;
-import dev.marking.core.scan.ScanResult;
-import dev.marking.core.scan.Scanner;
-import dev.marking.core.text.Messages;
+import dev.marking.core.engine.EngineException;
+import dev.marking.core.engine.ReportTarget;
+import dev.marking.core.engine.VerifyRequest;
+import dev.marking.core.engine.VerifyResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code marking verify}: checks files and folders and reports findings. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks the markings of files; folders are walked recursively (.docx, .pdf, .ofd, .txt, .md).",
+        description = {"Checks the markings of files; folders are walked recursively (${bundle:extensions}).",
             "Finds missing, invalid, non-canonical, inconsistent and incomplete markings, expired terms,",
             "bad copy numbers, and unreadable or encrypted files (which fail closed).",
             "A policy (marking.yml) sets severities, path rules, sensitive words, suppressions and include/exclude.",
@@ -33,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "", "Exit codes: 0 no finding at error level, 1 findings at error level, 2 usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
-            description = "Report format: text|json|sarif|checkstyle (default: text).")
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", completionCandidates = Engines.ReportFormats.class,
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
     private String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -51,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
     private Path writeBaseline;
 
     @Option(names = "--threads", paramLabel = "N", description = "Files checked at once (default: number of cores).")
-    private Integer threads;
+    private int threads;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to check.")
     private List<Path> paths;
@@ -66,38 +60,13 @@ final class VerifyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Messages messages = lang.messages();
-        ReportWriter writer = ReportWriters.byId(format, messages, Version.current())
-                .orElseThrow(() -> new UsageException("--format must be one of " + ReportWriters.ids() + ", not " + format));
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new UsageException(p + ": no such file or folder");
-            }
-        }
-        Policy policy = policyOption.load(paths);
-        ScanOptions options = ScanOptions.of(policy, today == null ? LocalDate.now() : today, messages);
-        if (threads != null) {
-            if (threads < 1) {
-                throw new UsageException("--threads must be at least 1");
-            }
-            options = options.withThreads(threads);
-        }
-        ScanResult result = Scanner.forPolicy(Formats.registry(), options).scan(paths);
-        if (writeBaseline != null) {
-            Baseline.of(result).write(writeBaseline);
-            spec.commandLine().getErr().println("marking: wrote baseline " + writeBaseline + " ("
-                    + Baseline.of(result).size() + " findings)");
-        }
-        if (baseline != null) {
-            result = Baseline.read(baseline).filter(result);
-        }
-        if (output == null) {
-            writer.write(result, spec.commandLine().getOut());
-        } else {
-            ScanResult report = result;
-            AtomicFiles.write(output, w -> writer.write(report, w));
-        }
+    public Integer call() throws IOException, EngineException {
+        VerifyRequest request = VerifyRequest.of(paths).withPolicy(policyOption.load(paths)).withToday(today)
+                .withLang(lang.lang()).withThreads(threads).withBaseline(baseline).withWriteBaseline(writeBaseline)
+                .withReport(output == null ? ReportTarget.console(format) : ReportTarget.file(format, output));
+        VerifyResult result = Engines.standard().verify(request, spec.commandLine().getOut());
+        result.baselineSize().ifPresent(n -> spec.commandLine().getErr().println("marking: wrote baseline "
+                + writeBaseline + " (" + n + " findings)"));
         return result.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,26 +22,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BrokenFilesCliTest {
 
-    private static final Path SHARED = Path.of(System.getProperty("marking.shared", "../../shared"));
-
     @TempDir
     Path out;
 
-    static Stream<Path> broken() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(SHARED.resolve("corpus/malformed"))) {
-            files = new ArrayList<>(s.toList());
-        }
+    static Stream<Path> broken() {
+        List<Path> files = new ArrayList<>(Corpus.files("malformed", ""));
         for (String encrypted : List.of("docx/poi_bug53475-password-is-pass.docx", "docx/poi_protected_agile.docx",
                 "pdf/pdfbox_PasswordSample-256bit.pdf", "pdf/pdfbox_PasswordSample-40bit.pdf",
                 "pdf/pypdf_crazyones-encrypted-256.pdf", "pdf/plumber_password-example.pdf")) {
-            files.add(SHARED.resolve("corpus").resolve(encrypted));
+            files.add(Corpus.file(encrypted));
         }
         return files.stream().sorted();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("broken")
+    @NeedsCorpus
     void verifyReportsStampRefusesInputUnchanged(Path file) throws Exception {
         byte[] before = Files.readAllBytes(file);
         CliRun verify = CliRun.of("verify", "--lang", "en", "--format", "json", file.toString());

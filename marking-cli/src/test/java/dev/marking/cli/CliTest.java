@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.engine.Engine;
+import dev.marking.core.format.TextBlock;
+import dev.marking.core.format.xlsx.XlsxFormat;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +35,28 @@ class CliTest {
         CliRun original = CliRun.of("verify", "--lang", "en", in.toString());
         assertEquals(1, original.exit());
         assertTrue(original.out().contains("marking.missing"));
+    }
+
+    @Test
+    void blockPutsTheGbT9704BlockIntoAWorkbooksFirstPageHeader() throws Exception {
+        Path in = dir.resolve("表.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(in)) {
+            wb.createSheet("数据").createRow(0).createCell(0).setCellValue("第一格");
+            wb.write(os);
+        }
+        for (boolean block : new boolean[] {false, true}) {
+            Path out = dir.resolve("out-" + block);
+            CliRun stamp = block
+                    ? CliRun.of("stamp", "--level", "机密", "--term", "5", "--copy", "3", "--block", "-o", out.toString(),
+                            in.toString())
+                    : CliRun.of("stamp", "--level", "机密", "--term", "5", "--copy", "3", "-o", out.toString(), in.toString());
+            assertEquals(0, stamp.exit(), stamp.err());
+            Path written = out.resolve("表.000003.xlsx");
+            List<String> top = new XlsxFormat().read(written).firstPageTop().stream().map(TextBlock::text).toList();
+            assertEquals(block ? List.of("000003", "机密★5年", "第一格") : List.of("第一格"), top);
+            CliRun verify = CliRun.of("verify", "--lang", "en", written.toString());
+            assertEquals(0, verify.exit(), verify.out());
+        }
     }
 
     @Test
@@ -123,6 +151,23 @@ class CliTest {
         try (var s = Files.list(out)) {
             assertEquals(1, s.count(), "no temporary files left behind");
         }
+    }
+
+    @Test
+    void helpTextsListWhatTheRegistriesHold() {
+        String extensions = squeezed(Engines.standard().extensionList());
+        String verify = squeezed(CliRun.of("verify", "--help").out());
+        assertTrue(verify.contains("(" + extensions + ")"), verify);
+        assertTrue(verify.contains("Reportformat:" + squeezed(String.join(", ", Engine.reportFormats()))), verify);
+        assertTrue(squeezed(CliRun.of("stamp", "--help").out()).contains("Filestostamp(" + extensions + ")"));
+        assertTrue(squeezed(CliRun.of("--help").out()).contains("(" + extensions + ")"));
+        String presend = squeezed(CliRun.of("presend", "--help").out());
+        assertTrue(presend.contains("Channel:" + squeezed(String.join(", ", Engine.channels()))), presend);
+    }
+
+    /** Help is wrapped at any character; compare without whitespace. */
+    private static String squeezed(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.marking.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,14 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI takes OFD files: stamp and verify a real one; a sealed one is refused in one line. */
 class OfdCliTest {
 
-    private static final Path OFD = Path.of(System.getProperty("marking.shared", "../../shared")).resolve("corpus/ofd");
-
     @TempDir
     Path dir;
 
     @Test
     void stampThenVerifyAnOfd() {
-        Path in = OFD.resolve("easyofdrs_gen_02_multi_page.ofd");
+        Path in = Corpus.file("ofd/easyofdrs_gen_02_multi_page.ofd");
         assertTrue(Files.isRegularFile(in), "corpus file not found: " + in.toAbsolutePath());
         Path out = dir.resolve("out");
         CliRun stamp = CliRun.of("stamp", "--level", "机密", "--term", "5", "--copy", "3", "-o", out.toString(),
@@ -36,7 +35,7 @@ class OfdCliTest {
 
     @Test
     void aSealedOfdIsRefusedInOneLine() throws Exception {
-        Path in = OFD.resolve("ofdrw_allprotected.ofd");
+        Path in = Corpus.file("ofd/ofdrw_allprotected.ofd");
         Path out = dir.resolve("out");
         CliRun r = CliRun.of("stamp", "--level", "秘密", "-o", out.toString(), in.toString(), "--lang", "en");
         assertEquals(2, r.exit());

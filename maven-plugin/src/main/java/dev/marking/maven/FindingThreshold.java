@@ -1,9 +1,7 @@
 package dev.marking.maven;
 
-import dev.marking.core.model.Finding;
+import dev.marking.core.engine.VerifyResult;
 import dev.marking.core.model.Severity;
-import dev.marking.core.scan.FileResult;
-import dev.marking.core.scan.ScanResult;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,27 +31,16 @@ record FindingThreshold(Optional<Severity> severity, int maxAllowed) {
     }
 
     /** Findings that count against the threshold. */
-    long counted(ScanResult result) {
-        if (severity.isEmpty()) {
-            return 0;
-        }
-        return result.files().stream().flatMap(f -> f.findings().stream())
-                .filter(f -> f.severity().atLeast(severity.get())).count();
+    long counted(VerifyResult result) {
+        return severity.map(s -> (long) result.atLeast(s).size()).orElse(0L);
     }
 
-    boolean exceeded(ScanResult result) {
+    boolean exceeded(VerifyResult result) {
         return severity.isPresent() && counted(result) > maxAllowed;
     }
 
     /** The first counted finding, as {@code path: rule}, to name in the failure. */
-    Optional<String> first(ScanResult result) {
-        for (FileResult file : result.files()) {
-            for (Finding f : file.findings()) {
-                if (severity.isPresent() && f.severity().atLeast(severity.get())) {
-                    return Optional.of(file.path() + ": " + f.rule());
-                }
-            }
-        }
-        return Optional.empty();
+    Optional<String> first(VerifyResult result) {
+        return severity.flatMap(s -> result.atLeast(s).stream().findFirst()).map(f -> f.path() + ": " + f.rule());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.engine.ReportedFinding;
+import dev.marking.core.engine.VerifyResult;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
@@ -20,10 +22,18 @@ class FindingThresholdTest {
         return new Finding(rule, s, "m", Location.FILE, null);
     }
 
-    private final ScanResult result = new ScanResult(List.of(
+    private final VerifyResult result = result(new ScanResult(List.of(
             new FileResult("b.md", "text", Optional.empty(), List.of(finding("marking.missing", Severity.ERROR))),
             new FileResult("a.md", "text", Optional.empty(), List.of(finding("marking.noncanonical", Severity.WARNING),
-                    finding("marking.noncanonical", Severity.INFO)))));
+                    finding("marking.noncanonical", Severity.INFO))))));
+
+    /** What the engine answers for {@code scan}: every finding reported, one line each, in report order. */
+    private static VerifyResult result(ScanResult scan) {
+        List<ReportedFinding> lines = scan.files().stream().flatMap(f -> f.findings().stream().map(x ->
+                new ReportedFinding(f.path(), x.rule(), x.severity(), x.message(), ""))).toList();
+        return new VerifyResult(scan, lines, lines.size(), 0, scan.files().size(), List.of(), Optional.empty(),
+                Optional.empty());
+    }
 
     @Test
     void countsFindingsAtTheSeverityOrAbove() {
@@ -47,11 +57,5 @@ class FindingThresholdTest {
     void rejectsUnknownSeveritiesAndNegativeCounts() {
         assertThrows(IllegalArgumentException.class, () -> FindingThreshold.parse("fatal", 0));
         assertThrows(IllegalArgumentException.class, () -> FindingThreshold.parse("error", -1));
-    }
-
-    @Test
-    void reportFileNamesFollowTheFormat() {
-        assertEquals(List.of("marking.txt", "marking.json", "marking.sarif", "marking.xml", "marking.html"),
-                List.of("text", "json", "sarif", "checkstyle", "html").stream().map(ReportFiles::fileName).toList());
     }
 }

@@ -82,7 +82,7 @@ final class AddinHandler implements HttpHandler {
             }
             status = 200;
             logged = PREFIX + rel;
-            Responses.bytes(ex, status, Responses.contentType(rel), body);
+            Responses.bytes(ex, status, Responses.pageType(rel), body);
         } finally {
             log.request(ex.getRequestMethod(), logged, status,
                     (System.nanoTime() - start) / 1_000_000, null, 0);

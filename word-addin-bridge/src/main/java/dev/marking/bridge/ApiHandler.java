@@ -3,8 +3,7 @@ package dev.marking.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.marking.core.format.DocumentException;
-import dev.marking.core.text.Messages;
+import dev.marking.core.engine.EngineException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,13 +26,13 @@ final class ApiHandler implements HttpHandler {
             PREFIX + "verify", PREFIX + "stamp", PREFIX + "presend");
 
     private final RequestGuard guard;
-    private final Engine engine;
+    private final Service engine;
     private final BridgeConfig config;
     private final Path tempRoot;
     private final ExecutorService pool;
     private final AccessLog log;
 
-    ApiHandler(RequestGuard guard, Engine engine, BridgeConfig config, Path tempRoot, ExecutorService pool, AccessLog log) {
+    ApiHandler(RequestGuard guard, Service engine, BridgeConfig config, Path tempRoot, ExecutorService pool, AccessLog log) {
         this.guard = guard;
         this.engine = engine;
         this.config = config;
@@ -107,6 +106,7 @@ final class ApiHandler implements HttpHandler {
                     body.put("tool", "marking");
                     body.put("version", engine.version());
                     body.put("formats", engine.formats());
+                    body.put("extensions", engine.extensions());
                     body.put("maxBody", config.maxBody());
                     send(ex, outcome, 200, body);
                     return;
@@ -136,7 +136,7 @@ final class ApiHandler implements HttpHandler {
     private void document(HttpExchange ex, String endpoint, Outcome outcome) throws IOException {
         Map<String, String> query = PercentCoding.query(ex.getRequestURI().getRawQuery());
         String name = DocumentName.of(ex.getRequestHeaders().getFirst(DocumentName.HEADER));
-        Messages messages = messages(ex, query);
+        String lang = lang(ex, query);
         UploadedDocument.checkLength(ex, config.maxBody());
         Held held = new Held();
         Object result;
@@ -147,9 +147,9 @@ final class ApiHandler implements HttpHandler {
                 outcome.hash = doc.shortHash();
                 outcome.size = doc.size();
                 return switch (endpoint) {
-                    case "verify" -> engine.verify(doc, messages);
-                    case "presend" -> engine.presend(doc, query.get("channel"), messages);
-                    default -> engine.stamp(doc, query, messages).read();
+                    case "verify" -> engine.verify(doc, lang);
+                    case "presend" -> engine.presend(doc, query.get("channel"), lang);
+                    default -> engine.stamp(doc, query, lang).read();
                 };
             }, held);
         } catch (TimedWork.TimedOut e) {
@@ -173,14 +173,14 @@ final class ApiHandler implements HttpHandler {
         }
         // Nothing of the request stays on disk once the client has its answer.
         held.close();
-        if (result instanceof Engine.Stamped stamped) {
+        if (result instanceof Service.Stamped stamped) {
             var headers = ex.getResponseHeaders();
             headers.set(DocumentName.HEADER, PercentCoding.encode(stamped.name()));
             headers.set("Content-Disposition", "attachment; filename*=UTF-8''" + PercentCoding.encode(stamped.name()));
             headers.set("X-Marking-Mark", PercentCoding.encode(stamped.mark()));
             headers.set("X-Marking-Properties", PercentCoding.encode(JSON.writeValueAsString(stamped.metadata())));
             outcome.status = 200;
-            Responses.bytes(ex, 200, Responses.contentType(stamped.name()), stamped.bytes());
+            Responses.bytes(ex, 200, engine.mediaType(stamped.name()), stamped.bytes());
         } else {
             send(ex, outcome, 200, result);
         }
@@ -194,15 +194,10 @@ final class ApiHandler implements HttpHandler {
         if (cause instanceof IllegalArgumentException bad) {
             throw bad;
         }
-        if (cause instanceof Engine.BadRequest bad) {
+        if (cause instanceof EngineException bad) {
             send(ex, outcome, 400, Map.of("error", bad.code(), "message", bad.getMessage()));
-        } else if (cause instanceof DocumentException de) {
-            String code = switch (de.kind()) {
-                case ENCRYPTED -> "file.encrypted";
-                case UNSUPPORTED -> "file.unsupported";
-                default -> "file.unreadable";
-            };
-            send(ex, outcome, 422, Map.of("error", code, "message", de.getMessage()));
+        } else if (cause instanceof Service.Unprocessable doc) {
+            send(ex, outcome, 422, Map.of("error", doc.code(), "message", doc.getMessage()));
         } else {
             // The class name only: an exception message may quote the document.
             send(ex, outcome, 500, Map.of("error", "internal", "message", "the engine failed: "
@@ -216,12 +211,12 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** {@code ?lang=zh|en}, else the browser's Accept-Language. */
-    private static Messages messages(HttpExchange ex, Map<String, String> query) {
+    private static String lang(HttpExchange ex, Map<String, String> query) {
         String lang = query.get("lang");
         if (lang == null) {
             String accept = ex.getRequestHeaders().getFirst("Accept-Language");
             lang = accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("zh") ? "zh" : "en";
         }
-        return Messages.forLang(lang.startsWith("zh") ? "zh" : "en");
+        return lang.startsWith("zh") ? "zh" : "en";
     }
 }

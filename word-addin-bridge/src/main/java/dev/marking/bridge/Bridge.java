@@ -3,6 +3,7 @@ package dev.marking.bridge;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.marking.core.engine.Engine;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -96,7 +97,7 @@ public final class Bridge implements AutoCloseable {
                 b.bound.add(address);
             }
             RequestGuard guard = new RequestGuard(b.token, b.port, config.https());
-            Engine engine = new Engine(config.policy(), config.formats(), version());
+            Service engine = new Service(new Engine(config.formats(), version()), config.policy());
             ApiHandler api = new ApiHandler(guard, engine, config, b.tempRoot, b.enginePool, log);
             AddinHandler addin = new AddinHandler(guard, config.officeJs(),
                     (config.https() ? "https" : "http") + "://localhost:" + b.port, log);

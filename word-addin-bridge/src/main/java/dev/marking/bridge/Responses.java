@@ -49,24 +49,9 @@ final class Responses {
         h.set("Cross-Origin-Resource-Policy", "same-origin");
     }
 
-    /** The content type of a document or page by its name. */
-    static String contentType(String name) {
+    /** The content type of a page of the add-in by its name (documents take theirs from the format registry). */
+    static String pageType(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
-        if (n.endsWith(".docx")) {
-            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        }
-        if (n.endsWith(".pdf")) {
-            return "application/pdf";
-        }
-        if (n.endsWith(".ofd")) {
-            return "application/ofd";
-        }
-        if (n.endsWith(".md") || n.endsWith(".markdown")) {
-            return "text/markdown; charset=utf-8";
-        }
-        if (n.endsWith(".txt")) {
-            return "text/plain; charset=utf-8";
-        }
         if (n.endsWith(".html")) {
             return "text/html; charset=utf-8";
         }

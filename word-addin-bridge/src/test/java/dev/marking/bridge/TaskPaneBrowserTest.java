@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -45,8 +47,6 @@ class TaskPaneBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CORPUS_DOCX = Path.of(System.getProperty("marking.shared", "../../shared"),
-            "corpus/docx/poi_NoHeadFoot.docx");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -76,14 +76,10 @@ class TaskPaneBrowserTest {
         }
     }
 
-    /** The corpus DOCX once the DOCX adapter is registered; until then a Markdown document. */
+    /** A real DOCX of the corpus, as Word would hand it over. */
     record Sample(String name, byte[] bytes) {
         static Sample pick() throws IOException {
-            boolean docx = FormatRegistry.standard().forFile(Path.of("x.docx")).isPresent() && Files.isRegularFile(CORPUS_DOCX);
-            if (docx) {
-                return new Sample("poi_NoHeadFoot.docx", Files.readAllBytes(CORPUS_DOCX));
-            }
-            return new Sample("季度报告.md", Documents.unmarkedOfSize(12 * 1024));
+            return new Sample("poi_NoHeadFoot.docx", Files.readAllBytes(Corpus.file("docx/poi_NoHeadFoot.docx")));
         }
 
         String stampedName() {
@@ -198,6 +194,10 @@ class TaskPaneBrowserTest {
         waiting().until(d -> "browser".equals(js("return document.body.getAttribute('data-ready');")));
         assertNull(driver.findElement(By.id("browserSource")).getAttribute("hidden"), "file picker shown");
         assertEquals(scheme, driver.getCurrentUrl().substring(0, scheme.length()));
+        List<String> dotted = FormatRegistry.standard().extensions().stream().map(e -> "." + e).toList();
+        waiting().until(d -> String.join(",", dotted).equals(driver.findElement(By.id("file")).getAttribute("accept")));
+        assertTrue(driver.findElement(By.id("drop")).getText().contains(String.join(" ", dotted)),
+                "the hint names the bridge's extensions: " + driver.findElement(By.id("drop")).getText());
 
         Path file = temp.resolve("季度报告.md");
         Files.write(file, Documents.unmarked());

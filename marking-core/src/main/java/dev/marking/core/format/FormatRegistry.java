@@ -4,7 +4,9 @@ import dev.marking.core.format.docx.DocxFormat;
 import dev.marking.core.format.image.ImageFormat;
 import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
+import dev.marking.core.format.pptx.PptxFormat;
 import dev.marking.core.format.text.TextFormat;
+import dev.marking.core.format.xlsx.XlsxFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,8 @@ public final class FormatRegistry {
                 new PdfFormat(),
                 new OfdFormat(),
                 new TextFormat(),
+                new XlsxFormat(),
+                new PptxFormat(),
                 new ImageFormat()));
     }
 

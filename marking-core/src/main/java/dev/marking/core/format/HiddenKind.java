@@ -27,7 +27,15 @@ public enum HiddenKind {
     /** Text a reader cannot see: under a box, same colour, clipped; the location part says how. */
     COVERED_TEXT("covered-text"),
     /** Text a later incremental update of a PDF removed but the file still carries. */
-    EARLIER_REVISION("earlier-revision");
+    EARLIER_REVISION("earlier-revision"),
+    /** A workbook sheet that is hidden (or very hidden) and still holds its cells. */
+    HIDDEN_SHEET("hidden-sheet"),
+    /** Rows or columns of a sheet that are hidden and still hold text. */
+    HIDDEN_CELLS("hidden-cells"),
+    /** A presentation slide hidden from the slide show and from printing. */
+    HIDDEN_SLIDE("hidden-slide"),
+    /** Speaker notes of a slide, not shown on the slide itself. */
+    SPEAKER_NOTES("notes");
 
     private final String id;
 

@@ -17,18 +17,31 @@ import java.util.Optional;
  * @param footer    footer with the copy number (only when the marking has one)
  * @param watermark diagonal semi-transparent watermark
  * @param font      a TrueType font to embed instead of the default (PDF)
+ * @param block     the GB/T 9704 first-page block where a format makes it optional (XLSX: the first sheet's
+ *                  first-page header); DOCX, PDF, PPTX and text always carry it
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font) {
+        boolean watermark, Optional<Path> font, boolean block) {
 
-    /** Everything on, default font. */
+    /** The options without the optional block. */
+    public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
+            boolean watermark, Optional<Path> font) {
+        this(marking, markingId, stampDate, header, footer, watermark, font, false);
+    }
+
+    /** Everything on but the optional block, default font. */
     public static StampOptions all(Marking marking, String markingId, LocalDate stampDate) {
         return new StampOptions(marking, markingId, stampDate, true, true, true, Optional.empty());
     }
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block);
+    }
+
+    /** The same options with the optional first-page block on or off. */
+    public StampOptions withBlock(boolean on) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on);
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */

@@ -51,7 +51,7 @@ public final class CopyIssuer {
     public List<Issued> issue(Path source, Path outDir, StampOptions base, CopyRequest request,
             List<Recipient> recipients, Path ledgerFile, IntConsumer progress) throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
-                DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps .docx, .pdf, .txt and .md)"));
+                DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
         if (!recipients.isEmpty() && recipients.size() != request.count()) {
             throw new DocumentException(source, DocumentException.Kind.REFUSED, recipients.size()
                     + " recipients for " + request.count() + " copies: give one recipient per copy");

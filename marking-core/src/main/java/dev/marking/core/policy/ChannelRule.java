@@ -1,5 +1,6 @@
 package dev.marking.core.policy;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,6 +13,6 @@ import java.util.Set;
  */
 public record ChannelRule(String name, boolean classified, Set<String> blockedSchemes, boolean ledger) {
 
-    /** The channels every policy knows. */
-    public static final Set<String> NAMES = Set.of("email", "im", "netdisk", "post", "usb", "courier", "print");
+    /** The channels every policy knows, in the order help texts list them. */
+    public static final List<String> NAMES = List.of("email", "im", "netdisk", "post", "usb", "courier", "print");
 }

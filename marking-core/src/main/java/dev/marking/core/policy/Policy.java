@@ -1,10 +1,17 @@
 package dev.marking.core.policy;
 
 import dev.marking.core.format.OcrSettings;
+import dev.marking.core.io.Glob;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
+import dev.marking.core.rules.MarkingMode;
+import dev.marking.core.rules.Rule;
+import dev.marking.core.rules.RuleSettings;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.rules.content.LevelTerm;
+import dev.marking.core.rules.content.PathRule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +79,21 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     /** A parser that knows this policy's schemes and takes marks in its script as canonical. */
     public MarkingParser parser() {
         return new MarkingParser(schemes, allowLongTerm, script);
+    }
+
+    /** What the rules are configured with under this policy. */
+    public RuleSettings ruleSettings() {
+        return new RuleSettings(parser(), mode, terms, paths, codenames);
+    }
+
+    /**
+     * The rules of {@code registry} configured by this policy, leaving out those whose every id is turned off. A
+     * rule with several ids still runs while one is on; findings under an id turned off are dropped
+     * when the policy is applied to them.
+     */
+    public List<Rule> rules(RuleRegistry registry) {
+        return registry.rules(ruleSettings()).stream()
+                .filter(r -> r.descriptors().stream().anyMatch(d -> enabled(d.id()))).toList();
     }
 
     /** How adapters read pages without text of their own under this policy, in this process's environment. */

@@ -1,10 +1,14 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.io.Glob;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
-import dev.marking.core.rules.RuleIds;
+import dev.marking.core.rules.MarkingMode;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.rules.content.LevelTerm;
+import dev.marking.core.rules.content.PathRule;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.io.StringReader;
@@ -274,7 +278,7 @@ public final class PolicyLoader {
         }
 
         private void rules(Node node) throws PolicyException {
-            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleIds.ALL));
+            Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleRegistry.standard().ids()));
             for (Map.Entry<String, Node> e : m.entrySet()) {
                 String v = y.choice(e.getValue(), "rules." + e.getKey(), List.of("error", "warning", "info", "off"));
                 severities.put(e.getKey(), "off".equals(v) ? Optional.empty()
@@ -320,7 +324,7 @@ public final class PolicyLoader {
         }
 
         private void channels(Node node) throws PolicyException {
-            for (Map.Entry<String, Node> e : y.mapping(node, "channels", ChannelRule.NAMES).entrySet()) {
+            for (Map.Entry<String, Node> e : y.mapping(node, "channels", Set.copyOf(ChannelRule.NAMES)).entrySet()) {
                 String key = "channels." + e.getKey();
                 Map<String, Node> m = y.mapping(e.getValue(), key, CHANNEL);
                 ChannelRule base = channels.get(e.getKey());
@@ -350,7 +354,7 @@ public final class PolicyLoader {
                     throw y.error(node, "suppressions." + required, "required (a suppression must say why)");
                 }
             }
-            List<String> ids = new ArrayList<>(RuleIds.ALL);
+            List<String> ids = new ArrayList<>(RuleRegistry.standard().ids());
             ids.add("*");
             String rule = y.choice(m.get("rule"), "suppressions.rule", ids);
             Optional<LocalDate> until = Optional.empty();

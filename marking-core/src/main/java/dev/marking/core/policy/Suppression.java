@@ -1,5 +1,6 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.io.Glob;
 import java.time.LocalDate;
 import java.util.Optional;
 

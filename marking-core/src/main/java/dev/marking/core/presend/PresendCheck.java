@@ -10,6 +10,7 @@ import dev.marking.core.model.Severity;
 import dev.marking.core.policy.ChannelRule;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.FileResult;
+import dev.marking.core.scan.ScanTarget;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.text.Digests;
 import dev.marking.core.text.Messages;
@@ -43,11 +44,19 @@ public final class PresendCheck {
 
     /** The decision for {@code file} on {@code channel} (a name from {@link ChannelRule#NAMES}). */
     public Decision decide(Path file, String channel) throws IOException {
+        return decide(file, null, channel);
+    }
+
+    /**
+     * The decision for {@code file}, shown as {@code name} (null: as given; policy globs match it too), on
+     * {@code channel}.
+     */
+    public Decision decide(Path file, String name, String channel) throws IOException {
         ChannelRule rule = policy.channels().get(channel);
         if (rule == null) {
             throw new IllegalArgumentException("unknown channel " + channel + " (known: " + ChannelRule.NAMES + ")");
         }
-        FileResult result = scanner.check(file);
+        FileResult result = name == null ? scanner.check(file) : scanner.check(new ScanTarget(file, name));
         List<Decision.Reason> reasons = new ArrayList<>();
         Optional<Marking> marking = result.marking();
         for (Finding f : result.findings()) {
@@ -67,7 +76,7 @@ public final class PresendCheck {
                 reasons.add(new Decision.Reason("channel.ledger", messages.format("presend.ledger", mark, channel)));
             }
         }
-        return new Decision(result.path(), channel, marking, reasons);
+        return new Decision(name == null ? result.path() : name, channel, marking, reasons);
     }
 
     private boolean registered(Path file) throws IOException {

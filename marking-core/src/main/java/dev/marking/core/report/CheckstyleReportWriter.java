@@ -35,6 +35,16 @@ public final class CheckstyleReportWriter implements ReportWriter {
     }
 
     @Override
+    public String fileExtension() {
+        return "xml";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/xml";
+    }
+
+    @Override
     public String id() {
         return "checkstyle";
     }

@@ -28,6 +28,16 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
+    public String fileExtension() {
+        return "json";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/json";
+    }
+
+    @Override
     public String id() {
         return "json";
     }

@@ -1,35 +1,30 @@
 package dev.marking.core.report;
 
-import dev.marking.core.model.MarkingParser;
-import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.rules.Rules;
 import dev.marking.core.text.Messages;
 import java.util.List;
 import java.util.Optional;
 
-/** The report formats marking writes, by id. */
+/** The report formats marking writes: the only list of them. */
 public final class ReportWriters {
 
     private ReportWriters() {
     }
 
-    /** Every writer; {@code messages} labels the text report, SARIF lists the built-in rules. */
-    public static List<ReportWriter> all(Messages messages, String toolVersion) {
-        return all(messages, toolVersion, Rules.descriptors(MarkingParser.standard()));
+    /** Every writer, made for {@code c}: one line each. */
+    public static List<ReportWriter> standard(ReportContext c) {
+        return List.of(
+                new TextReportWriter(c.messages()),
+                new JsonReportWriter(c.toolVersion()),
+                new SarifReportWriter(c.toolVersion(), c.rules(), c.formats()),
+                new CheckstyleReportWriter(c.toolVersion(), c.messages()));
     }
 
-    /** Every writer; {@code rules} is the rule catalogue SARIF reports carry. */
-    public static List<ReportWriter> all(Messages messages, String toolVersion, List<RuleDescriptor> rules) {
-        return List.of(new TextReportWriter(messages), new JsonReportWriter(toolVersion),
-                new SarifReportWriter(toolVersion, rules), new CheckstyleReportWriter(toolVersion, messages));
+    public static Optional<ReportWriter> byId(String id, ReportContext c) {
+        return standard(c).stream().filter(w -> w.id().equals(id)).findFirst();
     }
 
-    public static Optional<ReportWriter> byId(String id, Messages messages, String toolVersion) {
-        return all(messages, toolVersion).stream().filter(w -> w.id().equals(id)).findFirst();
-    }
-
-    /** Ids for help texts. */
+    /** Ids for help texts and messages. */
     public static List<String> ids() {
-        return all(Messages.forLang("en"), "").stream().map(ReportWriter::id).toList();
+        return standard(ReportContext.of(Messages.forLang("en"), "")).stream().map(ReportWriter::id).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.marking.core.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
@@ -25,6 +26,7 @@ import dev.marking.core.scan.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,18 +45,31 @@ public final class SarifReportWriter implements ReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    private static final Map<String, String> MIME_TYPES = Map.of(
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "pdf", "application/pdf",
-            "text", "text/plain");
 
     private final String version;
     private final List<RuleDescriptor> rules;
+    private final FormatRegistry formats;
 
-    /** {@code rules}: every rule a finding may name, e.g. {@code Rules.descriptors(MarkingParser.standard())}. */
+    /** {@code rules}: every rule a finding may name ({@code RuleRegistry.catalogue()}); files read by the built-in formats. */
     public SarifReportWriter(String version, List<RuleDescriptor> rules) {
+        this(version, rules, FormatRegistry.standard());
+    }
+
+    /** {@code formats}: what files were read with, for their media types. */
+    public SarifReportWriter(String version, List<RuleDescriptor> rules, FormatRegistry formats) {
         this.version = version;
         this.rules = List.copyOf(rules);
+        this.formats = formats;
+    }
+
+    @Override
+    public String fileExtension() {
+        return "sarif";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/sarif+json";
     }
 
     @Override
@@ -69,7 +84,7 @@ public final class SarifReportWriter implements ReportWriter {
         List<Result> results = new ArrayList<>();
         for (FileResult file : result.files()) {
             ArtifactLocation artifact = new ArtifactLocation(uri(file.path()), artifacts.size());
-            artifacts.add(new Artifact(new ArtifactLocation(artifact.uri(), null), MIME_TYPES.get(file.format())));
+            artifacts.add(new Artifact(new ArtifactLocation(artifact.uri(), null), mediaType(file)));
             for (Finding f : file.findings()) {
                 results.add(result(f, file.path(), artifact, ruleIndex(catalogue, f)));
             }
@@ -80,6 +95,11 @@ public final class SarifReportWriter implements ReportWriter {
         MAPPER.writeValue(out, new SarifLog(SCHEMA, "2.1.0", List.of(run)));
         out.write('\n');
         out.flush();
+    }
+
+    /** The media type of the file's format, none for a file no format read. */
+    private String mediaType(FileResult file) {
+        return formats.byId(file.format()).map(f -> f.mediaType(Path.of(file.path()).getFileName())).orElse(null);
     }
 
     private static Result result(Finding f, String path, ArtifactLocation artifact, int ruleIndex) {

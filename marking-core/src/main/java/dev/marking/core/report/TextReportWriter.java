@@ -20,6 +20,16 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     @Override
+    public String fileExtension() {
+        return "txt";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/plain; charset=utf-8";
+    }
+
+    @Override
     public String id() {
         return "text";
     }

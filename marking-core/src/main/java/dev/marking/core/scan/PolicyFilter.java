@@ -3,7 +3,7 @@ package dev.marking.core.scan;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
-import dev.marking.core.policy.MarkingMode;
+import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.rules.marking.MissingMarkingRule;
 import dev.marking.core.text.Messages;

@@ -6,7 +6,7 @@ import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.rules.Rule;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +48,11 @@ public final class ScanCache {
      * enough for snapshot builds, so the rule ids and adapter ids in force are part of it too.
      */
     public static String key(FormatRegistry formats, ScanOptions options, String toolVersion) {
+        return key(formats, options.policy().rules(RuleRegistry.standard()), options, toolVersion);
+    }
+
+    /** The key for a scan running {@code rules}. */
+    public static String key(FormatRegistry formats, List<Rule> rules, ScanOptions options, String toolVersion) {
         StringBuilder sb = new StringBuilder("marking-cache/").append(FORMAT);
         sb.append("\ntool=").append(toolVersion);
         sb.append("\npolicy=").append(options.policy().fingerprint());
@@ -55,7 +60,7 @@ public final class ScanCache {
         sb.append("\nlang=").append(options.messages().locale().toLanguageTag());
         sb.append("\nocr=").append(options.policy().ocrSettings().fingerprint());
         sb.append("\nrules=");
-        for (Rule r : Rules.forPolicy(options.policy(), options.parser())) {
+        for (Rule r : rules) {
             sb.append(r.descriptor().id()).append(',');
         }
         sb.append("\nformats=");
@@ -87,6 +92,11 @@ public final class ScanCache {
     /** A cache that remembers nothing and writes nothing (caching turned off). */
     public static ScanCache disabled() {
         return new ScanCache(null, "", Map.of());
+    }
+
+    /** True when this cache remembers results (false for {@link #disabled()}). */
+    public boolean enabled() {
+        return file != null;
     }
 
     /** The result stored for this content at this relative path, if any. */

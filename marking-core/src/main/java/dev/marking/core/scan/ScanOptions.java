@@ -26,10 +26,6 @@ public record ScanOptions(LocalDate today, Messages messages, MarkingParser pars
         return new ScanOptions(today, messages, policy.parser(), Runtime.getRuntime().availableProcessors(), policy);
     }
 
-    public static ScanOptions defaults() {
-        return of(Policy.defaults(), LocalDate.now(), Messages.forLang(null));
-    }
-
     public ScanOptions withThreads(int n) {
         return new ScanOptions(today, messages, parser, n, policy);
     }

@@ -13,7 +13,8 @@ import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks files: each is read by its adapter into a read model, then every rule looks at it.
@@ -44,38 +46,45 @@ public final class Scanner {
         this.ocr = options.policy().ocrSettings();
     }
 
-    /** A scanner with every built-in adapter and the rules of {@code options.policy()}. */
+    /** A scanner with the formats given and the built-in rules configured by {@code options.policy()}. */
     public static Scanner forPolicy(FormatRegistry formats, ScanOptions options) {
-        return new Scanner(formats, Rules.forPolicy(options.policy(), options.parser()), options);
+        return new Scanner(formats, options.policy().rules(RuleRegistry.standard()), options);
     }
 
-    /** Walks {@code roots} and checks every supported file. */
+    /** The rules this scanner runs. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Walks {@code roots} (see {@link FileSelection}) and checks every supported file. */
     public ScanResult scan(List<Path> roots) throws IOException {
-        return scan(roots, ScanListener.NONE);
+        List<ScanTarget> targets = new FileSelection(formats, options.policy()).expand(roots);
+        return scan(targets, ScanListener.NONE, ScanCache.disabled()).result();
     }
 
     /**
-     * Walks {@code roots} and checks every supported file on {@code options.threads()} threads, telling
-     * {@code listener} about each file as it completes. Only findings are kept, so memory stays bounded
-     * by the files in flight.
+     * Checks {@code targets} on {@code options.threads()} threads, telling {@code listener} about each file
+     * as it completes. A file whose content hash and relative path are in {@code cache} is not read; every
+     * other file is checked and its result remembered (the caller saves the cache when it wants it kept).
+     * Only findings are kept, so memory stays bounded by the files in flight.
      */
-    public ScanResult scan(List<Path> roots, ScanListener listener) throws IOException {
-        List<ScanTarget> files = new FileWalker(formats, options.policy()).expand(roots);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), files.size())));
+    public ScanOutcome scan(List<ScanTarget> targets, ScanListener listener, ScanCache cache) throws IOException {
+        AtomicInteger hits = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), targets.size())));
         try {
             List<Future<FileResult>> futures = new ArrayList<>();
-            for (ScanTarget t : files) {
+            for (ScanTarget t : targets) {
                 futures.add(pool.submit(() -> {
-                    FileResult r = check(t);
+                    FileResult r = cache.enabled() ? cached(t, cache, hits) : check(t);
                     listener.fileDone(r);
                     return r;
                 }));
             }
             List<FileResult> results = new ArrayList<>();
-            for (Future<FileResult> fut : futures) {
-                results.add(fut.get());
+            for (Future<FileResult> f : futures) {
+                results.add(f.get());
             }
-            return new ScanResult(results);
+            return new ScanOutcome(new ScanResult(results), hits.get(), results.size() - hits.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("scan interrupted", e);
@@ -83,6 +92,37 @@ public final class Scanner {
             throw new IllegalStateException("a rule failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private FileResult cached(ScanTarget target, ScanCache cache, AtomicInteger hits) {
+        String sha;
+        try {
+            sha = Digests.sha256(target.file());
+        } catch (IOException e) {
+            // Unreadable now: let the check report it, and remember nothing.
+            return check(target);
+        }
+        Optional<FileResult> known = cache.lookup(target.relative(), sha);
+        if (known.isPresent()) {
+            hits.incrementAndGet();
+            FileResult r = known.get();
+            String shown = display(target.file());
+            return shown.equals(r.path()) ? r : new FileResult(shown, r.format(), r.marking(), r.findings());
+        }
+        FileResult r = check(target);
+        if (sha.equals(hashOrEmpty(target))) {
+            // Only remember what was read from the content that was hashed (the file may change meanwhile).
+            cache.put(target.relative(), sha, r);
+        }
+        return r;
+    }
+
+    private static String hashOrEmpty(ScanTarget target) {
+        try {
+            return Digests.sha256(target.file());
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -98,7 +138,7 @@ public final class Scanner {
         Optional<DocumentFormat> format = formats.forFile(file);
         if (format.isEmpty()) {
             return fileFinding(target, "unknown", FileRules.UNREADABLE, "file.unreadable",
-                    "unsupported file type (marking reads .docx, .pdf, .txt and .md)");
+                    "unsupported file type (marking reads " + formats.extensionList() + ")");
         }
         ReadModel model;
         try {

@@ -22,9 +22,6 @@ public final class Stamper {
         this.formats = formats;
     }
 
-    /** Prefix of temporary files in output folders; a later run may remove leftovers. */
-    public static final String TEMP_PREFIX = AtomicFiles.TEMP_PREFIX;
-
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
     public static String outputName(Path source, StampOptions options) {
         return outputName(source, options, null);
@@ -45,7 +42,7 @@ public final class Stamper {
     /** Stamps {@code source} into {@code outDir}; returns the written file. */
     public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
-                DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps .docx, .pdf, .txt and .md)"));
+                DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
         if (!Files.isRegularFile(source)) {
             throw new DocumentException(source, DocumentException.Kind.UNREADABLE, "no such file");
         }

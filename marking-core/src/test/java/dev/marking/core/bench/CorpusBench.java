@@ -11,6 +11,7 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.scan.Stamper;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Stamp and verify time per document over the real corpus (median of several rounds after warm-up).
- * Not a test: {@code java -cp … dev.marking.core.bench.CorpusBench ../shared/corpus [rounds]}.
+ * Not a test: {@code java -cp … dev.marking.core.bench.CorpusBench [CORPUS] [rounds] [docx,pdf,xlsx,pptx]}
+ * (default corpus: {@link Corpus#location()}).
  */
 public final class CorpusBench {
 
@@ -32,11 +34,12 @@ public final class CorpusBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+        Path corpus = args.length > 0 ? Path.of(args[0]) : Corpus.location();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> kinds = List.of((args.length > 2 ? args[2] : "docx,pdf,xlsx,pptx").split(","));
         FormatRegistry formats = FormatRegistry.standard();
         List<Path> files;
-        try (Stream<Path> s = Stream.of("docx", "pdf").flatMap(d -> list(corpus.resolve(d)))) {
+        try (Stream<Path> s = kinds.stream().flatMap(d -> list(corpus.resolve(d)))) {
             files = s.filter(p -> formats.forFile(p).isPresent()).sorted().toList();
         }
         Scanner scanner = Scanner.forPolicy(formats, ScanOptions.of(Policy.defaults(), LocalDate.now(),
@@ -44,7 +47,7 @@ public final class CorpusBench {
         Stamper stamper = new Stamper(formats);
         Path out = Files.createTempDirectory("marking-bench");
         Marking m = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5)).withCopy(new CopyNumber(1));
-        for (String kind : List.of("docx", "pdf")) {
+        for (String kind : kinds) {
             List<Double> stamp = new ArrayList<>();
             List<Double> verify = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {

@@ -5,6 +5,7 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.ScanResult;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * {@code verify} throughput on a generated folder of N mixed files (DOCX and PDF copied from the corpus,
  * Markdown generated): files/s, MB/s and peak heap. Not a test:
- * {@code java -Xmx512m -cp … dev.marking.core.bench.FolderBench ../shared/corpus 2000}.
+ * {@code java -Xmx512m -cp … dev.marking.core.bench.FolderBench [CORPUS] 2000} (default: {@link Corpus#location()}).
  */
 public final class FolderBench {
 
@@ -29,7 +30,7 @@ public final class FolderBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+        Path corpus = args.length > 0 ? Path.of(args[0]) : Corpus.location();
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         Path dir = Files.createTempDirectory("marking-folder");
         List<Path> sources;

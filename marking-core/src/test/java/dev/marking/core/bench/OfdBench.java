@@ -14,6 +14,7 @@ import dev.marking.core.model.Term;
 import dev.marking.core.testing.Fixtures;
 import dev.marking.core.testing.OfdFixture;
 import java.io.IOException;
+import dev.marking.core.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * Not a test: pages per second for verify (read) and stamp of the corpus's largest OFDs (by pages, among
  * those that can be stamped, and by bytes), of a generated 300-page OFD, and copies per second through
- * {@link CopyIssuer}. Run: {@code java -cp <test-classpath> dev.marking.core.bench.OfdBench [../shared]}.
+ * {@link CopyIssuer}. Run: {@code java -cp <test-classpath> dev.marking.core.bench.OfdBench [CORPUS_DIR]}.
  */
 public final class OfdBench {
 
@@ -44,13 +45,13 @@ public final class OfdBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        Path corpus = args.length > 0 ? Path.of(args[0]) : Corpus.location();
         OfdBench bench = new OfdBench(Files.createTempDirectory("ofdbench"));
         System.out.printf(Locale.ROOT, "max heap %d MB, %d CPUs%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
         List<Path> stampable = new ArrayList<>();
         List<Path> all;
-        try (Stream<Path> s = Files.list(shared.resolve("corpus/ofd"))) {
+        try (Stream<Path> s = Files.list(corpus.resolve("ofd"))) {
             all = s.filter(p -> p.toString().endsWith(".ofd")).sorted().toList();
         }
         for (Path p : all) {

@@ -7,6 +7,7 @@ import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Term;
+import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -30,7 +31,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * Not a test: pages per second for stamp and read on the corpus's longest PDFs, peak heap for a
  * generated 1,000-page PDF, and the same stamp done by {@code qpdf --overlay} and {@code pdftk stamp}.
- * Run: {@code java -Xmx256m -cp <test-classpath> dev.marking.core.bench.PdfBench [../shared]}.
+ * Run: {@code java -Xmx256m -cp <test-classpath> dev.marking.core.bench.PdfBench [CORPUS]} (default: {@link Corpus#location()}).
  */
 public final class PdfBench {
 
@@ -49,12 +50,12 @@ public final class PdfBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        Path corpus = args.length > 0 ? Path.of(args[0]) : Corpus.location();
         Path work = Files.createTempDirectory("pdfbench");
         PdfBench bench = new PdfBench(work);
         System.out.printf(Locale.ROOT, "max heap %d MB, %d CPUs%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
-        for (Path p : longest(shared.resolve("corpus/pdf"))) {
+        for (Path p : longest(corpus.resolve("pdf"))) {
             bench.corpusFile(p);
         }
         Path big = generate(bench.work.resolve("big.pdf"), 1000);

@@ -33,11 +33,12 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "tif", "tiff", "jpg", "jpeg", "png"),
-                formats.extensions());
-        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .tif, .tiff, .jpg, .jpeg, .png", formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.txt", "**/*.md", "**/*.markdown", "**/*.tif",
-                "**/*.tiff", "**/*.jpg", "**/*.jpeg", "**/*.png"), formats.includeGlobs());
+        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "xlsx", "pptx", "tif", "tiff", "jpg", "jpeg",
+                "png"), formats.extensions());
+        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .xlsx, .pptx, .tif, .tiff, .jpg, .jpeg, .png",
+                formats.extensionList());
+        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.txt", "**/*.md", "**/*.markdown", "**/*.xlsx",
+                "**/*.pptx", "**/*.tif", "**/*.tiff", "**/*.jpg", "**/*.jpeg", "**/*.png"), formats.includeGlobs());
         assertEquals("image/png", formats.mediaType(Path.of("扫描件.PNG")));
         assertEquals("image/jpeg", formats.mediaType(Path.of("a.jpeg")));
         assertEquals("image/tiff", formats.mediaType(Path.of("a.tif")));
@@ -45,7 +46,9 @@ class FormatRegistryTest {
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));
         assertEquals("application/ofd", formats.mediaType(Path.of("公文.ofd")));
-        assertEquals("application/octet-stream", formats.mediaType(Path.of("a.xlsx")));
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                formats.mediaType(Path.of("a.xlsx")));
+        assertEquals("application/octet-stream", formats.mediaType(Path.of("a.bin")));
         assertEquals(Optional.of("pdf"), formats.byId("pdf").map(DocumentFormat::id));
     }
 
@@ -73,6 +76,21 @@ class FormatRegistryTest {
 
         Path unknown = Files.copy(pdf, dir.resolve("no-extension"));
         assertEquals(named("-", "pdf", false), summary(formats.identify(unknown)));
+    }
+
+    @Test
+    void workbooksAndPresentationsAreRecognisedByTheirMainPartWhateverTheName() throws Exception {
+        Path xlsx = Fixtures.xlsx().cell("A1", "x").build(dir.resolve("a.xlsx"));
+        Path pptx = Fixtures.pptx().slide().text("x").build(dir.resolve("b.pptx"));
+        assertEquals(named("xlsx", "xlsx", false), summary(formats.identify(xlsx)));
+        assertEquals(named("pptx", "pptx", false), summary(formats.identify(pptx)));
+        assertEquals(named("docx", "xlsx", true), summary(formats.identify(Files.copy(xlsx, dir.resolve("report.docx")))));
+        assertEquals(named("-", "pptx", false), summary(formats.identify(Files.copy(pptx, dir.resolve("slides")))));
+        Path docx = Fixtures.docx().paragraph("正文").build(dir.resolve("c.docx"));
+        assertEquals(named("pptx", "docx", true), summary(formats.identify(Files.copy(docx, dir.resolve("c.pptx")))));
+        ContentProbe probe = ContentProbe.of(xlsx);
+        assertEquals(Recognition.NONE, formats.byId("pptx").orElseThrow().recognise(probe));
+        assertEquals(Recognition.CERTAIN, formats.byId("xlsx").orElseThrow().recognise(probe));
     }
 
     @Test
@@ -125,6 +143,9 @@ class FormatRegistryTest {
         assertTrue(probe.oleStreams().contains("EncryptedPackage"), probe.oleStreams().toString());
         assertEquals(Recognition.PLAUSIBLE, formats.byId("docx").orElseThrow().recognise(probe));
         assertEquals(named("docx", "docx", false), summary(formats.identify(encrypted)));
+        Path lockedWorkbook = Files.copy(encrypted, dir.resolve("locked.xlsx"));
+        assertEquals(Recognition.PLAUSIBLE, formats.byId("xlsx").orElseThrow().recognise(ContentProbe.of(lockedWorkbook)));
+        assertEquals(named("xlsx", "xlsx", false), summary(formats.identify(lockedWorkbook)), "the name decides among equals");
     }
 
     @Test

@@ -16,8 +16,8 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.ExternalTools;
-import dev.marking.core.testing.Fixtures;
 import dev.marking.core.text.Digests;
 import dev.marking.core.text.Messages;
 import dev.marking.core.text.Widths;
@@ -62,7 +62,7 @@ class DocxCopiesAcceptanceTest {
     Path tmp;
 
     private static Path corpusFile() {
-        return Fixtures.shared().resolve("corpus/docx/poi_headerFooter.docx");
+        return Corpus.file("docx/poi_headerFooter.docx");
     }
 
     private static StampOptions base() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.format.OcrSettings;
 import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
+import dev.marking.core.rules.MarkingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -144,7 +145,7 @@ class PolicyLoaderTest {
             + "declass.fake, file.encrypted, file.no-text, file.unreadable, hidden.content, marking.incomplete, "
             + "marking.inconsistent, "
             + "marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, "
-            + "redaction.fake, seal.broken, term.expired)",
+            + "redaction.fake, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
             + "not 'fatal'",
         "schemes: {enabled: [state, martian]}|marking.yml:1: schemes.enabled: expected one of state, work, internal, "
@@ -177,7 +178,7 @@ class PolicyLoaderTest {
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
             + "term.expired, copy.invalid, declass.fake, redaction.fake, hidden.content, pii.id-card, pii.phone, "
-            + "pii.bank-card, pii.email, seal.broken, file.unreadable, file.encrypted, file.no-text, *, not 'nope'",
+            + "pii.bank-card, pii.email, file.no-text, file.unreadable, file.encrypted, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
@@ -198,7 +199,7 @@ class PolicyLoaderTest {
         assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, file.encrypted, "
                 + "file.no-text, file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
                 + "marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, redaction.fake, "
-                + "seal.broken, term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
+                + "term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
         assertEquals("marking.yml:2: rules: given twice", error("rules: {}\nrules: {}\n"));
     }

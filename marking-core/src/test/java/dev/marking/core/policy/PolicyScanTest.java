@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
+import dev.marking.core.report.Baseline;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.ScanResult;

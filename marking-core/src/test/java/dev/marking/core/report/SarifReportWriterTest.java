@@ -18,7 +18,7 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Severity;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.ScanResult;
@@ -75,7 +75,7 @@ class SarifReportWriterTest {
 
     static String write(ScanResult result) throws IOException {
         StringWriter out = new StringWriter();
-        new SarifReportWriter("1.2.3", Rules.descriptors(MarkingParser.standard())).write(result, out);
+        new SarifReportWriter("1.2.3", RuleRegistry.standard().catalogue()).write(result, out);
         return out.toString();
     }
 
@@ -192,7 +192,7 @@ class SarifReportWriterTest {
         Files.writeString(dir.resolve("notice 1.txt"), "机密☆五年\n联系人 13812345678，li@example.com\n");
         Files.writeString(dir.resolve("unmarked.md"), "# 标题\n正文\n");
         MarkingParser parser = MarkingParser.standard();
-        ScanResult result = new Scanner(FormatRegistry.standard(), Rules.standard(parser),
+        ScanResult result = new Scanner(FormatRegistry.standard(), RuleRegistry.standard().rules(parser),
                 new ScanOptions(LocalDate.of(2026, 11, 23), Messages.forLang("zh"), parser, 1)).scan(List.of(dir));
         JsonNode sarif = JSON.readTree(write(result));
         assertEquals(Set.of(), violations(sarif));

@@ -14,8 +14,9 @@ import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Severity;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.text.Messages;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,31 +33,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusVerifyTest {
 
-    private static final Path SHARED = Path.of(System.getProperty("marking.shared", "../../shared"));
     private static final FormatRegistry FORMATS = FormatRegistry.standard();
 
     @TempDir
     Path out;
 
-    static Stream<Path> corpus() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Stream.of("docx", "pdf", "malformed").flatMap(d -> list(SHARED.resolve("corpus").resolve(d)))) {
-            files = s.filter(p -> FORMATS.forFile(p).isPresent()).sorted().toList();
-        }
-        assertTrue(files.size() > 40, "corpus not found under " + SHARED.toAbsolutePath());
+    static Stream<Path> corpus() {
+        List<Path> files = Stream.of("docx", "pdf", "malformed").flatMap(d -> Corpus.files(d, "").stream())
+                .filter(p -> FORMATS.forFile(p).isPresent()).sorted().toList();
+        assertTrue(files.size() > 40, "only " + files.size() + " corpus files under " + Corpus.root());
         return files.stream();
-    }
-
-    private static Stream<Path> list(Path dir) {
-        try {
-            return Files.list(dir);
-        } catch (IOException e) {
-            return Stream.empty();
-        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    @NeedsCorpus
     void stampsThenVerifiesWithoutError(Path file) throws Exception {
         byte[] before = Files.readAllBytes(file);
         Scanner scanner = Scanner.forPolicy(FORMATS, ScanOptions.of(dev.marking.core.policy.Policy.defaults(),

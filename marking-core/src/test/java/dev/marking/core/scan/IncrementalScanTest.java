@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The scanner with a cache: unchanged files are answered from it, changed and new ones are read. */
 class IncrementalScanTest {
 
     @TempDir
@@ -31,10 +32,10 @@ class IncrementalScanTest {
     private final ScanOptions options = ScanOptions.of(Policy.defaults(), LocalDate.of(2026, 11, 23), Messages.forLang("en"))
             .withThreads(2);
 
-    private IncrementalScan.Outcome scan(Path cacheFile) throws IOException {
+    private ScanOutcome scan(Path cacheFile) throws IOException {
         ScanCache cache = ScanCache.open(cacheFile, ScanCache.key(counting, options, "test"));
         List<ScanTarget> targets = new FileSelection(counting, options.policy(), List.of(), List.of()).expand(List.of(dir));
-        IncrementalScan.Outcome o = new IncrementalScan(counting, options, cache).run(targets, ScanListener.NONE);
+        ScanOutcome o = Scanner.forPolicy(counting, options).scan(targets, ScanListener.NONE, cache);
         cache.save();
         return o;
     }
@@ -46,9 +47,9 @@ class IncrementalScanTest {
         Files.writeString(docs.resolve("b.txt"), "正文\n");
         Files.writeString(docs.resolve("c.md"), "秘密★15年\n正文\n");
         Path cacheFile = Files.createTempDirectory("cache").resolve("cache.json");
-        IncrementalScan.Outcome first = scan(cacheFile);
+        ScanOutcome first = scan(cacheFile);
         assertEquals(List.of(3, 0, 3, 3), List.of(first.files(), first.fromCache(), first.read(), reads.get()));
-        IncrementalScan.Outcome second = scan(cacheFile);
+        ScanOutcome second = scan(cacheFile);
         assertEquals(List.of(3, 3, 0, 3), List.of(second.files(), second.fromCache(), second.read(), reads.get()));
         assertEquals(first.result(), second.result());
         assertEquals(Scanner.forPolicy(counting, options).scan(List.of(dir)), second.result());
@@ -62,7 +63,7 @@ class IncrementalScanTest {
         scan(cacheFile);
         Files.writeString(dir.resolve("b.md"), "公开\n正文\n");
         Files.writeString(dir.resolve("c.md"), "公开\n");
-        IncrementalScan.Outcome o = scan(cacheFile);
+        ScanOutcome o = scan(cacheFile);
         assertEquals(List.of(3, 1, 2), List.of(o.files(), o.fromCache(), o.read()));
         assertEquals(0, o.result().count(dev.marking.core.model.Severity.ERROR));
     }

@@ -12,16 +12,13 @@ import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.testing.ExternalTools;
-import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.testing.StampCases;
 import dev.marking.core.text.Messages;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,14 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScannedCorpusTest {
 
-    static List<Path> scans() throws IOException {
-        Path dir = Fixtures.shared().resolve("corpus/scanned");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "corpus not found at " + dir.toAbsolutePath());
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
-        }
+    static List<Path> scans() {
+        return Corpus.files("scanned", ".pdf");
     }
 
+    @NeedsCorpus
     @ParameterizedTest(name = "{0}")
     @MethodSource("scans")
     void isReadByOcrAndNeverClean(Path scan) throws Exception {

@@ -14,7 +14,7 @@ import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ class ScannerTest {
     Path dir;
 
     private final MarkingParser parser = MarkingParser.standard();
-    private final Scanner scanner = new Scanner(FormatRegistry.standard(), Rules.standard(parser),
+    private final Scanner scanner = new Scanner(FormatRegistry.standard(), RuleRegistry.standard().rules(parser),
             new ScanOptions(LocalDate.of(2026, 11, 23), Messages.forLang("en"), parser, 2));
 
     @Test

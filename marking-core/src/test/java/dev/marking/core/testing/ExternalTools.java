@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /** Real external programs tests drive: skipped with a reason where missing, but required under CI. */
 public final class ExternalTools {
@@ -19,7 +18,7 @@ public final class ExternalTools {
     public static Path require(String program, String notChecked) {
         Optional<Path> found = find(program, notChecked);
         if (found.isEmpty()) {
-            Assumptions.abort(program + " not installed; " + notChecked + " not checked");
+            Missing.skipOrFail(program + " not installed; " + notChecked + " not checked");
         }
         return found.get();
     }
@@ -28,7 +27,7 @@ public final class ExternalTools {
     public static Optional<Path> find(String program, String notChecked) {
         Optional<Path> found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
                 .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
-        if (found.isEmpty() && System.getenv("CI") != null) {
+        if (found.isEmpty() && Missing.onCi()) {
             fail(program + " is required on CI: " + notChecked);
         }
         return found;

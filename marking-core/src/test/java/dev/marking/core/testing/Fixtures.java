@@ -1,7 +1,5 @@
 package dev.marking.core.testing;
 
-import java.nio.file.Path;
-
 /** Entry points for building small real documents in tests: {@code Fixtures.docx().paragraph("…").build(dir)}. */
 public final class Fixtures {
 
@@ -18,12 +16,13 @@ public final class Fixtures {
         return new OfdFixture();
     }
 
-    /** The shared test material ({@code ../shared}): system property {@code marking.shared}, else beside the project. */
-    public static Path shared() {
-        String configured = System.getProperty("marking.shared");
-        if (configured != null && !configured.isBlank() && !configured.contains("${")) {
-            return Path.of(configured);
-        }
-        return Path.of("..", "..", "shared");
+    /** A new XLSX builder; the first sheet ({@code Sheet1}) is made when first needed. */
+    public static XlsxFixture xlsx() {
+        return new XlsxFixture();
+    }
+
+    /** A new PPTX builder; the first slide is made when first needed. */
+    public static PptxFixture pptx() {
+        return new PptxFixture();
     }
 }

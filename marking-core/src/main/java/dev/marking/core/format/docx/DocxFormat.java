@@ -8,6 +8,7 @@ import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.ooxml.OoxmlPackages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -82,8 +83,7 @@ public final class DocxFormat implements DocumentFormat {
         XWPFDocument doc = DocxOpener.open(source, true);
         try {
             if (DocxOpener.signed(doc)) {
-                throw new DocumentException(source, Kind.REFUSED, "the document is digitally signed and stamping would"
-                        + " break the signature; remove the signature, stamp, then sign again");
+                throw OoxmlPackages.signedRefusal(source);
             }
             DocxStamper.stamp(doc, options, texts);
             doc.write(out);

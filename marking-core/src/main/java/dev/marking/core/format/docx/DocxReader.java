@@ -7,6 +7,8 @@ import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.Unit;
+import dev.marking.core.format.ooxml.OoxmlPackageItems;
+import dev.marking.core.format.ooxml.OoxmlProperties;
 import dev.marking.core.model.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +57,9 @@ final class DocxReader {
         List<RunningSlot> slots = slots(Sections.of(document));
         comments(body.commentAnchors());
         covertCopies.addAll(body.covertCopies());
-        Map<String, String> properties = new LinkedHashMap<>(DocxProperties.read(doc));
+        Map<String, String> properties = new LinkedHashMap<>(OoxmlProperties.read(doc.getProperties()));
         covertCopies.stream().findFirst().ifPresent(c -> properties.put(CovertMark.PROPERTY, c));
-        hidden.addAll(PackageItems.scan(doc));
+        hidden.addAll(OoxmlPackageItems.scan(doc, "word"));
         return new ReadModel(path, "docx", Unit.SECTION, top, blocks, slots, properties, hidden);
     }
 

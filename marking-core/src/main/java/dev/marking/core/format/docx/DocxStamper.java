@@ -2,6 +2,7 @@ package dev.marking.core.format.docx;
 
 import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.ooxml.OoxmlProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class DocxStamper {
         Map<String, String> metadata = options.metadata();
         metadata.computeIfPresent(MetadataKeys.COPY, (k, v) -> texts.copy());
         metadata.computeIfPresent(MetadataKeys.RECIPIENT, (k, v) -> texts.recipient());
-        DocxProperties.write(doc, metadata);
+        OoxmlProperties.write(doc.getProperties(), metadata);
         FontFallback.declareHeiti(doc);
     }
 

@@ -1,5 +1,6 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.ooxml.XmlFragments;
 import java.util.List;
 
 /** The WordprocessingML we insert, as text: each fragment is one {@code w:sdt} tagged {@code marking.*}. */
@@ -82,6 +83,6 @@ final class Fragments {
 
     /** XML-escapes text for element content and attribute values. */
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return XmlFragments.escape(s);
     }
 }

@@ -1,11 +1,10 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.ooxml.XmlFragments;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.xmlbeans.XmlBeans;
 import org.apache.xmlbeans.XmlCursor;
-import org.apache.xmlbeans.XmlException;
-import org.apache.xmlbeans.XmlObject;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -63,18 +62,11 @@ final class OurContent {
     }
 
     private static void insert(Node container, String fragment, boolean first) {
-        XmlObject parsed;
-        try {
-            parsed = XmlObject.Factory.parse(fragment);
-        } catch (XmlException e) {
-            throw new IllegalStateException("bad fragment: " + e.getMessage(), e);
-        }
-        try (XmlCursor src = parsed.newCursor(); XmlCursor dst = XmlBeans.nodeToCursor(container)) {
-            src.toFirstChild();
+        try (XmlCursor dst = XmlBeans.nodeToCursor(container)) {
             if (!(first && dst.toFirstChild())) {
                 dst.toEndToken();
             }
-            src.copyXml(dst);
+            XmlFragments.insert(dst, fragment);
         }
     }
 }

@@ -10,15 +10,17 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.util.Matrix;
 
 /**
  * Which pages of a PDF carry no text of their own and so are read by OCR: pages whose own text (our
- * stamp aside) is empty but that put ink on the page (an image, or text drawn as outlines), and pages
- * with a few characters only (a page number, a Bates stamp) over an image that covers most of the page.
- * The text is already extracted, so pages with text cost nothing; only pages with little text have their
- * content replayed, without decoding any image. A page with nothing drawn on it is blank, not a scan.
+ * stamp aside) is empty but that put ink on the page (an image, or text drawn as outlines; not a white
+ * box), and pages with a few characters only (a page number, a Bates stamp) over an image that covers
+ * most of the page. The text is already extracted, so pages with text cost nothing; only pages with
+ * little text have their content replayed, without decoding any image. A page with nothing drawn on it
+ * is blank, not a scan.
  */
 final class ScannedPages {
 
@@ -26,7 +28,11 @@ final class ScannedPages {
     static final int LITTLE_TEXT = 50;
     /** Images covering at least this share of the page make a little-text page a scan. */
     static final double PAGE_SIZED = 0.5;
+    /** Images covering less than this share of the page (spacers, a rule, a small logo) put no text there. */
+    static final double SOME_IMAGE = 0.01;
     private static final int GRID = 32;
+    /** Paint lighter than this in every channel (0..255) is paper, not ink. */
+    private static final int WHITE = 242;
 
     private ScannedPages() {
     }
@@ -51,13 +57,15 @@ final class ScannedPages {
     static Ink ink(PDPage page) throws IOException {
         ImageArea area = new ImageArea(page);
         area.processPage(page);
-        return new Ink(area.painted || !area.images.isEmpty(), imageShare(page, area.images));
+        double share = imageShare(page, area.images);
+        return new Ink(area.painted || share >= SOME_IMAGE, share);
     }
 
     /**
      * What a page draws.
      *
-     * @param drawn      true when it paints anything: an image, a filled or stroked path, a shading
+     * @param drawn      true when it paints anything that may be text: images over more than a speck of the
+     *                   page, a filled or stroked path that is not white, a shading
      * @param imageShare the share of the crop box images cover
      */
     record Ink(boolean drawn, double imageShare) {
@@ -95,8 +103,18 @@ final class ScannedPages {
             super(page);
         }
 
-        private void paint() {
-            painted |= !inStamp();
+        /** Paint in {@code colour} marks the page unless it is our stamp's or paper-white (a background box). */
+        private void paint(PDColor colour) {
+            painted |= !inStamp() && !white(colour);
+        }
+
+        private static boolean white(PDColor colour) {
+            try {
+                int rgb = colour.toRGB();
+                return (rgb >> 16 & 0xFF) > WHITE && (rgb >> 8 & 0xFF) > WHITE && (rgb & 0xFF) > WHITE;
+            } catch (IOException | RuntimeException e) {
+                return false; // a colour space we cannot convert: count it as ink
+            }
         }
 
         @Override
@@ -143,22 +161,23 @@ final class ScannedPages {
 
         @Override
         public void strokePath() {
-            paint();
+            paint(getGraphicsState().getStrokingColor());
         }
 
         @Override
         public void fillPath(int windingRule) {
-            paint();
+            paint(getGraphicsState().getNonStrokingColor());
         }
 
         @Override
         public void fillAndStrokePath(int windingRule) {
-            paint();
+            paint(getGraphicsState().getNonStrokingColor());
+            paint(getGraphicsState().getStrokingColor());
         }
 
         @Override
         public void shadingFill(COSName shadingName) {
-            paint();
+            painted |= !inStamp();
         }
     }
 }

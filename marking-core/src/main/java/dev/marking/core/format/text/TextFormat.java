@@ -42,7 +42,7 @@ public final class TextFormat implements DocumentFormat {
 
     @Override
     public String mediaType(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt") ? mediaType() : "text/markdown";
+        return String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".txt") ? mediaType() : "text/markdown";
     }
 
     /** Text has no signature: anything without NUL bytes may be text; the charset is checked when reading. */

@@ -5,9 +5,7 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
-import dev.marking.core.model.Severity;
-import dev.marking.core.policy.LevelTerm;
-import dev.marking.core.policy.MarkingMode;
+import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
@@ -27,9 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class ContentLevelRule implements Rule {
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.inconsistent", Severity.ERROR,
-            "The body shows a higher level (本文件属机密, a secret point) than the mark says.");
-
     private static final Pattern STATEMENT = Pattern.compile(
             "本(?:文件|文|件|材料|资料|报告|通知|纪要|方案)(?:内容)?\\s*(?:属于|属|为|系|定为|列为|确定为)\\s*(?:国家)?"
             + "(?<level>绝密|机密|秘密)(?:级)?");
@@ -46,7 +41,12 @@ public final class ContentLevelRule implements Rule {
 
     @Override
     public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+        return InconsistentMarkingRule.DESCRIPTOR;
+    }
+
+    @Override
+    public List<RuleDescriptor> descriptors() {
+        return List.of(InconsistentMarkingRule.DESCRIPTOR, MissingMarkingRule.DESCRIPTOR);
     }
 
     @Override

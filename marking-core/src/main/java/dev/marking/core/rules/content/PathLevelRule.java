@@ -4,12 +4,11 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
-import dev.marking.core.model.Severity;
-import dev.marking.core.policy.MarkingMode;
-import dev.marking.core.policy.PathRule;
+import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
+import dev.marking.core.rules.marking.InconsistentMarkingRule;
 import dev.marking.core.rules.marking.MissingMarkingRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,6 @@ import java.util.Optional;
 
 /** Policy path rules: {@code secret/**: at least 机密}, {@code public/**: must be 公开}. */
 public final class PathLevelRule implements Rule {
-
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.inconsistent", Severity.ERROR,
-            "The mark does not meet the level policy requires for the file's folder.");
 
     private final List<PathRule> paths;
     private final MarkingMode mode;
@@ -31,7 +27,12 @@ public final class PathLevelRule implements Rule {
 
     @Override
     public RuleDescriptor descriptor() {
-        return DESCRIPTOR;
+        return InconsistentMarkingRule.DESCRIPTOR;
+    }
+
+    @Override
+    public List<RuleDescriptor> descriptors() {
+        return List.of(InconsistentMarkingRule.DESCRIPTOR, MissingMarkingRule.DESCRIPTOR);
     }
 
     @Override
@@ -54,8 +55,9 @@ public final class PathLevelRule implements Rule {
             Level marked = marking.get().level();
             boolean ok = rule.atLeast().isPresent() ? marked.atLeast(required) : marked.equals(required);
             if (!ok) {
-                out.add(context.finding(DESCRIPTOR, Location.FILE, marking.get().mark(), "path.wrong-level",
-                        rule.glob().pattern(), context.messages().format(wants, required.name()), marking.get().mark()));
+                out.add(context.finding(InconsistentMarkingRule.DESCRIPTOR, Location.FILE, marking.get().mark(),
+                        "path.wrong-level", rule.glob().pattern(), context.messages().format(wants, required.name()),
+                        marking.get().mark()));
             }
         }
         return out;

@@ -20,7 +20,8 @@ import java.util.Set;
 public final class InconsistentMarkingRule implements Rule {
 
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.inconsistent", Severity.ERROR,
-            "The first-page block, running headers, watermark and metadata disagree about the marking.");
+            "The marking disagrees with itself (first-page block, running headers, watermark, metadata) or is lower"
+            + " than the body (本文件属机密, a secret point) or the file's folder requires.");
 
     @Override
     public RuleDescriptor descriptor() {

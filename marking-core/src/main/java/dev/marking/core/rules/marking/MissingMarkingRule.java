@@ -3,7 +3,7 @@ package dev.marking.core.rules.marking;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
-import dev.marking.core.policy.MarkingMode;
+import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;

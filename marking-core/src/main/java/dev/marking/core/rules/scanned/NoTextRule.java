@@ -2,12 +2,11 @@ package dev.marking.core.rules.scanned;
 
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.ScannedPage;
-import dev.marking.core.format.ScannedPage.Outcome;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Ocr;
 import dev.marking.core.model.Severity;
-import dev.marking.core.policy.MarkingMode;
+import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
@@ -59,7 +58,7 @@ public final class NoTextRule implements Rule {
                     list(context, pages), first.detail()));
         }
         boolean nothingRead = !model.scanned().isEmpty() && model.body().isEmpty() && model.firstPageTop().isEmpty()
-                && model.scanned().stream().allMatch(p -> p.outcome() == Outcome.BLANK);
+                && model.scanned().stream().allMatch(p -> p.outcome() == ScannedPage.Outcome.BLANK);
         if (nothingRead) {
             out.add(context.finding(DESCRIPTOR, severity, Location.page(model.scanned().get(0).page()).withOcr(Ocr.PAGE),
                     null, "notext.blank", list(context, model.scanned()), ""));

@@ -15,7 +15,9 @@ import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.NeedsCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,11 +47,9 @@ class DocxCopiesTest {
     @TempDir
     Path tmp;
 
-    static Stream<Path> corpus() throws IOException {
-        try (Stream<Path> files = Files.list(Fixtures.shared().resolve("corpus/docx"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".docx")).sorted().toList().stream()
-                    .filter(f -> !ole2(f) && !f.getFileName().toString().contains("signed"));
-        }
+    static Stream<Path> corpus() {
+        return Corpus.files("docx", ".docx").stream()
+                .filter(f -> !ole2(f) && !f.getFileName().toString().contains("signed"));
     }
 
     static StampOptions numbered(int copy, String recipient) {
@@ -60,6 +60,7 @@ class DocxCopiesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    @NeedsCorpus
     void copyReadsBackLikeANormalStamp(Path file) throws Exception {
         PreparedSource prepared = format.prepare(file);
         for (StampOptions o : List.of(numbered(1, "张三（办公室）"), numbered(999_999, "李四 & <王五> \"赵\""))) {
@@ -84,7 +85,7 @@ class DocxCopiesTest {
 
     @Test
     void copiesFromManyThreadsAreEachTheirOwn() throws Exception {
-        Path file = Fixtures.shared().resolve("corpus/docx/poi_headerFooter.docx");
+        Path file = Corpus.file("docx/poi_headerFooter.docx");
         PreparedSource prepared = format.prepare(file);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -111,7 +112,7 @@ class DocxCopiesTest {
 
     @Test
     void signedIsRefusedLikeANormalStamp() throws Exception {
-        Path signed = Fixtures.shared().resolve("corpus/docx/poi_signed.docx");
+        Path signed = Corpus.file("docx/poi_signed.docx");
         DocumentException e = assertThrows(DocumentException.class,
                 () -> format.prepare(signed).stamp(tmp.resolve("x.docx"), numbered(1, null)));
         assertEquals(Kind.REFUSED, e.kind());

@@ -3,7 +3,6 @@ package dev.marking.core.format.docx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
@@ -14,19 +13,20 @@ import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
-import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.stream.Stream;
+import java.util.List;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every DOCX of the shared corpus: read, stamp, read back, restamp; malformed files are unreadable. */
+/** Every DOCX of the real-world corpus: read, stamp, read back, restamp; malformed files are unreadable. */
 class DocxCorpusTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -36,19 +36,12 @@ class DocxCorpusTest {
     @TempDir
     Path tmp;
 
-    static Stream<Path> corpus() throws IOException {
-        return list(Fixtures.shared().resolve("corpus/docx"));
+    static List<Path> corpus() {
+        return Corpus.files("docx", ".docx");
     }
 
-    static Stream<Path> malformed() throws IOException {
-        return list(Fixtures.shared().resolve("corpus/malformed"));
-    }
-
-    private static Stream<Path> list(Path dir) throws IOException {
-        assertTrue(Files.isDirectory(dir), "shared corpus not found at " + dir.toAbsolutePath());
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".docx")).sorted().toList().stream();
-        }
+    static List<Path> malformed() {
+        return Corpus.files("malformed", ".docx");
     }
 
     static StampOptions first() {
@@ -63,6 +56,7 @@ class DocxCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    @NeedsCorpus
     void stampsReadsBackAndRestamps(Path file) throws Exception {
         String hash = StampAssertions.sha256(file);
         if (isOle2(file)) {
@@ -95,6 +89,7 @@ class DocxCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
+    @NeedsCorpus
     void malformedIsUnreadable(Path file) {
         DocumentException read = assertThrows(DocumentException.class, () -> format.read(file));
         assertEquals(Kind.UNREADABLE, read.kind(), read.getMessage());

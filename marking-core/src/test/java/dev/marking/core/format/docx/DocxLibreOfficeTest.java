@@ -1,24 +1,23 @@
 package dev.marking.core.format.docx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
-import dev.marking.core.testing.ExternalTools;
 import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.LibreOffice;
+import dev.marking.core.testing.WatermarkPixels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -37,15 +36,12 @@ import org.opentest4j.AssertionFailedError;
 class DocxLibreOfficeTest {
 
     private static final int DPI = 50;
-    private static final int INK = 245;
-    private static final int DARK = 140;
 
     @TempDir
     Path tmp;
 
     @Test
     void markOnEveryPageAndWatermarkRotatedAndLight() throws Exception {
-        Path soffice = soffice();
         Path source = Fixtures.docx()
                 .titlePage().header("甲节页眉").firstHeader("甲节首页").footer("甲节页脚")
                 .paragraph("第一页正文").pageBreak().paragraph("第二页正文").pageBreak().paragraph("第三页正文")
@@ -56,7 +52,7 @@ class DocxLibreOfficeTest {
                 .withCopy(new CopyNumber(123));
         Path stamped = tmp.resolve("stamped.docx");
         new DocxFormat().stamp(source, stamped, StampOptions.all(marking, "lo-1", LocalDate.of(2026, 11, 23)));
-        Path pdf = convert(soffice, stamped);
+        Path pdf = convert(stamped);
 
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertTrue(doc.getNumberOfPages() >= 5, "expected 5 pages, got " + doc.getNumberOfPages());
@@ -76,7 +72,7 @@ class DocxLibreOfficeTest {
                     Files.createDirectories(png.getParent());
                     ImageIO.write(image, "png", png.toFile());
                 }
-                assertDiagonalAndLight(image, "page " + (page + 1) + ": ");
+                WatermarkPixels.assertDiagonalAndLight(image, "page " + (page + 1) + ": ");
             }
         }
     }
@@ -84,87 +80,19 @@ class DocxLibreOfficeTest {
     /** The check itself: POI's own {@code createWatermark()} renders unrotated and black, and must fail it. */
     @Test
     void poiWatermarkFailsTheCheck() throws Exception {
-        Path soffice = soffice();
         Path file = tmp.resolve("poi-watermark.docx");
         try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
             doc.createParagraph().createRun().setText("正文");
             doc.createHeaderFooterPolicy().createWatermark("机密★5年");
             doc.write(out);
         }
-        try (PDDocument pdf = Loader.loadPDF(convert(soffice, file).toFile())) {
+        try (PDDocument pdf = Loader.loadPDF(convert(file).toFile())) {
             BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, DPI);
-            assertThrows(AssertionFailedError.class, () -> assertDiagonalAndLight(image, "POI watermark: "));
+            assertThrows(AssertionFailedError.class, () -> WatermarkPixels.assertDiagonalAndLight(image, "POI watermark: "));
         }
     }
 
-    /** In the middle of a page with one short line of text, the only ink is the watermark. */
-    static void assertDiagonalAndLight(BufferedImage image, String where) {
-        int x0 = image.getWidth() / 5;
-        int x1 = image.getWidth() * 4 / 5;
-        int y0 = image.getHeight() / 4;
-        int y1 = image.getHeight() * 3 / 4;
-        long n = 0;
-        long dark = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double syy = 0;
-        double sxy = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                int l = luminance(image.getRGB(x, y));
-                if (l < INK) {
-                    n++;
-                    dark += l < DARK ? 1 : 0;
-                    sx += x;
-                    sy += y;
-                    sxx += (double) x * x;
-                    syy += (double) y * y;
-                    sxy += (double) x * y;
-                }
-            }
-        }
-        assertTrue(n > 200, where + "no watermark ink in the middle of the page (" + n + " pixels)");
-        assertTrue(dark < n / 50, where + "watermark is not light: " + dark + " of " + n + " pixels are dark");
-        double cov = sxy / n - (sx / n) * (sy / n);
-        double corr = cov / Math.sqrt((sxx / n - (sx / n) * (sx / n)) * (syy / n - (sy / n) * (sy / n)));
-        // rising to the right: x grows while the image row index falls
-        assertTrue(corr < -0.6, where + "watermark is not diagonal (x/y correlation " + corr + ")");
-    }
-
-    private static int luminance(int rgb) {
-        int r = (rgb >> 16) & 0xff;
-        int g = (rgb >> 8) & 0xff;
-        int b = rgb & 0xff;
-        return (r * 299 + g * 587 + b * 114) / 1000;
-    }
-
-    private Path convert(Path soffice, Path docx) throws IOException, InterruptedException {
-        Path out = Files.createDirectories(tmp.resolve("pdf"));
-        String profile = tmp.resolve("lo-profile").toUri().toString();
-        Process p = new ProcessBuilder(soffice.toString(), "--headless", "--norestore", "-env:UserInstallation=" + profile,
-                "--convert-to", "pdf", "--outdir", out.toString(), docx.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("soffice.log").toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("soffice did not finish in 180 s");
-        }
-        String name = docx.getFileName().toString();
-        Path pdf = out.resolve(name.substring(0, name.lastIndexOf('.')) + ".pdf");
-        assertEquals(0, p.exitValue(), () -> "soffice failed: " + log());
-        assertTrue(Files.exists(pdf), () -> "soffice wrote no PDF: " + log());
-        return pdf;
-    }
-
-    private String log() {
-        try {
-            return Files.readString(tmp.resolve("soffice.log"));
-        } catch (IOException e) {
-            return e.getMessage();
-        }
-    }
-
-    private static Path soffice() {
-        return ExternalTools.require("soffice", "DOCX rendering");
+    private Path convert(Path docx) throws IOException, InterruptedException {
+        return new LibreOffice(tmp).toPdf(List.of(docx), tmp.resolve("pdf")).get(0);
     }
 }

@@ -12,6 +12,7 @@ import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.Unit;
 import dev.marking.core.model.Location;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Fixtures;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ class DocxReadTest {
 
     @Test
     void documentWithoutBodySectPrHasOneImplicitSection() throws Exception {
-        ReadModel m = format.read(Fixtures.shared().resolve("corpus/docx/poi_MultipleBodyBug.docx"));
+        ReadModel m = format.read(Corpus.file("docx/poi_MultipleBodyBug.docx"));
         assertEquals(3, m.body().size());
         assertTrue(m.body().get(2).text().startsWith("START BODY 3"));
         assertEquals(List.of(new RunningSlot(1, SlotType.DEFAULT, List.of(), List.of(), List.of())), m.slots());

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.marking.core.testing.NeedsCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * names it from metadata, block, footer and watermark, and still from the visible text once our
  * {@code CustomDatas} are removed from the package.
  */
+@NeedsCorpus
 class OfdCopiesAcceptanceTest {
 
     private static final int COPIES = 50;

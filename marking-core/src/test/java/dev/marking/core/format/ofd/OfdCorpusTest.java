@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.marking.core.testing.NeedsCorpus;
 
 /**
  * Issue 13, acceptance 1, over every OFD of the shared corpus: verify reports the unmarked file with its
@@ -47,6 +48,7 @@ class OfdCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @NeedsCorpus
     @MethodSource("corpus")
     void verifiesStampsAndRestamps(Path source) throws Exception {
         byte[] before = Files.readAllBytes(source);

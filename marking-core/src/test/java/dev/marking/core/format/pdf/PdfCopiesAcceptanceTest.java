@@ -19,6 +19,8 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.text.Messages;
 import dev.marking.core.trace.TraceResult;
 import dev.marking.core.trace.Tracer;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * number and match the ledger; {@link Tracer} names the copy after metadata stripping, {@code qpdf
  * --linearize} and a Ghostscript re-distil. Tools missing are skipped, except on CI.
  */
+@NeedsCorpus
 class PdfCopiesAcceptanceTest {
 
     private static final int TRACED = 137;
@@ -53,9 +56,7 @@ class PdfCopiesAcceptanceTest {
     private static Path ledgerFile;
 
     private static Path source() {
-        Path p = PdfTestSupport.shared().resolve("corpus/pdf/pdfbox_survey.pdf");
-        assertTrue(Files.isRegularFile(p), "corpus file not found: " + p.toAbsolutePath());
-        return p;
+        return Corpus.file("pdf/pdfbox_survey.pdf");
     }
 
     private static StampOptions base(String id) {

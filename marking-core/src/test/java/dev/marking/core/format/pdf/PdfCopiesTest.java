@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.MetadataKeys;
@@ -13,6 +12,8 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,9 +40,7 @@ class PdfCopiesTest {
     }
 
     private Path source() {
-        Path p = PdfTestSupport.shared().resolve("corpus/pdf/pdfbox_survey.pdf");
-        assumeTrue(Files.isRegularFile(p), "corpus file not found: " + p.toAbsolutePath());
-        return p;
+        return Corpus.file("pdf/pdfbox_survey.pdf");
     }
 
     @Test
@@ -109,12 +108,13 @@ class PdfCopiesTest {
     }
 
     static List<Path> corpus() throws IOException {
-        return PdfTestSupport.corpus("pdf");
+        return Corpus.files("pdf", ".pdf");
     }
 
     /** Every corpus PDF: fast-path copies read back like stamps; sources it cannot serve fail like {@code stamp}. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    @NeedsCorpus
     void corpusCopies(Path source) throws Exception {
         PreparedSource prepared = format.prepare(source, List.of("张三"));
         Path out = dir.resolve("copy.pdf");

@@ -12,6 +12,8 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Acceptance 1 and 2 of issue 3 over every PDF of the shared corpus. */
+/** Acceptance 1 and 2 of issue 3 over every PDF of the real-world corpus. */
 class PdfCorpusTest {
 
     private final PdfFormat format = new PdfFormat();
@@ -35,11 +37,12 @@ class PdfCorpusTest {
     Path tmp;
 
     static List<Path> corpus() throws IOException {
-        return PdfTestSupport.corpus("pdf");
+        return Corpus.files("pdf", ".pdf");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    @NeedsCorpus
     void stampsReadsBackAndRestamps(Path source) throws Exception {
         String before = PdfTestSupport.sha256(source);
         List<String> original = originalPageTexts(source);

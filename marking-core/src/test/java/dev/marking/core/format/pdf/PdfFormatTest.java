@@ -13,6 +13,7 @@ import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.testing.Corpus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,8 +181,7 @@ class PdfFormatTest {
 
     @Test
     void signedPdfIsStampedAsIncrementalUpdate() throws Exception {
-        Path corpus = PdfTestSupport.shared().resolve("corpus/pdf/plumber_federal-register-2020-17221.pdf");
-        assumeTrue(Files.isRegularFile(corpus), "corpus missing");
+        Path corpus = Corpus.file("pdf/plumber_federal-register-2020-17221.pdf");
         Path in = tmp.resolve("approval-signed.pdf");
         try (PDDocument doc = Loader.loadPDF(corpus.toFile()); OutputStream out = Files.newOutputStream(in)) {
             // the GPO certification forbids changes; drop it in an update of its own to get a plainly signed file
@@ -207,8 +207,7 @@ class PdfFormatTest {
 
     @Test
     void certifiedCorpusFileIsRefused() throws Exception {
-        Path in = PdfTestSupport.shared().resolve("corpus/pdf/plumber_federal-register-2020-17221.pdf");
-        assumeTrue(Files.isRegularFile(in), "corpus missing");
+        Path in = Corpus.file("pdf/plumber_federal-register-2020-17221.pdf");
         Path out = Files.createFile(tmp.resolve("out.pdf"));
         DocumentException e = assertThrows(DocumentException.class, () -> format.stamp(in, out, PdfTestSupport.options()));
         assertEquals(DocumentException.Kind.REFUSED, e.kind());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,11 +28,12 @@ class PdfMalformedTest {
     Path tmp;
 
     static List<Path> malformed() throws IOException {
-        return PdfTestSupport.corpus("malformed");
+        return Corpus.files("malformed", ".pdf");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
+    @NeedsCorpus
     void readsOrExplains(Path source) throws Exception {
         String before = PdfTestSupport.sha256(source);
         Path target = Files.createFile(tmp.resolve("out.pdf"));

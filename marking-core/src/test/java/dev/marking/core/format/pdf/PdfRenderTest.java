@@ -1,11 +1,11 @@
 package dev.marking.core.format.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Term;
+import dev.marking.core.testing.Corpus;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -128,8 +128,7 @@ class PdfRenderTest {
     @ValueSource(strings = {"pdfbox_PDFBOX-2984-rotations.pdf", "plumber_issue-1054-example.pdf",
         "pypdf_indirect-rotation.pdf", "pdfbox_PDFBOX-3110-poems-beads-cropbox.pdf"})
     void corpusPagesAsTheReaderSeesThem(String file) throws Exception {
-        Path in = PdfTestSupport.shared().resolve("corpus/pdf").resolve(file);
-        assumeTrue(Files.isRegularFile(in), "corpus missing");
+        Path in = Corpus.file("pdf/" + file);
         Path headerOut = stamp(in, only(true, false));
         int pages;
         try (PDDocument doc = Loader.loadPDF(in.toFile())) {

@@ -1,7 +1,5 @@
 package dev.marking.core.format.pdf;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.MarkingParser;
@@ -18,36 +16,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-/** Corpus location, markings and external tools (qpdf, poppler) for the PDF tests. */
+/** Markings and external tools (qpdf, poppler) for the PDF tests. */
 final class PdfTestSupport {
 
     static final LocalDate DAY = StampCases.DAY;
 
     private PdfTestSupport() {
-    }
-
-    /** {@code ../shared} (system property {@code marking.shared}), resolved from the module or the project root. */
-    static Path shared() {
-        String prop = System.getProperty("marking.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        for (Path p : List.of(Path.of("../shared"), Path.of("../../shared"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return Path.of("../shared");
-    }
-
-    static List<Path> corpus(String dir) throws IOException {
-        Path d = shared().resolve("corpus").resolve(dir);
-        assumeTrue(Files.isDirectory(d), "corpus not found at " + d.toAbsolutePath());
-        try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".pdf")).sorted().toList();
-        }
     }
 
     static Level level(String name) {

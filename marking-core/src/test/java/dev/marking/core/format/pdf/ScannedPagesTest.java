@@ -7,6 +7,7 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.OcrSettings;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.ScannedPage;
+import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Scans;
 import dev.marking.core.testing.Scans.Noise;
 import dev.marking.core.testing.StampCases;
@@ -33,7 +34,7 @@ class ScannedPagesTest {
     @Test
     void textPdfsOfTheCorpusAreNeverSentToOcr() throws Exception {
         List<String> sent = new ArrayList<>();
-        for (Path pdf : PdfTestSupport.corpus("pdf")) {
+        for (Path pdf : Corpus.files("pdf", ".pdf")) {
             ReadModel model;
             try {
                 model = new PdfFormat().read(pdf, NO_PROGRAM);
@@ -44,13 +45,14 @@ class ScannedPagesTest {
                 sent.add(pdf.getFileName() + " " + model.scanned().stream().map(ScannedPage::page).toList());
             }
         }
-        // A CCITT G4 image and nothing else on the page: the corpus's one scanned-style page.
-        assertEquals(List.of("pdfbox_ccitt4-cib-test.pdf [1]"), sent);
+        // A CCITT G4 image and nothing else on the page; a patent application's page 2, an image of its
+        // printed front page (in a file whose other pages are text). The blank pages of page-label tests are not.
+        assertEquals(List.of("pdfbox_ccitt4-cib-test.pdf [1]", "pypdf_encrypted_doc_no_id.pdf [2]"), sent);
     }
 
     @Test
     void everyPageOfTheCorpusScansIsFound() throws Exception {
-        for (Path pdf : PdfTestSupport.corpus("scanned")) {
+        for (Path pdf : Corpus.files("scanned", ".pdf")) {
             try (PDDocument doc = PdfDocuments.open(pdf)) {
                 List<Integer> found = ScannedPages.find(doc, new PageTextCollector(false).collect(doc, 1,
                         doc.getNumberOfPages()));

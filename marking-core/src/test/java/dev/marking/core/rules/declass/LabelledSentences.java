@@ -1,12 +1,11 @@
 package dev.marking.core.rules.declass;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,11 +53,9 @@ final class LabelledSentences {
     private LabelledSentences() {
     }
 
-    /** The shared dev set (../shared/samples): read as it is, never a copy that could drift. */
+    /** The labelled dev set beside the corpus ({@link Corpus#sample}): read as it is, never a copy that could drift. */
     static List<Sentence> devSet() throws IOException {
-        Path p = Path.of(System.getProperty("marking.shared", "../../shared"), "samples", "declass-dev.tsv");
-        assertTrue(Files.isRegularFile(p), "the labelled dev set is missing: " + p.toAbsolutePath());
-        return parse(Files.readAllLines(p, StandardCharsets.UTF_8));
+        return parse(Files.readAllLines(Corpus.sample("declass-dev.tsv"), StandardCharsets.UTF_8));
     }
 
     /** The team's extra set, kept in the test resources. */

@@ -8,11 +8,12 @@ import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.report.ReportContext;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.RuleContext;
-import dev.marking.core.rules.Rules;
+import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanOptions;
 import dev.marking.core.scan.ScanResult;
@@ -42,13 +43,13 @@ class PiiReportTest {
 
     private static Scanner scanner(String lang) {
         MarkingParser parser = MarkingParser.standard();
-        return new Scanner(FormatRegistry.standard(), Rules.standard(parser),
+        return new Scanner(FormatRegistry.standard(), RuleRegistry.standard().rules(parser),
                 new ScanOptions(LocalDate.of(2026, 11, 23), Messages.forLang(lang), parser, 1));
     }
 
     private static List<String> reports(ScanResult result, String lang) throws Exception {
         List<String> out = new ArrayList<>();
-        for (ReportWriter w : ReportWriters.all(Messages.forLang(lang), "test")) {
+        for (ReportWriter w : ReportWriters.standard(ReportContext.of(Messages.forLang(lang), "test"))) {
             StringWriter s = new StringWriter();
             w.write(result, s);
             out.add(w.id() + ":\n" + s);
@@ -79,7 +80,7 @@ class PiiReportTest {
             RuleContext context = new RuleContext(model, MarkingEvidence.of(model, parser), LocalDate.of(2026, 11, 23),
                     Messages.forLang(lang));
             List<Finding> findings = new ArrayList<>();
-            Rules.standard(parser).forEach(r -> findings.addAll(r.check(context)));
+            RuleRegistry.standard().rules(parser).forEach(r -> findings.addAll(r.check(context)));
             FileResult file = new FileResult("docs/名单.docx", "docx", Optional.empty(), findings);
             List<String> pii = file.findings().stream().map(Finding::rule).filter(r -> r.startsWith("pii.")).toList();
             assertEquals(List.of("pii.id-card", "pii.bank-card", "pii.email", "pii.phone"), pii, "footer sorts before header");

@@ -2,7 +2,6 @@ package dev.marking.core.rules.redaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
@@ -15,7 +14,8 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.RuleContext;
-import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.NeedsCorpus;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 4, acceptance 3: no normal document of the shared corpus gets {@code redaction.fake}. The files
+ * Issue 4, acceptance 3: no normal document of the real-world corpus gets {@code redaction.fake}. The files
  * that legitimately do are listed in {@link #EXPECTED} with the covered text and why it is right.
  */
 class RedactionCorpusTest {
@@ -48,9 +48,7 @@ class RedactionCorpusTest {
     private final List<DocumentFormat> formats = List.of(new PdfFormat(), new DocxFormat());
 
     static Stream<Path> corpus() throws IOException {
-        Path root = Fixtures.shared().resolve("corpus");
-        assumeTrue(Files.isDirectory(root), "corpus not found at " + root.toAbsolutePath());
-        try (Stream<Path> s = Files.walk(root)) {
+        try (Stream<Path> s = Files.walk(Corpus.root())) {
             return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".pdf") || p.toString().endsWith(".docx"))
                     .sorted().toList().stream();
         }
@@ -58,6 +56,7 @@ class RedactionCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
+    @NeedsCorpus
     void noFakeRedactionOnNormalDocuments(Path file) {
         DocumentFormat format = formats.stream().filter(f -> f.supports(file)).findFirst().orElseThrow();
         ReadModel model;

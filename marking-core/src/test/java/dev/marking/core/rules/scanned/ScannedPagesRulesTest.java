@@ -7,7 +7,7 @@ import dev.marking.core.format.ScannedPage.Outcome;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Severity;
-import dev.marking.core.policy.MarkingMode;
+import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.marking.IncompleteMarkingRule;
 import dev.marking.core.rules.marking.NoncanonicalMarkingRule;

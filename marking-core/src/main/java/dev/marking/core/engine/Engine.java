@@ -1,0 +1,318 @@
+package dev.marking.core.engine;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.ledger.Ledger;
+import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Level;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.Message;
+import dev.marking.core.model.ParsedMark;
+import dev.marking.core.model.MarkingSpec;
+import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Urgency;
+import dev.marking.core.policy.ChannelRule;
+import dev.marking.core.policy.Policy;
+import dev.marking.core.policy.PolicyException;
+import dev.marking.core.policy.PolicyLoader;
+import dev.marking.core.presend.Decision;
+import dev.marking.core.presend.PresendCheck;
+import dev.marking.core.report.ReportContext;
+import dev.marking.core.report.ReportWriter;
+import dev.marking.core.report.ReportWriters;
+import dev.marking.core.rules.RuleDescriptor;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.scan.ScanOptions;
+import dev.marking.core.scan.Scanner;
+import dev.marking.core.text.Messages;
+import dev.marking.core.trace.TraceResult;
+import dev.marking.core.trace.Tracer;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The one API every shell (CLI, Maven plugin, bridge) calls: request records in, results out. Shells
+ * turn their parameters into a request and the result into an exit code, a build failure or an HTTP
+ * answer; everything between — policies, file selection, scanning with its cache, baselines, report
+ * writers, stamping, copies, pre-send and trace — happens here.
+ */
+public final class Engine {
+
+    private final FormatRegistry formats;
+    private final RuleRegistry rules;
+    private final String version;
+
+    /** An engine over {@code formats} and {@code rules}; {@code version} is the tool version reports and caches name. */
+    public Engine(FormatRegistry formats, RuleRegistry rules, String version) {
+        this.formats = formats;
+        this.rules = rules;
+        this.version = version;
+    }
+
+    /** An engine over {@code formats} and the built-in rules. */
+    public Engine(FormatRegistry formats, String version) {
+        this(formats, RuleRegistry.standard(), version);
+    }
+
+    /** The built-in formats and rules. */
+    public static Engine standard(String version) {
+        return new Engine(FormatRegistry.standard(), RuleRegistry.standard(), version);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    // ---- what exists, for help texts, defaults and the bridge -------------------------------------
+
+    /** The ids of the formats ({@code docx}, {@code pdf}, {@code text}). */
+    public List<String> formatIds() {
+        return formats.formats().stream().map(f -> f.id()).toList();
+    }
+
+    /** Every file name extension a format reads, without the dot. */
+    public List<String> extensions() {
+        return formats.extensions();
+    }
+
+    /** {@code .docx, .pdf, .txt, .md, .markdown}. */
+    public String extensionList() {
+        return formats.extensionList();
+    }
+
+    /** Globs selecting every supported file under a folder ({@code **}{@code /*.docx}, …). */
+    public List<String> includeGlobs() {
+        return formats.includeGlobs();
+    }
+
+    /** The media type of a document by its name ({@code application/octet-stream} when no format claims it). */
+    public String mediaType(String fileName) {
+        return formats.mediaType(Path.of(fileName));
+    }
+
+    /** The report format ids ({@code text}, {@code json}, {@code sarif}, {@code checkstyle}). */
+    public static List<String> reportFormats() {
+        return ReportWriters.ids();
+    }
+
+    /** The channels a pre-send check knows, in a stable order. */
+    public static List<String> channels() {
+        return ChannelRule.NAMES;
+    }
+
+    /** One descriptor per rule id this engine may report. */
+    public List<RuleDescriptor> ruleCatalogue() {
+        return rules.catalogue();
+    }
+
+    /**
+     * What a user interface needs to know of {@code policy} and this engine, as JSON-ready values: the
+     * policy's source (a file name, never its folder), marking mode, schemes with their levels, channels,
+     * and the formats and extensions documents may have.
+     */
+    public Map<String, Object> describe(Policy policy) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("source", policy.source().equals("built-in") ? "built-in"
+                : String.valueOf(Path.of(policy.source()).getFileName()));
+        root.put("mode", policy.mode().name().toLowerCase(Locale.ROOT));
+        List<Map<String, Object>> schemes = new ArrayList<>();
+        for (Scheme s : policy.schemes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("levels", s.levels().stream().map(Engine::level).toList());
+            schemes.add(m);
+        }
+        root.put("schemes", schemes);
+        Map<String, Object> channels = new TreeMap<>();
+        for (ChannelRule c : policy.channels().values()) {
+            channels.put(c.name(), Map.of("classified", c.classified(), "ledger", c.ledger(),
+                    "blockedSchemes", new TreeSet<>(c.blockedSchemes())));
+        }
+        root.put("channels", channels);
+        root.put("formats", formatIds());
+        root.put("extensions", extensions());
+        return root;
+    }
+
+    private static Map<String, Object> level(Level l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.name());
+        m.put("classified", l.classified());
+        m.put("maxYears", l.maxTermYears().orElse(null));
+        return m;
+    }
+
+    // ---- input ------------------------------------------------------------------------------------
+
+    /**
+     * The policy in force: {@code explicit} when given, else {@code $MARKING_POLICY}, else {@code marking.yml}
+     * in {@code folder} (or the folder of a file), else the built-in one.
+     */
+    public Policy policy(Path explicit, Path folder) throws EngineException {
+        try {
+            return PolicyLoader.find(explicit, System.getenv(PolicyLoader.ENV), folder);
+        } catch (PolicyException e) {
+            throw new EngineException("policy.invalid", e.getMessage(), e);
+        }
+    }
+
+    /** The marking a user asked for, parsed with {@code policy}'s schemes (custom ones included). */
+    public Marking marking(MarkingInput in, Policy policy, String lang) throws EngineException {
+        return marking(in, policy, messages(lang));
+    }
+
+    private static Marking marking(MarkingInput in, Policy policy, Messages messages) throws EngineException {
+        if (blank(in.level())) {
+            throw refused(messages, "level.missing", "input.level-missing");
+        }
+        ParsedMark parsed = MarkingSpec.parse(policy.parser(), in.level(), in.term());
+        if (!parsed.valid()) {
+            Message why = parsed.errors().get(0);
+            throw new EngineException("marking.invalid", messages.format(why.key(), why.args().toArray()));
+        }
+        Marking m = parsed.marking().orElseThrow();
+        if (!blank(in.issued())) {
+            try {
+                m = m.withIssued(LocalDate.parse(in.issued().strip()));
+            } catch (DateTimeParseException e) {
+                throw refused(messages, "issued.invalid", "input.issued", in.issued());
+            }
+        }
+        if (!blank(in.copy())) {
+            m = m.withCopy(new CopyNumber(copyNumber(in.copy(), messages)));
+        }
+        if (!blank(in.urgency())) {
+            Optional<Urgency> u = Urgency.parse(in.urgency().strip());
+            if (u.isEmpty()) {
+                throw refused(messages, "urgency.invalid", "input.urgency", in.urgency());
+            }
+            m = m.withUrgency(u.get());
+        }
+        return blank(in.recipient()) ? m : m.withRecipient(in.recipient().strip());
+    }
+
+    private static int copyNumber(String text, Messages messages) throws EngineException {
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1 && n <= CopyNumber.MAX) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as out of range
+        }
+        throw refused(messages, "copy.invalid", "input.copy", CopyNumber.MAX, text);
+    }
+
+    // ---- verify -----------------------------------------------------------------------------------
+
+    /**
+     * Checks the request's files, applies the baseline and writes the reports ({@link ReportTarget#console}
+     * ones to {@code console}, which may be null when there are none).
+     */
+    public VerifyResult verify(VerifyRequest request, Writer console) throws EngineException, IOException {
+        return new Verification(this, request, messages(request.lang())).run(console);
+    }
+
+    FormatRegistry formats() {
+        return formats;
+    }
+
+    /** A scanner with this engine's formats and its rules as {@code options.policy()} configures them. */
+    Scanner scanner(ScanOptions options) {
+        return new Scanner(formats, options.policy().rules(rules), options);
+    }
+
+    /** The writer for a report format id. */
+    ReportWriter reportWriter(String id, Messages messages) throws EngineException {
+        ReportContext context = new ReportContext(messages, version, rules.catalogue(), formats);
+        Optional<ReportWriter> w = ReportWriters.byId(id == null ? "" : id.strip(), context);
+        if (w.isEmpty()) {
+            throw refused(messages, "report.unknown", "input.report", id, String.join(", ", reportFormats()));
+        }
+        return w.get();
+    }
+
+    // ---- stamp ------------------------------------------------------------------------------------
+
+    /** Stamps the request's files. */
+    public StampResult stamp(StampRequest request) throws EngineException, IOException {
+        return stamp(request, CopyProgress.NONE);
+    }
+
+    /** Stamps the request's files; {@code progress} hears how numbered copies advance. */
+    public StampResult stamp(StampRequest request, CopyProgress progress) throws EngineException, IOException {
+        Messages messages = messages(request.lang());
+        Marking marking = marking(request.marking(), request.policy(), messages);
+        return new Stamping(formats, request, messages).run(marking, progress);
+    }
+
+    // ---- presend ----------------------------------------------------------------------------------
+
+    /** Decides, file by file, whether the request's files may go through its channel. */
+    public PresendResult presend(PresendRequest request) throws EngineException, IOException {
+        Messages messages = messages(request.lang());
+        if (request.channel() == null || !request.policy().channels().containsKey(request.channel())) {
+            throw refused(messages, "channel.unknown", "input.channel", String.join(", ", channels()),
+                    request.channel());
+        }
+        for (Path f : request.files()) {
+            if (!Files.isRegularFile(f)) {
+                throw refused(messages, "path.missing", "input.file-missing", f);
+            }
+        }
+        Optional<Ledger> ledger = request.ledger() == null ? Optional.empty() : Optional.of(Ledger.read(request.ledger()));
+        ScanOptions options = ScanOptions.of(request.policy(), LocalDate.now(), messages).withThreads(1);
+        PresendCheck check = new PresendCheck(request.policy(), scanner(options), formats, ledger, messages);
+        List<Decision> decisions = new ArrayList<>();
+        for (Path f : request.files()) {
+            decisions.add(check.decide(f, request.names().get(f), request.channel()));
+        }
+        return new PresendResult(request.channel(), decisions);
+    }
+
+    // ---- trace ------------------------------------------------------------------------------------
+
+    /** Which numbered copy {@code file} is, looked up in {@code ledger} when given (null for none). */
+    public TraceResult trace(Path file, Path ledger, String lang) throws EngineException, IOException {
+        Messages messages = messages(lang);
+        if (!Files.isRegularFile(file)) {
+            throw refused(messages, "path.missing", "input.file-missing", file);
+        }
+        Optional<Ledger> l = ledger == null ? Optional.empty() : Optional.of(Ledger.read(ledger));
+        try {
+            return new Tracer(formats).trace(file, l);
+        } catch (DocumentException e) {
+            throw refused(messages, Stamping.code(e), "input.unreadable", file, e.getMessage());
+        }
+    }
+
+    // ---- shared -----------------------------------------------------------------------------------
+
+    /** Messages for {@code zh} or {@code en}; null for the default locale. */
+    static Messages messages(String lang) throws EngineException {
+        if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
+            throw refused(Messages.forLang(null), "lang.unknown", "input.lang", lang);
+        }
+        return Messages.forLang(lang);
+    }
+
+    static EngineException refused(Messages messages, String code, String key, Object... args) {
+        return new EngineException(code, messages.format(key, args));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

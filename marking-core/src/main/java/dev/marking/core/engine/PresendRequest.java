@@ -1,0 +1,42 @@
+package dev.marking.core.engine;
+
+import dev.marking.core.policy.Policy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * May these files go through this channel?
+ *
+ * @param files   the files to send
+ * @param names   how to show given files (an upload kept under a private name); others as given
+ * @param channel {@code email}, {@code courier}, …
+ * @param policy  the policy in force
+ * @param ledger  the distribution ledger, for channels that need a registered copy; null for none
+ * @param lang    {@code zh} or {@code en}; null for the default locale
+ */
+public record PresendRequest(List<Path> files, Map<Path, String> names, String channel, Policy policy, Path ledger,
+        String lang) {
+
+    public PresendRequest {
+        files = List.copyOf(files);
+        names = Map.copyOf(names);
+    }
+
+    public static PresendRequest of(List<Path> files, String channel, Policy policy) {
+        return new PresendRequest(files, Map.of(), channel, policy, null, null);
+    }
+
+    /** One uploaded file shown as {@code name}. */
+    public static PresendRequest upload(Path file, String name, String channel, Policy policy) {
+        return new PresendRequest(List.of(file), Map.of(file, name), channel, policy, null, null);
+    }
+
+    public PresendRequest withLedger(Path file) {
+        return new PresendRequest(files, names, channel, policy, file, lang);
+    }
+
+    public PresendRequest withLang(String l) {
+        return new PresendRequest(files, names, channel, policy, ledger, l);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.marking.core.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a stamp did, file by file. A file that could not be stamped left nothing behind.
+ *
+ * @param mark          the canonical mark stamped ({@code 机密★5年})
+ * @param watermarkText the watermark text of a single copy ({@code 机密★5年 第000003份})
+ * @param files         one entry per source file, in order
+ */
+public record StampResult(String mark, String watermarkText, List<StampedFile> files) {
+
+    public StampResult {
+        files = List.copyOf(files);
+    }
+
+    /** True when every file was stamped. */
+    public boolean allStamped() {
+        return files.stream().allMatch(f -> f.failure().isEmpty());
+    }
+
+    public List<StampedFile> failed() {
+        return files.stream().filter(f -> f.failure().isPresent()).toList();
+    }
+
+    /**
+     * One source file.
+     *
+     * @param source   the file given or found under a folder
+     * @param relative its path relative to its folder ('/'-separated), or its name when given directly
+     * @param written  the stamped copies, in copy-number order
+     * @param copies   their copy numbers ({@code 000001}), for numbered copies
+     * @param metadata the §3.4 properties written into a single copy
+     * @param failure  why it could not be stamped
+     */
+    public record StampedFile(Path source, String relative, List<Path> written, List<String> copies,
+            Map<String, String> metadata, Optional<Failure> failure) {
+
+        public StampedFile {
+            written = List.copyOf(written);
+            copies = List.copyOf(copies);
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    /**
+     * Why a file was not stamped.
+     *
+     * @param code    {@code file.unreadable}, {@code file.encrypted}, {@code file.unsupported}
+     * @param message for a person
+     */
+    public record Failure(String code, String message) {
+    }
+}

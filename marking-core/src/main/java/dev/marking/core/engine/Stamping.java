@@ -1,0 +1,147 @@
+package dev.marking.core.engine;
+
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.StampOptions;
+import dev.marking.core.ledger.CopyIssuer;
+import dev.marking.core.ledger.CopyRequest;
+import dev.marking.core.ledger.Recipient;
+import dev.marking.core.model.Marking;
+import dev.marking.core.policy.Policy;
+import dev.marking.core.engine.StampResult.Failure;
+import dev.marking.core.engine.StampResult.StampedFile;
+import dev.marking.core.scan.DocumentIds;
+import dev.marking.core.scan.FileSelection;
+import dev.marking.core.scan.ScanTarget;
+import dev.marking.core.scan.Stamper;
+import dev.marking.core.text.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One run of {@link Engine#stamp}: one copy per file, or numbered copies registered in a ledger. */
+final class Stamping {
+
+    private final FormatRegistry formats;
+    private final StampRequest request;
+    private final Messages messages;
+
+    Stamping(FormatRegistry formats, StampRequest request, Messages messages) {
+        this.formats = formats;
+        this.request = request;
+        this.messages = messages;
+    }
+
+    StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
+        List<Recipient> people = request.recipients() == null ? List.of() : Recipient.read(request.recipients());
+        Optional<CopyRequest> copies = copies(marking, people.size());
+        List<StampedFile> out = new ArrayList<>();
+        for (Unit u : units()) {
+            if (copies.isPresent()) {
+                out.add(numbered(u, marking, copies.get(), people, progress));
+            } else {
+                out.add(single(u, marking));
+            }
+        }
+        return new StampResult(marking.mark(), marking.watermarkText(), out);
+    }
+
+    /**
+     * The numbered copies asked for (one per recipient when only recipients are given), checked before
+     * anything is written; empty for one copy per file.
+     */
+    private Optional<CopyRequest> copies(Marking marking, int recipients) throws EngineException {
+        if (!request.numbered()) {
+            return Optional.empty();
+        }
+        if (marking.copy().isPresent()) {
+            throw Engine.refused(messages, "copies.conflict", "input.copy-and-copies");
+        }
+        if (request.ledger() == null) {
+            throw Engine.refused(messages, "ledger.required", "input.ledger-required");
+        }
+        if (request.copies() == null) {
+            return Optional.of(new CopyRequest(0, 0, recipients));
+        }
+        Optional<CopyRequest> parsed = CopyRequest.parse(request.copies());
+        if (parsed.isEmpty()) {
+            throw Engine.refused(messages, "copies.invalid", "input.copies", request.copies());
+        }
+        return parsed;
+    }
+
+    /** A file to stamp and the folder its copy goes to. */
+    private record Unit(Path file, String relative, Path outDir) {
+    }
+
+    /**
+     * Files given are stamped into the output folder; files under a folder keep their path relative to
+     * it. Which files a folder gives is the caller's choice (its globs), not the policy's include/exclude,
+     * which is about checking.
+     */
+    private List<Unit> units() throws IOException {
+        FileSelection selection = new FileSelection(formats, Policy.defaults(), request.includes(), request.excludes());
+        List<Unit> out = new ArrayList<>();
+        for (Path p : request.paths()) {
+            if (!Files.isDirectory(p)) {
+                out.add(new Unit(p, p.getFileName().toString(), request.outDir()));
+                continue;
+            }
+            for (ScanTarget t : selection.expand(List.of(p))) {
+                Path dir = t.relative().contains("/") ? request.outDir().resolve(t.relative()).getParent() : request.outDir();
+                out.add(new Unit(t.file(), t.relative(), dir));
+            }
+        }
+        return out;
+    }
+
+    private StampOptions options(Path file, Marking marking) throws IOException {
+        return new StampOptions(marking, DocumentIds.of(formats, file),
+                request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
+                request.watermark(), Optional.ofNullable(request.font()), request.block());
+    }
+
+    private StampedFile single(Unit u, Marking marking) {
+        try {
+            StampOptions options = options(u.file(), marking);
+            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options);
+            return new StampedFile(u.file(), u.relative(), List.of(written), List.of(), options.metadata(),
+                    Optional.empty());
+        } catch (DocumentException e) {
+            return failed(u, new Failure(code(e), e.getMessage()));
+        } catch (IOException e) {
+            return failed(u, new Failure("file.unreadable", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    private StampedFile numbered(Unit u, Marking marking, CopyRequest numbers, List<Recipient> people,
+            CopyProgress progress) throws IOException {
+        int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
+        try (CopyProgress.Tracker tracker = progress.start(u.file(), numbers.count())) {
+            List<CopyIssuer.Issued> issued = new CopyIssuer(formats, threads).issue(u.file(), u.outDir(),
+                    options(u.file(), marking), numbers, people, request.ledger(), tracker);
+            return new StampedFile(u.file(), u.relative(), issued.stream().map(CopyIssuer.Issued::file).toList(),
+                    issued.stream().map(i -> i.copy().formatted()).toList(), Map.of(), Optional.empty());
+        } catch (DocumentException e) {
+            return failed(u, new Failure(code(e), e.getMessage()));
+        }
+    }
+
+    private static StampedFile failed(Unit u, Failure why) {
+        return new StampedFile(u.file(), u.relative(), List.of(), List.of(), Map.of(), Optional.of(why));
+    }
+
+    /** The stable code of a document failure ({@code file.encrypted}, …). */
+    static String code(DocumentException e) {
+        return switch (e.kind()) {
+            case ENCRYPTED -> "file.encrypted";
+            case UNSUPPORTED -> "file.unsupported";
+            default -> "file.unreadable";
+        };
+    }
+}

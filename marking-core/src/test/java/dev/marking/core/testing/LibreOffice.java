@@ -1,0 +1,90 @@
+package dev.marking.core.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * LibreOffice and poppler as independent readers: headless conversion of office files to PDF, then the
+ * PDF's text per page ({@code pdftotext}) and its pages as pictures ({@code pdftoppm}). Each needs its
+ * program; skipped without it, except on CI ({@code CI} set), where it fails.
+ */
+public final class LibreOffice {
+
+    private static final int TIMEOUT_SECONDS = 600;
+
+    private final Path work;
+
+    /** Conversions and logs go under {@code work} (its own LibreOffice profile, so runs never share one). */
+    public LibreOffice(Path work) {
+        this.work = work;
+    }
+
+    /** Converts {@code files} to PDF in {@code outDir} with one LibreOffice run; the PDFs in the same order. */
+    public List<Path> toPdf(List<Path> files, Path outDir) throws IOException, InterruptedException {
+        Path soffice = ExternalTools.require("soffice", "rendering with LibreOffice");
+        Files.createDirectories(outDir);
+        List<String> cmd = new ArrayList<>(List.of(soffice.toString(), "--headless", "--norestore",
+                "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", "pdf", "--outdir",
+                outDir.toString()));
+        files.forEach(f -> cmd.add(f.toString()));
+        Path log = work.resolve("soffice.log");
+        run(cmd, log);
+        List<Path> pdfs = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            Path pdf = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + ".pdf");
+            assertTrue(Files.exists(pdf), () -> "soffice wrote no PDF for " + name + ": " + read(log));
+            pdfs.add(pdf);
+        }
+        return pdfs;
+    }
+
+    /** The text of each page of {@code pdf}, by {@code pdftotext} (form feeds split the pages). */
+    public List<String> pageTexts(Path pdf) throws IOException, InterruptedException {
+        Path pdftotext = ExternalTools.require("pdftotext", "reading the rendered PDF");
+        Path txt = work.resolve(pdf.getFileName() + ".txt");
+        run(List.of(pdftotext.toString(), "-enc", "UTF-8", pdf.toString(), txt.toString()), work.resolve("pdftotext.log"));
+        List<String> pages = new ArrayList<>(List.of(Files.readString(txt, StandardCharsets.UTF_8).split("\f", -1)));
+        if (!pages.isEmpty() && pages.get(pages.size() - 1).isBlank()) {
+            pages.remove(pages.size() - 1);
+        }
+        return pages;
+    }
+
+    /** Page {@code page} (1-based) of {@code pdf} as a PNG at {@code dpi}, written to {@code png}. */
+    public Path render(Path pdf, int page, int dpi, Path png) throws IOException, InterruptedException {
+        Path pdftoppm = ExternalTools.require("pdftoppm", "looking at the rendered pages");
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        String root = png.toString().substring(0, png.toString().length() - ".png".length());
+        run(List.of(pdftoppm.toString(), "-png", "-singlefile", "-r", Integer.toString(dpi), "-f", Integer.toString(page),
+                "-l", Integer.toString(page), pdf.toString(), root), work.resolve("pdftoppm.log"));
+        assertTrue(Files.exists(png), "pdftoppm wrote no " + png);
+        return png;
+    }
+
+    private static void run(List<String> cmd, Path log) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(cmd.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s");
+        }
+        assertEquals(0, p.exitValue(), () -> cmd.get(0) + " failed: " + read(log));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+}
