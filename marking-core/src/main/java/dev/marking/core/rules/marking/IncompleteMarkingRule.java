@@ -23,8 +23,6 @@ public final class IncompleteMarkingRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.incomplete", Severity.ERROR,
             "Some sections or pages lack the running mark or the watermark that the rest of the document has.");
 
-    private static final int LISTED = 10;
-
     private final MarkingParser parser;
 
     public IncompleteMarkingRule(MarkingParser parser) {
@@ -62,10 +60,7 @@ public final class IncompleteMarkingRule implements Rule {
         if (missing.isEmpty() || missing.size() == slots.size()) {
             return;
         }
-        String separator = context.messages().format("list.separator");
-        List<String> names = missing.stream().limit(LISTED).map(s -> s.describe(context.messages())).toList();
-        String list = String.join(separator, names)
-                + (missing.size() > LISTED ? separator + "… (" + missing.size() + ")" : "");
+        String list = context.list(missing.stream().map(s -> s.describe(context.messages())).toList());
         RunningSlot first = missing.get(0);
         Location where = first.type().variant() ? first.location("header") : first.where();
         out.add(context.finding(DESCRIPTOR, where, null, key, list));

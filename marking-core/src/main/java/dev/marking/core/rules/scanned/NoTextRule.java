@@ -27,8 +27,6 @@ public final class NoTextRule implements Rule {
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("file.no-text", Severity.WARNING,
             "Pages carry no text (scans, page images) and OCR did not read them, or read nothing: not checked.");
 
-    private static final int LISTED = 10;
-
     private final MarkingMode mode;
 
     public NoTextRule(MarkingMode mode) {
@@ -67,8 +65,6 @@ public final class NoTextRule implements Rule {
     }
 
     private static String list(RuleContext context, List<ScannedPage> pages) {
-        String separator = context.messages().format("list.separator");
-        List<String> shown = pages.stream().limit(LISTED).map(p -> String.valueOf(p.page())).toList();
-        return String.join(separator, shown) + (pages.size() > LISTED ? separator + "… (" + pages.size() + ")" : "");
+        return context.list(pages.stream().map(p -> String.valueOf(p.page())).toList());
     }
 }
