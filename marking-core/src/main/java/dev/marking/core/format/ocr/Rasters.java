@@ -115,6 +115,40 @@ final class Rasters {
         return image.getSubimage(0, t, image.getWidth(), b - t);
     }
 
+    /** The first row from {@code row} down to {@code limit} without ink: where a band may end; {@code limit} if none. */
+    static int gapBelow(BufferedImage image, int row, int limit) {
+        int end = Math.min(limit, image.getHeight());
+        for (int y = Math.max(0, row); y < end; y++) {
+            if (!inked(image, y)) {
+                return y;
+            }
+        }
+        return end;
+    }
+
+    /** The first row from {@code row} up to {@code limit} without ink: where a band may start; {@code limit} if none. */
+    static int gapAbove(BufferedImage image, int row, int limit) {
+        int end = Math.max(0, limit);
+        for (int y = Math.min(row, image.getHeight() - 1); y > end; y--) {
+            if (!inked(image, y)) {
+                return y;
+            }
+        }
+        return end;
+    }
+
+    private static boolean inked(BufferedImage image, int y) {
+        int w = image.getWidth();
+        int[] row = image.getRaster().getSamples(0, y, w, 1, 0, new int[w]);
+        int ink = 0;
+        for (int v : row) {
+            if (v < INK && ++ink > w * BLANK_SHARE * 10) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code image} (grey) carries next to no ink. */
     static boolean blank(BufferedImage image) {
         Raster r = image.getRaster();

@@ -90,7 +90,7 @@ public final class ScanReader {
                     done.put(page, new ScannedText(new ScannedPage(page, Outcome.BLANK, ""), List.of(), page == 1));
                 }
                 for (Piece p : pieces) {
-                    if (!pending.isEmpty() && (pending.size() >= BATCH || pending.get(0).dpi() != p.dpi())) {
+                    if (!pending.isEmpty() && (pending.size() >= BATCH || !pending.get(0).sameRun(p))) {
                         recognise(tesseract, pending, read, done);
                     }
                     pending.add(p);
@@ -138,8 +138,9 @@ public final class ScanReader {
             out.add(write(upright, page, 0, h, dpi, work));
         } else {
             int band = (int) Math.ceil(h * BAND);
-            out.add(write(upright, page, 0, band, dpi, work));
-            out.add(write(upright, page, h - band, h, dpi, work));
+            // A band ends between two lines, never through one: a wide top margin puts the header at its edge.
+            out.add(write(upright, page, 0, Rasters.gapBelow(upright, band, 2 * band), dpi, work));
+            out.add(write(upright, page, Rasters.gapAbove(upright, h - band, h - 2 * band), h, dpi, work));
         }
         return out.stream().filter(p -> p != null).toList();
     }
@@ -164,7 +165,8 @@ public final class ScanReader {
         Path other = work.resolve("way-" + page + "-b.pgm");
         Rasters.writePgm(Rasters.turned(small, orientation.turn()), one);
         Rasters.writePgm(Rasters.turned(small, flipped), other);
-        List<List<TsvLines.RawLine>> both = TsvLines.parse(tesseract.recognise(List.of(one, other), smallDpi), 2);
+        List<List<TsvLines.RawLine>> both = TsvLines.parse(tesseract.recognise(List.of(one, other), smallDpi,
+                Tesseract.Layout.PAGE), 2);
         return score(both.get(1)) > score(both.get(0)) ? flipped : orientation.turn();
     }
 
@@ -199,7 +201,9 @@ public final class ScanReader {
         batch.clear();
         String tsv;
         try {
-            tsv = tesseract.recognise(pieces.stream().map(Piece::file).toList(), pieces.get(0).dpi());
+            Piece first = pieces.get(0);
+            tsv = tesseract.recognise(pieces.stream().map(Piece::file).toList(), first.dpi(),
+                    first.span() < 1 ? Tesseract.Layout.SPARSE : Tesseract.Layout.PAGE);
         } catch (OcrException e) {
             pieces.forEach(p -> done.putIfAbsent(p.page(), failed(p.page(), e.outcome(), e.getMessage())));
             return;
@@ -252,6 +256,11 @@ public final class ScanReader {
      * @param dpi    its resolution
      */
     private record Piece(int page, Path file, double offset, double span, int pixels, int dpi) {
+
+        /** True when this piece can be read in one run with {@code other}: same resolution, same layout (page or band). */
+        boolean sameRun(Piece other) {
+            return dpi == other.dpi && (span < 1) == (other.span < 1);
+        }
 
         /** A row of this image as a share of the page's height. */
         double share(int row) {

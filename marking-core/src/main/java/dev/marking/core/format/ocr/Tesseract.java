@@ -72,6 +72,20 @@ final class Tesseract {
         return new Orientation(Integer.parseInt(rotate.group(1)) % 360, Double.parseDouble(confidence.group(1)));
     }
 
+    /** How the text of an image is laid out, which chooses Tesseract's page segmentation mode. */
+    enum Layout {
+        /** A whole page: columns, paragraphs, lines (automatic segmentation, {@code --psm 3}). */
+        PAGE("3"),
+        /** A band of a page: a running header or footer, a page number, words far apart ({@code --psm 11}). */
+        SPARSE("11");
+
+        private final String psm;
+
+        Layout(String psm) {
+            this.psm = psm;
+        }
+    }
+
     /**
      * Which way up a page is.
      *
@@ -88,10 +102,11 @@ final class Tesseract {
     }
 
     /**
-     * Recognises the words of {@code images} (PNG files at {@code dpi}) in one run, as Tesseract's TSV:
+     * Recognises the words of {@code images} (grey images at {@code dpi}, laid out as {@code layout}) in one run, as
+     * Tesseract's TSV:
      * one line per page, block, paragraph, line and word, pages numbered from 1 in list order.
      */
-    String recognise(List<Path> images, int dpi) throws OcrException {
+    String recognise(List<Path> images, int dpi, Layout layout) throws OcrException {
         Path list = work.resolve("images-" + System.nanoTime() + ".txt");
         try {
             Files.write(list, images.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
@@ -100,7 +115,7 @@ final class Tesseract {
         }
         Duration limit = settings.timeout().multipliedBy(images.size());
         Result r = run(List.of(list.toString(), "stdout", "-l", String.join("+", LANGUAGES), "--dpi",
-                String.valueOf(dpi), "tsv"), limit);
+                String.valueOf(dpi), "--psm", layout.psm, "tsv"), limit);
         if (r.exit() != 0) {
             throw new OcrException(Outcome.FAILED, settings.program() + " exited with " + r.exit() + ": "
                     + shorten(r.stderr()));

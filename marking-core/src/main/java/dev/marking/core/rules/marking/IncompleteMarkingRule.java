@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 /**
  * Once a document carries a running mark or a watermark anywhere, it must carry it everywhere: every
  * section's shown header types (DOCX) or every page (PDF). Pages appended after stamping are caught here.
+ * Scanned pages are judged on their running mark only, and only at warning level, since OCR may miss it.
  */
 public final class IncompleteMarkingRule implements Rule {
 
@@ -63,6 +64,9 @@ public final class IncompleteMarkingRule implements Rule {
         String list = context.list(missing.stream().map(s -> s.describe(context.messages())).toList());
         RunningSlot first = missing.get(0);
         Location where = first.type().variant() ? first.location("header") : first.where();
-        out.add(context.finding(DESCRIPTOR, where, null, key, list));
+        // Where only scanned pages seem to lack it, OCR may have misread it (small print, noise): a warning.
+        boolean onlyScans = missing.stream().allMatch(s -> s.where().ocr() != null);
+        out.add(context.finding(DESCRIPTOR, onlyScans ? Severity.WARNING : DESCRIPTOR.defaultSeverity(), where, null, key,
+                list));
     }
 }

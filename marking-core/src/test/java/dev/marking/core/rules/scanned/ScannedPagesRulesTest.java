@@ -77,6 +77,9 @@ class ScannedPagesRulesTest {
                 .check(rule);
         assertEquals(1, f.size());
         assertEquals("page 2 (OCR)", f.get(0).location().describe());
+        assertEquals(Severity.WARNING, f.get(0).severity(), "OCR may have misread a small running mark");
+        assertEquals(Severity.ERROR, Models.pdf().slot(1, "page", "机密★5年", null, null).slot(2, "page", null, null, null)
+                .scannedSlot(3, null, null).check(rule).get(0).severity(), "a text page lacks it too");
     }
 
     @Test
