@@ -16,8 +16,16 @@ import dev.marking.core.testing.Scans.Noise;
 import dev.marking.core.testing.StampCases;
 import dev.marking.core.text.Messages;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,5 +128,38 @@ class ScannedDocumentTest {
         assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("file.no-text") && f.severity() == Severity.ERROR),
                 r.findings().toString());
         assertFalse(r.findings().isEmpty());
+    }
+
+    /**
+     * A scan as an office scanner files it: the bundled example report stamped by our stamper, printed by
+     * Ghostscript to a bilevel CCITT G4 TIFF at 200 dpi (the grey watermark dithered into dots) and kept as
+     * an image-only PDF. Tesseract's orientation detection is unsure of such a page and guessed it sideways;
+     * the mark sits beside the large title, which a whole-page reading swallowed it into.
+     */
+    @Test
+    void aBilevelOfficeScanOfTheExampleReadsAsStamped() throws Exception {
+        Path gs = ExternalTools.require("gs", "bilevel scans printed by Ghostscript");
+        Path example = Path.of("..", "examples", "documents", "年度工作总结.pdf");
+        assertTrue(Files.isRegularFile(example), example.toAbsolutePath().toString());
+        Path stampedExample = Scans.stamped(example, dir.resolve("example.stamped.pdf"), StampCases.first());
+        Path tiff = dir.resolve("example-g4.tif");
+        Process p = new ProcessBuilder(gs.toString(), "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiffg4",
+                "-r200", "-dFirstPage=1", "-dLastPage=1", "-sOutputFile=" + tiff, stampedExample.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, new String(p.getInputStream().readAllBytes()));
+        Path pdf = dir.resolve("example-g4.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDImageXObject image = CCITTFactory.createFromFile(doc, tiff.toFile());
+            PDPage page = new PDPage(new PDRectangle(image.getWidth() * 72f / 200, image.getHeight() * 72f / 200));
+            doc.addPage(page);
+            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                c.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            doc.save(pdf.toFile());
+        }
+        FileResult r = scanner(Policy.defaults()).check(pdf);
+        show("bilevel G4 office scan", r);
+        assertEquals("机密★5年", r.marking().orElseThrow().mark());
+        assertEquals("000123", r.marking().get().copy().orElseThrow().formatted());
     }
 }

@@ -17,13 +17,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Reads pages without text of their own by OCR: the whole first page (where the GB/T 9704 block and
- * the body start) and the top and bottom bands of every other page (where running marks and copy
- * numbers are). Each page is rendered at {@value #DPI} dpi, despeckled, turned upright by Tesseract's
- * orientation detection (read both ways up when it is unsure), cut into what is read and written to a
- * temporary folder; all of a document's pieces are then recognised in one Tesseract run per
- * {@value #BATCH} pieces, so the language data loads once. One page in memory at a time. Never throws:
- * a page that cannot be read says why.
+ * Reads pages without text of their own by OCR: the whole first page (where the GB/T 9704 block and the
+ * body start), its top band again as sparse text, and the top and bottom bands of every other page (where
+ * running marks and copy numbers are). Each page is rendered at {@value #DPI} dpi, despeckled, turned
+ * upright by Tesseract's orientation detection (read all four ways up when it is unsure), cut into what is
+ * read and written to a temporary folder; all of a document's pieces are then recognised in one Tesseract
+ * run per {@value #BATCH} pieces of one layout, so the language data loads once or twice. One page in
+ * memory at a time. Never throws: a page that cannot be read says why.
  */
 public final class ScanReader {
 
@@ -81,7 +81,7 @@ public final class ScanReader {
         }
         boolean osd = installed.contains(Tesseract.OSD);
         Map<Integer, ScannedText> done = new TreeMap<>();
-        Map<Integer, List<OcrLine>> read = new TreeMap<>();
+        Map<Integer, List<Reading>> read = new TreeMap<>();
         List<Piece> pending = new ArrayList<>();
         for (int page : pages) {
             try {
@@ -106,8 +106,7 @@ public final class ScanReader {
         }
         for (int page : pages) {
             if (!done.containsKey(page)) {
-                List<OcrLine> lines = read.getOrDefault(page, List.of()).stream()
-                        .sorted(Comparator.comparingDouble(OcrLine::top)).toList();
+                List<OcrLine> lines = merged(read.getOrDefault(page, List.of()));
                 Outcome outcome = lines.isEmpty() ? Outcome.BLANK : Outcome.READ;
                 done.put(page, new ScannedText(new ScannedPage(page, outcome, ""), lines, page == 1));
             }
@@ -133,22 +132,24 @@ public final class ScanReader {
         }
         BufferedImage upright = Rasters.turned(grey, osd ? turn(grey, dpi, tesseract, work, page) : 0);
         int h = upright.getHeight();
+        int band = (int) Math.ceil(h * BAND);
         List<Piece> out = new ArrayList<>();
         if (page == 1) {
             out.add(write(upright, page, 0, h, dpi, work));
-        } else {
-            int band = (int) Math.ceil(h * BAND);
-            // A band ends between two lines, never through one: a wide top margin puts the header at its edge.
-            out.add(write(upright, page, 0, Rasters.gapBelow(upright, band, 2 * band), dpi, work));
+        }
+        // A band ends between two lines, never through one: a wide top margin puts the header at its edge.
+        out.add(write(upright, page, 0, Rasters.gapBelow(upright, band, 2 * band), dpi, work));
+        if (page != 1) {
             out.add(write(upright, page, Rasters.gapAbove(upright, h - band, h - 2 * band), h, dpi, work));
         }
         return out.stream().filter(p -> p != null).toList();
     }
 
     /**
-     * The clockwise turn that makes the page upright. Orientation detection tells the direction of the
-     * lines well, but on a page of a few lines of Chinese it is unsure which end is up: then a small copy
-     * is read both ways up and the way with more confidently read characters wins.
+     * The clockwise turn that makes the page upright. When Tesseract's orientation detection is unsure (a page
+     * of a few Chinese lines, a dithered watermark across it), a small copy is read all four ways up and the
+     * way with most confidently read characters in lines running across the page wins: turned sideways, Chinese
+     * is still read, as vertical writing, so only the shape of its lines tells. Ties keep the detector's answer.
      */
     private static int turn(BufferedImage grey, int dpi, Tesseract tesseract, Path work, int page)
             throws IOException, OcrException {
@@ -160,19 +161,28 @@ public final class ScanReader {
         if (orientation.sure()) {
             return orientation.turn();
         }
-        int flipped = (orientation.turn() + 180) % 360;
-        Path one = work.resolve("way-" + page + "-a.pgm");
-        Path other = work.resolve("way-" + page + "-b.pgm");
-        Rasters.writePgm(Rasters.turned(small, orientation.turn()), one);
-        Rasters.writePgm(Rasters.turned(small, flipped), other);
-        List<List<TsvLines.RawLine>> both = TsvLines.parse(tesseract.recognise(List.of(one, other), smallDpi,
-                Tesseract.Layout.PAGE), 2);
-        return score(both.get(1)) > score(both.get(0)) ? flipped : orientation.turn();
+        List<Integer> turns = List.of(0, 90, 180, 270).stream().map(t -> (orientation.turn() + t) % 360).toList();
+        List<Path> ways = new ArrayList<>();
+        for (int t : turns) {
+            Path way = work.resolve("way-" + page + "-" + t + ".pgm");
+            Rasters.writePgm(Rasters.turned(small, t), way);
+            ways.add(way);
+        }
+        List<List<TsvLines.RawLine>> read = TsvLines.parse(tesseract.recognise(ways, smallDpi, Tesseract.Layout.PAGE),
+                ways.size());
+        int best = 0;
+        for (int i = 1; i < turns.size(); i++) {
+            if (score(read.get(i)) > score(read.get(best))) {
+                best = i;
+            }
+        }
+        return turns.get(best);
     }
 
-    /** How much text a reading holds: characters weighted by confidence, over the lines kept as text. */
+    /** How much upright text a reading holds: characters weighted by confidence, over text lines running across. */
     private static double score(List<TsvLines.RawLine> lines) {
-        return lines.stream().filter(ScanReader::text).mapToDouble(l -> l.confidence() * l.text().length()).sum();
+        return lines.stream().filter(l -> text(l) && l.across()).mapToDouble(l -> l.confidence() * l.text().length())
+                .sum();
     }
 
     /** True for a line that is text, not speckle, ruling or a picture. */
@@ -187,7 +197,7 @@ public final class ScanReader {
         if (Rasters.blank(rows)) {
             return null;
         }
-        Path file = work.resolve("page-" + page + "-" + top + ".pgm");
+        Path file = work.resolve("page-" + page + "-" + top + "-" + bottom + ".pgm");
         Rasters.writePgm(rows, file);
         int height = upright.getHeight();
         return new Piece(page, file, (double) top / height, (double) (bottom - top) / height, rows.getHeight(),
@@ -195,7 +205,7 @@ public final class ScanReader {
     }
 
     /** Recognises the pieces of {@code batch} (of one resolution) in one run, then deletes their files and empties it. */
-    private static void recognise(Tesseract tesseract, List<Piece> batch, Map<Integer, List<OcrLine>> read,
+    private static void recognise(Tesseract tesseract, List<Piece> batch, Map<Integer, List<Reading>> read,
             Map<Integer, ScannedText> done) {
         List<Piece> pieces = List.copyOf(batch);
         batch.clear();
@@ -213,13 +223,34 @@ public final class ScanReader {
         List<List<TsvLines.RawLine>> lines = TsvLines.parse(tsv, pieces.size());
         for (int i = 0; i < pieces.size(); i++) {
             Piece p = pieces.get(i);
-            List<OcrLine> kept = read.computeIfAbsent(p.page(), k -> new ArrayList<>());
+            List<OcrLine> kept = new ArrayList<>();
+            read.computeIfAbsent(p.page(), k -> new ArrayList<>()).add(new Reading(p, kept));
             for (TsvLines.RawLine raw : lines.get(i)) {
                 if (text(raw)) {
                     kept.add(new OcrLine(raw.text(), p.share(raw.top()), p.share(raw.bottom()), raw.confidence()));
                 }
             }
         }
+    }
+
+    /**
+     * The lines of one page from the readings of its pieces, top to bottom. Where a band was read as well as
+     * the whole page (the top of page 1), the band's reading replaces the whole page's there: read as sparse
+     * text, a mark beside a large title is not swallowed into the title's line.
+     */
+    private static List<OcrLine> merged(List<Reading> readings) {
+        List<Reading> bands = readings.stream().filter(r -> r.piece().span() < 1).toList();
+        List<OcrLine> out = new ArrayList<>();
+        for (Reading r : readings) {
+            for (OcrLine l : r.lines()) {
+                boolean banded = r.piece().span() >= 1 && bands.stream().anyMatch(b -> b.piece().holds(l.middle()));
+                if (!banded) {
+                    out.add(l);
+                }
+            }
+        }
+        out.sort(Comparator.comparingDouble(OcrLine::top));
+        return out;
     }
 
     private static ScannedText failed(int page, Outcome outcome, String detail) {
@@ -245,6 +276,10 @@ public final class ScanReader {
         }
     }
 
+    /** What the engine read on one piece, its lines placed on the page. */
+    private record Reading(Piece piece, List<OcrLine> lines) {
+    }
+
     /**
      * One image given to the engine: an upright page or a band of it.
      *
@@ -260,6 +295,11 @@ public final class ScanReader {
         /** True when this piece can be read in one run with {@code other}: same resolution, same layout (page or band). */
         boolean sameRun(Piece other) {
             return dpi == other.dpi && (span < 1) == (other.span < 1);
+        }
+
+        /** True when the point {@code share} of the page's height down lies within this piece. */
+        boolean holds(double share) {
+            return share >= offset && share <= offset + span;
         }
 
         /** A row of this image as a share of the page's height. */

@@ -34,8 +34,8 @@ final class TsvLines {
                 continue;
             }
             String key = c[1] + '/' + c[2] + '/' + c[3] + '/' + c[4];
-            lines.computeIfAbsent(key, k -> new Builder(image)).add(text, Integer.parseInt(c[7]),
-                    Integer.parseInt(c[9]), Double.parseDouble(c[10]));
+            lines.computeIfAbsent(key, k -> new Builder(image)).add(text, Integer.parseInt(c[6]), Integer.parseInt(c[7]),
+                    Integer.parseInt(c[8]), Integer.parseInt(c[9]), Double.parseDouble(c[10]));
         }
         List<List<RawLine>> out = new ArrayList<>();
         for (int i = 0; i < images; i++) {
@@ -81,17 +81,26 @@ final class TsvLines {
      * One line as the engine saw it, in pixels of its image.
      *
      * @param text       the line's text
+     * @param left       left edge in pixels
      * @param top        top edge in pixels
+     * @param right      right edge in pixels
      * @param bottom     bottom edge in pixels
      * @param confidence mean character confidence, 0–100
      */
-    record RawLine(String text, int top, int bottom, int confidence) {
+    record RawLine(String text, int left, int top, int right, int bottom, int confidence) {
+
+        /** True when the line runs across the image (at least as wide as tall), as horizontal writing does upright. */
+        boolean across() {
+            return right - left >= bottom - top;
+        }
     }
 
     private static final class Builder {
         private final int image;
         private String text = "";
+        private int left = Integer.MAX_VALUE;
         private int top = Integer.MAX_VALUE;
+        private int right = Integer.MIN_VALUE;
         private int bottom = Integer.MIN_VALUE;
         private double weighted;
         private int chars;
@@ -100,9 +109,11 @@ final class TsvLines {
             this.image = image;
         }
 
-        void add(String word, int wordTop, int height, double confidence) {
+        void add(String word, int wordLeft, int wordTop, int width, int height, double confidence) {
             text = join(text, word);
+            left = Math.min(left, wordLeft);
             top = Math.min(top, wordTop);
+            right = Math.max(right, wordLeft + width);
             bottom = Math.max(bottom, wordTop + height);
             int n = word.codePointCount(0, word.length());
             weighted += Math.max(0, confidence) * n;
@@ -111,7 +122,7 @@ final class TsvLines {
 
         RawLine build() {
             int confidence = (int) Math.round(Math.min(100, weighted / Math.max(1, chars)));
-            return new RawLine(MarkGlyphs.restore(trimmed(text)), top, bottom, confidence);
+            return new RawLine(MarkGlyphs.restore(trimmed(text)), left, top, right, bottom, confidence);
         }
     }
 }

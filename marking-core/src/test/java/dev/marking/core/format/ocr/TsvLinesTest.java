@@ -1,6 +1,8 @@
 package dev.marking.core.format.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,10 @@ class TsvLinesTest {
                 word(2, 1, 1, 10, 70, "GB/T"), word(2, 1, 1, 12, 70, "9704"), word(2, 1, 1, 12, 90, "规定"),
                 word(2, 1, 2, 60, 10, " "));
         List<List<TsvLines.RawLine>> lines = TsvLines.parse(tsv, 2);
-        assertEquals(List.of(new TsvLines.RawLine("机密★5年", 98, 132, 90), new TsvLines.RawLine("000123", 200, 230, 92)),
+        assertEquals(List.of(new TsvLines.RawLine("机密★5年", 10, 98, 50, 132, 90),
+                new TsvLines.RawLine("000123", 10, 200, 50, 230, 92)),
                 lines.get(0));
-        assertEquals(List.of(new TsvLines.RawLine("GB/T 9704规定", 10, 42, 74)), lines.get(1));
+        assertEquals(List.of(new TsvLines.RawLine("GB/T 9704规定", 10, 10, 50, 42, 74)), lines.get(1));
     }
 
     @Test
@@ -62,5 +65,12 @@ class TsvLinesTest {
         "机密文件|机密文件", "机密十五年|机密十五年", "机密|机密", "关于机密其5年的说明|关于机密其5年的说明"})
     void aStarMisreadBetweenLevelAndTermIsAStar(String read, String restored) {
         assertEquals(restored, MarkGlyphs.restore(read));
+    }
+
+    @Test
+    void aLineRunsAcrossWhenItIsAtLeastAsWideAsTall() {
+        assertTrue(new TsvLines.RawLine("机密★5年", 10, 98, 250, 132, 90).across());
+        assertTrue(new TsvLines.RawLine("密", 10, 10, 40, 40, 90).across());
+        assertFalse(new TsvLines.RawLine("机密★5年", 10, 98, 44, 300, 90).across(), "a sideways page read as vertical writing");
     }
 }

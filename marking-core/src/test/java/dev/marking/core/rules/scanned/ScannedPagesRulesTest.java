@@ -87,6 +87,14 @@ class ScannedPagesRulesTest {
         MarkingEvidence e = MarkingEvidence.of(Models.pdf().scannedLine("机密★5年", 70).scannedLine("000123", 93)
                 .scannedLine("机密★5年", 91).scannedLine("特急", 96).build(), MarkingParser.standard());
         assertEquals("000123", e.resolved().orElseThrow().copy().orElseThrow().formatted());
+        MarkingEvidence besideTitle = MarkingEvidence.of(Models.pdf().scannedLine("机密★5年", 70).scannedLine("000123", 93)
+                .scannedLine("2026年度工作总结", 92).scannedLine("机密★5年", 91).build(), MarkingParser.standard());
+        assertEquals("000123", besideTitle.resolved().orElseThrow().copy().orElseThrow().formatted(),
+                "a title beside the block starts between 份号 and mark");
+        MarkingEvidence farAbove = MarkingEvidence.of(Models.pdf().scannedLine("机密★5年", 70).scannedLine("000123", 93)
+                .scannedLine("标题", 92).scannedLine("副标题", 92).scannedLine("机密★5年", 91).build(),
+                MarkingParser.standard());
+        assertTrue(farAbove.resolved().orElseThrow().copy().isEmpty(), "digits three lines up are no 份号");
         MarkingEvidence typed = MarkingEvidence.of(Models.pdf().block("机密★5年").block("2024").block("正文")
                 .build(), MarkingParser.standard());
         assertTrue(typed.copyLines().isEmpty(), "digits below the only mark are no copy number");
