@@ -235,19 +235,26 @@ public final class ScanReader {
 
     /**
      * The lines of one page from the readings of its pieces, top to bottom. Where a band was read as well as
-     * the whole page (the top of page 1), the band's reading replaces the whole page's there: read as sparse
-     * text, a mark beside a large title is not swallowed into the title's line.
+     * the whole page (the top of page 1), the band's reading replaces the whole page's there only when it
+     * holds more lines: read as sparse text, a mark beside a large title is a line of its own instead of
+     * being swallowed into the title's line; otherwise the whole page's reading, in context, is the better one.
      */
     private static List<OcrLine> merged(List<Reading> readings) {
-        List<Reading> bands = readings.stream().filter(r -> r.piece().span() < 1).toList();
+        List<Reading> whole = readings.stream().filter(r -> r.piece().span() >= 1).toList();
         List<OcrLine> out = new ArrayList<>();
+        List<Reading> better = new ArrayList<>();
         for (Reading r : readings) {
-            for (OcrLine l : r.lines()) {
-                boolean banded = r.piece().span() >= 1 && bands.stream().anyMatch(b -> b.piece().holds(l.middle()));
-                if (!banded) {
-                    out.add(l);
-                }
+            if (r.piece().span() >= 1) {
+                continue;
             }
+            long there = whole.stream().flatMap(w -> w.lines().stream()).filter(l -> r.piece().holds(l.middle())).count();
+            if (whole.isEmpty() || r.lines().size() > there) {
+                better.add(r);
+                out.addAll(r.lines());
+            }
+        }
+        for (Reading w : whole) {
+            w.lines().stream().filter(l -> better.stream().noneMatch(b -> b.piece().holds(l.middle()))).forEach(out::add);
         }
         out.sort(Comparator.comparingDouble(OcrLine::top));
         return out;
