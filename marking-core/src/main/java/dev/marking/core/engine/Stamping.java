@@ -1,11 +1,15 @@
 package dev.marking.core.engine;
 
 import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.CopyIssuer;
 import dev.marking.core.ledger.CopyRequest;
 import dev.marking.core.ledger.Recipient;
+import dev.marking.core.ledger.RecipientList;
+import dev.marking.core.ledger.RecipientsException;
 import dev.marking.core.model.Marking;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.engine.StampResult.Failure;
@@ -14,9 +18,9 @@ import dev.marking.core.scan.DocumentIds;
 import dev.marking.core.scan.FileSelection;
 import dev.marking.core.scan.ScanTarget;
 import dev.marking.core.scan.Stamper;
+import dev.marking.core.scan.WalkProblem;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,17 +42,64 @@ final class Stamping {
     }
 
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
-        List<Recipient> people = request.recipients() == null ? List.of() : Recipient.read(request.recipients());
+        List<Recipient> people = recipients();
         Optional<CopyRequest> copies = copies(marking, people.size());
         List<StampedFile> out = new ArrayList<>();
-        for (Unit u : units()) {
-            if (copies.isPresent()) {
+        for (Unit u : units(out)) {
+            Optional<Failure> refused = refusal(u.file());
+            if (refused.isPresent()) {
+                out.add(failed(u, refused.get()));
+            } else if (copies.isPresent()) {
                 out.add(numbered(u, marking, copies.get(), people, progress));
             } else {
                 out.add(single(u, marking));
             }
         }
         return new StampResult(marking.mark(), marking.watermarkText(), out);
+    }
+
+    /** Every recipient, checked before the first copy is made: a bad row stops the run with nothing written. */
+    private List<Recipient> recipients() throws EngineException {
+        if (request.recipients() == null) {
+            return List.of();
+        }
+        try {
+            return RecipientList.read(request.recipients());
+        } catch (RecipientsException e) {
+            throw new EngineException("recipients.invalid", messages.format(e.why().key(), e.why().args().toArray()), e);
+        }
+    }
+
+    /**
+     * Why {@code file} is not stamped, checked before anything is read: not a regular file (a named pipe would
+     * block), a name that disagrees with the content (stamping a PDF as text would wreck it), or not a document a
+     * format reads.
+     */
+    private Optional<Failure> refusal(Path file) {
+        try {
+            FileKind kind = FileKind.of(file);
+            if (kind == FileKind.MISSING) {
+                return Optional.of(new Failure("file.unreadable", messages.format("io.missing")));
+            }
+            if (kind != FileKind.REGULAR) {
+                return Optional.of(new Failure("file.unreadable", new WalkProblem(new ScanTarget(file, file.toString()),
+                        kind, null).describe(messages)));
+            }
+            FileClass c = formats.classify(file);
+            if (c instanceof FileClass.Document d && d.misnamed().isPresent()) {
+                return Optional.of(new Failure("file.mismatch", messages.format("stamp.mismatch", d.misnamed().get(),
+                        d.format().id())));
+            }
+            if (c instanceof FileClass.Unsupported u) {
+                return Optional.of(new Failure("file.unsupported", u.describe(messages)));
+            }
+            if (c instanceof FileClass.NotDocument n) {
+                return Optional.of(new Failure("file.unsupported", n.describe(messages)));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new Failure("file.unreadable", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
     }
 
     /**
@@ -82,17 +133,26 @@ final class Stamping {
     /**
      * Files given are stamped into the output folder; files under a folder keep their path relative to
      * it. Which files a folder gives is the caller's choice (its globs), not the policy's include/exclude,
-     * which is about checking.
+     * which is about checking; of those, the ones a format names are stamped. What the walk could not take in
+     * (a folder it cannot open, a named pipe) goes to {@code refused}, one line each.
      */
-    private List<Unit> units() throws IOException {
-        FileSelection selection = new FileSelection(formats, Policy.defaults(), request.includes(), request.excludes());
+    private List<Unit> units(List<StampedFile> refused) throws IOException {
+        FileSelection selection = new FileSelection(Policy.defaults(), request.includes(), request.excludes());
         List<Unit> out = new ArrayList<>();
         for (Path p : request.paths()) {
-            if (!Files.isDirectory(p)) {
-                out.add(new Unit(p, p.getFileName().toString(), request.outDir()));
+            if (FileKind.of(p) != FileKind.FOLDER) {
+                out.add(new Unit(p, String.valueOf(p.getFileName()), request.outDir()));
                 continue;
             }
-            for (ScanTarget t : selection.expand(List.of(p))) {
+            FileSelection.Selection found = selection.select(List.of(p));
+            for (WalkProblem problem : found.problems()) {
+                refused.add(failed(new Unit(problem.target().file(), problem.target().relative(), request.outDir()),
+                        new Failure("file.unreadable", problem.describe(messages))));
+            }
+            for (ScanTarget t : found.targets()) {
+                if (formats.forFile(t.file()).isEmpty()) {
+                    continue;
+                }
                 Path dir = t.relative().contains("/") ? request.outDir().resolve(t.relative()).getParent() : request.outDir();
                 out.add(new Unit(t.file(), t.relative(), dir));
             }
@@ -103,7 +163,7 @@ final class Stamping {
     private StampOptions options(Path file, Marking marking) throws IOException {
         return new StampOptions(marking, DocumentIds.of(formats, file),
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
-                request.watermark(), Optional.ofNullable(request.font()), request.block());
+                request.watermark(), Optional.ofNullable(request.font()), request.block(), request.convert());
     }
 
     private StampedFile single(Unit u, Marking marking) {

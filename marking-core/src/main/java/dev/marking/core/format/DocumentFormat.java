@@ -3,6 +3,8 @@ package dev.marking.core.format;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One file format: declares how files of it are named and recognised, reads a file into a
@@ -42,6 +44,14 @@ public interface DocumentFormat {
         return extensions().stream().anyMatch(e -> n.endsWith("." + e));
     }
 
+    /**
+     * For formats marking reads but never writes: how a file is converted to a format that stamps
+     * ({@code .doc} → {@code .docx}). Their {@link #stamp} refuses with {@link Conversion#refusal}.
+     */
+    default Optional<Conversion> conversion() {
+        return Optional.empty();
+    }
+
     /** Reads the file; never modifies it. Pages without text of their own are not read by OCR. */
     ReadModel read(Path file) throws DocumentException;
 
@@ -51,6 +61,15 @@ public interface DocumentFormat {
      */
     default ReadModel read(Path file, OcrSettings ocr) throws DocumentException {
         return read(file);
+    }
+
+    /**
+     * The file's metadata ({@code marking.id}, {@code marking.copy}, … as {@link ReadModel#properties()} holds
+     * them), read without the content: what stamping and pre-send need to know which document and copy a
+     * file is. Adapters whose metadata can be read on its own override the default, which reads everything.
+     */
+    default Map<String, String> metadata(Path file) throws DocumentException {
+        return read(file).properties();
     }
 
     /**

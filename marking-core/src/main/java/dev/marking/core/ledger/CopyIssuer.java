@@ -5,6 +5,8 @@ import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.convert.OfficeConverter;
+import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.scan.Stamper;
@@ -16,12 +18,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Issues numbered copies of one document (DESIGN §1.4): reserves numbers under the ledger's lock,
@@ -32,10 +36,17 @@ public final class CopyIssuer {
 
     private final FormatRegistry formats;
     private final int threads;
+    private final Supplier<Optional<OfficeConverter>> converters;
 
     public CopyIssuer(FormatRegistry formats, int threads) {
+        this(formats, threads, OfficeConverter::find);
+    }
+
+    /** An issuer that finds the converter for legacy formats through {@code converters}. */
+    public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters) {
         this.formats = formats;
         this.threads = Math.max(1, threads);
+        this.converters = converters;
     }
 
     /** One issued copy. */
@@ -66,12 +77,20 @@ public final class CopyIssuer {
                         + " for document " + base.markingId() + " (ledger " + ledgerFile + ")");
             }
             removeLeftovers(outDir);
-            PreparedSource prepared = format.prepare(source, recipients.stream().map(Recipient::label).toList());
-            return stampAll(source, outDir, base, numbers, recipients, prepared, ledger, progress);
+            try (StampSource input = StampSource.open(formats, format, source, base.convert(), converters)) {
+                PreparedSource prepared = input.format().prepare(input.file(),
+                        recipients.stream().map(Recipient::label).toList());
+                Output output = new Output(source, outDir, StampSource.extension(format, source));
+                return stampAll(output, base, numbers, recipients, prepared, ledger, progress);
+            }
         }
     }
 
-    private List<Issued> stampAll(Path source, Path outDir, StampOptions base, List<CopyNumber> numbers,
+    /** Where copies of one source go: {@code dir/stem.000001.ext}, with the extension of the format written. */
+    private record Output(Path source, Path dir, String extension) {
+    }
+
+    private List<Issued> stampAll(Output output, StampOptions base, List<CopyNumber> numbers,
             List<Recipient> recipients, PreparedSource prepared, LedgerWriter ledger, IntConsumer progress)
             throws DocumentException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, numbers.size()));
@@ -82,7 +101,7 @@ public final class CopyIssuer {
                 CopyNumber n = numbers.get(i);
                 Recipient r = recipients.isEmpty() ? null : recipients.get(i);
                 futures.add(pool.submit(() -> {
-                    Issued issued = one(source, outDir, base, n, r, prepared, ledger);
+                    Issued issued = one(output, base, n, r, prepared, ledger);
                     progress.accept(done.incrementAndGet());
                     return issued;
                 }));
@@ -108,11 +127,12 @@ public final class CopyIssuer {
         }
     }
 
-    private Issued one(Path source, Path outDir, StampOptions base, CopyNumber n, Recipient r, PreparedSource prepared,
+    private Issued one(Output output, StampOptions base, CopyNumber n, Recipient r, PreparedSource prepared,
             LedgerWriter ledger) throws DocumentException, IOException {
         StampOptions options = base.withMarking(base.marking().withCopy(n).withRecipient(r == null ? null : r.label()));
-        Path target = outDir.resolve(Stamper.outputName(source, options, r == null ? null : r.fileNamePart()));
-        Path temp = AtomicFiles.newTemp(outDir);
+        Path target = output.dir().resolve(Stamper.outputName(output.source(), options,
+                r == null ? null : r.fileNamePart(), output.extension()));
+        Path temp = AtomicFiles.newTemp(output.dir());
         try {
             prepared.stamp(temp, options);
             AtomicFiles.moveIntoPlace(temp, target);

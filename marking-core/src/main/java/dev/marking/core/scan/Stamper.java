@@ -4,11 +4,15 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.convert.OfficeConverter;
+import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stamps files safely: the input is never modified, the output is written to a temporary file in the
@@ -17,9 +21,17 @@ import java.nio.file.Path;
 public final class Stamper {
 
     private final FormatRegistry formats;
+    private final Supplier<Optional<OfficeConverter>> converters;
 
+    /** A stamper that converts legacy formats with LibreOffice from the {@code PATH} when asked to. */
     public Stamper(FormatRegistry formats) {
+        this(formats, OfficeConverter::find);
+    }
+
+    /** A stamper that finds the converter for legacy formats through {@code converters}. */
+    public Stamper(FormatRegistry formats, Supplier<Optional<OfficeConverter>> converters) {
         this.formats = formats;
+        this.converters = converters;
     }
 
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
@@ -29,6 +41,15 @@ public final class Stamper {
 
     /** {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. */
     public static String outputName(Path source, StampOptions options, String recipientPart) {
+        return outputName(source, options, recipientPart, null);
+    }
+
+    /**
+     * {@link #outputName(Path, StampOptions, String)} with the extension of the written format when it differs
+     * from the source's ({@code 报告.doc} → {@code 报告.000001.docx}, never {@code 报告.doc.000001.docx});
+     * {@code null} keeps the source's.
+     */
+    public static String outputName(Path source, StampOptions options, String recipientPart, String extension) {
         String name = source.getFileName().toString();
         StringBuilder suffix = new StringBuilder();
         options.marking().copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
@@ -36,7 +57,10 @@ public final class Stamper {
             suffix.append('.').append(recipientPart);
         }
         int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
+        String stem = dot <= 0 ? name : name.substring(0, dot);
+        String own = dot <= 0 ? "" : name.substring(dot + 1);
+        String ext = extension == null || extension.equalsIgnoreCase(own) ? own : extension;
+        return stem + suffix + (ext.isEmpty() ? "" : "." + ext);
     }
 
     /** Stamps {@code source} into {@code outDir}; returns the written file. */
@@ -47,18 +71,20 @@ public final class Stamper {
             throw new DocumentException(source, DocumentException.Kind.UNREADABLE, "no such file");
         }
         Files.createDirectories(outDir);
-        Path target = outDir.resolve(outputName(source, options));
+        Path target = outDir.resolve(outputName(source, options, null, StampSource.extension(format, source)));
         if (Files.exists(target) && Files.isSameFile(target, source)) {
             throw new DocumentException(source, DocumentException.Kind.REFUSED,
                     "the output would overwrite the input; choose another output folder");
         }
-        Path temp = AtomicFiles.newTemp(outDir);
-        try {
-            format.stamp(source, temp, options);
-            AtomicFiles.moveIntoPlace(temp, target);
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
+        try (StampSource input = StampSource.open(formats, format, source, options.convert(), converters)) {
+            Path temp = AtomicFiles.newTemp(outDir);
+            try {
+                input.format().stamp(input.file(), temp, options);
+                AtomicFiles.moveIntoPlace(temp, target);
+                return target;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

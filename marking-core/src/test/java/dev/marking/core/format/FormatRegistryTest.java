@@ -33,12 +33,14 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "xlsx", "pptx", "tif", "tiff", "jpg", "jpeg",
-                "png"), formats.extensions());
-        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .xlsx, .pptx, .tif, .tiff, .jpg, .jpeg, .png",
-                formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.txt", "**/*.md", "**/*.markdown", "**/*.xlsx",
-                "**/*.pptx", "**/*.tif", "**/*.tiff", "**/*.jpg", "**/*.jpeg", "**/*.png"), formats.includeGlobs());
+        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "xlsx", "pptx", "doc", "wps", "xls", "et",
+                "ppt", "dps", "rtf", "odt", "ods", "odp", "tif", "tiff", "jpg", "jpeg", "png"), formats.extensions());
+        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .xlsx, .pptx, .doc, .wps, .xls, .et, .ppt, .dps, .rtf, .odt,"
+                + " .ods, .odp, .tif, .tiff, .jpg, .jpeg, .png", formats.extensionList());
+        assertEquals("**/*.docx", formats.includeGlobs().get(0));
+        assertEquals("**/*.png", formats.includeGlobs().get(formats.includeGlobs().size() - 1));
+        assertEquals("application/msword", formats.mediaType(Path.of("报告.DOC")));
+        assertEquals("application/vnd.oasis.opendocument.text", formats.mediaType(Path.of("a.odt")));
         assertEquals("image/png", formats.mediaType(Path.of("扫描件.PNG")));
         assertEquals("image/jpeg", formats.mediaType(Path.of("a.jpeg")));
         assertEquals("image/tiff", formats.mediaType(Path.of("a.tif")));

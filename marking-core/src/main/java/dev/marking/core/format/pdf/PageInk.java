@@ -8,11 +8,9 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -20,13 +18,14 @@ import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
 /**
- * Replays one page's content and records, in drawing order, every glyph (box, text, colour) and every
- * painted area (filled paths, images, shadings) with its colour and opacity. A glyph is marked hidden
- * when a later opaque fill covers most of it, when it has the colour of what is painted behind it, when
- * it is drawn invisible (render mode 3), when the clipping path removes it, or when it lies outside the
- * crop box. Our stamp ({@link PageContentEngine}) is skipped: it is never a fake redaction.
+ * The ink of one page, told by the content-stream pass ({@link PageScan}) as it replays the page: records, in
+ * drawing order, every glyph (box, text, colour) and every painted area (filled paths, images, shadings) with
+ * its colour and opacity. A glyph is marked hidden when a later opaque fill covers most of it, when it has
+ * the colour of what is painted behind it, when it is drawn invisible (render mode 3), when the clipping path
+ * removes it, or when it lies outside the crop box. What is drawn inside our stamp (marked content or Form
+ * XObjects, {@link #stamp}) is left out: it is never a fake redaction.
  */
-final class PageInk extends PageContentEngine {
+final class PageInk {
 
     /** Why a glyph is not seen; the names become the location part of the hidden item. */
     enum Reason {
@@ -81,17 +80,21 @@ final class PageInk extends PageContentEngine {
     private final List<Rectangle2D> images = new ArrayList<>();
     private final Rectangle2D cropBox;
     private GeneralPath path = new GeneralPath();
+    private int stampDepth;
     private int clipRule = -1;
 
     PageInk(PDPage page) {
-        super(page);
         var c = page.getCropBox();
         cropBox = new Rectangle2D.Float(c.getLowerLeftX(), c.getLowerLeftY(), c.getWidth(), c.getHeight());
     }
 
-    /** Replays the page and returns its glyphs in drawing order, hidden ones marked. */
-    List<Glyph> read() throws IOException {
-        processPage(getPage());
+    /** Our stamp begins ({@code true}) or ends: what is drawn inside neither hides nor is hidden. */
+    void stamp(boolean begins) {
+        stampDepth += begins ? 1 : -1;
+    }
+
+    /** The page's glyphs in drawing order, hidden ones marked; call once the page is replayed. */
+    List<Glyph> glyphs() {
         for (Glyph g : glyphs) {
             if (g.hidden == Reason.INVISIBLE && overImage(g.box)) {
                 g.hidden = null; // an OCR layer: invisible text over the scanned image it transcribes
@@ -102,14 +105,13 @@ final class PageInk extends PageContentEngine {
         return glyphs;
     }
 
-    @Override
-    protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
-        if (inStamp()) {
+    /** A glyph shown with text rendering matrix {@code trm} in graphics state {@code gs}. */
+    void showGlyph(Matrix trm, PDFont font, int code, Vector displacement, PDGraphicsState gs) throws IOException {
+        if (stampDepth > 0) {
             return;
         }
         String unicode = font.toUnicode(code);
         Rectangle2D box = glyphBox(trm, displacement);
-        PDGraphicsState gs = getGraphicsState();
         RenderingMode mode = gs.getTextState().getRenderingMode();
         Glyph g = new Glyph(box, unicode == null ? "" : unicode, mode.intValue());
         glyphs.add(g);
@@ -170,8 +172,7 @@ final class PageInk extends PageContentEngine {
         return false;
     }
 
-    @Override
-    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+    void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
         path.moveTo(p0.getX(), p0.getY());
         path.lineTo(p1.getX(), p1.getY());
         path.lineTo(p2.getX(), p2.getY());
@@ -179,13 +180,11 @@ final class PageInk extends PageContentEngine {
         path.closePath();
     }
 
-    @Override
-    public void moveTo(float x, float y) {
+    void moveTo(float x, float y) {
         path.moveTo(x, y);
     }
 
-    @Override
-    public void lineTo(float x, float y) {
+    void lineTo(float x, float y) {
         if (path.getCurrentPoint() == null) {
             path.moveTo(x, y);
         } else {
@@ -193,8 +192,7 @@ final class PageInk extends PageContentEngine {
         }
     }
 
-    @Override
-    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+    void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
         if (path.getCurrentPoint() == null) {
             path.moveTo(x3, y3);
         } else {
@@ -202,82 +200,67 @@ final class PageInk extends PageContentEngine {
         }
     }
 
-    @Override
-    public Point2D getCurrentPoint() {
+    Point2D getCurrentPoint() {
         return path.getCurrentPoint();
     }
 
-    @Override
-    public void closePath() {
+    void closePath() {
         if (path.getCurrentPoint() != null) {
             path.closePath();
         }
     }
 
-    @Override
-    public void endPath() {
-        newPath();
+    /** {@code n} or {@code S}: the path ends without a fill. */
+    void endPath(PDGraphicsState gs) {
+        newPath(gs);
     }
 
-    @Override
-    public void strokePath() {
-        newPath();
-    }
-
-    @Override
-    public void fillPath(int windingRule) {
+    /** {@code f}, {@code f*}, {@code B}, …: the path is filled (stroking adds nothing a box hides), then ends. */
+    void fillPath(int windingRule, PDGraphicsState gs) {
         path.setWindingRule(windingRule);
-        fill(path);
-        newPath();
+        fill(path, gs);
+        newPath(gs);
     }
 
     /** Ends the current path; a pending {@code W}/{@code W*} makes it part of the clip first. */
-    private void newPath() {
+    private void newPath(PDGraphicsState gs) {
         if (clipRule >= 0) {
             GeneralPath clip = (GeneralPath) path.clone();
             clip.setWindingRule(clipRule);
-            getGraphicsState().intersectClippingPath(clip);
+            gs.intersectClippingPath(clip);
             clipRule = -1;
         }
         path = new GeneralPath();
     }
 
-    @Override
-    public void fillAndStrokePath(int windingRule) {
-        fillPath(windingRule);
-    }
-
-    @Override
-    public void clip(int windingRule) {
+    void clip(int windingRule) {
         clipRule = windingRule; // applied when the path ends (n, f, S): PDF 32000 §8.5.4
     }
 
-    @Override
-    public void drawImage(PDImage image) {
-        if (inStamp()) {
+    /** An image (XObject or inline) painted into the unit square of {@code ctm}. */
+    void drawImage(Matrix ctm) {
+        if (stampDepth > 0) {
             return;
         }
-        Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
         Rectangle2D unit = new Rectangle2D.Float(0, 0, 1, 1);
         Rectangle2D bounds = ctm.createAffineTransform().createTransformedShape(unit).getBounds2D();
         images.add(bounds);
         remember(new Paint(bounds, bounds, null, false));
     }
 
-    @Override
-    public void shadingFill(COSName shadingName) {
-        if (inStamp()) {
+    /** {@code sh}: a shading fills the current clip. */
+    void shadingFill(PDGraphicsState gs) {
+        if (stampDepth > 0) {
             return;
         }
-        Area clip = getGraphicsState().getCurrentClippingPath();
+        Area clip = gs.getCurrentClippingPath();
         remember(new Paint(clip, clip.getBounds2D(), null, true));
     }
 
-    private void fill(GeneralPath shape) {
-        if (inStamp() || shape.getCurrentPoint() == null) {
+    private void fill(GeneralPath shape, PDGraphicsState gs) {
+        if (stampDepth > 0 || shape.getCurrentPoint() == null) {
             return;
         }
-        PDGraphicsState gs = getGraphicsState();
         Rectangle2D bounds = shape.getBounds2D();
         float[] rgb = rgb(gs.getNonStrokingColor());
         boolean opaque = gs.getNonStrokeAlphaConstant() >= OPAQUE && gs.getSoftMask() == null && hides(gs.getBlendMode(), rgb);

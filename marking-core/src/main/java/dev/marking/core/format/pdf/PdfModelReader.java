@@ -47,6 +47,8 @@ final class PdfModelReader {
         PDDocument doc = PdfDocuments.open(file);
         try {
             return read(file, doc);
+        } catch (PageScan.LimitException e) {
+            throw new DocumentException(file, Kind.UNREADABLE, "the PDF breaks a limit: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new DocumentException(file, Kind.UNREADABLE, "cannot read the PDF's text: " + PdfDocuments.reason(e), e);
         } finally {
@@ -55,13 +57,13 @@ final class PdfModelReader {
     }
 
     ReadModel read(Path file, PDDocument doc) throws IOException {
-        List<PageTextCollector.PageText> pages = new PageTextCollector(false).collect(doc, 1, doc.getNumberOfPages());
+        List<PageScan.PageText> pages = new PageScan(false, true).collect(doc, 1, doc.getNumberOfPages());
         Map<Integer, ScannedText> scans = new HashMap<>();
         new ScanReader(ocr).read(new PdfPageImages(doc), ScannedPages.find(doc, pages))
                 .forEach(s -> scans.put(s.page(), s));
         List<TextBlock> body = new ArrayList<>();
         List<RunningSlot> slots = new ArrayList<>();
-        for (PageTextCollector.PageText p : pages) {
+        for (PageScan.PageText p : pages) {
             body.addAll(lines(p.body(), p.page(), null));
             RunningSlot slot = new RunningSlot(p.page(), SlotType.PAGE, blocks(p.stamp(StampRole.HEADER), p.page(),
                     "header"), blocks(p.stamp(StampRole.FOOTER), p.page(), "footer"), p.stamp(StampRole.WATERMARK));
@@ -78,23 +80,23 @@ final class PdfModelReader {
                 : first != null && !first.lines().isEmpty() ? ScanLayout.top(first, TOP_LINES) : topOfFirstPage(doc);
         Map<String, String> properties = new LinkedHashMap<>(PdfMetadata.read(doc));
         CovertMark.read(doc).ifPresent(c -> properties.put(MetadataKeys.COVERT_COPY, c));
-        return new ReadModel(file, "pdf", Unit.PAGE, top, body, slots, properties, hidden(file, doc),
+        return new ReadModel(file, "pdf", Unit.PAGE, top, body, slots, properties, hidden(file, doc, pages),
                 scans.values().stream().map(ScannedText::status).sorted(Comparator.comparingInt(ScannedPage::page))
                         .toList());
     }
 
     /** What the file carries unseen: attachments, scripts, layers, covered text, earlier revisions, metadata. */
-    private static List<HiddenItem> hidden(Path file, PDDocument doc) {
+    private static List<HiddenItem> hidden(Path file, PDDocument doc, List<PageScan.PageText> pages) {
         List<HiddenItem> out = new ArrayList<>(HiddenContent.scan(doc));
-        out.addAll(RedactionScanner.scan(doc));
-        out.addAll(EarlierRevisions.scan(file, doc));
+        pages.forEach(p -> out.addAll(p.covered()));
+        out.addAll(EarlierRevisions.scan(file, pages.stream().map(PageScan.PageText::body).toList()));
         out.addAll(MetadataItems.scan(doc));
         return out;
     }
 
     /** The first lines of page 1 sorted by position, as a reader of the displayed page sees them. */
     private static List<TextBlock> topOfFirstPage(PDDocument doc) throws IOException {
-        List<PageTextCollector.PageText> first = new PageTextCollector(true).collect(doc, 1, 1);
+        List<PageScan.PageText> first = new PageScan(true, false).collect(doc, 1, 1);
         if (first.isEmpty()) {
             return List.of();
         }

@@ -38,9 +38,9 @@ final class ScannedPages {
     }
 
     /** The 1-based pages of {@code doc} to read by OCR, given each page's own text. */
-    static List<Integer> find(PDDocument doc, List<PageTextCollector.PageText> pages) throws IOException {
+    static List<Integer> find(PDDocument doc, List<PageScan.PageText> pages) throws IOException {
         List<Integer> out = new ArrayList<>();
-        for (PageTextCollector.PageText p : pages) {
+        for (PageScan.PageText p : pages) {
             long chars = p.body().codePoints().filter(c -> !Character.isWhitespace(c)).count();
             if (chars >= LITTLE_TEXT) {
                 continue;

@@ -54,7 +54,7 @@ class ScannedPagesTest {
     void everyPageOfTheCorpusScansIsFound() throws Exception {
         for (Path pdf : Corpus.files("scanned", ".pdf")) {
             try (PDDocument doc = PdfDocuments.open(pdf)) {
-                List<Integer> found = ScannedPages.find(doc, new PageTextCollector(false).collect(doc, 1,
+                List<Integer> found = ScannedPages.find(doc, new PageScan(false, false).collect(doc, 1,
                         doc.getNumberOfPages()));
                 assertEquals(IntStream.rangeClosed(1, doc.getNumberOfPages()).boxed().toList(), found, pdf.toString());
             }
