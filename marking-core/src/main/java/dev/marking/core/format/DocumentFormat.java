@@ -54,8 +54,16 @@ public interface DocumentFormat {
         return Optional.empty();
     }
 
-    /** Reads the file; never modifies it. */
+    /** Reads the file; never modifies it. Pages without text of their own are not read by OCR. */
     ReadModel read(Path file) throws DocumentException;
+
+    /**
+     * Reads the file, running OCR as {@code ocr} says on pages without text of their own (scans, page
+     * images). Formats that never hold such pages ignore {@code ocr}.
+     */
+    default ReadModel read(Path file, OcrSettings ocr) throws DocumentException {
+        return read(file);
+    }
 
     /**
      * The file's metadata ({@code marking.id}, {@code marking.copy}, … as {@link ReadModel#properties()} holds

@@ -48,7 +48,7 @@ public final class PolicyLoader {
     public static final String ENV = "MARKING_POLICY";
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
-            "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy");
+            "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy", "ocr");
     private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> DECLASS = Set.of("pseudonyms");
     private static final List<String> SEVERITIES = List.of("error", "warning", "info", "off");
@@ -208,6 +208,7 @@ public final class PolicyLoader {
         private boolean allowLongTerm = true;
         private MarkingMode mode = MarkingMode.MANDATORY;
         private Script script = Script.SIMPLIFIED;
+        private boolean ocr = true;
         private final Map<String, Optional<Severity>> severities = new HashMap<>();
         private final List<PathRule> paths = new ArrayList<>();
         private final List<LevelTerm> terms = new ArrayList<>();
@@ -281,12 +282,15 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
+            if (top.containsKey("ocr")) {
+                ocr = y.choice(top.get("ocr"), "ocr", List.of("auto", "off")).equals("auto");
+            }
             return policy();
         }
 
         private Policy policy() {
             return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames,
-                    pseudonyms, channels, suppressions, include, exclude, fingerprint, local,
+                    pseudonyms, channels, suppressions, include, exclude, ocr, fingerprint, local,
                     List.of(new PolicySource(name, PolicySource.Role.ORGANISATION, List.of())));
         }
 

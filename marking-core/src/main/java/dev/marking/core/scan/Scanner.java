@@ -3,6 +3,7 @@ package dev.marking.core.scan;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.model.Finding;
@@ -43,12 +44,14 @@ public final class Scanner {
     private final List<Rule> rules;
     private final ScanOptions options;
     private final PolicyFilter filter;
+    private final OcrSettings ocr;
 
     public Scanner(FormatRegistry formats, List<Rule> rules, ScanOptions options) {
         this.formats = formats;
         this.rules = List.copyOf(rules);
         this.options = options;
         this.filter = new PolicyFilter(options.policy(), options.today(), options.messages());
+        this.ocr = options.policy().ocrSettings();
     }
 
     /** A scanner with the formats given and the built-in rules configured by {@code options.policy()}. */
@@ -270,7 +273,7 @@ public final class Scanner {
                 Location.FILE, null))).orElse(List.of());
         ReadModel model;
         try {
-            model = d.format().read(target.file());
+            model = d.format().read(target.file(), ocr);
         } catch (DocumentException e) {
             RuleDescriptor rule = switch (e.kind()) {
                 case ENCRYPTED -> FileRules.ENCRYPTED;

@@ -3,6 +3,7 @@ package dev.marking.core.format.pdf;
 import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.Recognition;
@@ -52,7 +53,13 @@ public final class PdfFormat implements DocumentFormat {
 
     @Override
     public ReadModel read(Path file) throws DocumentException {
-        return new PdfModelReader().read(file);
+        return read(file, OcrSettings.off());
+    }
+
+    /** Pages without text of their own (scans) are read by OCR as {@code ocr} says. */
+    @Override
+    public ReadModel read(Path file, OcrSettings ocr) throws DocumentException {
+        return new PdfModelReader(ocr).read(file);
     }
 
     /** The Info dictionary and our XMP keys; no page is parsed. */
