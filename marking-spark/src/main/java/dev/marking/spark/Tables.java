@@ -4,6 +4,7 @@ import dev.marking.core.engine.CheckedDocument;
 import dev.marking.core.engine.CheckedFinding;
 import dev.marking.core.engine.DeclaredMarking;
 import dev.marking.core.model.Location;
+import dev.marking.core.model.Ocr;
 import dev.marking.core.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,17 @@ final class Tables {
             field("term", DataTypes.StringType), field("copy", DataTypes.StringType),
             field("issued", DataTypes.StringType));
 
-    /** A place in a document as the JSON report gives it: unset parts are null. */
+    /**
+     * A place in a document as the JSON report gives it: unset parts are null; {@code ocr_confidence} is null
+     * for text from the file, the OCR engine's confidence (0–100, or -1 without recognised words) for text read
+     * from pixels.
+     */
     static final StructType LOCATION = struct(
             field("part", DataTypes.StringType), field("section", DataTypes.IntegerType),
             field("page", DataTypes.IntegerType), field("sheet", DataTypes.StringType),
             field("cell", DataTypes.StringType), field("slide", DataTypes.IntegerType),
             field("paragraph", DataTypes.IntegerType), field("line", DataTypes.IntegerType),
-            field("column", DataTypes.IntegerType));
+            field("column", DataTypes.IntegerType), field("ocr_confidence", DataTypes.IntegerType));
 
     static final StructType FINDING = struct(
             field("ordinal", DataTypes.IntegerType), field("rule", DataTypes.StringType),
@@ -101,13 +106,15 @@ final class Tables {
 
     private static Row location(Location l) {
         return RowFactory.create(l.part(), positive(l.section()), positive(l.page()), l.sheet(), l.cell(),
-                positive(l.slide()), positive(l.paragraph()), positive(l.line()), positive(l.column()));
+                positive(l.slide()), positive(l.paragraph()), positive(l.line()), positive(l.column()),
+                l.ocr() == null ? null : l.ocr().confidence());
     }
 
     private static Location location(Row r) {
         return new Location(r.getAs("part"), zero(r.getAs("section")), zero(r.getAs("page")),
                 zero(r.getAs("paragraph")), zero(r.getAs("line")), zero(r.getAs("column")), r.getAs("sheet"),
-                r.getAs("cell"), zero(r.getAs("slide")));
+                r.getAs("cell"), zero(r.getAs("slide")),
+                r.getAs("ocr_confidence") == null ? null : new Ocr(r.<Integer>getAs("ocr_confidence")));
     }
 
     private static Integer positive(int n) {

@@ -209,7 +209,14 @@ class VerifyJobIT {
     private static String location(JsonNode l) {
         TreeMap<String, String> parts = new TreeMap<>();
         if (l != null && !l.isNull()) {
-            l.fields().forEachRemaining(e -> parts.put(e.getKey(), e.getValue().asText()));
+            l.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("ocr")) {
+                    // The report writes {"confidence": N}, or {} without recognised words; the table a number or -1.
+                    parts.put("ocr_confidence", e.getValue().path("confidence").asText("-1"));
+                } else {
+                    parts.put(e.getKey(), e.getValue().asText());
+                }
+            });
         }
         return parts.toString();
     }
