@@ -187,9 +187,10 @@ class EngineTest {
             doc.addPage(new PDPage());
             doc.save(tree.resolve("sub/scan.txt").toFile());
         }
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        Files.write(tree.resolve("photo.png"), png);
-        Files.write(tree.resolve("photo.pdf"), png);
+        // A GIF: PNG, JPEG and TIFF are page images that OCR reads; a GIF is no document at all.
+        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, ';'};
+        Files.write(tree.resolve("photo.gif"), gif);
+        Files.write(tree.resolve("photo.pdf"), gif);
         Files.writeString(tree.resolve("~$a.docx"), "owner");
         Files.createDirectories(tree.resolve("target"));
         Files.writeString(tree.resolve("target/b.md"), "# b\n");
@@ -227,7 +228,7 @@ class EngineTest {
                 .anyMatch(x -> x.startsWith("pdf file.mismatch ")), listed.toString());
         assertTrue(listed.get(Scanner.display(tree.resolve("photo.pdf"))).stream()
                 .anyMatch(x -> x.contains(" file.unsupported ")), listed.toString());
-        CheckedDocument named = check.check("photo.png", "photo.png", png);
+        CheckedDocument named = check.check("photo.gif", "photo.gif", gif);
         assertEquals("file.unsupported", named.findings().get(0).rule(), "named directly: a finding, not skipped");
     }
 
