@@ -3,9 +3,14 @@ package dev.marking.core.engine;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.ledger.CopyIssuer;
 import dev.marking.core.ledger.CopyRequest;
+import dev.marking.core.ledger.Ledger;
+import dev.marking.core.ledger.LedgerStore;
+import dev.marking.core.ledger.Outputs;
 import dev.marking.core.ledger.Recipient;
+import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.engine.StampResult.Failure;
@@ -16,20 +21,31 @@ import dev.marking.core.scan.ScanTarget;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** One run of {@link Engine#stamp}: one copy per file, or numbered copies registered in a ledger. */
+/**
+ * One run of {@link Engine#stamp}: one copy per file, or numbered copies registered in a ledger. Every
+ * output path is planned and checked before the first file is written ({@link OutputPlan}): a run that
+ * would overwrite an input, write two outputs to one path, or replace an existing file without
+ * {@link StampRequest#overwrite()} is refused whole, having written nothing.
+ */
 final class Stamping {
 
     private final FormatRegistry formats;
     private final StampRequest request;
     private final Messages messages;
+    private final Map<Path, StampOptions> options = new HashMap<>();
 
     Stamping(FormatRegistry formats, StampRequest request, Messages messages) {
         this.formats = formats;
@@ -40,15 +56,19 @@ final class Stamping {
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
         List<Recipient> people = request.recipients() == null ? List.of() : Recipient.read(request.recipients());
         Optional<CopyRequest> copies = copies(marking, people.size());
+        List<Unit> units = units();
+        removeAbandoned(units);
+        OutputPlan plan = plan(units, marking, copies, people);
         List<StampedFile> out = new ArrayList<>();
-        for (Unit u : units()) {
+        List<String> notes = new ArrayList<>();
+        for (Unit u : units) {
             if (copies.isPresent()) {
-                out.add(numbered(u, marking, copies.get(), people, progress));
+                out.add(numbered(u, marking, copies.get(), people, plan, notes, progress));
             } else {
                 out.add(single(u, marking));
             }
         }
-        return new StampResult(marking.mark(), marking.watermarkText(), out);
+        return new StampResult(marking.mark(), marking.watermarkText(), out, notes);
     }
 
     /**
@@ -100,35 +120,119 @@ final class Stamping {
         return out;
     }
 
+    /** Temporary files of ended runs go from every folder this run writes to, even when it is then refused. */
+    private void removeAbandoned(List<Unit> units) throws IOException {
+        Set<Path> dirs = new LinkedHashSet<>();
+        dirs.add(request.outDir());
+        units.forEach(u -> dirs.add(u.outDir()));
+        for (Path d : dirs) {
+            AtomicFiles.removeAbandoned(d);
+        }
+    }
+
+    /** Every file this run reads is an input; every output is claimed, so a refusal comes before any write. */
+    private OutputPlan plan(List<Unit> units, Marking marking, Optional<CopyRequest> copies, List<Recipient> people)
+            throws EngineException, IOException {
+        OutputPlan plan = new OutputPlan(request.overwrite(), messages);
+        units.forEach(u -> plan.input(u.file()));
+        plan.input(request.recipients());
+        plan.input(request.ledger());
+        plan.input(request.font());
+        policyFile().ifPresent(plan::input);
+        Ledger ledger = copies.isPresent() ? LedgerStore.file(request.ledger()).read() : null;
+        for (Unit u : units) {
+            for (Path target : targets(u, marking, copies, people, ledger)) {
+                plan.claim(target, u.file());
+            }
+        }
+        return plan;
+    }
+
+    private Optional<Path> policyFile() {
+        try {
+            Path p = Path.of(request.policy().source());
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The files {@code u} would give, numbered copies as the ledger stands now. */
+    private List<Path> targets(Unit u, Marking marking, Optional<CopyRequest> copies, List<Recipient> people,
+            Ledger ledger) throws IOException {
+        if (formats.forFile(u.file()).isEmpty()) {
+            return List.of();
+        }
+        if (copies.isEmpty()) {
+            return List.of(u.outDir().resolve(Stamper.outputName(u.file(), marking)));
+        }
+        if (!people.isEmpty() && people.size() != copies.get().count()) {
+            return List.of();
+        }
+        StampOptions base = options(u.file(), marking);
+        Optional<List<CopyNumber>> numbers = CopyIssuer.plannedNumbers(copies.get(), ledger, base.markingId());
+        return numbers.map(n -> CopyIssuer.targets(u.file(), u.outDir(), base, n, people)).orElse(List.of());
+    }
+
+    /** The stamp options of {@code file}; its document id is read once (planning and stamping share it). */
     private StampOptions options(Path file, Marking marking) throws IOException {
-        return new StampOptions(marking, DocumentIds.of(formats, file),
+        StampOptions known = options.get(file);
+        if (known != null) {
+            return known;
+        }
+        StampOptions o = new StampOptions(marking, Files.isRegularFile(file) ? DocumentIds.of(formats, file) : "",
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
                 request.watermark(), Optional.ofNullable(request.font()), request.block());
+        options.put(file, o);
+        return o;
     }
 
     private StampedFile single(Unit u, Marking marking) {
         try {
             StampOptions options = options(u.file(), marking);
-            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options);
+            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options, request.overwrite());
             return new StampedFile(u.file(), u.relative(), List.of(written), List.of(), options.metadata(),
                     Optional.empty());
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
+        } catch (FileAlreadyExistsException e) {
+            return failed(u, new Failure("output.exists", messages.format("output.exists", e.getFile())));
         } catch (IOException e) {
             return failed(u, new Failure("file.unreadable", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(u, new Failure("file.unreadable", messages.format("input.failed", e.getClass().getSimpleName())));
         }
     }
 
-    private StampedFile numbered(Unit u, Marking marking, CopyRequest numbers, List<Recipient> people,
-            CopyProgress progress) throws IOException {
+    private StampedFile numbered(Unit u, Marking marking, CopyRequest numbers, List<Recipient> people, OutputPlan plan,
+            List<String> notes, CopyProgress progress) throws IOException {
         int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
+        Outputs outputs = new PlannedOutputs(plan, u.file(), request.overwrite());
         try (CopyProgress.Tracker tracker = progress.start(u.file(), numbers.count())) {
-            List<CopyIssuer.Issued> issued = new CopyIssuer(formats, threads).issue(u.file(), u.outDir(),
-                    options(u.file(), marking), numbers, people, request.ledger(), tracker);
+            CopyIssuer.Batch batch = new CopyIssuer(formats, threads).issue(u.file(), u.outDir(),
+                    options(u.file(), marking), numbers, people, LedgerStore.file(request.ledger()), outputs, tracker);
+            notes.addAll(batch.notes());
+            List<CopyIssuer.Issued> issued = batch.copies();
             return new StampedFile(u.file(), u.relative(), issued.stream().map(CopyIssuer.Issued::file).toList(),
                     issued.stream().map(i -> i.copy().formatted()).toList(), Map.of(), Optional.empty());
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(u, new Failure("file.unreadable", messages.format("input.failed", e.getClass().getSimpleName())));
+        }
+    }
+
+    /** The plan's rules for the copies a ledger hands out under its lock (numbers may have moved on meanwhile). */
+    private record PlannedOutputs(OutputPlan plan, Path source, boolean replaceExisting) implements Outputs {
+
+        @Override
+        public Optional<String> refusal(Path target) {
+            try {
+                plan.check(target, source);
+                return Optional.empty();
+            } catch (EngineException e) {
+                return Optional.of(e.getMessage());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.io.AtomicFiles;
+import dev.marking.core.model.Marking;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,14 +25,23 @@ public final class Stamper {
 
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
     public static String outputName(Path source, StampOptions options) {
-        return outputName(source, options, null);
+        return outputName(source, options.marking());
+    }
+
+    /** The output name of a copy of {@code source} carrying {@code marking}. */
+    public static String outputName(Path source, Marking marking) {
+        return outputName(source, marking, null);
     }
 
     /** {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. */
     public static String outputName(Path source, StampOptions options, String recipientPart) {
+        return outputName(source, options.marking(), recipientPart);
+    }
+
+    private static String outputName(Path source, Marking marking, String recipientPart) {
         String name = source.getFileName().toString();
         StringBuilder suffix = new StringBuilder();
-        options.marking().copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
+        marking.copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
         if (recipientPart != null) {
             suffix.append('.').append(recipientPart);
         }
@@ -39,8 +49,19 @@ public final class Stamper {
         return dot <= 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
     }
 
-    /** Stamps {@code source} into {@code outDir}; returns the written file. */
+    /** Stamps {@code source} into {@code outDir}, replacing a file of the output's name; returns the written file. */
     public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
+        return stamp(source, outDir, options, true);
+    }
+
+    /**
+     * Stamps {@code source} into {@code outDir}; returns the written file. Unless {@code replace}, an existing
+     * file of the output's name is never replaced.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the output exists and may not be replaced
+     */
+    public Path stamp(Path source, Path outDir, StampOptions options, boolean replace)
+            throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
                 DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
         if (!Files.isRegularFile(source)) {
@@ -55,7 +76,7 @@ public final class Stamper {
         Path temp = AtomicFiles.newTemp(outDir);
         try {
             format.stamp(source, temp, options);
-            AtomicFiles.moveIntoPlace(temp, target);
+            AtomicFiles.moveIntoPlace(temp, target, replace);
             return target;
         } finally {
             Files.deleteIfExists(temp);
