@@ -103,12 +103,16 @@ public final class CopyIssuer {
             PreparedSource prepared = format.prepare(source, recipients.stream().map(Recipient::label).toList());
             List<LedgerEntry> reserved = reservations(base, numbers, recipients, targets);
             ledger.append(reserved);
+            boolean finished = false;
             try {
-                return new Batch(stampAll(base, reserved, recipients, prepared, ledger, outputs.replaceExisting(),
-                        progress), notes);
-            } catch (DocumentException | IOException | RuntimeException | Error e) {
-                settleAfterFailure(ledger, e);
-                throw e;
+                Batch batch = new Batch(stampAll(base, reserved, recipients, prepared, ledger,
+                        outputs.replaceExisting(), progress), notes);
+                finished = true;
+                return batch;
+            } finally {
+                if (!finished) {
+                    settleAfterFailure(ledger);
+                }
             }
         }
     }
@@ -240,11 +244,12 @@ public final class CopyIssuer {
     }
 
     /** After a failed batch: confirm what is in place, void the rest; a failure here is for the next run to settle. */
-    private static void settleAfterFailure(LedgerSession ledger, Throwable failure) {
+    private static void settleAfterFailure(LedgerSession ledger) {
         try {
             Recovery.settle(ledger);
         } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
+            // the batch's own failure is the one to report; the next run settles what is left
+            return;
         }
     }
 }

@@ -79,7 +79,8 @@ public final class Tracer {
             entry = ledger.get().find(sha, null, null);
             exact = entry.isPresent();
             if (entry.isEmpty()) {
-                String copy = new TraceResult(copies, recipient, document, Optional.empty(), false, List.of()).copy().orElse(null);
+                String copy = new TraceResult(copies, recipient, document, Optional.empty(), false, List.of())
+                        .copy().orElse(null);
                 entry = ledger.get().entries().stream()
                         .filter(e -> copy != null && copy.equals(e.copy())
                                 && (document.isEmpty() || document.get().equals(e.document())))
