@@ -35,7 +35,7 @@ public final class Main {
     static int execute(CommandLine cl, String... args) {
         try {
             return cl.execute(args);
-        } catch (Throwable e) {
+        } catch (RuntimeException | VirtualMachineError | LinkageError e) {
             return ErrorHandler.lastResort(e, cl.getErr());
         }
     }

@@ -42,7 +42,8 @@ class LedgerFullDiskTest {
     }
 
     private Run stamp(Path ledger, Path out, Path doc, String copies, String fileSizeLimitKib) throws Exception {
-        List<String> java = List.of(JAVA, "-Xmx256m", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), "dev.marking.cli.Main",
+        List<String> java = List.of(JAVA, "-Xmx256m", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
+                "dev.marking.cli.Main",
                 "stamp", "--level", "机密", "--term", "5", "--copies", copies, "--threads", "1", "--lang", "en",
                 "--ledger", ledger.toString(), "-o", out.toString(), doc.toString());
         List<String> cmd = new ArrayList<>();
