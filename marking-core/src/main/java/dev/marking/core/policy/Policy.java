@@ -31,6 +31,8 @@ import java.util.Set;
  * @param paths          path rules
  * @param terms          sensitive words and secret points (密点) with the level each requires
  * @param codenames      an organisation's codenames; fake de-classification looks for them too
+ * @param pseudonyms     the severity at which {@code declass.fake} reports lawful de-identification (张某某, 李X,
+ *                       masked plates and accounts, a judgment's anonymised parties); empty: not reported
  * @param channels       channel rules by name
  * @param suppressions   accepted findings
  * @param include        globs of files to check when walking folders (empty: every supported file)
@@ -39,8 +41,8 @@ import java.util.Set;
  */
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
-        Map<String, ChannelRule> channels, List<Suppression> suppressions, List<Glob> include, List<Glob> exclude,
-        String fingerprint) {
+        Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions,
+        List<Glob> include, List<Glob> exclude, String fingerprint) {
 
     public Policy {
         schemes = List.copyOf(schemes);
@@ -57,7 +59,8 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     /** The built-in policy: every built-in scheme, mandatory marking, DESIGN §1.7 channels. */
     public static Policy defaults() {
         return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
-                List.of(), List.of(), List.of(), defaultChannels(), List.of(), List.of(), List.of(), "built-in");
+                List.of(), List.of(), List.of(), Optional.empty(), defaultChannels(), List.of(), List.of(), List.of(),
+                "built-in");
     }
 
     /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
@@ -80,7 +83,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
 
     /** What the rules are configured with under this policy. */
     public RuleSettings ruleSettings() {
-        return new RuleSettings(parser(), mode, terms, paths, codenames);
+        return new RuleSettings(parser(), mode, terms, paths, codenames, pseudonyms);
     }
 
     /**

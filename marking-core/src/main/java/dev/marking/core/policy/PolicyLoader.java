@@ -46,8 +46,10 @@ public final class PolicyLoader {
     public static final String ENV = "MARKING_POLICY";
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
-            "sensitive", "channels", "suppressions", "include", "exclude");
+            "sensitive", "declass", "channels", "suppressions", "include", "exclude");
     private static final Set<String> MARKING = Set.of("mode", "script");
+    private static final Set<String> DECLASS = Set.of("pseudonyms");
+    private static final List<String> SEVERITIES = List.of("error", "warning", "info", "off");
     private static final Set<String> SCHEMES = Set.of("enabled", "allow-long-term", "custom", "aliases");
     private static final Set<String> CUSTOM = Set.of("name", "levels", "max-terms", "unclassified");
     private static final Set<String> PATH = Set.of("path", "at-least", "must-be");
@@ -127,6 +129,7 @@ public final class PolicyLoader {
         private final List<PathRule> paths = new ArrayList<>();
         private final List<LevelTerm> terms = new ArrayList<>();
         private final List<String> codenames = new ArrayList<>();
+        private Optional<Severity> pseudonyms = Optional.empty();
         private final Map<String, ChannelRule> channels = new LinkedHashMap<>(Policy.defaultChannels());
         private final List<Suppression> suppressions = new ArrayList<>();
         private final List<Glob> include = new ArrayList<>();
@@ -163,6 +166,12 @@ public final class PolicyLoader {
             if (top.containsKey("sensitive")) {
                 sensitive(top.get("sensitive"));
             }
+            if (top.containsKey("declass")) {
+                Map<String, Node> m = y.mapping(top.get("declass"), "declass", DECLASS);
+                if (m.containsKey("pseudonyms")) {
+                    pseudonyms = severity(m.get("pseudonyms"), "declass.pseudonyms");
+                }
+            }
             if (top.containsKey("channels")) {
                 channels(top.get("channels"));
             }
@@ -173,7 +182,8 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
-            return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, channels,
+            return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames,
+                    pseudonyms, channels,
                     suppressions, include, exclude, fingerprint);
         }
 
@@ -276,10 +286,14 @@ public final class PolicyLoader {
         private void rules(Node node) throws PolicyException {
             Map<String, Node> m = y.mapping(node, "rules", Set.copyOf(RuleRegistry.standard().ids()));
             for (Map.Entry<String, Node> e : m.entrySet()) {
-                String v = y.choice(e.getValue(), "rules." + e.getKey(), List.of("error", "warning", "info", "off"));
-                severities.put(e.getKey(), "off".equals(v) ? Optional.empty()
-                        : Optional.of(Severity.valueOf(v.toUpperCase(Locale.ROOT))));
+                severities.put(e.getKey(), severity(e.getValue(), "rules." + e.getKey()));
             }
+        }
+
+        /** error | warning | info | off (empty). */
+        private Optional<Severity> severity(Node node, String key) throws PolicyException {
+            String v = y.choice(node, key, SEVERITIES);
+            return "off".equals(v) ? Optional.empty() : Optional.of(Severity.valueOf(v.toUpperCase(Locale.ROOT)));
         }
 
         private PathRule pathRule(Node node) throws PolicyException {

@@ -3,7 +3,9 @@ package dev.marking.core.rules;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.rules.content.ContentLevelRule;
 import dev.marking.core.rules.content.PathLevelRule;
+import dev.marking.core.rules.declass.DeclassLexicon;
 import dev.marking.core.rules.declass.FakeDeclassificationRule;
+import dev.marking.core.rules.declass.TemplateBlankRule;
 import dev.marking.core.rules.hidden.HiddenContentRule;
 import dev.marking.core.rules.marking.CopyNumberRule;
 import dev.marking.core.rules.marking.InconsistentMarkingRule;
@@ -53,7 +55,9 @@ public final class RuleRegistry {
                 s -> new IncompleteMarkingRule(s.parser()),
                 s -> new TermExpiredRule(),
                 s -> new CopyNumberRule(),
-                s -> new FakeDeclassificationRule(s.codenames()),
+                s -> new FakeDeclassificationRule(DeclassLexicon.standard().with(Map.of(), List.of(), s.codenames()),
+                        s.pseudonyms()),
+                s -> new TemplateBlankRule(),
                 s -> new FakeRedactionRule(),
                 s -> new HiddenContentRule(),
                 s -> new IdCardRule(),

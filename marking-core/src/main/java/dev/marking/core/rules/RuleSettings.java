@@ -1,9 +1,11 @@
 package dev.marking.core.rules;
 
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Severity;
 import dev.marking.core.rules.content.LevelTerm;
 import dev.marking.core.rules.content.PathRule;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What rules may be configured with: the schemes in force and the settings a policy gives them. Rules
@@ -14,9 +16,10 @@ import java.util.List;
  * @param terms     sensitive words and secret points with the level each requires
  * @param paths     levels required by folder
  * @param codenames an organisation's codenames, also placeholders' real names
+ * @param pseudonyms severity of lawful personal-name pseudonyms ({@code 张某}); empty: not reported
  */
 public record RuleSettings(MarkingParser parser, MarkingMode mode, List<LevelTerm> terms, List<PathRule> paths,
-        List<String> codenames) {
+        List<String> codenames, Optional<Severity> pseudonyms) {
 
     public RuleSettings {
         terms = List.copyOf(terms);
@@ -26,6 +29,6 @@ public record RuleSettings(MarkingParser parser, MarkingMode mode, List<LevelTer
 
     /** Mandatory marking and nothing else configured. */
     public static RuleSettings defaults(MarkingParser parser) {
-        return new RuleSettings(parser, MarkingMode.MANDATORY, List.of(), List.of(), List.of());
+        return new RuleSettings(parser, MarkingMode.MANDATORY, List.of(), List.of(), List.of(), Optional.empty());
     }
 }

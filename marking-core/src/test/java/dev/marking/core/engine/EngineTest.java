@@ -103,7 +103,8 @@ class EngineTest {
         catalogue.forEach(d -> assertTrue(ids.add(d.id()), "one descriptor for " + d.id()));
         // DESIGN §3.2 ids that something emits today (the others return with their rules in later issues).
         assertEquals(Set.of("marking.missing", "marking.invalid", "marking.noncanonical", "marking.inconsistent",
-                "marking.incomplete", "term.expired", "copy.invalid", "declass.fake", "redaction.fake", "hidden.content",
+                "marking.incomplete", "term.expired", "copy.invalid", "declass.fake", "declass.template", "redaction.fake",
+                "hidden.content",
                 "pii.id-card", "pii.phone", "pii.bank-card", "pii.email", "file.unreadable", "file.encrypted"), ids);
         Files.writeString(dir.resolve("a.md"), "正文\n");
         StringWriter sarif = new StringWriter();

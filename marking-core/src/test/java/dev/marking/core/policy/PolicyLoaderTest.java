@@ -117,14 +117,15 @@ class PolicyLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, exclude, include, marking, marking.script, paths, "
+        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, marking, "
+            + "marking.script, paths, "
             + "rules, schemes, sensitive, suppressions, version)",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
-            + "declass.fake, file.encrypted, file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, "
-            + "marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, "
-            + "redaction.fake, term.expired)",
+            + "declass.fake, declass.template, file.encrypted, file.unreadable, hidden.content, marking.incomplete, "
+            + "marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, "
+            + "pii.id-card, pii.phone, redaction.fake, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
             + "not 'fatal'",
         "schemes: {enabled: [state, martian]}|marking.yml:1: schemes.enabled: expected one of state, work, internal, "
@@ -156,8 +157,8 @@ class PolicyLoaderTest {
             + "must say why)",
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
-            + "term.expired, copy.invalid, declass.fake, redaction.fake, hidden.content, pii.id-card, pii.phone, "
-            + "pii.bank-card, pii.email, file.unreadable, file.encrypted, *, not 'nope'",
+            + "term.expired, copy.invalid, declass.fake, declass.template, redaction.fake, hidden.content, pii.id-card, "
+            + "pii.phone, pii.bank-card, pii.email, file.unreadable, file.encrypted, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
@@ -175,8 +176,8 @@ class PolicyLoaderTest {
 
     @Test
     void errorsGiveTheRealLine() {
-        assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, file.encrypted, "
-                + "file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
+        assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, declass.template, "
+                + "file.encrypted, file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
                 + "marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, redaction.fake, "
                 + "term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
@@ -212,5 +213,28 @@ class PolicyLoaderTest {
         assertSame(MarkingMode.MANDATORY, PolicyLoader.find(null, "", dir).mode());
         assertEquals("built-in", PolicyLoader.find(null, null, dir).source());
         assertThrows(PolicyException.class, () -> PolicyLoader.find(dir.resolve("missing.yml"), null, root));
+    }
+
+    @Test
+    void pseudonymsAreLeftOutByDefaultAndReportedWhenThePolicySaysSo() throws PolicyException {
+        assertEquals(Optional.empty(), Policy.defaults().pseudonyms());
+        assertEquals(Optional.empty(), parse("version: 1\n").pseudonyms());
+        assertEquals(Optional.of(Severity.INFO), parse("declass: {pseudonyms: info}\n").pseudonyms());
+        assertEquals(Optional.of(Severity.ERROR), parse("declass:\n  pseudonyms: error\n").pseudonyms());
+        assertEquals(Optional.empty(), parse("declass: {pseudonyms: off}\n").pseudonyms());
+    }
+
+    @Test
+    void badPseudonymSettingsNameKeyAndLine() {
+        assertEquals("marking.yml:2: declass.pseudonyms: expected one of error, warning, info, off, not 'loud'",
+                error("version: 1\ndeclass: {pseudonyms: loud}\n"));
+        assertEquals("marking.yml:1: declass.names: unknown key (known: pseudonyms)", error("declass: {names: info}\n"));
+    }
+
+    @Test
+    void theTemplateRuleIsARuleIdOfItsOwn() throws PolicyException {
+        Policy p = parse("rules: {declass.template: off}\n");
+        assertFalse(p.enabled("declass.template"));
+        assertTrue(p.enabled("declass.fake"));
     }
 }

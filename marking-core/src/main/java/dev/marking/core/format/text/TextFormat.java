@@ -68,7 +68,15 @@ public final class TextFormat implements DocumentFormat {
                 top.add(new TextBlock(TextDocument.plain(line), block.location()));
             }
         }
+        if (isMarkdown(file)) {
+            body = MarkdownText.blocks(lines, doc.contentStart()); // the text without markup, at its source columns
+        }
         return new ReadModel(file, id(), Unit.FILE, top, body, List.of(), Map.of(), List.of());
+    }
+
+    private static boolean isMarkdown(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,21 +35,35 @@ public final class DeclassLexicon {
     private final Set<String> modifiers;
     private final Set<String> genericNames;
     private final Set<String> secrets;
+    private final Set<String> personalCues;
     private final String surnames;
+    private final String nameSurnames;
+    private final ContextWords contextWords;
     private final int maxAllowed;
     private final int maxCue;
 
-    private DeclassLexicon(Map<String, ContextTerm> terms, Set<String> allowed, Map<String, Category> cues,
-            Set<String> modifiers, Set<String> genericNames, Set<String> secrets, String surnames) {
+    /** Cue words before a strong placeholder, by category, and those among them that introduce personal data. */
+    private record Cues(Map<String, Category> categories, Set<String> personal) {
+    }
+
+    /** Surnames before a strong placeholder (王**), and the wider list before 某 or X in a name (高某某, 李X). */
+    private record Surnames(String masked, String named) {
+    }
+
+    private DeclassLexicon(Map<String, ContextTerm> terms, Set<String> allowed, Cues cues, Set<String> modifiers,
+            Set<String> genericNames, Set<String> secrets, Surnames surnames, ContextWords contextWords) {
         this.terms = Map.copyOf(terms);
         this.allowed = Set.copyOf(allowed);
-        this.cues = Map.copyOf(cues);
+        this.cues = Map.copyOf(cues.categories());
+        this.personalCues = Set.copyOf(cues.personal());
         this.modifiers = Set.copyOf(modifiers);
         this.genericNames = Set.copyOf(genericNames);
         this.secrets = Set.copyOf(secrets);
-        this.surnames = surnames;
+        this.surnames = surnames.masked();
+        this.nameSurnames = surnames.named();
+        this.contextWords = contextWords;
         this.maxAllowed = maxLength(allowed);
-        this.maxCue = maxLength(cues.keySet());
+        this.maxCue = maxLength(this.cues.keySet());
         this.termsByFirst = byFirstChar(terms.values(), ContextTerm::text);
         this.allowedByFirst = byFirstChar(allowed, w -> w);
     }
@@ -76,13 +91,18 @@ public final class DeclassLexicon {
             }
         }
         Map<String, Category> cues = new HashMap<>();
+        Set<String> personal = new HashSet<>();
         for (String line : read("cues.txt")) {
-            String[] parts = line.split("\\s+", 2);
-            cues.put(parts[0], parts.length > 1 ? Category.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT))
-                    : Category.CODE);
+            String[] parts = line.split("\\s+");
+            cues.put(parts[0], parts.length > 1 ? Category.valueOf(parts[1].toUpperCase(Locale.ROOT)) : Category.CODE);
+            if (parts.length > 2 && "personal".equals(parts[2])) {
+                personal.add(parts[0]);
+            }
         }
-        return new DeclassLexicon(terms, new HashSet<>(read("allowed.txt")), cues, new HashSet<>(read("modifiers.txt")),
-                new HashSet<>(read("generic-names.txt")), Set.of(), String.join("", read("surnames.txt")));
+        Surnames surnames = new Surnames(String.join("", read("surnames.txt")), String.join("", read("name-surnames.txt")));
+        return new DeclassLexicon(terms, new HashSet<>(read("allowed.txt")), new Cues(cues, personal),
+                new HashSet<>(read("modifiers.txt")), new HashSet<>(read("generic-names.txt")), Set.of(), surnames,
+                ContextWords.parse(read("contexts.txt")));
     }
 
     /**
@@ -99,7 +119,8 @@ public final class DeclassLexicon {
         extraAllowed.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(a::add);
         Set<String> s = new HashSet<>(secrets);
         secretPoints.stream().map(String::strip).filter(x -> !x.isEmpty()).forEach(s::add);
-        return new DeclassLexicon(t, a, cues, modifiers, genericNames, s, surnames);
+        return new DeclassLexicon(t, a, new Cues(cues, personalCues), modifiers, genericNames, s,
+                new Surnames(surnames, nameSurnames), contextWords);
     }
 
     private static void put(Map<String, ContextTerm> t, String word, Category cat) {
@@ -124,6 +145,21 @@ public final class DeclassLexicon {
         return null;
     }
 
+    /**
+     * True when {@code text} names a military unit or site or a piece of equipment (a word of two or more
+     * characters: 导弹, 无人机, 部队): the paragraph is about a secret matter.
+     */
+    public boolean mentionsSecretMatter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            ContextTerm t = termAt(text, i);
+            if (t != null && t.text().length() >= 2 && !t.weak()
+                    && (t.category() == Category.MILITARY || t.category() == Category.EQUIPMENT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when an established term in {@code text} overlaps {@code [start, end)}. */
     public boolean allowedOverlaps(String text, int start, int end) {
         int from = Math.max(0, start - maxAllowed + 1);
@@ -146,6 +182,27 @@ public final class DeclassLexicon {
             }
         }
         return null;
+    }
+
+    /** True when the cue word ending at {@code end} introduces personal data (车牌号, 证件号, 账号). */
+    public boolean personalCueEndingAt(String text, int end) {
+        for (int len = Math.min(maxCue, end); len >= 1; len--) {
+            String w = text.substring(end - len, end);
+            if (cues.containsKey(w)) {
+                return personalCues.contains(w);
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code c} can be the surname in front of 某 in an anonymised name (张某, 高某某). */
+    public boolean isNameSurname(char c) {
+        return nameSurnames.indexOf(c) >= 0;
+    }
+
+    /** The words that tell a judgment, a template, a contract or a secret matter ({@code contexts.txt}). */
+    ContextWords contextWords() {
+        return contextWords;
     }
 
     /** True when the {@code len} characters at {@code pos} are a modifier ({@code 新}, {@code 重点}). */

@@ -1,9 +1,5 @@
 package dev.marking.core.rules.declass;
 
-import dev.marking.core.format.HiddenItem;
-import dev.marking.core.format.ReadModel;
-import dev.marking.core.format.RunningSlot;
-import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
@@ -14,12 +10,11 @@ import dev.marking.core.rules.declass.RealNameFinder.Block;
 import dev.marking.core.rules.declass.RealNameFinder.RealName;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code declass.fake}: names of units, places, people, projects, equipment and figures replaced by
@@ -34,10 +29,12 @@ public final class FakeDeclassificationRule implements Rule {
     static final String INCOMPLETE = "declass.fake.incomplete";
     static final String FIGURE = "declass.fake.figure";
     static final String SECRET_POINT = "declass.secret-point";
+    static final String PSEUDONYM = "declass.fake.pseudonym";
 
     private final DeclassLexicon lexicon;
     private final PlaceholderScanner scanner;
     private final RealNameFinder realNames;
+    private final Optional<Severity> pseudonyms;
 
     /** The rule with the built-in lexicon. */
     public FakeDeclassificationRule() {
@@ -50,13 +47,22 @@ public final class FakeDeclassificationRule implements Rule {
      * marked at a classified level is a finding.
      */
     public FakeDeclassificationRule(Collection<String> secretPoints) {
-        this(DeclassLexicon.standard().with(Map.of(), List.of(), secretPoints));
+        this(DeclassLexicon.standard().with(Map.of(), List.of(), secretPoints), Optional.empty());
     }
 
     public FakeDeclassificationRule(DeclassLexicon lexicon) {
+        this(lexicon, Optional.empty());
+    }
+
+    /**
+     * The rule reporting lawful de-identification too ({@code 张某某}, {@code 李X}, masked plates and accounts,
+     * a judgment's anonymised parties) at {@code pseudonyms}; empty leaves them out, as by default.
+     */
+    public FakeDeclassificationRule(DeclassLexicon lexicon, Optional<Severity> pseudonyms) {
         this.lexicon = lexicon;
         this.scanner = new PlaceholderScanner(lexicon);
         this.realNames = new RealNameFinder(lexicon);
+        this.pseudonyms = pseudonyms;
     }
 
     @Override
@@ -66,48 +72,50 @@ public final class FakeDeclassificationRule implements Rule {
 
     @Override
     public List<Finding> check(RuleContext context) {
-        List<Block> blocks = blocks(context);
-        List<Block> nameSources = new ArrayList<>(blocks);
-        for (HiddenItem h : context.model().hidden()) {
-            if (h.text() != null && !h.text().isBlank()) {
-                nameSources.add(block(context, new TextBlock(h.text(), h.location())));
+        DocumentPlaceholders doc = DocumentPlaceholders.of(context.model(), scanner, lexicon);
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Category> terms = new HashMap<>();
+        for (DocumentPlaceholders.Found found : doc.found()) {
+            Placeholder p = found.placeholder();
+            if (p.use() == PlaceholderUse.CONCEALMENT && p.term() != null && p.category().named()) {
+                terms.putIfAbsent(p.term(), p.category());
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        Map<String, List<RealName>> names = new HashMap<>();
+        Map<String, List<RealName>> names = terms.isEmpty() ? Map.of() : realNames.find(doc, terms);
         Map<String, Finding> sameEvidence = new HashMap<>();
-        boolean markdown = isMarkdown(context.model());
-        boolean classified = context.evidence().resolved().map(m -> m.level().classified()).orElse(false);
-        for (Block b : blocks) {
-            String text = b.block().text();
-            for (Placeholder p : scanner.scanFolded(b.folded(), markdown)) {
-                String evidence = text.substring(p.start(), p.end());
-                Location at = b.block().location().withColumn(p.start() + 1);
-                Finding first = sameEvidence.computeIfAbsent(evidence, e -> finding(context, nameSources, names, p, e, at));
-                findings.add(first.location().equals(at) ? first
-                        : new Finding(first.rule(), first.severity(), first.message(), at, evidence));
+        for (DocumentPlaceholders.Found found : doc.found()) {
+            Placeholder p = found.placeholder();
+            boolean deIdentified = p.use() == PlaceholderUse.DE_IDENTIFICATION;
+            if (p.use() == PlaceholderUse.TEMPLATE || deIdentified && pseudonyms.isEmpty()) {
+                continue;
             }
-            if (!classified) {
+            Block b = found.block();
+            String evidence = b.block().text().substring(p.start(), p.end());
+            Location at = DocumentPlaceholders.at(b.block(), p.start());
+            Finding first = sameEvidence.computeIfAbsent(evidence, e -> deIdentified
+                    ? context.finding(DESCRIPTOR, pseudonyms.get(), at, e, PSEUDONYM, e)
+                    : finding(context, names, p, e, at));
+            findings.add(first.location().equals(at) ? first
+                    : new Finding(first.rule(), first.severity(), first.message(), at, evidence));
+        }
+        boolean classified = context.evidence().resolved().map(m -> m.level().classified()).orElse(false);
+        if (!classified) {
+            for (Block b : doc.blocks()) {
                 secretPoints(context, b, findings); // in a classified document a codename is where it belongs
             }
         }
+        findings.sort(Comparator.comparing(Finding::location));
         return findings;
-    }
-
-    /** In Markdown source, {@code **word**} is emphasis, never a masked name. */
-    private static boolean isMarkdown(ReadModel model) {
-        String name = model.path().getFileName() == null ? "" : model.path().getFileName().toString();
-        return "markdown".equals(model.format()) || name.endsWith(".md") || name.endsWith(".markdown");
     }
 
     /**
      * The finding for one placeholder; the message names the real name when the document still has it,
      * visibly or in hidden content (a tracked deletion, a comment).
      */
-    private Finding finding(RuleContext context, List<Block> blocks, Map<String, List<RealName>> names, Placeholder p,
-            String evidence, Location at) {
+    private static Finding finding(RuleContext context, Map<String, List<RealName>> names, Placeholder p, String evidence,
+            Location at) {
         if (p.term() != null && p.category().named()) {
-            List<RealName> real = names.computeIfAbsent(p.term(), t -> realNames.find(blocks, t, p.category()));
+            List<RealName> real = names.getOrDefault(p.term(), List.of());
             Optional<RealName> other = real.stream().filter(r -> !r.text().equals(evidence)).findFirst();
             if (other.isPresent()) {
                 return context.finding(DESCRIPTOR, at, evidence, INCOMPLETE, evidence, other.get().text(),
@@ -124,7 +132,7 @@ public final class FakeDeclassificationRule implements Rule {
             String folded = PlaceholderScanner.fold(context.fold(s));
             for (int p = b.folded().indexOf(folded); p >= 0; p = b.folded().indexOf(folded, p + folded.length())) {
                 String evidence = b.block().text().substring(p, p + folded.length());
-                findings.add(context.finding(DESCRIPTOR, b.block().location().withColumn(p + 1), evidence, SECRET_POINT,
+                findings.add(context.finding(DESCRIPTOR, DocumentPlaceholders.at(b.block(), p), evidence, SECRET_POINT,
                         evidence));
             }
         }
@@ -132,27 +140,5 @@ public final class FakeDeclassificationRule implements Rule {
 
     private static String messageKey(Placeholder p) {
         return p.category() == Category.QUANTITY ? FIGURE : p.kind().messageKey();
-    }
-
-    /** Body text, then header and footer text (each distinct running text once: it repeats on every page). */
-    private static List<Block> blocks(RuleContext context) {
-        List<Block> out = new ArrayList<>();
-        context.model().body().forEach(b -> out.add(block(context, b)));
-        Set<String> seen = new HashSet<>();
-        for (RunningSlot slot : context.model().slots()) {
-            for (List<TextBlock> part : List.of(slot.header(), slot.footer())) {
-                for (TextBlock b : part) {
-                    if (seen.add(b.text())) {
-                        out.add(block(context, b));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A block with the text the scanner matches on: script- and width-folded, X look-alikes folded. */
-    private static Block block(RuleContext context, TextBlock b) {
-        return new Block(b, PlaceholderScanner.fold(context.fold(b.text())));
     }
 }

@@ -22,6 +22,19 @@ public final class PlaceholderScanner {
     private static final String WEAPON_ENDINGS = "车机弹舰艇炮箭星雷";
     private static final String FUNCTION = "的了已在和与及于将由是为等被把向对从到至可均都也并还正已经";
     private static final String DIMENSIONS = "长宽高深厚径行列)）";
+    private static final String HYPHENS = "-‐–";
+    /** Province abbreviations that open a Chinese licence plate (粤B×××××). */
+    private static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+    private static final String UNIT_ENDS = "营团旅师队";
+    private static final String COUNT_MARKS = "第0123456789";
+    /** Where a single symbol starts a list item or note rather than masking a name: line start, after a space or a stop. */
+    private static final String ITEM_STARTS = " \t　。；;：:";
+    /** How many characters may stand between 某 and the unit it hides: 某步兵师, 某舰载航空兵部队. */
+    private static final int UNIT_QUALIFIER = 6;
+    /** A station, depot or centre is named by a short task word (某维护分中心), not a long phrase (某股份行信用卡中心). */
+    private static final int SHORT_QUALIFIER = 3;
+    /** A masked number this long is an account, ID or phone number masked for privacy (6228XXXXXXXX1234). */
+    private static final int MASKED_NUMBER = 7;
     private static final int COMPOUND = 3;
     /** How far to look for the other half of a ** pair; bounded so that the scan stays linear. */
     private static final int NEAR = 120;
@@ -95,6 +108,12 @@ public final class PlaceholderScanner {
         if (i >= 2 && isAsciiAlnum(f.charAt(i - 2)) && (f.charAt(i - 1) == ' ' || JOINERS.indexOf(f.charAt(i - 1)) >= 0)) {
             return identifierEnd(f, j); // iPhone X, Windows XP, GB/T: part of Latin text
         }
+        if (i >= 2 && HYPHENS.indexOf(f.charAt(i - 1)) >= 0 && isHan(f.charAt(i - 2))) {
+            return identifierEnd(f, j); // 伊斯坎德尔-M, 针-B: a letter attached to a name is part of it
+        }
+        if (designation(f, i, j)) {
+            return identifierEnd(f, j); // an X before a dash and figures names an aircraft
+        }
         int end = j;
         boolean masked = xMasked(f, i, j);
         boolean maskable = masked || digitsOnly(f, i, j);
@@ -114,7 +133,17 @@ public final class PlaceholderScanner {
         if (kind == null) {
             return isEnumerable(f, i, j) ? add(out, enumeration(f, i, j, false, true), j) : j;
         }
+        if (kind == PlaceholderKind.LETTER && companyLetter(f, i)) {
+            return end; // 第3步兵团A连: a lettered company of a numbered unit, as foreign armies name them
+        }
+        if (kind == PlaceholderKind.FIGURE && end - i >= MASKED_NUMBER) {
+            return add(out, new Placeholder(i, end, kind, Category.QUANTITY, null, PlaceholderUse.DE_IDENTIFICATION), end);
+        }
         Placeholder p = resolve(f, i, end, kind);
+        boolean named = p != null && p.category() != Category.PERSON; // 高XX度 is a figure, 李XX部队 a unit
+        if (!named && xOnly(f, i, end) && surnameBefore(f, i)) {
+            return add(out, new Placeholder(i - 1, end, kind, Category.PERSON, null, PlaceholderUse.DE_IDENTIFICATION), end);
+        } // 李X, 孙XX, 夏xx: a personal-name pseudonym
         if (p == null && kind == PlaceholderKind.LETTER) {
             p = enumeration(f, i, end, false, false);
         }
@@ -134,10 +163,11 @@ public final class PlaceholderScanner {
         boolean single = j - i == 1;
         char before = i > 0 ? f.charAt(i - 1) : ' ';
         boolean digitAfter = j < f.length() && isDigit(f.charAt(j));
-        boolean note = single && cls == STAR && Character.isWhitespace(before); // a note or bullet: ＊日時は別途通知
+        boolean alnumAfter = j < f.length() && isAsciiAlnum(f.charAt(j));
+        boolean note = single && cls != TIMES && ITEM_STARTS.indexOf(before) >= 0; // a note or bullet: ＊日時は別途通知, △ 加强
         boolean dimension = single && cls == TIMES && (DIMENSIONS.indexOf(before) >= 0
                 || j < f.length() && DIMENSIONS.indexOf(f.charAt(j)) >= 0); // 长×宽×高
-        if (note || dimension || single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || digitAfter)
+        if (note || dimension || single && (cls == TIMES || cls == STAR) && (isAsciiAlnum(before) || alnumAfter)
                 || single && cls == SQUARE
                 || cls == CIRCLE && CHINESE_DIGITS.indexOf(before) >= 0
                 || cls == STAR && (isDigit(before) || digitAfter)) {
@@ -149,22 +179,26 @@ public final class PlaceholderScanner {
                 return close; // **bold** in Markdown
             }
         }
+        int plate = plateStart(f, i);
+        if (plate >= 0 && !single) {
+            return add(out, new Placeholder(plate, j, PlaceholderKind.SYMBOLS, Category.QUANTITY, null,
+                    PlaceholderUse.DE_IDENTIFICATION), j); // 粤B×××××: a licence plate masked for privacy
+        }
         // a lone × between words masks a name (×型, 王×): multiplication stands between figures
         PlaceholderKind kind = single && cls != TIMES ? PlaceholderKind.SYMBOL : PlaceholderKind.SYMBOLS;
         Placeholder p = resolve(f, i, j, kind);
         if (p == null && kind.strong()) {
-            boolean textAfter = j < f.length() && isHan(f.charAt(j));
             String run = f.substring(i, j);
             boolean paired = near(f, run, j, j + NEAR) >= 0 || near(f, run, i - NEAR, i - run.length() + 1) >= 0;
-            boolean alone = cls == STAR ? run.length() >= 3 || !paired : cls != SQUARE || textAfter;
-            p = bare(f, i, j, kind, alone); // 由***负责; not a ** pair, not 邮编□□□□□□ (a form)
+            boolean alone = cls == STAR ? run.length() >= 3 || !paired : cls != SQUARE && !single;
+            p = bare(f, i, j, kind, alone); // 由***负责; not a ** pair, not 邮编□□□□□□ (a form) or □□□□ (lost characters)
         }
         int digits = i;
         while (p != null && digits > 0 && isDigit(f.charAt(digits - 1))) {
             digits--; // 20××年: the visible digits belong to the masked figure
         }
         if (p != null && digits < i) {
-            p = new Placeholder(digits, p.end(), p.kind(), p.category(), p.term());
+            p = p.from(digits);
         }
         return add(out, p == null ? null : withSurname(f, p), j);
     }
@@ -183,23 +217,117 @@ public final class PlaceholderScanner {
     private int mou(String f, int i, List<Placeholder> out) {
         boolean twice = i + 1 < f.length() && f.charAt(i + 1) == '某';
         int e = twice ? i + 2 : i + 1;
-        if (i > 0 && lexicon.isSurname(f.charAt(i - 1)) || lexicon.allowedOverlaps(f, i, e)) {
-            return e; // 张某 is how judgments anonymise a person; 某些, 某种 are ordinary words
+        if (lexicon.allowedOverlaps(f, i, e)) {
+            return e; // 某些, 某种 are ordinary words
         }
         PlaceholderKind kind = twice ? PlaceholderKind.MOU_MOU : PlaceholderKind.MOU;
         Placeholder p = resolve(f, i, e, kind);
+        boolean site = p != null && !twice && p.term() != null && p.term().length() >= 2 && p.category() != Category.PERSON;
+        if (!site && surnameBefore(f, i)) {
+            // 张某, 王某某, 冉某连 (a given name), 王某局长: how judgments anonymise a person; 甘某基地 is a site
+            return add(out, new Placeholder(i - 1, e, kind, Category.PERSON, null, PlaceholderUse.DE_IDENTIFICATION), e);
+        }
+        Placeholder unit = p == null || !isUnit(p.context()) ? unit(f, i, e, kind) : null;
+        if (unit != null && (p == null || unit.end() > p.end())) {
+            p = unit; // 某步兵师, 火箭军某导弹旅: the whole unit, not 某导弹
+        }
         if (p == null && twice) {
             p = bare(f, i, e, kind, true);
         }
-        return add(out, p, e);
+        if (p == null) {
+            ContextTerm w = lexicon.termAt(f, e);
+            boolean vague = w != null && w.category() == Category.PLACE && w.weak();
+            p = vague ? new Placeholder(i, e + w.text().length(), kind, Category.PLACE, w) : null; // 某地: counts only
+            // where the paragraph is about a secret matter (空降兵某团在某地), not in 某地发生地震
+        }
+        return add(out, p, p == null ? e : Math.max(e, p.end()));
+    }
+
+    /**
+     * 某 and a unit it hides, with the branch or task words between ({@code 某步兵师}, {@code 某维护分中心},
+     * {@code 某舰载航空兵部队}), or null. The words between are not function words and do not start with an
+     * ordinary word ({@code 某旅游团} is a tour group).
+     */
+    private Placeholder unit(String f, int s, int e, PlaceholderKind kind) {
+        if (e < f.length() && lexicon.termAt(f, e) != null && lexicon.termAt(f, e).category() == Category.NEUTRAL) {
+            return null;
+        }
+        for (int k = e + 1; k <= e + UNIT_QUALIFIER && k < f.length(); k++) {
+            char c = f.charAt(k - 1);
+            if (!isHan(c) || FUNCTION.indexOf(c) >= 0 || c == '某') {
+                break;
+            }
+            ContextTerm before = lexicon.termAt(f, k - 1);
+            if (before != null && before.category() == Category.PLACE && !before.weak()) {
+                break; // 某市公安局: a place, then an office of it
+            }
+            if (before != null && before.category() == Category.NEUTRAL && before.text().length() >= 2) {
+                continue; // 某左侧脸部: 部 in 脸部 is part of a word
+            }
+            ContextTerm t = lexicon.termAt(f, k);
+            boolean office = t != null && t.category() == Category.ORGANISATION;
+            if (t != null && isUnit(t) && !(office && k - e > SHORT_QUALIFIER)
+                    && !lexicon.allowedOverlaps(f, k, k + t.text().length())) {
+                int end = k + t.text().length();
+                ContextTerm next = lexicon.termAt(f, end);
+                boolean stacked = "军".equals(t.text()) && next != null && next.category() == Category.MILITARY && !next.weak();
+                return new Placeholder(s, stacked ? end + next.text().length() : end, kind, t.category(),
+                        stacked ? next : t); // 某红军师: 军 then 师
+            } else if (f.charAt(k) == '队' && k - e >= 2) {
+                return new Placeholder(s, k + 1, kind, Category.MILITARY, null); // 某测绘导航队
+            }
+            boolean other = t != null && !isUnit(t) && (t.category() == Category.ORGANISATION || t.category() == Category.PERSON
+                    || t.category() == Category.PLACE && !t.weak());
+            if (other) {
+                break; // a unit is named by its branch or task (步兵, 汽车, 舰载航空兵), not by another office or title
+            }
+        }
+        return null;
+    }
+
+    /** A unit 某 can stand in front of: a military unit or site, or a station, depot, factory or centre. */
+    private static boolean isUnit(ContextTerm t) {
+        if (t == null) {
+            return false;
+        }
+        String w = t.text();
+        return t.category() == Category.MILITARY && !t.weak() || t.category() == Category.ORGANISATION
+                && (t.sensitive() || "部".equals(w) || w.endsWith("中心") || w.endsWith("站") || w.endsWith("所")
+                || w.endsWith("厂") || w.endsWith("库"));
+    }
+
+    /**
+     * True when the character before 某 at {@code i} is a surname standing alone (张某), not the end of a word
+     * (南海某海域, 中国某武器) and not a place after 驻 (驻甘某基地: stationed in Gansu).
+     */
+    private boolean surnameBefore(String f, int i) {
+        if (i == 0 || !lexicon.isNameSurname(f.charAt(i - 1))) {
+            return false;
+        }
+        for (int k = i - 2; k >= 0 && k >= i - 3 && isHan(f.charAt(k)); k--) {
+            if (f.charAt(k) == '驻') {
+                return false; // 驻甘某基地, 驻米林某边防团: stationed somewhere
+            }
+        }
+        if (UNIT_ENDS.indexOf(f.charAt(i - 1)) >= 0 && numberedBefore(f, i - 1)) {
+            return false; // 第4机步师某部: an element of a numbered division
+        }
+        return !Words.endsWord(f, i);
     }
 
     private int ordinal(String f, int i, List<Placeholder> out) {
         if (lexicon.allowedOverlaps(f, i, i + 1)) {
             return i + 1; // 甲方, 乙肝, 装甲
         }
+        if (i > 0 && f.charAt(i - 1) == '某' && i >= 2 && lexicon.isNameSurname(f.charAt(i - 2))) {
+            return i + 1; // 王某甲, 段某乙: judgments tell two people of one surname apart
+        }
         Placeholder p = resolve(f, i, i + 1, PlaceholderKind.ORDINAL);
-        return add(out, p != null ? p : enumeration(f, i, i + 1, true, false), i + 1);
+        p = p != null ? p : enumeration(f, i, i + 1, true, false);
+        if (p != null && Words.insideWord(f, i)) {
+            return i + 1; // 撒丁岛, 雷丁大学, 长征三号乙: the stem is inside a name
+        }
+        return add(out, p, i + 1);
     }
 
     /** The placeholder {@code [s, e)} with the context term after it, when that term makes it one. */
@@ -235,6 +363,9 @@ public final class PlaceholderScanner {
             if (end < f.length() && f.charAt(end) == '血' || weapon < 0 && !model) {
                 return null; // A型血; U型管 and X型支架 are shapes
             }
+            if (kind == PlaceholderKind.LETTER && "XYZ".indexOf(f.charAt(s)) < 0) {
+                return null; // A型, E型飞机, I型: a letter other than the unknowns is a type designation
+            }
             end = Math.max(end, weapon);
         }
         if (lexicon.allowedOverlaps(f, s, e)) {
@@ -243,9 +374,10 @@ public final class PlaceholderScanner {
         if (!eligible(kind, t, f.charAt(s))) {
             boolean maskedName = t.category() == Category.PERSON && s > 0 && lexicon.isSurname(f.charAt(s - 1))
                     && (kind == PlaceholderKind.SYMBOL || kind == PlaceholderKind.LETTER);
-            return maskedName ? new Placeholder(s - 1, end, kind, t.category(), t.text()) : null; // 王×同志
+            return maskedName ? new Placeholder(s - 1, end, kind, t.category(), t, PlaceholderUse.DE_IDENTIFICATION)
+                    : null; // 王×同志
         }
-        return new Placeholder(s, end, kind, t.category(), t.text());
+        return new Placeholder(s, end, kind, t.category(), t);
     }
 
     /** The end of a vehicle or weapon word of up to four characters at {@code p} (发射车, 歼击机), or -1. */
@@ -290,7 +422,8 @@ public final class PlaceholderScanner {
         }
         Category cue = lexicon.cueEndingAt(f, k);
         if (cue != null) {
-            return new Placeholder(s, e, kind, cue, null);
+            return new Placeholder(s, e, kind, cue, null, lexicon.personalCueEndingAt(f, k)
+                    ? PlaceholderUse.DE_IDENTIFICATION : PlaceholderUse.CONCEALMENT); // 车牌号为X·XXXXX is masked for privacy
         }
         boolean inChinese = s > 0 && isHan(f.charAt(s - 1)) || e < f.length() && isHan(f.charAt(e));
         if (inChinese && lexicon.allowedOverlaps(f, s, e)) {
@@ -301,28 +434,34 @@ public final class PlaceholderScanner {
             return compound;
         }
         if (s > 0 && lexicon.isSurname(f.charAt(s - 1))) {
-            return new Placeholder(s, e, kind, Category.PERSON, null);
+            return new Placeholder(s - 1, e, kind, Category.PERSON, null, PlaceholderUse.DE_IDENTIFICATION);
         }
         return aloneCounts && inChinese ? new Placeholder(s, e, kind, Category.THING, null) : null;
     }
 
     /** ××核电站, ××芯片厂: a name body of up to {@value #COMPOUND} characters between the placeholder and its term. */
     private Placeholder compound(String f, int s, int e, PlaceholderKind kind) {
+        ContextTerm first = lexicon.termAt(f, e);
+        if (first != null && first.category() == Category.NEUTRAL) {
+            return null; // ××血型: an ordinary word, not a name body
+        }
         for (int k = e + 1; k <= e + COMPOUND && k < f.length() && isHan(f.charAt(k - 1))
                 && FUNCTION.indexOf(f.charAt(k - 1)) < 0; k++) {
             ContextTerm t = lexicon.termAt(f, k);
-            if (t != null && t.category() != Category.NEUTRAL && t.category() != Category.QUANTITY) {
-                return new Placeholder(s, k + t.text().length(), kind, t.category(), t.text());
+            if (t != null && t.category() != Category.NEUTRAL && t.category() != Category.QUANTITY && !Words.insideWord(f, k)) {
+                return new Placeholder(s, k + t.text().length(), kind, t.category(), t); // not ××民营企业 (营 in 民营)
             }
         }
         return null;
     }
 
-    /** 王**, 张××: a surname right before a masked name belongs to the evidence. */
+    /** 王**, 张××: a surname right before a masked name makes it a personal-name pseudonym. */
     private Placeholder withSurname(String f, Placeholder p) {
         boolean person = p.category() == Category.PERSON || p.category() == Category.THING;
-        if (p.kind().strong() && person && p.start() > 0 && lexicon.isSurname(f.charAt(p.start() - 1))) {
-            return new Placeholder(p.start() - 1, p.end(), p.kind(), Category.PERSON, p.term());
+        if (p.kind().strong() && person && p.start() > 0 && (lexicon.isSurname(f.charAt(p.start() - 1))
+                || p.category() == Category.THING && surnameBefore(f, p.start()))) {
+            return new Placeholder(p.start() - 1, p.end(), p.kind(), Category.PERSON, p.context(),
+                    PlaceholderUse.DE_IDENTIFICATION);
         }
         return p;
     }
@@ -350,7 +489,7 @@ public final class PlaceholderScanner {
             return null;
         }
         return new Placeholder(s, q + t.text().length(), ordinal ? PlaceholderKind.ORDINAL : PlaceholderKind.LETTER,
-                t.category(), t.text());
+                t.category(), t);
     }
 
     private static boolean isItem(String f, int k, boolean ordinal) {
@@ -395,6 +534,51 @@ public final class PlaceholderScanner {
             }
         }
         return PlaceholderKind.LETTERS;
+    }
+
+    /** True when {@code [i, j)} is only X or x: 李X, 孙XX, 夏xx. */
+    private static boolean xOnly(String f, int i, int j) {
+        for (int k = i; k < j; k++) {
+            if (f.charAt(k) != 'X' && f.charAt(k) != 'x') {
+                return false;
+            }
+        }
+        return j > i;
+    }
+
+    /** Where a licence plate starts when the symbols at {@code i} mask its number (粤B×××××, 京A12×××), else -1. */
+    private static int plateStart(String f, int i) {
+        int k = i;
+        while (k > 0 && i - k < 4 && (isDigit(f.charAt(k - 1)) || isUpper(f.charAt(k - 1)))) {
+            k--;
+        }
+        boolean letter = k < i && isUpper(f.charAt(k));
+        return letter && k > 0 && PROVINCES.indexOf(f.charAt(k - 1)) >= 0 ? k - 1 : -1;
+    }
+
+    /** X-37B, X.25: a lone X, a dash or dot and figures that are not masked name a model or standard. */
+    private static boolean designation(String f, int i, int j) {
+        if (j - i != 1 || f.charAt(i) != 'X' || j + 1 >= f.length() || "-.".indexOf(f.charAt(j)) < 0
+                || !isDigit(f.charAt(j + 1))) {
+            return false;
+        }
+        int k = alnumEnd(f, j + 1);
+        return !xMasked(f, j + 1, k);
+    }
+
+    /** A capital other than X, Y, Z right after a unit of a numbered formation: 第101空降师B连, 3营C连. */
+    private static boolean companyLetter(String f, int i) {
+        return "XYZ".indexOf(f.charAt(i)) < 0 && i > 0 && UNIT_ENDS.indexOf(f.charAt(i - 1)) >= 0 && numberedBefore(f, i - 1);
+    }
+
+    /** True when a figure or 第 stands shortly before the unit at {@code u}: 第3步兵团, 101空降师. */
+    private static boolean numberedBefore(String f, int u) {
+        for (int k = u - 1; k >= 0 && k >= u - 7 && (isHan(f.charAt(k)) || isDigit(f.charAt(k))); k--) {
+            if (COUNT_MARKS.indexOf(f.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean digitsOnly(String f, int i, int j) {
@@ -456,7 +640,8 @@ public final class PlaceholderScanner {
             return next;
         }
         int last = out.size() - 1;
-        if (last >= 0 && out.get(last).end() == p.start() && out.get(last).category() == p.category()) {
+        if (last >= 0 && out.get(last).end() == p.start() && out.get(last).category() == p.category()
+                && out.get(last).use() == p.use()) {
             out.set(last, out.get(last).join(p));
         } else {
             out.add(p);
@@ -492,7 +677,10 @@ public final class PlaceholderScanner {
     }
 
     static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        if (c >= '\u4E00' && c <= '\u9FFF') {
+            return true; // the common block, without a script look-up
+        }
+        return c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean isDigit(char c) {

@@ -33,7 +33,7 @@ public final class BankCardRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (PiiText.Hit h : PiiText.matches(context.model(), NUMBER)) {
+        for (PiiText.Hit h : PiiText.numberMatches(context.model(), NUMBER)) {
             MatchResult m = h.match();
             String digits = PiiText.digits(m.group());
             boolean idNumber = m.group().length() == 18 && IdCardRule.isValid(digits, context.today());

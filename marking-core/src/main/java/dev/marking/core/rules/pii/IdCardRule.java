@@ -40,7 +40,7 @@ public final class IdCardRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (PiiText.Hit h : PiiText.matches(context.model(), CANDIDATE)) {
+        for (PiiText.Hit h : PiiText.numberMatches(context.model(), CANDIDATE)) {
             MatchResult m = h.match();
             String id = m.group().toUpperCase(Locale.ROOT);
             if (isValid(id, context.today())) {

@@ -31,7 +31,7 @@ public final class PhoneRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (PiiText.Hit h : PiiText.matches(context.model(), NUMBER)) {
+        for (PiiText.Hit h : PiiText.numberMatches(context.model(), NUMBER)) {
             MatchResult m = h.match();
             String masked = Masks.phone(m.group(1) + m.group(2) + m.group(3));
             out.add(context.finding(DESCRIPTOR, h.location(), masked, "pii.phone", masked));

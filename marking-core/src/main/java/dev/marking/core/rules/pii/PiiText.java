@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 /** Where personal information is looked for: body blocks and running header/footer paragraphs. */
 final class PiiText {
 
+    /** How far back a URL is looked for in front of a number. */
+    private static final int URL_REACH = 200;
+
     private PiiText() {
     }
 
@@ -47,6 +50,55 @@ final class PiiText {
             }
         }
         return hits;
+    }
+
+    /**
+     * Every match of {@code pattern} that stands as a token of its own: not inside a longer run of letters
+     * and digits, a hyphenated or dotted identifier (a UUID, a hex string, a version) or a URL path, where
+     * digits that look like a phone or card number are an id ({@code 2c58e158-9035-4161-…}, {@code weibo.com/1/4567…}).
+     */
+    static List<Hit> numberMatches(ReadModel model, Pattern pattern) {
+        List<Hit> out = new ArrayList<>();
+        for (TextBlock block : blocks(model)) {
+            String folded = Widths.fold(block.text());
+            Matcher m = pattern.matcher(folded);
+            while (m.find()) {
+                if (standalone(folded, m.start(), m.end())) {
+                    out.add(new Hit(block, m.toMatchResult()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code [start, end)} of {@code s} is not part of a longer identifier or a URL. */
+    static boolean standalone(String s, int start, int end) {
+        if (start > 0 && joined(s.charAt(start - 1), start >= 2 ? s.charAt(start - 2) : ' ')
+                || end < s.length() && joined(s.charAt(end), end + 1 < s.length() ? s.charAt(end + 1) : ' ')) {
+            return false;
+        }
+        int from = start;
+        while (from > 0 && start - from < URL_REACH && !Character.isWhitespace(s.charAt(from - 1))
+                && s.charAt(from - 1) < '\u2E80') {
+            from--;
+        }
+        String before = s.substring(from, start);
+        int slash = before.lastIndexOf('/');
+        return !(before.contains("://") || before.startsWith("www.") || slash > 0 && before.lastIndexOf('.', slash) >= 0);
+    }
+
+    /**
+     * A letter next to the number, a joiner ({@code - _ .}) with a letter or digit beyond it, or a slash with a
+     * letter beyond it (a path: {@code /data/13812345678/log}); a slash between numbers lists them.
+     */
+    private static boolean joined(char next, char beyond) {
+        boolean digit = beyond >= '0' && beyond <= '9';
+        return isAsciiLetter(next) || "-_.".indexOf(next) >= 0 && (isAsciiLetter(beyond) || digit)
+                || next == '/' && isAsciiLetter(beyond);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** The location of a hit that starts at {@code offset} (0-based) in {@code block}. */

@@ -16,7 +16,8 @@ import java.util.List;
  * annotation, black on black, white on white, clipped away (DESIGN §1.5). The adapters find it and report
  * it as a hidden item of kind {@code covered-text}; anyone can copy it out, so it is an error. Text an
  * incremental update of a PDF removed but the file still carries (kind {@code earlier-revision}) is the
- * same mistake made with a later save, so it is this rule too.
+ * same mistake made with a later save, so it is this rule too. Covered text that is only the box's label or
+ * filler ({@code Privileged}, {@code 已删除}, leader dots) leaks nothing and is not reported.
  */
 public final class FakeRedactionRule implements Rule {
 
@@ -35,7 +36,8 @@ public final class FakeRedactionRule implements Rule {
         for (HiddenItem item : context.model().hidden()) {
             String text = item.text() == null ? "" : item.text().strip();
             boolean earlier = item.kind() == HiddenKind.EARLIER_REVISION;
-            if ((item.kind() == HiddenKind.COVERED_TEXT || earlier) && !text.isEmpty()) {
+            boolean label = !earlier && RedactionLabels.leaksNothing(text); // 'Privileged' in the box, leader dots
+            if ((item.kind() == HiddenKind.COVERED_TEXT || earlier) && !text.isEmpty() && !label) {
                 out.add(context.finding(DESCRIPTOR, item.location(), text,
                         earlier ? "redaction.earlier-revision" : "redaction.covered", HiddenContentRule.excerpt(text)));
             }

@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.ReadModel;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.rules.MarkingEvidence;
+import dev.marking.core.rules.RuleContext;
+import dev.marking.core.rules.redaction.FakeRedactionRule;
+import dev.marking.core.text.Messages;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
@@ -312,5 +320,53 @@ class PdfRedactionTest {
                 .filter(h -> h.kind() == HiddenKind.PROPERTY).map(h -> h.location().part() + ":" + h.text()).toList());
         Path plain = pdf((d, p, cs) -> text(cs, "Plain page", X, Y, Color.BLACK));
         assertEquals(List.of(), format.read(plain).hidden());
+    }
+
+    /** redaction.fake on a built PDF, as evidence texts. */
+    private List<String> fakeRedaction(Path file) throws Exception {
+        ReadModel model = format.read(file);
+        RuleContext context = new RuleContext(model, MarkingEvidence.of(model, MarkingParser.standard()),
+                LocalDate.of(2026, 11, 30), Messages.forLang("en"));
+        return new FakeRedactionRule().check(context).stream().map(Finding::evidence).toList();
+    }
+
+    /** Issue 16 (x-ray's negative cases): a box's own label under it, or leader dots, leak nothing. */
+    @Test
+    void negativeTheLabelWordUnderACorrectRedactionBox() throws Exception {
+        Path f = pdf((d, p, cs) -> {
+            text(cs, "Visible heading", X, Y + 40, Color.BLACK);
+            text(cs, "Privileged", X, Y, Color.BLACK);
+            box(cs, Color.BLACK, X - 2, Y - 4, 160, 16);
+            text(cs, "[REDACTED]", X, Y - 40, Color.BLACK);
+            box(cs, Color.BLACK, X - 2, Y - 44, 160, 16);
+        });
+        assertEquals(List.of("under-box:Privileged [REDACTED]@1"), covered(f), "the adapter still sees the covered words");
+        assertEquals(List.of(), fakeRedaction(f));
+    }
+
+    @Test
+    void negativeInvisibleLeaderDotsAndWhiteBoxOverWhitespace() throws Exception {
+        Path f = pdf((d, p, cs) -> {
+            text(cs, "Chapter 1", X, Y, Color.BLACK);
+            cs.setRenderingMode(RenderingMode.NEITHER);
+            text(cs, "..........................", X + 60, Y, Color.BLACK);
+            cs.setRenderingMode(RenderingMode.FILL);
+            text(cs, "5", X + 300, Y, Color.BLACK);
+            text(cs, "Left", X, Y - 40, Color.BLACK);
+            text(cs, "Right", X + 200, Y - 40, Color.BLACK);
+            box(cs, Color.WHITE, X + 60, Y - 44, 100, 16);
+        });
+        assertEquals(List.of(), fakeRedaction(f));
+    }
+
+    @Test
+    void positiveRealTextUnderABoxStillFiresEvenBesideALabel() throws Exception {
+        Path f = pdf((d, p, cs) -> {
+            text(cs, "Privileged: " + SECRET, X, Y, Color.BLACK);
+            box(cs, Color.BLACK, X - 2, Y - 4, 260, 16);
+            text(cs, "XXXXXXXX", X, Y - 40, Color.BLACK);
+            box(cs, Color.BLACK, X - 2, Y - 44, 160, 16);
+        });
+        assertEquals(List.of("Privileged: " + SECRET + " XXXXXXXX"), fakeRedaction(f));
     }
 }

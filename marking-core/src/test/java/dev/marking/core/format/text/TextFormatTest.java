@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
+import dev.marking.core.rules.MarkingEvidence;
+import dev.marking.core.rules.RuleContext;
+import dev.marking.core.rules.declass.FakeDeclassificationRule;
+import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,5 +105,31 @@ class TextFormatTest {
         Path p = dir.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);
         return p;
+    }
+
+    /** Issue 16: Markdown is read with a parser, so rules see text, not markup, at the source line and column. */
+    @Test
+    void markdownIsReadAsTextWithSourcePositions() throws Exception {
+        Path md = dir.resolve("a.md");
+        Files.writeString(md, String.join("\n", "---", "title: x", "---", "# 标题 **XX部队**", "",
+                "他说：**“这是……」**真的。见[链接](https://a.b/c?id=13812345678)和`rt_thread_t`。", "```c", "int XX = 0;",
+                "```", ""), StandardCharsets.UTF_8);
+        ReadModel m = format.read(md);
+        List<String> blocks = m.body().stream()
+                .map(b -> b.location().line() + ":" + b.location().column() + " " + b.text()).toList();
+        assertEquals(List.of("4:3 标题 ", "4:8 XX部队", "6:1 他说：**“这是……」**真的。见", "6:19 链接", "6:52 和",
+                "6:54 rt_thread_t", "6:66 。", "8:1 int XX = 0;"), blocks);
+    }
+
+    @Test
+    void markdownMarkupIsNotAPlaceholderButItsTextIs() throws Exception {
+        Path md = dir.resolve("b.md");
+        Files.writeString(md, String.join("\n", "公开", "", "他说：**“这是……」**真的，**重点**在于落实。",
+                "", "请**务必**按时到 **XX部队** 报到。", ""), StandardCharsets.UTF_8);
+        ReadModel m = format.read(md);
+        List<Finding> f = new FakeDeclassificationRule().check(new RuleContext(m,
+                MarkingEvidence.of(m, MarkingParser.standard()), LocalDate.of(2026, 11, 30), Messages.forLang("en")));
+        assertEquals(List.of("XX部队@5:14"), f.stream()
+                .map(x -> x.evidence() + "@" + x.location().line() + ":" + x.location().column()).toList());
     }
 }

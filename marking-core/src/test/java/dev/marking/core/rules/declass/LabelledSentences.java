@@ -1,6 +1,5 @@
 package dev.marking.core.rules.declass;
 
-
 import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +8,19 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The labelled sentence sets ({@code FAKE|CLEAN <tab> sentence}) and how a detector scores on them. */
+/**
+ * The labelled sentence sets ({@code FAKE|CLEAN|PSEUDONYM <tab> sentence}) and how a detector scores on them.
+ * {@code PSEUDONYM}: only a lawful personal-name pseudonym, clean unless a policy reports pseudonyms.
+ */
 final class LabelledSentences {
 
-    /** One labelled sentence. */
-    record Sentence(boolean fake, String text) {
+    /** One labelled sentence: FAKE, or a PSEUDONYM-only sentence, or else CLEAN. */
+    record Sentence(boolean fake, boolean pseudonym, String text) {
+
+        /** Whether a detector should flag it, when pseudonyms are (or are not) reported. */
+        boolean fake(boolean pseudonymsAreFake) {
+            return fake || pseudonym && pseudonymsAreFake;
+        }
     }
 
     /** Counts of predictions against labels. */
@@ -71,8 +78,9 @@ final class LabelledSentences {
         for (String line : lines) {
             String[] cols = line.split("\t", 2);
             String label = cols[0].strip();
-            if (cols.length == 2 && (label.equalsIgnoreCase("FAKE") || label.equalsIgnoreCase("CLEAN"))) {
-                out.add(new Sentence(label.equalsIgnoreCase("FAKE"), cols[1].strip()));
+            boolean pseudonym = label.equalsIgnoreCase("PSEUDONYM");
+            if (cols.length == 2 && (label.equalsIgnoreCase("FAKE") || label.equalsIgnoreCase("CLEAN") || pseudonym)) {
+                out.add(new Sentence(label.equalsIgnoreCase("FAKE"), pseudonym, cols[1].strip()));
             }
         }
         return out;

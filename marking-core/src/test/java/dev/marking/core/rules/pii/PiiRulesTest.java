@@ -226,4 +226,30 @@ class PiiRulesTest {
         }
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "linear-time patterns");
     }
+
+    /** Issue 16: digits inside a UUID, a URL path, a hex string or a longer alphanumeric run are an id, not PII. */
+    @Test
+    void numbersInsideIdentifiersAndUrlsAreNotPersonalData() {
+        String card = withLuhn("622202123456789012");
+        List<String> texts = List.of(
+                "详见https://example.com/article/2c58e158-9035-4161-8a1b-3f2e9d0c7b55页面。",
+                "附件编号2c58e158-9035-4161-8a1b-3f2e9d0c7b55。",
+                "原帖地址：weibo.com/u/1234567/" + card + "，转发量很高。",
+                "哈希值为af13812345678be，校验通过。",
+                "订单号AB13812345678CD已发货。",
+                "路径/data/13812345678/log.txt已清理。");
+        for (String t : texts) {
+            assertEquals(List.of(), evidence(check(new PhoneRule(), t)), t);
+            assertEquals(List.of(), evidence(check(new BankCardRule(), t)), t);
+        }
+    }
+
+    @Test
+    void numbersOnTheirOwnAreStillFound() {
+        String card = withLuhn("622202123456789012");
+        assertEquals(List.of("138****5678"), evidence(check(new PhoneRule(), "联系电话：13812345678/13987654321")).subList(0, 1));
+        assertEquals(2, check(new PhoneRule(), "联系电话：13812345678/13987654321").size());
+        assertEquals(1, check(new BankCardRule(), "收款卡号" + card + "，户名张三。").size());
+        assertEquals(1, check(new PhoneRule(), "手机(13812345678)").size());
+    }
 }
