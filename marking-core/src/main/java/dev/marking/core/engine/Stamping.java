@@ -54,6 +54,11 @@ final class Stamping {
     }
 
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
+        for (Path side : new Path[] {request.font(), request.recipients()}) {
+            if (side != null && Files.exists(side) && !Files.isRegularFile(side)) {
+                throw Engine.refused(messages, "file.unreadable", "input.side-not-regular", side);
+            }
+        }
         List<Recipient> people = request.recipients() == null ? List.of() : Recipient.read(request.recipients());
         Optional<CopyRequest> copies = copies(marking, people.size());
         List<Unit> units = units();
@@ -62,7 +67,11 @@ final class Stamping {
         List<StampedFile> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Unit u : units) {
-            if (copies.isPresent()) {
+            if (Files.exists(u.file()) && !Files.isRegularFile(u.file())) {
+                // A FIFO or a device would block or never end: only regular files are opened.
+                out.add(failed(u, new Failure("file.unreadable", messages.format("file.unreadable",
+                        messages.format("input.not-regular")))));
+            } else if (copies.isPresent()) {
                 out.add(numbered(u, marking, copies.get(), people, plan, notes, progress));
             } else {
                 out.add(single(u, marking));

@@ -15,6 +15,7 @@ import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,9 @@ public final class Scanner {
     }
 
     private FileResult cached(ScanTarget target, ScanCache cache, AtomicInteger hits) {
+        if (!Files.isRegularFile(target.file())) {
+            return check(target);
+        }
         String sha;
         try {
             sha = Digests.sha256(target.file());
@@ -137,9 +141,17 @@ public final class Scanner {
             return fileFinding(target, "unknown", FileRules.UNREADABLE, "file.unreadable",
                     "unsupported file type (marking reads " + formats.extensionList() + ")");
         }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO or a device would block or never end: only regular files are opened.
+            return fileFinding(target, format.get().id(), FileRules.UNREADABLE, "file.unreadable",
+                    options.messages().format("input.not-regular"));
+        }
         ReadModel model;
         try {
             model = format.get().read(file);
+        } catch (StackOverflowError e) {
+            return fileFinding(target, format.get().id(), FileRules.UNREADABLE, "file.unreadable",
+                    options.messages().format("input.too-deep"));
         } catch (DocumentException e) {
             boolean encrypted = e.kind() == DocumentException.Kind.ENCRYPTED;
             return fileFinding(target, format.get().id(), encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,
@@ -156,7 +168,7 @@ public final class Scanner {
         for (Rule rule : rules) {
             try {
                 findings.addAll(rule.check(context));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 // Fail closed on this file only: the rest of the scan goes on.
                 findings.add(new Finding(FileRules.UNREADABLE.id(), Severity.ERROR, options.messages().format(
                         "file.unreadable", "rule " + rule.descriptor().id() + " failed: " + e), Location.FILE, null));
