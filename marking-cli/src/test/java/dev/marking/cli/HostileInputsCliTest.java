@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -140,5 +142,28 @@ class HostileInputsCliTest {
         assertEquals(2, s.exit(), s.out() + s.err());
         assertEquals(1, s.err().lines().count(), s.err());
         noStackTrace(s);
+    }
+
+    @Test
+    void aControlCharacterInARecipientIsRefusedBeforeAnyCopyIsMade() throws Exception {
+        StringBuilder csv = new StringBuilder("name,unit\n");
+        for (int i = 1; i <= 18; i++) {
+            csv.append(i == 17 ? "王\u0007五" : "张" + i).append(",办公室\n");
+        }
+        Path people = Files.writeString(dir.resolve("people.csv"), csv, StandardCharsets.UTF_8);
+        Path memo = memo();
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("stamp", "--level", "机密", "--term", "5", "--lang", "en", "--recipients",
+                people.toString(), "--ledger", dir.resolve("ledger.jsonl").toString(), "-o", out.toString(),
+                memo.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("people.csv:18"), r.err());
+        if (Files.exists(out)) {
+            try (Stream<Path> made = Files.list(out)) {
+                assertEquals(List.of(), made.toList(), "no copy was made");
+            }
+        }
+        noStackTrace(r);
     }
 }

@@ -37,12 +37,21 @@ public record Recipient(String name, String unit) {
             if (cells.size() > 2 || cells.get(0).isBlank()) {
                 throw new IOException(csv + ":" + (i + 1) + ": expected name,unit with a name");
             }
-            out.add(new Recipient(cells.get(0).strip(), cells.size() > 1 ? cells.get(1).strip() : ""));
+            Recipient r = new Recipient(cells.get(0).strip(), cells.size() > 1 ? cells.get(1).strip() : "");
+            if (hasControl(r.name) || hasControl(r.unit)) {
+                // checked before the first copy is made: the name goes into every copy's watermark and metadata
+                throw new IOException(csv + ":" + (i + 1) + ": a control or direction character in the name or unit");
+            }
+            out.add(r);
         }
         if (out.isEmpty()) {
             throw new IOException(csv + ": no recipients");
         }
         return out;
+    }
+
+    private static boolean hasControl(String s) {
+        return s.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT);
     }
 
     /** Text for the watermark: {@code 张三（办公室）} or just the name. */
