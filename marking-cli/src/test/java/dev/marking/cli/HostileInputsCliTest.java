@@ -142,6 +142,16 @@ class HostileInputsCliTest {
         assertEquals(2, s.exit(), s.out() + s.err());
         assertEquals(1, s.err().lines().count(), s.err());
         noStackTrace(s);
+
+        CliRun t = assertTimeoutPreemptively(BUDGET, () -> CliRun.of("trace", deep.toString()));
+        assertEquals(2, t.exit(), t.out() + t.err());
+        assertEquals(1, t.err().lines().count(), t.err());
+        noStackTrace(t);
+        CliRun p = assertTimeoutPreemptively(BUDGET, () -> CliRun.of("presend", "--channel", "email", "--lang", "en",
+                deep.toString()));
+        assertTrue(p.exit() == 1 || p.exit() == 2, "blocked or refused, never allowed: " + p.out() + p.err());
+        assertTrue(p.err().lines().count() <= 1, p.err());
+        noStackTrace(p);
     }
 
     @Test

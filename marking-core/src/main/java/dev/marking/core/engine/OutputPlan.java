@@ -42,24 +42,37 @@ final class OutputPlan {
      */
     void claim(Path target, Path source) throws EngineException {
         check(target, source);
+        reserve(target, source);
+    }
+
+    /**
+     * Claims {@code target} like {@link #claim} but leaves whether it exists to a later {@link #check}: for
+     * numbered copies, whose files another run may be writing until this run holds the ledger's lock.
+     */
+    void reserve(Path target, Path source) throws EngineException {
+        checkInputsAndClaims(target, source);
         claimed.put(key(target), source == null ? target : source);
     }
 
-    /** Throws the refusal {@link #claim} would, without claiming; a path this plan claimed for {@code source} passes. */
+    /**
+     * Throws the refusal {@link #claim} would, without claiming: a path this plan claimed for {@code source}
+     * passes unless it exists (and existing files may not be replaced).
+     */
     void check(Path target, Path source) throws EngineException {
+        checkInputsAndClaims(target, source);
+        if (!replaceExisting && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw Engine.refused(messages, "output.exists", "output.exists", target);
+        }
+    }
+
+    private void checkInputsAndClaims(Path target, Path source) throws EngineException {
         Path k = key(target);
         if (inputs.contains(k)) {
             throw Engine.refused(messages, "output.input", "output.input", target);
         }
         Path other = claimed.get(k);
-        if (other != null) {
-            if (source != null && other.equals(source)) {
-                return;
-            }
+        if (other != null && (source == null || !other.equals(source))) {
             throw Engine.refused(messages, "output.clash", "output.clash", target, other, source == null ? target : source);
-        }
-        if (!replaceExisting && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw Engine.refused(messages, "output.exists", "output.exists", target);
         }
     }
 

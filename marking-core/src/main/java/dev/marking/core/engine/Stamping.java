@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -151,10 +152,28 @@ final class Stamping {
         Ledger ledger = copies.isPresent() ? LedgerStore.file(request.ledger()).read() : null;
         for (Unit u : units) {
             for (Path target : targets(u, marking, copies, people, ledger)) {
-                plan.claim(target, u.file());
+                if (copies.isPresent()) {
+                    // Another run may be writing these numbers now; a file it writes is reserved in the ledger
+                    // first, so only a file the ledger does not know is refused here (again under the lock).
+                    plan.reserve(target, u.file());
+                    if (!request.overwrite() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                            && !inLedger(target)) {
+                        throw Engine.refused(messages, "output.exists", "output.exists", target);
+                    }
+                } else {
+                    plan.claim(target, u.file());
+                }
             }
         }
         return plan;
+    }
+
+    /** True when the ledger, read now, has a line about {@code target}. */
+    private boolean inLedger(Path target) throws IOException {
+        Path t = target.toAbsolutePath().normalize();
+        String name = String.valueOf(t.getFileName());
+        return LedgerStore.file(request.ledger()).read().lines().stream().anyMatch(e -> name.equals(e.file())
+                && (e.folder() == null || Path.of(e.folder()).resolve(e.file()).equals(t)));
     }
 
     private Optional<Path> policyFile() {
