@@ -7,14 +7,17 @@
   'use strict';
 
   var SLICE_SIZE = 4 * 1024 * 1024;
-  var TOKEN_KEY = 'marking.bridge.token';
+  /** Where versions before pairing kept the token; removed on sight. */
+  var OLD_TOKEN_KEY = 'marking.bridge.token';
   var CHANNELS = ['email', 'im', 'netdisk', 'post', 'usb', 'courier', 'print'];
   var SEVERITIES = ['error', 'warning', 'info'];
 
   var TEXT = {
     zh: {
-      title: '密级标志', modeOffice: 'Word', modeBrowser: '浏览器', tokenLabel: '访问令牌',
-      tokenHint: '第一次使用：把 marking bridge 启动时显示的 token 文件的内容粘贴到这里。', save: '保存',
+      title: '密级标志', modeOffice: 'Word', modeBrowser: '浏览器', pairLabel: '配对码',
+      pairHint: '第一次使用：输入 marking bridge 启动时显示的配对码（只需一次）。', pair: '配对',
+      paired: '已配对。', pairRefused: '配对码不对或已用过：请输入 marking bridge 显示的新配对码。',
+      pairThrottled: '请稍等一秒再试。',
       currentDocument: '当前文档', dropHint: '把文件拖到这里，或点击选择', extensions: '（{0}）',
       check: '检查', mark: '标注', level: '密级', term: '保密期限', termHint: '5、6个月、2030-12-31、长期',
       copy: '份号', copyHint: '可选，如 3', markButton: '标注', presend: '发送前检查', channel: '渠道',
@@ -23,14 +26,16 @@
       markingIs: '标志', reading: '正在读取文档…', checking: '正在检查…', stamping: '正在标注…',
       sending: '正在检查…', checked: '检查完成', stamped: '已标注：', replaced: '已用标注后的文档替换当前文档：',
       download: '下载 {0}', allowed: '可以通过“{0}”发送', blocked: '不能通过“{0}”发送', chooseFile: '请先选择文件。',
-      needToken: '需要访问令牌。', tooLarge: '文件太大（上限 {0} MB）。', failed: '失败：', part: '{0}', section: '第{0}节', page: '第{0}页',
+      needPairing: '请先配对。', tooLarge: '文件太大（上限 {0} MB）。', failed: '失败：', part: '{0}', section: '第{0}节', page: '第{0}页',
       paragraph: '第{0}段', line: '第{0}行', column: '第{0}列', wholeFile: '整个文件',
       ch_email: '电子邮件', ch_im: '即时通讯（QQ/微信）', ch_netdisk: '网盘', ch_post: '邮寄', ch_usb: 'U盘',
       ch_courier: '机要交通', ch_print: '打印'
     },
     en: {
-      title: 'Classification marks', modeOffice: 'Word', modeBrowser: 'Browser', tokenLabel: 'Access token',
-      tokenHint: 'First use: paste the content of the token file that marking bridge printed at start.', save: 'Save',
+      title: 'Classification marks', modeOffice: 'Word', modeBrowser: 'Browser', pairLabel: 'Pairing code',
+      pairHint: 'First use: type the pairing code marking bridge shows (once only).', pair: 'Pair',
+      paired: 'Paired.', pairRefused: 'Wrong or used code: type the new code marking bridge shows.',
+      pairThrottled: 'Wait a second, then try again.',
       currentDocument: 'Current document', dropHint: 'Drop a file here or click to choose', extensions: ' ({0})',
       check: 'Check', mark: 'Mark', level: 'Level', term: 'Term', termHint: '5, 6个月, 2030-12-31, 长期',
       copy: 'Copy no.', copyHint: 'optional, e.g. 3', markButton: 'Mark', presend: 'Pre-send check', channel: 'Channel',
@@ -39,7 +44,7 @@
       markingIs: 'Marking', reading: 'Reading the document…', checking: 'Checking…', stamping: 'Marking…',
       sending: 'Checking…', checked: 'Checked', stamped: 'Marked: ', replaced: 'Replaced the document with the marked one: ',
       download: 'Download {0}', allowed: 'May be sent by {0}', blocked: 'May not be sent by {0}',
-      chooseFile: 'Choose a file first.', needToken: 'The access token is needed.',
+      chooseFile: 'Choose a file first.', needPairing: 'Pair this pane first.',
       tooLarge: 'The file is too large (limit {0} MB).', failed: 'Failed: ', part: '{0}',
       section: 'section {0}', page: 'page {0}', paragraph: 'paragraph {0}', line: 'line {0}', column: 'column {0}',
       wholeFile: 'whole file', ch_email: 'e-mail', ch_im: 'instant messaging', ch_netdisk: 'cloud drive',
@@ -48,7 +53,7 @@
   };
 
   // extensions: what the bridge's format registry reads (GET /api/v1/health); the page keeps no list of its own.
-  var state = { lang: 'zh', office: false, token: '', file: null, downloadUrl: null, decided: false, maxBody: 0,
+  var state = { lang: 'zh', office: false, file: null, downloadUrl: null, decided: false, maxBody: 0,
     extensions: [] };
 
   function $(id) { return document.getElementById(id); }
@@ -103,52 +108,59 @@
     ['check', 'markButton', 'presendButton'].forEach(function (id) { $(id).disabled = on; });
   }
 
-  // ---- token -------------------------------------------------------------------------------------
+  // ---- pairing ----------------------------------------------------------------------------------
+  // The bridge keeps the pane's access in an HttpOnly cookie: no token in the address, the history or storage.
 
-  function loadToken() {
-    var m = /(?:^|[#&])token=([A-Za-z0-9_-]+)/.exec(location.hash || '');
-    if (m) {
-      saveToken(m[1]);
-      // Office.js deletes history.replaceState (a known Office.js quirk); then blank the fragment instead.
-      if (window.history && typeof window.history.replaceState === 'function') {
-        window.history.replaceState(null, '', location.pathname + location.search);
-      } else {
-        location.hash = '';
-      }
-    }
-    try { state.token = localStorage.getItem(TOKEN_KEY) || ''; } catch (e) { state.token = state.token || ''; }
-    $('connect').hidden = !!state.token;
+  function needPairing(on) {
+    $('connect').hidden = !on;
+    document.body.setAttribute('data-paired', on ? 'false' : 'true');
   }
 
-  function saveToken(value) {
-    state.token = (value || '').trim();
-    try { localStorage.setItem(TOKEN_KEY, state.token); } catch (e) { /* private mode: keep it for this page */ }
-    $('connect').hidden = !!state.token;
+  function forgetOldToken() {
+    try { localStorage.removeItem(OLD_TOKEN_KEY); } catch (e) { /* no storage: nothing kept either */ }
+  }
+
+  function pair() {
+    var code = $('pairingCode').value.replace(/[\s-]/g, '');
+    return fetch('/api/v1/pair', { method: 'POST', headers: { 'X-Marking-Pairing-Code': code },
+      credentials: 'same-origin', cache: 'no-store' }).then(function (resp) {
+      $('pairingCode').value = '';
+      if (!resp.ok) {
+        setStatus(t(resp.status === 429 ? 'pairThrottled' : 'pairRefused'), true);
+        finished('pair', false);
+        return null;
+      }
+      needPairing(false);
+      setStatus(t('paired'));
+      return loadPolicy().then(function () { finished('pair', true); });
+    }, function (e) {
+      setStatus(t('failed') + (e && e.message ? e.message : e), true);
+      finished('pair', false);
+    });
   }
 
   // ---- bridge API --------------------------------------------------------------------------------
 
   function api(endpoint, params, doc) {
-    if (!state.token) {
-      $('connect').hidden = false;
-      return Promise.reject(new Error(t('needToken')));
-    }
     if (doc && state.maxBody && doc.bytes.length > state.maxBody) {
       return Promise.reject(new Error(t('tooLarge', Math.round(state.maxBody / 1048576))));
     }
     var query = Object.assign({ lang: state.lang }, params || {});
     var qs = Object.keys(query).filter(function (k) { return query[k] !== '' && query[k] !== undefined; })
       .map(function (k) { return encodeURIComponent(k) + '=' + encodeURIComponent(query[k]); }).join('&');
-    var headers = { 'X-Marking-Token': state.token };
-    var init = { method: doc ? 'POST' : 'GET', headers: headers, credentials: 'omit', cache: 'no-store' };
+    var headers = {};
+    var init = { method: doc ? 'POST' : 'GET', headers: headers, credentials: 'same-origin', cache: 'no-store' };
     if (doc) {
       headers['X-Marking-Filename'] = encodeURIComponent(doc.name);
       headers['Content-Type'] = 'application/octet-stream';
       init.body = doc.bytes;
     }
     return fetch('/api/v1/' + endpoint + (qs ? '?' + qs : ''), init).then(function (resp) {
-      if (resp.ok) { return resp; }
-      if (resp.status === 401) { $('connect').hidden = false; }
+      if (resp.ok) { needPairing(false); return resp; }
+      if (resp.status === 401) {
+        needPairing(true);
+        throw new Error(t('needPairing'));
+      }
       return resp.json().catch(function () { return {}; }).then(function (body) {
         throw new Error((body.error ? body.error + ': ' : '') + (body.message || ('HTTP ' + resp.status)));
       });
@@ -444,7 +456,7 @@
     $('browserSource').hidden = office;
     if (office) { $('officeName').textContent = officeName(); }
     applyTexts();
-    loadToken();
+    forgetOldToken();
     loadPolicy().then(function () { document.body.setAttribute('data-ready', office ? 'office' : 'browser'); });
   }
 
@@ -452,7 +464,8 @@
     $('check').addEventListener('click', check);
     $('markButton').addEventListener('click', mark);
     $('presendButton').addEventListener('click', presend);
-    $('saveToken').addEventListener('click', function () { saveToken($('token').value); loadPolicy(); });
+    $('pair').addEventListener('click', pair);
+    $('pairingCode').addEventListener('keydown', function (e) { if (e.key === 'Enter') { pair(); } });
     $('file').addEventListener('change', function (e) { takeFile(e.target.files[0]); });
     var drop = $('drop');
     drop.addEventListener('dragover', function (e) { e.preventDefault(); drop.classList.add('over'); });

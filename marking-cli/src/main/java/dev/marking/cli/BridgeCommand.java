@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code marking bridge}: the loopback service behind the Word add-in and the browser page. */
 @Command(name = "bridge", mixinStandardHelpOptions = true,
         description = {"Runs the local service the Word add-in (and the same page in a browser) uses to check,",
-            "mark and pre-send documents. Listens on 127.0.0.1 and ::1 only, over HTTPS with a self-signed",
-            "certificate kept in $XDG_CONFIG_HOME/marking (or ~/.config/marking), next to the access token.",
+            "mark and pre-send documents. Listens on 127.0.0.1 and ::1 (both, or it does not start), over",
+            "HTTPS (TLS 1.3, TLS 1.2 ECDHE with AEAD ciphers) with a self-signed certificate kept in",
+            "$XDG_CONFIG_HOME/marking (or ~/.config/marking), next to the access token. Prints a one-time",
+            "pairing code to type into the task pane once.",
             "", "Exit codes: 0 stopped, 2 cannot start (port in use, bad policy)."})
 final class BridgeCommand implements Callable<Integer> {
 
@@ -50,13 +51,13 @@ final class BridgeCommand implements Callable<Integer> {
         Policy policy = policyOption.load(List.of());
         BridgeConfig config = BridgeConfig.defaults(port, BridgeConfig.defaultFolder()).withHttps(!insecureHttp)
                 .withPolicy(policy).withOfficeJs(officeJs);
-        CountDownLatch stopped = new CountDownLatch(1);
         try (Bridge bridge = Bridge.start(config)) {
+            // The hook itself stops the server and deletes uploads: the JVM exits as soon as hooks are done.
+            bridge.closeOnShutdown();
             PrintWriter out = spec.commandLine().getOut();
             bridge.banner().forEach(out::println);
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            stopped.await();
+            bridge.awaitClose();
         }
         return ExitCodes.OK;
     }

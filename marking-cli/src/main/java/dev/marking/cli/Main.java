@@ -53,6 +53,8 @@ public final class Main {
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
         System.setProperty("log4j2.simplelogLevel", "OFF");
+        // The bridge's Jetty logs through SLF4J, with no provider on our class path: no "no providers" notice either.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         Logger.getLogger("").setLevel(Level.OFF);
         Logger.getLogger("org.apache").setLevel(Level.OFF);
     }

@@ -25,9 +25,38 @@ import java.util.Optional;
  * @param formats   the adapters
  * @param officeJs  a folder served at {@code /addin/office/} instead of the bundled office.js
  * @param log       where one line per request goes (never document names or text)
+ * @param limits    what one connection may hold of the server (see {@link Limits})
  */
 public record BridgeConfig(List<InetAddress> addresses, int port, boolean https, Path folder, long maxBody,
-        Duration timeout, Policy policy, FormatRegistry formats, Optional<Path> officeJs, PrintStream log) {
+        Duration timeout, Policy policy, FormatRegistry formats, Optional<Path> officeJs, PrintStream log,
+        Limits limits) {
+
+    /**
+     * What a connection may hold: waiting costs no thread (the server is asynchronous), and these bound the rest.
+     *
+     * @param waitForRequest how long a connection may go without a complete request head while none is being
+     *                       answered: TLS handshake plus request line and headers, or idle between requests
+     * @param headerBytes    the largest request line plus headers (431 above)
+     * @param connections    open connections at most; more wait in the accept queue
+     * @param threads        the server's threads (I/O and handlers; the engine has its own)
+     */
+    public record Limits(Duration waitForRequest, int headerBytes, int connections, int threads) {
+
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), 16 * 1024, 512, 64);
+
+        public Limits {
+            Objects.requireNonNull(waitForRequest, "waitForRequest");
+            if (waitForRequest.isNegative() || waitForRequest.isZero() || headerBytes < 1024 || connections < 8
+                    || threads < 8) {
+                throw new IllegalArgumentException("server limits too small: " + waitForRequest + ", " + headerBytes
+                        + " header bytes, " + connections + " connections, " + threads + " threads");
+            }
+        }
+
+        public Limits withWaitForRequest(Duration d) {
+            return new Limits(d, headerBytes, connections, threads);
+        }
+    }
 
     public static final int DEFAULT_PORT = 8743;
     public static final long DEFAULT_MAX_BODY = 50L * 1024 * 1024;
@@ -55,12 +84,13 @@ public record BridgeConfig(List<InetAddress> addresses, int port, boolean https,
         Objects.requireNonNull(formats, "formats");
         Objects.requireNonNull(officeJs, "officeJs");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** HTTPS on 127.0.0.1 and ::1, port {@code port}, the built-in policy, all adapters, 50 MB, 60 s. */
     public static BridgeConfig defaults(int port, Path folder) {
         return new BridgeConfig(loopback(), port, true, folder, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, Policy.defaults(),
-                FormatRegistry.standard(), Optional.empty(), System.err);
+                FormatRegistry.standard(), Optional.empty(), System.err, Limits.DEFAULT);
     }
 
     /** The user's config folder: {@code $XDG_CONFIG_HOME/marking}, else {@code ~/.config/marking}. */
@@ -81,31 +111,39 @@ public record BridgeConfig(List<InetAddress> addresses, int port, boolean https,
     }
 
     public BridgeConfig withHttps(boolean on) {
-        return new BridgeConfig(addresses, port, on, folder, maxBody, timeout, policy, formats, officeJs, log);
+        return new BridgeConfig(addresses, port, on, folder, maxBody, timeout, policy, formats, officeJs, log, limits);
     }
 
     public BridgeConfig withMaxBody(long bytes) {
-        return new BridgeConfig(addresses, port, https, folder, bytes, timeout, policy, formats, officeJs, log);
+        return new BridgeConfig(addresses, port, https, folder, bytes, timeout, policy, formats, officeJs, log, limits);
     }
 
     public BridgeConfig withTimeout(Duration t) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, t, policy, formats, officeJs, log);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, t, policy, formats, officeJs, log, limits);
+    }
+
+    public BridgeConfig withFormats(FormatRegistry f) {
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, f, officeJs, log, limits);
     }
 
     public BridgeConfig withPolicy(Policy p) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, p, formats, officeJs, log);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, p, formats, officeJs, log, limits);
     }
 
     public BridgeConfig withOfficeJs(Path dir) {
         return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, Optional.ofNullable(dir),
-                log);
+                log, limits);
     }
 
     public BridgeConfig withLog(PrintStream out) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, out);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, out, limits);
+    }
+
+    public BridgeConfig withLimits(Limits l) {
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, log, l);
     }
 
     public BridgeConfig withAddresses(List<InetAddress> list) {
-        return new BridgeConfig(list, port, https, folder, maxBody, timeout, policy, formats, officeJs, log);
+        return new BridgeConfig(list, port, https, folder, maxBody, timeout, policy, formats, officeJs, log, limits);
     }
 }

@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -43,7 +41,7 @@ final class LocalCertificate {
 
     static final String KEYSTORE = "bridge.p12";
     static final String PEM = "bridge-cert.pem";
-    private static final String ALIAS = "marking-bridge";
+    static final String ALIAS = "marking-bridge";
     /** The key store is protected by its file permissions; a password stored next to it would add nothing. */
     private static final char[] PASSWORD = "marking-bridge".toCharArray();
     private static final Duration VALIDITY = Duration.ofDays(397);
@@ -120,17 +118,13 @@ final class LocalCertificate {
         return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The server side TLS context. */
-    SSLContext serverContext() throws IOException {
-        try {
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, PASSWORD);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot start TLS: " + e.getMessage(), e);
-        }
+    /** The key store holding the key and certificate, for the server's TLS factory. */
+    KeyStore keyStore() {
+        return store;
+    }
+
+    String keyStorePassword() {
+        return new String(PASSWORD);
     }
 
     X509Certificate certificate() {

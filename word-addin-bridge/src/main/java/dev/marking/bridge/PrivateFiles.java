@@ -1,11 +1,14 @@
 package dev.marking.bridge;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,6 +57,13 @@ final class PrivateFiles {
                 : Files.createTempDirectory(parent, prefix);
     }
 
+    /** Creates {@code file}, which must not exist yet, owner-only from its first byte, for writing. */
+    static FileChannel create(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return POSIX ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE))
+                : FileChannel.open(file, options);
+    }
+
     /** Writes {@code bytes} to {@code file} atomically; the file is owner-only from its first byte. */
     static void write(Path file, byte[] bytes) throws IOException {
         Path dir = folder(file.toAbsolutePath().getParent());
@@ -92,6 +102,9 @@ final class PrivateFiles {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (UncheckedIOException e) {
+            // A file went or came while walking (work that was interrupted finishing up): the caller may try again.
+            throw e.getCause();
         }
     }
 }

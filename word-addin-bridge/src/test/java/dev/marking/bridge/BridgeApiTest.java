@@ -6,14 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marking.core.format.ContentProbe;
-import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
-import dev.marking.core.format.ReadModel;
-import dev.marking.core.format.Recognition;
-import dev.marking.core.format.StampOptions;
-import dev.marking.core.policy.Policy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -25,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -372,11 +364,11 @@ class BridgeApiTest {
     @Test
     void slowRequestsTimeOutWith503AndLeaveNothingBehind() throws Exception {
         b.close();
-        FormatRegistry slow = new FormatRegistry(List.of(new SlowFormat(Duration.ofSeconds(5))));
-        b = RunningBridge.http(new BridgeConfig(BridgeConfig.loopback(), 0, false, folder, 1024, Duration.ofMillis(200),
-                Policy.defaults(), slow, Optional.empty(), System.out));
+        FormatRegistry slow = FormatRegistry.standard().with(TestFormat.sleeping("slow", Duration.ofSeconds(5)));
+        b = RunningBridge.http(BridgeConfig.defaults(0, folder).withFormats(slow).withMaxBody(1024)
+                .withTimeout(Duration.ofMillis(200)));
         long start = System.nanoTime();
-        var r = b.post("/api/v1/verify", "a.md", Documents.unmarked());
+        var r = b.post("/api/v1/verify", "a.slow", Documents.unmarked());
         assertEquals(503, r.statusCode());
         assertEquals("request.timeout", json(r).get("error").asText());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos(), "answered at the deadline, not after the work");
@@ -409,49 +401,5 @@ class BridgeApiTest {
             Thread.sleep(100);
         }
         throw new AssertionError("request folder left behind after a slow upload");
-    }
-
-    /** An adapter that takes its time reading (and stops when interrupted). */
-    private record SlowFormat(Duration delay) implements DocumentFormat {
-        @Override
-        public String id() {
-            return "slow";
-        }
-
-        @Override
-        public List<String> extensions() {
-            return List.of("slow");
-        }
-
-        @Override
-        public String mediaType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public Recognition recognise(ContentProbe content) {
-            return Recognition.NONE;
-        }
-
-        /** Every file, whatever its name. */
-        @Override
-        public boolean supports(Path file) {
-            return true;
-        }
-
-        @Override
-        public ReadModel read(Path file) throws DocumentException {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "too slow");
-        }
-
-        @Override
-        public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-            read(source);
-        }
     }
 }

@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +24,8 @@ class BridgeHttpsTest {
     @TempDir
     Path home;
 
-    private static HttpClient trusting(Path pem) throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(LocalCertificate.trustStore(pem));
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ctx).build();
+    static HttpClient trusting(Path pem) throws Exception {
+        return HttpClient.newBuilder().sslContext(RunningBridge.trust(pem)).build();
     }
 
     @Test

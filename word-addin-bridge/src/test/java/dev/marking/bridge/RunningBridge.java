@@ -13,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** A bridge on an ephemeral loopback port with a client that knows its token; closes both. */
 final class RunningBridge implements AutoCloseable {
@@ -32,6 +35,36 @@ final class RunningBridge implements AutoCloseable {
         this.bridge = Bridge.start(config.withLog(new PrintStream(log, true, StandardCharsets.UTF_8)));
         this.token = Files.readString(bridge.tokenFile()).strip();
         this.client = client;
+    }
+
+    /** HTTPS on an ephemeral port, config folder {@code folder}, with a client trusting its certificate. */
+    static RunningBridge https(BridgeConfig config) throws IOException {
+        Path pem = LocalCertificate.loadOrCreate(PrivateFiles.folder(config.folder())).pem();
+        return new RunningBridge(config.withHttps(true), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .sslContext(trust(pem)).build());
+    }
+
+    /** {@code http} or {@code https} on an ephemeral port. */
+    static RunningBridge of(String scheme, BridgeConfig config) throws IOException {
+        return scheme.equals("https") ? https(config) : http(config);
+    }
+
+    /** A TLS context trusting only the certificate in {@code pem}. */
+    static SSLContext trust(Path pem) throws IOException {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(LocalCertificate.trustStore(pem));
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The TLS context this bridge's client uses (HTTPS only). */
+    SSLContext tls() {
+        return client.sslContext();
     }
 
     /** HTTP on an ephemeral port, config folder {@code folder}. */

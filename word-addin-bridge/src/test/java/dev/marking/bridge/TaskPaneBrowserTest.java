@@ -2,25 +2,27 @@ package dev.marking.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,22 +104,23 @@ class TaskPaneBrowserTest {
         return d;
     }
 
-    /** A client trusting the certificate the bridge will create in {@code folder} (created here first). */
-    private static HttpClient trusting(Path folder) throws Exception {
-        Path pem = LocalCertificate.loadOrCreate(PrivateFiles.folder(folder)).pem();
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(LocalCertificate.trustStore(pem));
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ctx).build();
-    }
-
     private WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
+    /** Opens the pane as Word or a browser would, with nothing in the address, and pairs it with the bridge's code. */
     private void open() {
-        driver.get(b.bridge.url().resolve("/addin/taskpane.html") + "#token=" + b.token);
+        driver.get(b.bridge.url().resolve("/addin/taskpane.html").toString());
+        waiting().until(d -> "false".equals(js("return document.body.getAttribute('data-paired');")));
+        assertNull(driver.findElement(By.id("connect")).getAttribute("hidden"), "the pane asks for the pairing code");
+        assertEquals("pair:ok", pair(b.bridge.pairingCode()));
+        assertEquals("true", js("return document.body.getAttribute('data-paired');"));
+    }
+
+    /** Types {@code code} into the pairing field and presses Pair; returns {@code pair:ok|error}. */
+    private String pair(String code) {
+        driver.findElement(By.id("pairingCode")).sendKeys(code);
+        return act("pair");
     }
 
     /** Clicks {@code button} and waits until the page says the action finished; returns {@code action:ok|error}. */
@@ -187,8 +190,7 @@ class TaskPaneBrowserTest {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"http", "https"})
     void inAPlainBrowserUsesTheFileInputAndOffersTheDownload(String scheme) throws Exception {
-        BridgeConfig config = BridgeConfig.defaults(0, temp.resolve("config"));
-        b = scheme.equals("https") ? new RunningBridge(config, trusting(temp.resolve("config"))) : RunningBridge.http(config);
+        b = RunningBridge.of(scheme, BridgeConfig.defaults(0, temp.resolve("config")));
         driver = chromium();
         open();
         waiting().until(d -> "browser".equals(js("return document.body.getAttribute('data-ready');")));
@@ -223,5 +225,86 @@ class TaskPaneBrowserTest {
         assertEquals("presend:ok", act("presendButton"));
         assertEquals("false", driver.findElement(By.id("decision")).getAttribute("data-allowed"));
         assertTrue(b.logText().contains("GET /addin/office/office.js 200"), "office.js came from the bridge");
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"http", "https"})
+    void pairingTakesTheCodeOnceAndLeavesNoSecretInThePage(String scheme) throws Exception {
+        b = RunningBridge.of(scheme, BridgeConfig.defaults(0, temp.resolve("config")));
+        driver = chromium();
+        driver.get(b.bridge.url().resolve("/addin/taskpane.html").toString());
+        waiting().until(d -> "false".equals(js("return document.body.getAttribute('data-paired');")));
+        String code = b.bridge.pairingCode();
+        assertEquals("pair:error", pair(code.equals("0000-0000") ? "1111-1111" : "0000-0000"), "a wrong code is refused");
+        Thread.sleep(Pairing.THROTTLE.toMillis() + 100);
+        assertEquals("pair:ok", pair(code));
+        assertEquals("true", js("return document.body.getAttribute('data-paired');"));
+        assertNotNull(driver.findElement(By.id("connect")).getAttribute("hidden"), "the pairing field is gone");
+
+        String url = driver.getCurrentUrl();
+        assertFalse(url.contains(b.token) || url.contains(code.replace("-", "")) || url.contains("#"), url);
+        assertEquals(0L, js("return localStorage.length + sessionStorage.length;"), "nothing kept in the page's storage");
+        assertFalse(String.valueOf(js("return document.cookie;")).contains(Pairing.COOKIE), "scripts cannot read the cookie");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cookies = (List<Map<String, Object>>) ((ChromeDriver) driver)
+                .executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
+        Map<String, Object> session = cookies.stream().filter(c -> Pairing.COOKIE.equals(c.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + cookies));
+        System.out.println(scheme + " session cookie as Chromium keeps it: httpOnly=" + session.get("httpOnly") + " secure="
+                + session.get("secure") + " sameSite=" + session.get("sameSite") + " path=" + session.get("path"));
+        assertEquals(Boolean.TRUE, session.get("httpOnly"));
+        assertEquals("Strict", session.get("sameSite"));
+        assertEquals(ApiHandler.PREFIX, session.get("path"));
+        assertEquals(scheme.equals("https"), session.get("secure"));
+
+        js("localStorage.setItem('marking.bridge.token', 'left by an older version');");
+        driver.navigate().refresh();
+        waiting().until(d -> "browser".equals(js("return document.body.getAttribute('data-ready');")));
+        waiting().until(d -> "true".equals(js("return document.body.getAttribute('data-paired');")));
+        assertNotNull(driver.findElement(By.id("connect")).getAttribute("hidden"), "paired once: no code asked again");
+        assertEquals(0L, js("return localStorage.length;"), "an older version's stored token is removed");
+        assertEquals(200, b.get("/api/v1/health").statusCode());
+    }
+
+    @Test
+    void aForeignPageCannotFrameThePaneOrTheApi() throws Exception {
+        b = RunningBridge.http(BridgeConfig.defaults(0, temp.resolve("config")));
+        String pane = b.bridge.url().resolve("/addin/taskpane.html").toString();
+        String api = b.bridge.url().resolve("/api/v1/health").toString();
+        // Another program on this machine: same site as the bridge (127.0.0.1), another origin (its own port).
+        HttpServer evil = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        evil.createContext("/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            byte[] body = (path.equals("/control.html") ? "<p id=control>a frame of this site's own</p>"
+                    : "<iframe id=pane src='" + pane + "'></iframe><iframe id=api src='" + api + "'></iframe>"
+                    + "<iframe id=control src='/control.html'></iframe>").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        evil.start();
+        try {
+            driver = chromium();
+            driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+            Map<String, String> framed = new LinkedHashMap<>();
+            // Until every frame has left about:blank: loaded, or replaced by the browser's error page.
+            for (int i = 0; i < 100
+                    && (framed.isEmpty() || framed.values().stream().anyMatch(v -> v.startsWith("about:"))); i++) {
+                Thread.sleep(100);
+                for (String frame : List.of("pane", "api", "control")) {
+                    driver.switchTo().defaultContent();
+                    driver.switchTo().frame(frame);
+                    framed.put(frame, String.valueOf(js("return location.href + ' ' + document.body.innerText.length;")));
+                }
+                driver.switchTo().defaultContent();
+            }
+            System.out.println("frames of a foreign page: " + framed);
+            assertTrue(framed.get("control").startsWith("http://127.0.0.1:"), "control: the page's own frame loads");
+            assertTrue(framed.get("pane").startsWith("chrome-error://"), "the task pane is refused: " + framed);
+            assertTrue(framed.get("api").startsWith("chrome-error://"), "an API answer is refused: " + framed);
+        } finally {
+            evil.stop(0);
+        }
     }
 }

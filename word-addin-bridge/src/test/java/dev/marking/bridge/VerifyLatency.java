@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -47,7 +45,8 @@ public final class VerifyLatency {
         BridgeConfig config = BridgeConfig.defaults(0, folder).withHttps(https)
                 .withLog(new PrintStream(PrintStream.nullOutputStream()));
         try (Bridge bridge = Bridge.start(config)) {
-            HttpClient client = https ? trusting(bridge.certificateFile().orElseThrow()) : HttpClient.newHttpClient();
+            HttpClient client = https ? HttpClient.newBuilder().sslContext(RunningBridge.trust(bridge.certificateFile()
+                    .orElseThrow())).build() : HttpClient.newHttpClient();
             String token = Files.readString(bridge.tokenFile()).strip();
             HttpRequest request = HttpRequest.newBuilder(bridge.url().resolve("/api/v1/verify"))
                     .header("X-Marking-Token", token).header(DocumentName.HEADER, name)
@@ -98,13 +97,5 @@ public final class VerifyLatency {
             d.write(out);
             return out.toByteArray();
         }
-    }
-
-    private static HttpClient trusting(Path pem) throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(LocalCertificate.trustStore(pem));
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ctx).build();
     }
 }

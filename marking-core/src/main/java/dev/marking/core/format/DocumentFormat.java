@@ -3,6 +3,7 @@ package dev.marking.core.format;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One file format: declares how files of it are named and recognised, reads a file into a
@@ -44,6 +45,15 @@ public interface DocumentFormat {
 
     /** Reads the file; never modifies it. */
     ReadModel read(Path file) throws DocumentException;
+
+    /**
+     * The file's metadata ({@code marking.id}, {@code marking.copy}, … as {@link ReadModel#properties()} holds
+     * them), read without the content: what stamping and pre-send need to know which document and copy a
+     * file is. Adapters whose metadata can be read on its own override the default, which reads everything.
+     */
+    default Map<String, String> metadata(Path file) throws DocumentException {
+        return read(file).properties();
+    }
 
     /**
      * Writes a stamped copy of {@code source} to {@code target}. {@code target} is a fresh temporary

@@ -88,7 +88,7 @@ public final class PresendCheck {
         try {
             var format = formats.forFile(file);
             if (format.isPresent()) {
-                var props = format.get().read(file).properties();
+                var props = format.get().metadata(file);
                 id = Optional.ofNullable(props.get(MetadataKeys.ID));
                 copy = Optional.ofNullable(props.get(MetadataKeys.COPY));
             }

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The {@code marking.id} to stamp: the one a stamped document already carries, so its copies share it, else a new one. */
+/**
+ * The {@code marking.id} to stamp: the one a stamped document already carries in its metadata, so its copies
+ * share it, else one made from a hash of the bytes. Only the metadata is read, never the content.
+ */
 public final class DocumentIds {
 
     private DocumentIds() {
@@ -18,7 +21,7 @@ public final class DocumentIds {
         Optional<DocumentFormat> format = formats.forFile(file);
         if (format.isPresent()) {
             try {
-                String id = format.get().read(file).properties().get(MetadataKeys.ID);
+                String id = format.get().metadata(file).get(MetadataKeys.ID);
                 if (id != null && !id.isBlank()) {
                     return id;
                 }

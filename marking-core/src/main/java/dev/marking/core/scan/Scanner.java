@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Checks files: each is read by its adapter into a read model, then every rule looks at it.
@@ -70,9 +73,11 @@ public final class Scanner {
         AtomicInteger hits = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), targets.size())));
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
-            for (ScanTarget t : targets) {
-                futures.add(pool.submit(() -> {
+            List<Future<FileResult>> futures = new ArrayList<>(Collections.nCopies(targets.size(), null));
+            // Largest files first, so that no big file starts last and leaves the other threads idle.
+            for (int i : largestFirst(targets)) {
+                ScanTarget t = targets.get(i);
+                futures.set(i, pool.submit(() -> {
                     FileResult r = cache.enabled() ? cached(t, cache, hits) : check(t);
                     listener.fileDone(r);
                     return r;
@@ -91,6 +96,21 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The indexes of {@code targets}, largest file first (unreadable sizes count as empty). */
+    private static List<Integer> largestFirst(List<ScanTarget> targets) {
+        long[] sizes = new long[targets.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            try {
+                sizes[i] = Files.size(targets.get(i).file());
+            } catch (IOException e) {
+                sizes[i] = 0;
+            }
+        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, sizes.length).boxed().toList());
+        order.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
+        return order;
     }
 
     private FileResult cached(ScanTarget target, ScanCache cache, AtomicInteger hits) {

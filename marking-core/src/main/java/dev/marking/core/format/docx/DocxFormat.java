@@ -14,10 +14,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
- * Word documents (Office Open XML, {@code .docx}) through Apache POI. Reads visible body text,
+ * Word documents (Office Open XML, {@code .docx}): read by streaming the package's XML, stamped through
+ * Apache POI. Reads visible body text,
  * the headers, footers and watermarks Word shows per section, properties and hidden content;
  * stamps the GB/T 9704 block, running headers/footers, a diagonal watermark and metadata.
  *
@@ -50,15 +55,22 @@ public final class DocxFormat implements DocumentFormat {
         return content.oleStreams().contains("EncryptedPackage") ? Recognition.PLAUSIBLE : Recognition.NONE;
     }
 
+    /** Streams the main part and reads the small parts it needs, without POI's object model (see {@link DocxStreamReader}). */
     @Override
     public ReadModel read(Path file) throws DocumentException {
-        XWPFDocument doc = DocxOpener.open(file, false);
+        return DocxStreamReader.read(file);
+    }
+
+    /** The custom, core and extended properties; the body is not read. */
+    @Override
+    public Map<String, String> metadata(Path file) throws DocumentException {
+        OPCPackage pkg = DocxOpener.openPackage(file);
         try {
-            return DocxReader.read(file, doc);
-        } catch (RuntimeException e) {
+            return PackageProperties.read(pkg).map();
+        } catch (IOException | XMLStreamException | InvalidFormatException | RuntimeException e) {
             throw DocxOpener.unreadable(file, e);
         } finally {
-            DocxOpener.discard(doc);
+            OoxmlPackages.discard(pkg);
         }
     }
 

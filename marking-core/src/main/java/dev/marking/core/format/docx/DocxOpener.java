@@ -38,6 +38,14 @@ final class DocxOpener {
         }
     }
 
+    /**
+     * Opens {@code file}'s package read-only, without parsing any part (see {@link DocxStreamReader}); the
+     * caller closes it with {@link OoxmlPackages#discard(OPCPackage)}.
+     */
+    static OPCPackage openPackage(Path file) throws DocumentException {
+        return OoxmlPackages.open(file, false, KIND);
+    }
+
     /** Closes a document without writing anything back. */
     static void discard(XWPFDocument doc) {
         OoxmlPackages.discard(doc.getPackage());

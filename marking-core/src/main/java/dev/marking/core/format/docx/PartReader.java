@@ -18,7 +18,7 @@ import org.w3c.dom.Element;
 final class PartReader {
 
     /** Block-level properties and fallbacks that hold no paragraphs of their own. */
-    private static final Set<String> SKIPPED = Set.of("sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr",
+    static final Set<String> SKIPPED = Set.of("sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr",
             "sdtEndPr", "del", "moveFrom");
 
     private final String part;
@@ -72,7 +72,11 @@ final class PartReader {
         return commentAnchors;
     }
 
-    private void block(Element e) {
+    /**
+     * Reads one block-level element found by a streaming reader ({@link BodyStream}): a paragraph (a section
+     * break in its properties counts) or a section's properties.
+     */
+    void block(Element e) {
         if (Wml.isW(e, "p")) {
             paragraph(e);
             if (body && Wml.childW(e, "pPr").flatMap(p -> Wml.childW(p, "sectPr")).isPresent()) {

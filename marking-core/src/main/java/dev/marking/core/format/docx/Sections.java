@@ -60,15 +60,32 @@ final class Sections {
     /** The sections of the document element {@code w:document}, in order. */
     static List<Section> of(Element document) {
         List<Element> bodies = Wml.children(document).stream().filter(e -> Wml.isW(e, "body")).toList();
-        List<Section> out = new ArrayList<>();
+        List<Element> breaks = new ArrayList<>();
         for (Element body : bodies) {
             for (Element sectPr : Wml.descendants(body, Wml.W, "sectPr")) {
-                if (Wml.isW(sectPr.getParentNode(), "pPr") || sectPr.getParentNode() == body) {
-                    out.add(new Section(out.size() + 1, Optional.of(sectPr)));
+                if (isBreak(sectPr, body)) {
+                    breaks.add(sectPr);
                 }
             }
         }
         boolean lastHasOwn = !bodies.isEmpty() && Wml.childW(bodies.get(bodies.size() - 1), "sectPr").isPresent();
+        return of(breaks, lastHasOwn);
+    }
+
+    /** True when {@code sectPr} ends a section: it sits in a paragraph's properties or in the body itself. */
+    static boolean isBreak(Element sectPr, Element body) {
+        return Wml.isW(sectPr.getParentNode(), "pPr") || sectPr.getParentNode() == body;
+    }
+
+    /**
+     * The sections ended by {@code breaks} (in document order), plus an implicit last one with Word's defaults
+     * when the last body has no {@code w:sectPr} of its own.
+     */
+    static List<Section> of(List<Element> breaks, boolean lastHasOwn) {
+        List<Section> out = new ArrayList<>();
+        for (Element sectPr : breaks) {
+            out.add(new Section(out.size() + 1, Optional.of(sectPr)));
+        }
         if (!lastHasOwn) {
             out.add(new Section(out.size() + 1, Optional.empty()));
         }

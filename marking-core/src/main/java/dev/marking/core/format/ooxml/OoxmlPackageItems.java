@@ -12,6 +12,7 @@ import javax.xml.parsers.DocumentBuilder;
 import org.apache.poi.ooxml.POIXMLDocument;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ooxml.util.DocumentHelper;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -32,18 +33,31 @@ public final class OoxmlPackageItems {
 
     /** The items of {@code doc}, whose embedded objects are under {@code /<folder>/embeddings/} ({@code word}, {@code xl}). */
     public static List<HiddenItem> scan(POIXMLDocument doc, String folder) {
+        POIXMLProperties props = doc.getProperties();
+        return scan(doc.getPackage(), folder, props.getCoreProperties().getCreator(),
+                props.getCoreProperties().getLastModifiedByUser(), props.getExtendedProperties().getCompany());
+    }
+
+    /**
+     * The same items of a package whose properties were read some other way (a streamed read of the parts):
+     * the people and organisation named (null: absent), custom XML data and embedded objects.
+     */
+    public static List<HiddenItem> scan(OPCPackage pkg, String folder, String creator, String lastModifiedBy,
+            String company) {
         Pattern embeddings = Pattern.compile("/" + Pattern.quote(folder) + "/embeddings/.*");
         List<HiddenItem> out = new ArrayList<>();
-        properties(doc, out);
+        add("core.creator", creator, out);
+        add("core.lastModifiedBy", lastModifiedBy, out);
+        add("app.company", company, out);
         try {
-            for (PackagePart part : doc.getPackage().getPartsByName(CUSTOM_XML)) {
+            for (PackagePart part : pkg.getPartsByName(CUSTOM_XML)) {
                 String text = xmlText(part);
                 if (!text.isEmpty()) {
                     out.add(new HiddenItem(HiddenKind.CUSTOM_XML, text,
                             Location.part("custom-xml:" + part.getPartName().getName())));
                 }
             }
-            for (PackagePart part : doc.getPackage().getPartsByName(embeddings)) {
+            for (PackagePart part : pkg.getPartsByName(embeddings)) {
                 String name = part.getPartName().getName();
                 out.add(new HiddenItem(HiddenKind.EMBEDDED_OBJECT, name.substring(name.lastIndexOf('/') + 1),
                         Location.part("embedded-object")));
@@ -52,13 +66,6 @@ public final class OoxmlPackageItems {
             return out; // a damaged package list: what was found stands
         }
         return out;
-    }
-
-    private static void properties(POIXMLDocument doc, List<HiddenItem> out) {
-        POIXMLProperties props = doc.getProperties();
-        add("core.creator", props.getCoreProperties().getCreator(), out);
-        add("core.lastModifiedBy", props.getCoreProperties().getLastModifiedByUser(), out);
-        add("app.company", props.getExtendedProperties().getCompany(), out);
     }
 
     private static void add(String key, String value, List<HiddenItem> out) {

@@ -20,15 +20,26 @@ public final class OoxmlProperties {
 
     /** Custom properties by name, plus {@code core.creator}, {@code core.lastModifiedBy}, {@code core.company}. */
     public static Map<String, String> read(POIXMLProperties props) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> custom = new LinkedHashMap<>();
         for (CTProperty p : props.getCustomProperties().getUnderlyingProperties().getPropertyList()) {
             if (p.getName() != null) {
-                out.put(p.getName(), value(p));
+                custom.put(p.getName(), value(p));
             }
         }
-        putIfPresent(out, "core.creator", props.getCoreProperties().getCreator());
-        putIfPresent(out, "core.lastModifiedBy", props.getCoreProperties().getLastModifiedByUser());
-        putIfPresent(out, "core.company", props.getExtendedProperties().getCompany());
+        return read(custom, props.getCoreProperties().getCreator(), props.getCoreProperties().getLastModifiedByUser(),
+                props.getExtendedProperties().getCompany());
+    }
+
+    /**
+     * The same map from property values read some other way (a streamed read of the parts): {@code custom} in
+     * document order, then the people and organisation named, each when present (null or blank: absent).
+     */
+    public static Map<String, String> read(Map<String, String> custom, String creator, String lastModifiedBy,
+            String company) {
+        Map<String, String> out = new LinkedHashMap<>(custom);
+        putIfPresent(out, "core.creator", creator);
+        putIfPresent(out, "core.lastModifiedBy", lastModifiedBy);
+        putIfPresent(out, "core.company", company);
         return out;
     }
 

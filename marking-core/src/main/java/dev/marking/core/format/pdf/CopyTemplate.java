@@ -77,8 +77,9 @@ final class CopyTemplate {
 
     /**
      * The template for copies like {@code options}, whose recipients are among {@code recipients}; empty
-     * when the source must be stamped the ordinary way (encrypted or signed, or without a writable
-     * Info dictionary).
+     * when the source must be stamped the ordinary way (encrypted, certified against changes, or without a
+     * writable Info dictionary). A signed source keeps its signed bytes: the base is the source plus an
+     * incremental update with everything but the copy, and each copy adds a second, small one.
      */
     static Optional<CopyTemplate> build(Path source, StampOptions options, List<String> recipients,
             List<Path> systemFonts) throws IOException, DocumentException {
@@ -93,20 +94,28 @@ final class CopyTemplate {
         FrozenGlyphs glyphs;
         byte[] base;
         try {
-            if (doc.isEncrypted() || PdfSignatures.signed(doc)) {
+            if (doc.isEncrypted() || PdfSignatures.certifiedNoChanges(doc)) {
                 return Optional.empty();
             }
+            boolean signed = PdfSignatures.signed(doc);
             try (StampFonts fonts = StampFonts.open(doc, key.font(), systemFonts)) {
                 glyphs = FrozenGlyphs.of(fonts, chars.toString());
                 addForms(doc, fonts, glyphs, key, frames, firsts);
                 PdfMetadata.write(doc, key.metadata());
                 fonts.embedSubsets();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                doc.save(out, CompressParameters.NO_COMPRESSION);
+                if (signed) {
+                    doc.saveIncremental(out); // the signed revision's bytes stay as they are, as PdfStamper keeps them
+                } else {
+                    doc.save(out, CompressParameters.NO_COMPRESSION);
+                }
                 base = out.toByteArray();
             }
         } finally {
             PdfDocuments.close(doc);
+        }
+        if (!endsWithXrefTable(base)) {
+            return Optional.empty(); // a cross-reference stream: the copies' classic update could not follow it
         }
         return locate(base, key, glyphs, frames, firsts);
     }
@@ -239,6 +248,13 @@ final class CopyTemplate {
         try (InputStream in = m.exportXMPMetadata()) {
             return in.readAllBytes();
         }
+    }
+
+    /** True when the last {@code startxref} of {@code pdf} points at a classic {@code xref} table. */
+    private static boolean endsWithXrefTable(byte[] pdf) throws IOException {
+        long at = startXref(pdf);
+        return at >= 0 && at + 4 <= pdf.length
+                && new String(pdf, (int) at, 4, StandardCharsets.ISO_8859_1).equals("xref");
     }
 
     private static long startXref(byte[] pdf) throws IOException {

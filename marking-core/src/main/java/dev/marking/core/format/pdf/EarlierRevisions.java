@@ -17,8 +17,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Text an incremental update removed but the file still carries (DESIGN §1.5): every earlier revision
- * (the bytes up to an earlier {@code %%EOF}) is loaded and its page text compared with the current
- * document's; a line that is nowhere in the current text becomes a hidden item of kind
+ * (the bytes up to an earlier {@code %%EOF}, the first-page section of a linearized file aside) is loaded
+ * and its page text compared with the current document's; a file without incremental updates is not
+ * parsed again; a line that is nowhere in the current text becomes a hidden item of kind
  * {@code earlier-revision} on the page it had then. Our own stamp is left out on both sides, so
  * restamping (which replaces the mark) is not a removal.
  */
@@ -34,17 +35,21 @@ final class EarlierRevisions {
     private EarlierRevisions() {
     }
 
-    static List<HiddenItem> scan(Path file, PDDocument doc) {
+    /** Lines of earlier revisions of {@code file} that none of {@code bodies} (the current pages' text) holds. */
+    static List<HiddenItem> scan(Path file, List<String> bodies) {
         try {
             if (file == null || !Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
                 return List.of();
             }
             byte[] bytes = Files.readAllBytes(file);
             List<Integer> ends = revisionEnds(bytes);
+            if (linearized(bytes) && !ends.isEmpty()) {
+                ends.remove(0); // the first-page section of a linearized file is no revision: nothing to parse
+            }
             if (ends.size() < 2) {
                 return List.of();
             }
-            String now = squeeze(String.join("", bodies(doc)));
+            String now = squeeze(String.join("", bodies));
             List<HiddenItem> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (int r = Math.max(0, ends.size() - 1 - MAX_REVISIONS); r < ends.size() - 1; r++) {
@@ -54,6 +59,11 @@ final class EarlierRevisions {
         } catch (IOException | RuntimeException e) {
             return List.of(); // a revision we cannot read hides nothing we can name
         }
+    }
+
+    /** True when the file starts with a linearization dictionary (in its first kilobyte). */
+    static boolean linearized(byte[] b) {
+        return new String(b, 0, Math.min(b.length, 1024), StandardCharsets.ISO_8859_1).contains("/Linearized");
     }
 
     /** Where each revision ends: just after each {@code %%EOF} marker (and its line end). */
@@ -101,7 +111,7 @@ final class EarlierRevisions {
 
     private static List<String> bodies(PDDocument doc) throws IOException {
         List<String> out = new ArrayList<>();
-        for (PageTextCollector.PageText p : new PageTextCollector(false).collect(doc, 1, doc.getNumberOfPages())) {
+        for (PageScan.PageText p : new PageScan(false, false).collect(doc, 1, doc.getNumberOfPages())) {
             out.add(p.body());
         }
         return out;

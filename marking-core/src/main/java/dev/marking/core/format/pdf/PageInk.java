@@ -6,22 +6,11 @@ import java.awt.geom.GeneralPath;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequence;
-import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequenceWithProperties;
-import org.apache.pdfbox.contentstream.operator.markedcontent.EndMarkedContentSequence;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
 import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -29,13 +18,14 @@ import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
 /**
- * Replays one page's content and records, in drawing order, every glyph (box, text, colour) and every
- * painted area (filled paths, images, shadings) with its colour and opacity. A glyph is marked hidden
- * when a later opaque fill covers most of it, when it has the colour of what is painted behind it, when
- * it is drawn invisible (render mode 3), when the clipping path removes it, or when it lies outside the
- * crop box. Our stamp's marked content and Form XObjects are skipped: it is never a fake redaction.
+ * The ink of one page, told by the content-stream pass ({@link PageScan}) as it replays the page: records, in
+ * drawing order, every glyph (box, text, colour) and every painted area (filled paths, images, shadings) with
+ * its colour and opacity. A glyph is marked hidden when a later opaque fill covers most of it, when it has
+ * the colour of what is painted behind it, when it is drawn invisible (render mode 3), when the clipping path
+ * removes it, or when it lies outside the crop box. What is drawn inside our stamp (marked content or Form
+ * XObjects, {@link #stamp}) is left out: it is never a fake redaction.
  */
-final class PageInk extends PDFGraphicsStreamEngine {
+final class PageInk {
 
     /** Why a glyph is not seen; the names become the location part of the hidden item. */
     enum Reason {
@@ -88,24 +78,23 @@ final class PageInk extends PDFGraphicsStreamEngine {
     private final List<Glyph> glyphs = new ArrayList<>();
     private final List<Paint> paints = new ArrayList<>();
     private final List<Rectangle2D> images = new ArrayList<>();
-    private final Deque<Boolean> stampSequences = new ArrayDeque<>();
     private final Rectangle2D cropBox;
     private GeneralPath path = new GeneralPath();
     private int stampDepth;
     private int clipRule = -1;
 
     PageInk(PDPage page) {
-        super(page);
-        addOperator(new BeginMarkedContentSequence(this));
-        addOperator(new BeginMarkedContentSequenceWithProperties(this));
-        addOperator(new EndMarkedContentSequence(this));
         var c = page.getCropBox();
         cropBox = new Rectangle2D.Float(c.getLowerLeftX(), c.getLowerLeftY(), c.getWidth(), c.getHeight());
     }
 
-    /** Replays the page and returns its glyphs in drawing order, hidden ones marked. */
-    List<Glyph> read() throws IOException {
-        processPage(getPage());
+    /** Our stamp begins ({@code true}) or ends: what is drawn inside neither hides nor is hidden. */
+    void stamp(boolean begins) {
+        stampDepth += begins ? 1 : -1;
+    }
+
+    /** The page's glyphs in drawing order, hidden ones marked; call once the page is replayed. */
+    List<Glyph> glyphs() {
         for (Glyph g : glyphs) {
             if (g.hidden == Reason.INVISIBLE && overImage(g.box)) {
                 g.hidden = null; // an OCR layer: invisible text over the scanned image it transcribes
@@ -116,39 +105,13 @@ final class PageInk extends PDFGraphicsStreamEngine {
         return glyphs;
     }
 
-    @Override
-    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
-        boolean ours = StampRole.of(properties).isPresent();
-        stampSequences.push(ours);
-        stampDepth += ours ? 1 : 0;
-        super.beginMarkedContentSequence(tag, properties);
-    }
-
-    @Override
-    public void endMarkedContentSequence() {
-        if (!stampSequences.isEmpty() && stampSequences.pop()) {
-            stampDepth--;
-        }
-        super.endMarkedContentSequence();
-    }
-
-    @Override
-    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-        if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName n
-                && StampRole.ofXObjectName(n.getName()).isPresent()) {
-            return; // our stamp's form: neither hides nor is hidden
-        }
-        super.processOperator(operator, operands);
-    }
-
-    @Override
-    protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+    /** A glyph shown with text rendering matrix {@code trm} in graphics state {@code gs}. */
+    void showGlyph(Matrix trm, PDFont font, int code, Vector displacement, PDGraphicsState gs) throws IOException {
         if (stampDepth > 0) {
             return;
         }
         String unicode = font.toUnicode(code);
         Rectangle2D box = glyphBox(trm, displacement);
-        PDGraphicsState gs = getGraphicsState();
         RenderingMode mode = gs.getTextState().getRenderingMode();
         Glyph g = new Glyph(box, unicode == null ? "" : unicode, mode.intValue());
         glyphs.add(g);
@@ -209,8 +172,7 @@ final class PageInk extends PDFGraphicsStreamEngine {
         return false;
     }
 
-    @Override
-    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+    void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
         path.moveTo(p0.getX(), p0.getY());
         path.lineTo(p1.getX(), p1.getY());
         path.lineTo(p2.getX(), p2.getY());
@@ -218,13 +180,11 @@ final class PageInk extends PDFGraphicsStreamEngine {
         path.closePath();
     }
 
-    @Override
-    public void moveTo(float x, float y) {
+    void moveTo(float x, float y) {
         path.moveTo(x, y);
     }
 
-    @Override
-    public void lineTo(float x, float y) {
+    void lineTo(float x, float y) {
         if (path.getCurrentPoint() == null) {
             path.moveTo(x, y);
         } else {
@@ -232,8 +192,7 @@ final class PageInk extends PDFGraphicsStreamEngine {
         }
     }
 
-    @Override
-    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+    void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
         if (path.getCurrentPoint() == null) {
             path.moveTo(x3, y3);
         } else {
@@ -241,82 +200,67 @@ final class PageInk extends PDFGraphicsStreamEngine {
         }
     }
 
-    @Override
-    public Point2D getCurrentPoint() {
+    Point2D getCurrentPoint() {
         return path.getCurrentPoint();
     }
 
-    @Override
-    public void closePath() {
+    void closePath() {
         if (path.getCurrentPoint() != null) {
             path.closePath();
         }
     }
 
-    @Override
-    public void endPath() {
-        newPath();
+    /** {@code n} or {@code S}: the path ends without a fill. */
+    void endPath(PDGraphicsState gs) {
+        newPath(gs);
     }
 
-    @Override
-    public void strokePath() {
-        newPath();
-    }
-
-    @Override
-    public void fillPath(int windingRule) {
+    /** {@code f}, {@code f*}, {@code B}, …: the path is filled (stroking adds nothing a box hides), then ends. */
+    void fillPath(int windingRule, PDGraphicsState gs) {
         path.setWindingRule(windingRule);
-        fill(path);
-        newPath();
+        fill(path, gs);
+        newPath(gs);
     }
 
     /** Ends the current path; a pending {@code W}/{@code W*} makes it part of the clip first. */
-    private void newPath() {
+    private void newPath(PDGraphicsState gs) {
         if (clipRule >= 0) {
             GeneralPath clip = (GeneralPath) path.clone();
             clip.setWindingRule(clipRule);
-            getGraphicsState().intersectClippingPath(clip);
+            gs.intersectClippingPath(clip);
             clipRule = -1;
         }
         path = new GeneralPath();
     }
 
-    @Override
-    public void fillAndStrokePath(int windingRule) {
-        fillPath(windingRule);
-    }
-
-    @Override
-    public void clip(int windingRule) {
+    void clip(int windingRule) {
         clipRule = windingRule; // applied when the path ends (n, f, S): PDF 32000 §8.5.4
     }
 
-    @Override
-    public void drawImage(PDImage image) {
+    /** An image (XObject or inline) painted into the unit square of {@code ctm}. */
+    void drawImage(Matrix ctm) {
         if (stampDepth > 0) {
             return;
         }
-        Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
         Rectangle2D unit = new Rectangle2D.Float(0, 0, 1, 1);
         Rectangle2D bounds = ctm.createAffineTransform().createTransformedShape(unit).getBounds2D();
         images.add(bounds);
         remember(new Paint(bounds, bounds, null, false));
     }
 
-    @Override
-    public void shadingFill(COSName shadingName) {
+    /** {@code sh}: a shading fills the current clip. */
+    void shadingFill(PDGraphicsState gs) {
         if (stampDepth > 0) {
             return;
         }
-        Area clip = getGraphicsState().getCurrentClippingPath();
+        Area clip = gs.getCurrentClippingPath();
         remember(new Paint(clip, clip.getBounds2D(), null, true));
     }
 
-    private void fill(GeneralPath shape) {
+    private void fill(GeneralPath shape, PDGraphicsState gs) {
         if (stampDepth > 0 || shape.getCurrentPoint() == null) {
             return;
         }
-        PDGraphicsState gs = getGraphicsState();
         Rectangle2D bounds = shape.getBounds2D();
         float[] rgb = rgb(gs.getNonStrokingColor());
         boolean opaque = gs.getNonStrokeAlphaConstant() >= OPAQUE && gs.getSoftMask() == null && hides(gs.getBlendMode(), rgb);

@@ -9,6 +9,8 @@ import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** PDF adapter (PDFBox 3): reads pages, our stamp and metadata; stamps header, footer, watermark and block. */
 public final class PdfFormat implements DocumentFormat {
@@ -49,6 +51,20 @@ public final class PdfFormat implements DocumentFormat {
     @Override
     public ReadModel read(Path file) throws DocumentException {
         return new PdfModelReader().read(file);
+    }
+
+    /** The Info dictionary and our XMP keys; no page is parsed. */
+    @Override
+    public Map<String, String> metadata(Path file) throws DocumentException {
+        PDDocument doc = PdfDocuments.open(file);
+        try {
+            return PdfMetadata.read(doc);
+        } catch (RuntimeException e) {
+            throw new DocumentException(file, DocumentException.Kind.UNREADABLE,
+                    "cannot read the PDF's metadata: " + PdfDocuments.reason(e), e);
+        } finally {
+            PdfDocuments.close(doc);
+        }
     }
 
     @Override

@@ -32,6 +32,8 @@ final class PdfModelReader {
         PDDocument doc = PdfDocuments.open(file);
         try {
             return read(file, doc);
+        } catch (PageScan.LimitException e) {
+            throw new DocumentException(file, Kind.UNREADABLE, "the PDF breaks a limit: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new DocumentException(file, Kind.UNREADABLE, "cannot read the PDF's text: " + PdfDocuments.reason(e), e);
         } finally {
@@ -40,10 +42,10 @@ final class PdfModelReader {
     }
 
     ReadModel read(Path file, PDDocument doc) throws IOException {
-        List<PageTextCollector.PageText> pages = new PageTextCollector(false).collect(doc, 1, doc.getNumberOfPages());
+        List<PageScan.PageText> pages = new PageScan(false, true).collect(doc, 1, doc.getNumberOfPages());
         List<TextBlock> body = new ArrayList<>();
         List<RunningSlot> slots = new ArrayList<>();
-        for (PageTextCollector.PageText p : pages) {
+        for (PageScan.PageText p : pages) {
             body.addAll(lines(p.body(), p.page(), null));
             slots.add(new RunningSlot(p.page(), SlotType.PAGE, blocks(p.stamp(StampRole.HEADER), p.page(), "header"),
                     blocks(p.stamp(StampRole.FOOTER), p.page(), "footer"), p.stamp(StampRole.WATERMARK)));
@@ -52,21 +54,21 @@ final class PdfModelReader {
         List<TextBlock> top = block.isEmpty() ? topOfFirstPage(doc) : blocks(block, 1, null);
         Map<String, String> properties = new LinkedHashMap<>(PdfMetadata.read(doc));
         CovertMark.read(doc).ifPresent(c -> properties.put(MetadataKeys.COVERT_COPY, c));
-        return new ReadModel(file, "pdf", Unit.PAGE, top, body, slots, properties, hidden(file, doc));
+        return new ReadModel(file, "pdf", Unit.PAGE, top, body, slots, properties, hidden(file, doc, pages));
     }
 
     /** What the file carries unseen: attachments, scripts, layers, covered text, earlier revisions, metadata. */
-    private static List<HiddenItem> hidden(Path file, PDDocument doc) {
+    private static List<HiddenItem> hidden(Path file, PDDocument doc, List<PageScan.PageText> pages) {
         List<HiddenItem> out = new ArrayList<>(HiddenContent.scan(doc));
-        out.addAll(RedactionScanner.scan(doc));
-        out.addAll(EarlierRevisions.scan(file, doc));
+        pages.forEach(p -> out.addAll(p.covered()));
+        out.addAll(EarlierRevisions.scan(file, pages.stream().map(PageScan.PageText::body).toList()));
         out.addAll(MetadataItems.scan(doc));
         return out;
     }
 
     /** The first lines of page 1 sorted by position, as a reader of the displayed page sees them. */
     private static List<TextBlock> topOfFirstPage(PDDocument doc) throws IOException {
-        List<PageTextCollector.PageText> first = new PageTextCollector(true).collect(doc, 1, 1);
+        List<PageScan.PageText> first = new PageScan(true, false).collect(doc, 1, 1);
         if (first.isEmpty()) {
             return List.of();
         }

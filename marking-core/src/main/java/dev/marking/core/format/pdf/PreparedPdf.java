@@ -14,7 +14,7 @@ import java.util.Optional;
  * A PDF ready for many numbered copies. The first copy builds a {@link CopyTemplate}; every copy that
  * differs from it only in number and recipient is the template's bytes plus a small update. Copies
  * the template cannot serve (other options, a character whose glyph was not prepared, an encrypted or
- * signed source) are stamped the ordinary way. Safe for concurrent use.
+ * certified source) are stamped the ordinary way. Safe for concurrent use.
  */
 final class PreparedPdf implements PreparedSource {
 

@@ -13,7 +13,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNumber;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
@@ -36,21 +35,11 @@ final class RedactionScanner {
     private RedactionScanner() {
     }
 
-    /** Covered text on every page; a page whose content cannot be replayed is skipped. */
-    static List<HiddenItem> scan(PDDocument doc) {
+    /** Covered text on page {@code n}, whose content pass ({@link PageScan}) gave {@code glyphs}. */
+    static List<HiddenItem> covered(PDPage page, List<Glyph> glyphs, int n) throws IOException {
         List<HiddenItem> out = new ArrayList<>();
-        int n = 0;
-        for (PDPage page : doc.getPages()) {
-            n++;
-            try {
-                List<Glyph> glyphs = new PageInk(page).read();
-                annotations(page, glyphs);
-                items(glyphs, n, out);
-            } catch (IOException | RuntimeException e) {
-                // damaged content on one page hides nothing we can name; the other pages are still checked
-                continue;
-            }
-        }
+        annotations(page, glyphs);
+        items(glyphs, n, out);
         return out;
     }
 
