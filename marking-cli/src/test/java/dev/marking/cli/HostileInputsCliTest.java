@@ -133,7 +133,9 @@ class HostileInputsCliTest {
                 memo.toString()));
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("deep.docx"), r.out());
-        assertTrue(r.out().contains("file.unreadable") && r.out().contains("nested too deeply"), r.out());
+        // the streamed DOCX reader names its depth limit; a reader without one ends in "nested too deeply"
+        assertTrue(r.out().contains("file.unreadable") && (r.out().contains("nesting deeper than 1,000")
+                || r.out().contains("nested too deeply")), r.out());
         assertTrue(r.out().contains("memo.txt"), "the other file is still reported: " + r.out());
         noStackTrace(r);
 
