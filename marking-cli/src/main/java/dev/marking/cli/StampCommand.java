@@ -49,8 +49,10 @@ final class StampCommand implements Callable<Integer> {
                     + "numbers for the document). Needs --ledger. Outputs are name.000001.ext, ….")
     private String copies;
 
-    @Option(names = "--recipients", paramLabel = "FILE.csv",
-            description = "UTF-8 CSV with header name,unit: one recipient per copy, named in its watermark and the ledger.")
+    @Option(names = "--recipients", paramLabel = "FILE.csv|FILE.xlsx",
+            description = "Recipient list: an .xlsx workbook (first sheet) or a CSV in UTF-8 or GB18030, with a header row "
+                    + "name,unit (or 姓名,单位): one recipient per copy, named in its watermark and the ledger. Every row is "
+                    + "checked before the first copy is made.")
     private Path recipients;
 
     @Option(names = "--ledger", paramLabel = "FILE",
@@ -76,6 +78,11 @@ final class StampCommand implements Callable<Integer> {
             description = "Also put the GB/T 9704 block (份号, 密级和保密期限, 紧急程度) where a format leaves it optional: "
                     + "the first-page header of a workbook's first sheet (never into its cells).")
     private boolean block;
+
+    @Option(names = "--convert", negatable = false,
+            description = "Stamp legacy and other read-only formats (.doc .xls .ppt .wps .et .dps .rtf .ods .odp) by "
+                    + "converting them with LibreOffice to .docx/.xlsx/.pptx first (report.doc -> report.000001.docx).")
+    private boolean convert;
 
     @Option(names = "--font", paramLabel = "FILE",
             description = "TrueType font to embed in PDFs (default: 黑体/SimHei when installed, else the bundled font).")
@@ -108,7 +115,8 @@ final class StampCommand implements Callable<Integer> {
                 .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
-                .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite);
+                .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite)
+                .withConvert(convert);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,
@@ -116,7 +124,7 @@ final class StampCommand implements Callable<Integer> {
         result.notes().forEach(n -> err.println("marking: " + n));
         for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
-                err.println("marking: " + f.source() + ": " + f.failure().get().message());
+                err.println("marking: " + f.shown() + ": " + f.failure().get().message());
             } else if (request.numbered()) {
                 out.println("stamped " + f.written().size() + " copies of " + f.source() + " -> " + outDir + " ("
                         + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger);

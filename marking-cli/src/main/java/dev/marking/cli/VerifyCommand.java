@@ -19,9 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code marking verify}: checks files and folders and reports findings. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks the markings of files; folders are walked recursively (${bundle:extensions}).",
+            "Every file is recognised by its content first, then its name: a renamed document is read as what it is",
+            "(file.mismatch); a document no format reads, an unreadable, encrypted or special file fails closed.",
+            "What is not a document (programs, images, source code, data) is skipped and counted (--list-skipped).",
             "Finds missing, invalid, non-canonical, inconsistent and incomplete markings, expired terms,",
-            "bad copy numbers, and unreadable or encrypted files (which fail closed).",
-            "A policy (marking.yml) sets severities, path rules, sensitive words, suppressions and include/exclude.",
+            "bad copy numbers, fake de-classification, fake redaction, hidden content and personal information.",
+            "A policy (marking.yml) sets severities, path rules, sensitive words, suppressions and include/exclude;",
+            "one found in the scanned folder may only tighten --policy/$MARKING_POLICY (or the built-in one).",
             "", "Exit codes: 0 no finding at error level, 1 findings at error level, 2 usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
 
@@ -45,6 +49,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files checked at once (default: number of cores).")
     private int threads;
 
+    @Option(names = "--list-skipped", negatable = false,
+            description = "List what was not checked and why (not documents, excluded, folders not walked), not just the count.")
+    private boolean listSkipped;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to check.")
     private List<Path> paths;
 
@@ -61,6 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException, EngineException {
         VerifyRequest request = VerifyRequest.of(paths).withPolicy(policyOption.load(paths)).withToday(today)
                 .withLang(lang.lang()).withThreads(threads).withBaseline(baseline).withWriteBaseline(writeBaseline)
+                .withListSkipped(listSkipped)
                 .withReport(output == null ? ReportTarget.console(format) : ReportTarget.file(format, output));
         VerifyResult result = Engines.standard().verify(request, spec.commandLine().getOut());
         result.baselineSize().ifPresent(n -> spec.commandLine().getErr().println("marking: wrote baseline "

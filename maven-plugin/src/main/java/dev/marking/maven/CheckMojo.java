@@ -35,7 +35,11 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "marking.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Policy file; default {@code $MARKING_POLICY}, else {@code marking.yml} in the project folder, else built-in. */
+    /**
+     * The organisation's policy file; default {@code $MARKING_POLICY}. Without one, the project's own {@code marking.yml}
+     * (beside the POM) is the policy, else the built-in one; with one, the project's file may only tighten it (unless
+     * it says {@code local-policy: override}).
+     */
     @Parameter(property = "marking.policy")
     private File policy;
 
@@ -44,8 +48,9 @@ public final class CheckMojo extends AbstractMojo {
     private List<File> directories;
 
     /**
-     * Globs of files to check, relative to each folder; default every file a format reads (one glob per
-     * extension of the format registry). Applied on top of the policy's own include.
+     * Globs of files to check, relative to each folder; default every file: each is recognised by its content, and
+     * what is not a document (sources, the POM, images) is skipped and counted. Applied on top of the policy's own
+     * include.
      */
     @Parameter(property = "marking.includes")
     private List<String> includes;
@@ -108,9 +113,9 @@ public final class CheckMojo extends AbstractMojo {
         long started = System.nanoTime();
         try {
             VerifyRequest request = VerifyRequest.of(roots())
-                    .withPolicy(engine.policy(policy == null ? null : policy.toPath(), basedir.toPath()))
+                    .withPolicy(engine.projectPolicy(policy == null ? null : policy.toPath(), basedir.toPath()))
                     .withLang(lang).withThreads(threads).withBaseline(baseline == null ? null : baseline.toPath())
-                    .withSelection(basedir.toPath(), orDefault(includes, engine.includeGlobs()), orEmpty(excludes))
+                    .withSelection(basedir.toPath(), orEmpty(includes), orEmpty(excludes))
                     .withCache(useCache ? out.resolve(CACHE_FILE) : null);
             for (String id : formats == null ? List.<String>of() : formats) {
                 if (!id.isBlank()) {
@@ -125,8 +130,9 @@ public final class CheckMojo extends AbstractMojo {
         }
         result.cacheProblem().ifPresent(p -> getLog().warn("marking: " + p));
         print(result);
-        getLog().info(String.format(Locale.ROOT, "marking: %d files, %d from cache, %d read (%.1f s)", result.files(),
-                result.fromCache(), result.read(), (System.nanoTime() - started) / 1e9));
+        getLog().info(String.format(Locale.ROOT, "marking: %d files, %d from cache, %d read, %d skipped (%.1f s)",
+                result.files(), result.fromCache(), result.read(), result.skipped(), (System.nanoTime() - started) / 1e9));
+        getLog().info("marking: policy " + String.join("; ", result.policies()));
         getLog().info("marking: " + counts(result)
                 + (result.accepted() > 0 ? " (" + result.accepted() + " accepted by the baseline)" : ""));
         for (Path report : result.reports()) {
@@ -170,10 +176,6 @@ public final class CheckMojo extends AbstractMojo {
     private static String counts(VerifyResult r) {
         return String.format(Locale.ROOT, "%d error(s), %d warning(s), %d info(s)", r.count(Severity.ERROR),
                 r.count(Severity.WARNING), r.count(Severity.INFO));
-    }
-
-    private static List<String> orDefault(List<String> given, List<String> fallback) {
-        return given == null || given.isEmpty() ? fallback : given;
     }
 
     private static List<String> orEmpty(List<String> given) {

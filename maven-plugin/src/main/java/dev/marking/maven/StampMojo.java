@@ -129,7 +129,7 @@ public final class StampMojo extends AbstractMojo {
             MarkingInput marking = new MarkingInput(level, term, issued, copy == null ? null : copy.toString(), urgency,
                     null);
             StampRequest request = StampRequest.of(paths, outputDirectory.toPath(), marking)
-                    .withPolicy(engine.policy(policy == null ? null : policy.toPath(), basedir.toPath())).withLang(lang)
+                    .withPolicy(engine.projectPolicy(policy == null ? null : policy.toPath(), basedir.toPath())).withLang(lang)
                     .withParts(header, footer, watermark).withFont(font == null ? null : font.toPath())
                     .withSelection(orEmpty(includes), orEmpty(excludes)).withOverwrite(overwrite);
             result = engine.stamp(request);
@@ -140,7 +140,7 @@ public final class StampMojo extends AbstractMojo {
         }
         for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
-                getLog().error("marking: " + f.source() + ": " + f.failure().get().message());
+                getLog().error("marking: " + f.shown() + ": " + f.failure().get().message());
             } else {
                 getLog().info("marking: stamped " + f.relative() + " -> " + ProjectPaths.shown(basedir, f.written().get(0))
                         + " (" + result.watermarkText() + ")");

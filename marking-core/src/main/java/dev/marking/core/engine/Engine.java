@@ -2,8 +2,10 @@ package dev.marking.core.engine;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.Ledger;
 import dev.marking.core.ledger.LedgerStore;
+import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Marking;
@@ -30,7 +32,6 @@ import dev.marking.core.trace.TraceResult;
 import dev.marking.core.trace.Tracer;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -158,12 +159,27 @@ public final class Engine {
     // ---- input ------------------------------------------------------------------------------------
 
     /**
-     * The policy in force: {@code explicit} when given, else {@code $MARKING_POLICY}, else {@code marking.yml}
-     * in {@code folder} (or the folder of a file), else the built-in one.
+     * The policy in force for a run over {@code folder} (a folder, or a file whose folder counts): the organisation's
+     * — {@code explicit} when given, else {@code $MARKING_POLICY}, else the built-in one — with a {@code marking.yml}
+     * found in the folder on top, which may only tighten it unless the organisation's policy says
+     * {@code local-policy: override}. Reports name every policy file applied and what a local one was refused.
      */
     public Policy policy(Path explicit, Path folder) throws EngineException {
         try {
             return PolicyLoader.find(explicit, System.getenv(PolicyLoader.ENV), folder);
+        } catch (PolicyException e) {
+            throw new EngineException("policy.invalid", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The policy in force for a build of the project in {@code projectFolder}: as {@link #policy}, except that with
+     * no organisation policy given, the project's own {@code marking.yml} beside its POM is the policy (it is the
+     * build's configuration, as the POM is), not a local one that may only tighten.
+     */
+    public Policy projectPolicy(Path explicit, Path projectFolder) throws EngineException {
+        try {
+            return PolicyLoader.findForProject(explicit, System.getenv(PolicyLoader.ENV), projectFolder);
         } catch (PolicyException e) {
             throw new EngineException("policy.invalid", e.getMessage(), e);
         }
@@ -201,7 +217,14 @@ public final class Engine {
             }
             m = m.withUrgency(u.get());
         }
-        return blank(in.recipient()) ? m : m.withRecipient(in.recipient().strip());
+        if (blank(in.recipient())) {
+            return m;
+        }
+        int bad = in.recipient().codePoints().filter(RecipientList::forbidden).findFirst().orElse(-1);
+        if (bad >= 0) {
+            throw refused(messages, "recipient.invalid", "input.recipient", String.format(Locale.ROOT, "U+%04X", bad));
+        }
+        return m.withRecipient(in.recipient().strip());
     }
 
     private static int copyNumber(String text, Messages messages) throws EngineException {
@@ -235,9 +258,9 @@ public final class Engine {
         return new Scanner(formats, options.policy().rules(rules), options);
     }
 
-    /** The writer for a report format id. */
-    ReportWriter reportWriter(String id, Messages messages) throws EngineException {
-        ReportContext context = new ReportContext(messages, version, rules.catalogue(), formats);
+    /** The writer for a report format id; text reports list skipped paths when {@code listSkipped}. */
+    ReportWriter reportWriter(String id, Messages messages, boolean listSkipped) throws EngineException {
+        ReportContext context = new ReportContext(messages, version, rules.catalogue(), formats, listSkipped);
         Optional<ReportWriter> w = ReportWriters.byId(id == null ? "" : id.strip(), context);
         if (w.isEmpty()) {
             throw refused(messages, "report.unknown", "input.report", id, String.join(", ", reportFormats()));
@@ -256,6 +279,12 @@ public final class Engine {
     public StampResult stamp(StampRequest request, CopyProgress progress) throws EngineException, IOException {
         Messages messages = messages(request.lang());
         Marking marking = marking(request.marking(), request.policy(), messages);
+        if (request.font() != null) {
+            requireRegular(messages, request.font(), "font.invalid");
+        }
+        if (request.ledger() != null) {
+            requireRegularIfPresent(messages, request.ledger(), "ledger.invalid");
+        }
         return new Stamping(formats, request, messages).run(marking, progress);
     }
 
@@ -269,9 +298,10 @@ public final class Engine {
                     request.channel());
         }
         for (Path f : request.files()) {
-            if (!Files.isRegularFile(f)) {
-                throw refused(messages, "path.missing", "input.file-missing", f);
-            }
+            requireRegular(messages, f, "file.invalid");
+        }
+        if (request.ledger() != null) {
+            requireRegularIfPresent(messages, request.ledger(), "ledger.invalid");
         }
         Optional<Ledger> ledger = request.ledger() == null ? Optional.empty()
                 : Optional.of(LedgerStore.file(request.ledger()).lookup());
@@ -289,8 +319,9 @@ public final class Engine {
     /** Which numbered copy {@code file} is, looked up in {@code ledger} when given (null for none). */
     public TraceResult trace(Path file, Path ledger, String lang) throws EngineException, IOException {
         Messages messages = messages(lang);
-        if (!Files.isRegularFile(file)) {
-            throw refused(messages, "path.missing", "input.file-missing", file);
+        requireRegular(messages, file, "file.invalid");
+        if (ledger != null) {
+            requireRegularIfPresent(messages, ledger, "ledger.invalid");
         }
         Optional<Ledger> l = ledger == null ? Optional.empty() : Optional.of(LedgerStore.file(ledger).lookup());
         try {
@@ -301,6 +332,36 @@ public final class Engine {
     }
 
     // ---- shared -----------------------------------------------------------------------------------
+
+    /**
+     * Refuses {@code file} unless it is a regular file, found without opening it (a named pipe would block the
+     * run, a device never end): a missing one is {@code path.missing}, anything else {@code code}.
+     */
+    static void requireRegular(Messages messages, Path file, String code) throws EngineException {
+        FileKind kind = kind(file, code);
+        if (kind == FileKind.MISSING || kind == FileKind.BROKEN_LINK) {
+            throw refused(messages, "path.missing", "input.file-missing", file);
+        }
+        if (kind != FileKind.REGULAR) {
+            throw refused(messages, code, "input.not-regular", file, messages.format(kind.messageKey()));
+        }
+    }
+
+    /** {@link #requireRegular} for a file that may not exist yet (a ledger a first run creates). */
+    static void requireRegularIfPresent(Messages messages, Path file, String code) throws EngineException {
+        FileKind kind = kind(file, code);
+        if (kind != FileKind.MISSING && kind != FileKind.REGULAR) {
+            throw refused(messages, code, "input.not-regular", file, messages.format(kind.messageKey()));
+        }
+    }
+
+    private static FileKind kind(Path file, String code) throws EngineException {
+        try {
+            return FileKind.of(file);
+        } catch (IOException e) {
+            throw new EngineException(code, file + ": " + e.getMessage(), e);
+        }
+    }
 
     /** Messages for {@code zh} or {@code en}; null for the default locale. */
     static Messages messages(String lang) throws EngineException {

@@ -3,7 +3,8 @@ package dev.marking.core.engine;
 import dev.marking.core.model.Severity;
 
 /**
- * One finding as a shell prints it on a line.
+ * One finding as a shell prints it on a line: path, message and place have control characters and bidi overrides
+ * escaped, so a file name cannot forge or hide a line of a build log.
  *
  * @param path     the file as shown in reports
  * @param rule     the rule id

@@ -1,5 +1,6 @@
 package dev.marking.core.engine;
 
+import dev.marking.core.text.Escapes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,11 @@ public record StampResult(String mark, String watermarkText, List<StampedFile> f
             written = List.copyOf(written);
             copies = List.copyOf(copies);
             metadata = Map.copyOf(metadata);
+        }
+
+        /** The source as a shell prints it on a line: control characters and bidi overrides escaped. */
+        public String shown() {
+            return Escapes.visible(source.toString());
         }
     }
 

@@ -1,15 +1,20 @@
 package dev.marking.core.engine;
 
 import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.FileClass;
+import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.io.AtomicFiles;
+import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.CopyIssuer;
 import dev.marking.core.ledger.CopyRequest;
 import dev.marking.core.ledger.Ledger;
 import dev.marking.core.ledger.LedgerStore;
 import dev.marking.core.ledger.Outputs;
 import dev.marking.core.ledger.Recipient;
+import dev.marking.core.ledger.RecipientList;
+import dev.marking.core.ledger.RecipientsException;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.policy.Policy;
@@ -19,6 +24,7 @@ import dev.marking.core.scan.DocumentIds;
 import dev.marking.core.scan.FileSelection;
 import dev.marking.core.scan.ScanTarget;
 import dev.marking.core.scan.Stamper;
+import dev.marking.core.scan.WalkProblem;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -29,6 +35,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,23 +62,22 @@ final class Stamping {
     }
 
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
-        for (Path side : new Path[] {request.font(), request.recipients()}) {
-            if (side != null && Files.exists(side) && !Files.isRegularFile(side)) {
-                throw Engine.refused(messages, "file.unreadable", "input.side-not-regular", side);
-            }
-        }
-        List<Recipient> people = request.recipients() == null ? List.of() : Recipient.read(request.recipients());
+        List<Recipient> people = recipients();
         Optional<CopyRequest> copies = copies(marking, people.size());
-        List<Unit> units = units();
-        removeAbandoned(units);
-        OutputPlan plan = plan(units, marking, copies, people);
         List<StampedFile> out = new ArrayList<>();
+        List<Unit> units = units(out);
+        // Checked before the plan: a file that is refused (a pipe, a misnamed document) claims no output.
+        Map<Unit, Optional<Failure>> refusals = new LinkedHashMap<>();
+        for (Unit u : units) {
+            refusals.put(u, refusal(u.file()));
+        }
+        removeAbandoned(units);
+        OutputPlan plan = plan(units.stream().filter(u -> refusals.get(u).isEmpty()).toList(), marking, copies, people);
         List<String> notes = new ArrayList<>();
         for (Unit u : units) {
-            if (Files.exists(u.file()) && !Files.isRegularFile(u.file())) {
-                // A FIFO or a device would block or never end: only regular files are opened.
-                out.add(failed(u, new Failure("file.unreadable", messages.format("file.unreadable",
-                        messages.format("input.not-regular")))));
+            Optional<Failure> refused = refusals.get(u);
+            if (refused.isPresent()) {
+                out.add(failed(u, refused.get()));
             } else if (copies.isPresent()) {
                 out.add(numbered(u, marking, copies.get(), people, plan, notes, progress));
             } else {
@@ -79,6 +85,50 @@ final class Stamping {
             }
         }
         return new StampResult(marking.mark(), marking.watermarkText(), out, notes);
+    }
+
+    /** Every recipient, checked before the first copy is made: a bad row stops the run with nothing written. */
+    private List<Recipient> recipients() throws EngineException {
+        if (request.recipients() == null) {
+            return List.of();
+        }
+        try {
+            return RecipientList.read(request.recipients());
+        } catch (RecipientsException e) {
+            throw new EngineException("recipients.invalid", messages.format(e.why().key(), e.why().args().toArray()), e);
+        }
+    }
+
+    /**
+     * Why {@code file} is not stamped, checked before anything is read: not a regular file (a named pipe would
+     * block), a name that disagrees with the content (stamping a PDF as text would wreck it), or not a document a
+     * format reads.
+     */
+    private Optional<Failure> refusal(Path file) {
+        try {
+            FileKind kind = FileKind.of(file);
+            if (kind == FileKind.MISSING) {
+                return Optional.of(new Failure("file.unreadable", messages.format("io.missing")));
+            }
+            if (kind != FileKind.REGULAR) {
+                return Optional.of(new Failure("file.unreadable", new WalkProblem(new ScanTarget(file, file.toString()),
+                        kind, null).describe(messages)));
+            }
+            FileClass c = formats.classify(file);
+            if (c instanceof FileClass.Document d && d.misnamed().isPresent()) {
+                return Optional.of(new Failure("file.mismatch", messages.format("stamp.mismatch", d.misnamed().get(),
+                        d.format().id())));
+            }
+            if (c instanceof FileClass.Unsupported u) {
+                return Optional.of(new Failure("file.unsupported", u.describe(messages)));
+            }
+            if (c instanceof FileClass.NotDocument n) {
+                return Optional.of(new Failure("file.unsupported", n.describe(messages)));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new Failure("file.unreadable", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
     }
 
     /**
@@ -112,17 +162,26 @@ final class Stamping {
     /**
      * Files given are stamped into the output folder; files under a folder keep their path relative to
      * it. Which files a folder gives is the caller's choice (its globs), not the policy's include/exclude,
-     * which is about checking.
+     * which is about checking; of those, the ones a format names are stamped. What the walk could not take in
+     * (a folder it cannot open, a named pipe) goes to {@code refused}, one line each.
      */
-    private List<Unit> units() throws IOException {
-        FileSelection selection = new FileSelection(formats, Policy.defaults(), request.includes(), request.excludes());
+    private List<Unit> units(List<StampedFile> refused) throws IOException {
+        FileSelection selection = new FileSelection(Policy.defaults(), request.includes(), request.excludes());
         List<Unit> out = new ArrayList<>();
         for (Path p : request.paths()) {
-            if (!Files.isDirectory(p)) {
-                out.add(new Unit(p, p.getFileName().toString(), request.outDir()));
+            if (FileKind.of(p) != FileKind.FOLDER) {
+                out.add(new Unit(p, String.valueOf(p.getFileName()), request.outDir()));
                 continue;
             }
-            for (ScanTarget t : selection.expand(List.of(p))) {
+            FileSelection.Selection found = selection.select(List.of(p));
+            for (WalkProblem problem : found.problems()) {
+                refused.add(failed(new Unit(problem.target().file(), problem.target().relative(), request.outDir()),
+                        new Failure("file.unreadable", problem.describe(messages))));
+            }
+            for (ScanTarget t : found.targets()) {
+                if (formats.forFile(t.file()).isEmpty()) {
+                    continue;
+                }
                 Path dir = t.relative().contains("/") ? request.outDir().resolve(t.relative()).getParent() : request.outDir();
                 out.add(new Unit(t.file(), t.relative(), dir));
             }
@@ -188,18 +247,21 @@ final class Stamping {
     /** The files {@code u} would give, numbered copies as the ledger stands now. */
     private List<Path> targets(Unit u, Marking marking, Optional<CopyRequest> copies, List<Recipient> people,
             Ledger ledger) throws IOException {
-        if (formats.forFile(u.file()).isEmpty()) {
+        Optional<DocumentFormat> format = formats.forFile(u.file());
+        if (format.isEmpty()) {
             return List.of();
         }
+        String extension = Stamper.outputExtension(format.get(), u.file());
         if (copies.isEmpty()) {
-            return List.of(u.outDir().resolve(Stamper.outputName(u.file(), marking)));
+            return List.of(u.outDir().resolve(Stamper.outputName(u.file(), marking, null, extension)));
         }
         if (!people.isEmpty() && people.size() != copies.get().count()) {
             return List.of();
         }
         StampOptions base = options(u.file(), marking);
         Optional<List<CopyNumber>> numbers = CopyIssuer.plannedNumbers(copies.get(), ledger, base.markingId());
-        return numbers.map(n -> CopyIssuer.targets(u.file(), u.outDir(), base, n, people)).orElse(List.of());
+        return numbers.map(n -> CopyIssuer.targets(u.file(), u.outDir(), base, n, people, extension))
+                .orElse(List.of());
     }
 
     /** The stamp options of {@code file}; its document id is read once (planning and stamping share it). */
@@ -210,7 +272,7 @@ final class Stamping {
         }
         StampOptions o = new StampOptions(marking, Files.isRegularFile(file) ? DocumentIds.of(formats, file) : "",
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
-                request.watermark(), Optional.ofNullable(request.font()), request.block());
+                request.watermark(), Optional.ofNullable(request.font()), request.block(), request.convert());
         options.put(file, o);
         return o;
     }

@@ -1,5 +1,6 @@
 package dev.marking.core.engine;
 
+import dev.marking.core.format.FileClass;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Finding;
 import dev.marking.core.report.Baseline;
@@ -13,6 +14,8 @@ import dev.marking.core.scan.ScanOutcome;
 import dev.marking.core.scan.ScanResult;
 import dev.marking.core.scan.ScanTarget;
 import dev.marking.core.scan.Scanner;
+import dev.marking.core.scan.SkippedFile;
+import dev.marking.core.text.Escapes;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.io.Writer;
@@ -40,7 +43,7 @@ final class Verification {
     VerifyResult run(Writer console) throws EngineException, IOException {
         List<ReportWriter> writers = new ArrayList<>();
         for (ReportTarget t : request.reports()) {
-            writers.add(engine.reportWriter(t.format(), messages));
+            writers.add(engine.reportWriter(t.format(), messages, request.listSkipped()));
         }
         for (Path p : request.paths()) {
             if (!Files.exists(p)) {
@@ -51,8 +54,8 @@ final class Verification {
             throw Engine.refused(messages, "threads.invalid", "input.threads", request.threads());
         }
         Optional<Baseline> accepted = baseline();
-        List<ScanTarget> targets = targets();
-        checkOutputs(writers, targets);
+        FileSelection.Selection selection = selection();
+        checkOutputs(writers, selection.targets());
         ScanOptions options = ScanOptions.of(request.policy(), request.today() == null ? LocalDate.now() : request.today(),
                 messages);
         if (request.threads() > 0) {
@@ -61,9 +64,9 @@ final class Verification {
         Scanner scanner = engine.scanner(options);
         ScanCache cache = request.cache() == null ? ScanCache.disabled() : ScanCache.open(request.cache(),
                 ScanCache.key(engine.formats(), scanner.rules(), options, engine.version()));
-        ScanOutcome outcome = scanner.scan(targets, ScanListener.NONE, cache);
+        ScanOutcome outcome = scanner.scan(selection, ScanListener.NONE, cache);
         Optional<String> cacheProblem = save(cache);
-        ScanResult all = shown(outcome.result());
+        ScanResult all = excludedAll(scanner, shown(outcome.result()));
         Optional<Integer> baselineSize = Optional.empty();
         if (request.writeBaseline() != null) {
             Baseline b = Baseline.of(all);
@@ -116,9 +119,10 @@ final class Verification {
         if (file == null) {
             return Optional.empty();
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw Engine.refused(messages, "baseline.missing", "input.baseline-missing", file);
         }
+        Engine.requireRegular(messages, file, "baseline.invalid");
         try {
             return Optional.of(Baseline.read(file));
         } catch (IOException e) {
@@ -126,15 +130,47 @@ final class Verification {
         }
     }
 
-    private List<ScanTarget> targets() throws IOException {
-        FileSelection selection = new FileSelection(engine.formats(), request.policy(), request.includes(),
-                request.excludes());
+    private FileSelection.Selection selection() throws IOException {
+        FileSelection.Selection found = new FileSelection(request.policy(), request.includes(), request.excludes())
+                .select(request.paths(), request.base());
         List<ScanTarget> out = new ArrayList<>();
-        for (ScanTarget t : selection.expand(request.paths(), request.base())) {
+        for (ScanTarget t : found.targets()) {
             String name = request.names().get(t.file());
-            out.add(name == null ? t : new ScanTarget(t.file(), name));
+            out.add(name == null ? t : t.withRelative(name));
         }
-        return out;
+        return new FileSelection.Selection(out, found.skipped(), found.problems());
+    }
+
+    /**
+     * When include/exclude left out every document and nothing was checked, a warning on the first folder scanned
+     * ({@code policy.excluded-all}): a scan that checks nothing must not pass silently.
+     */
+    private ScanResult excludedAll(Scanner scanner, ScanResult result) {
+        boolean checked = result.files().stream().anyMatch(f -> !f.format().equals("folder"));
+        Optional<Path> folder = request.paths().stream().filter(Files::isDirectory).findFirst();
+        if (checked || folder.isEmpty()) {
+            return result;
+        }
+        List<String> documents = new ArrayList<>();
+        for (SkippedFile s : result.skipped()) {
+            if (s.reason() == SkippedFile.Reason.EXCLUDED && document(Path.of(s.path()))) {
+                documents.add(s.path());
+            }
+        }
+        if (documents.isEmpty()) {
+            return result;
+        }
+        List<FileResult> files = new ArrayList<>(result.files());
+        files.add(scanner.excludedAll(folder.get(), documents.size(), documents.get(0)));
+        return result.withFiles(files);
+    }
+
+    private boolean document(Path file) {
+        try {
+            return !(engine.formats().classify(file) instanceof FileClass.NotDocument);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Results of given files shown under their given names. */
@@ -152,7 +188,7 @@ final class Verification {
             }
             files.add(name == null ? r : new FileResult(name, r.format(), r.marking(), r.findings()));
         }
-        return new ScanResult(files);
+        return result.withFiles(files);
     }
 
     /** A cache that cannot be written only costs the next run a full scan. */
@@ -189,8 +225,8 @@ final class Verification {
         List<ReportedFinding> out = new ArrayList<>();
         for (FileResult file : result.files()) {
             for (Finding f : file.findings()) {
-                out.add(new ReportedFinding(file.path(), f.rule(), f.severity(), f.message(),
-                        f.location().describe(messages)));
+                out.add(new ReportedFinding(Escapes.visible(file.path()), f.rule(), f.severity(),
+                        Escapes.visible(f.message()), Escapes.visible(f.location().describe(messages))));
             }
         }
         return out;

@@ -24,10 +24,11 @@ import java.util.Map;
  * @param writeBaseline write every finding (before {@code baseline}) as a baseline here; null for none
  * @param reports       the reports to write
  * @param cache         a cache file for results of unchanged files; null for none
+ * @param listSkipped   text reports list what was skipped and why, not just how many (JSON always lists it)
  */
 public record VerifyRequest(List<Path> paths, Map<Path, String> names, Policy policy, LocalDate today, String lang,
         int threads, Path base, List<String> includes, List<String> excludes, Path baseline, Path writeBaseline,
-        List<ReportTarget> reports, Path cache) {
+        List<ReportTarget> reports, Path cache, boolean listSkipped) {
 
     public VerifyRequest {
         paths = List.copyOf(paths);
@@ -40,49 +41,49 @@ public record VerifyRequest(List<Path> paths, Map<Path, String> names, Policy po
     /** {@code paths} under the built-in policy, nothing else set. */
     public static VerifyRequest of(List<Path> paths) {
         return new VerifyRequest(paths, Map.of(), Policy.defaults(), null, null, 0, null, List.of(), List.of(), null,
-                null, List.of(), null);
+                null, List.of(), null, false);
     }
 
     /** One file shown in reports as {@code name} (an uploaded document kept under a private temporary name). */
     public static VerifyRequest upload(Path file, String name) {
         return new VerifyRequest(List.of(file), Map.of(file, name), Policy.defaults(), null, null, 1, null, List.of(),
-                List.of(), null, null, List.of(), null);
+                List.of(), null, null, List.of(), null, false);
     }
 
     public VerifyRequest withPolicy(Policy p) {
         return new VerifyRequest(paths, names, p, today, lang, threads, base, includes, excludes, baseline,
-                writeBaseline, reports, cache);
+                writeBaseline, reports, cache, listSkipped);
     }
 
     public VerifyRequest withToday(LocalDate d) {
         return new VerifyRequest(paths, names, policy, d, lang, threads, base, includes, excludes, baseline,
-                writeBaseline, reports, cache);
+                writeBaseline, reports, cache, listSkipped);
     }
 
     public VerifyRequest withLang(String l) {
         return new VerifyRequest(paths, names, policy, today, l, threads, base, includes, excludes, baseline,
-                writeBaseline, reports, cache);
+                writeBaseline, reports, cache, listSkipped);
     }
 
     public VerifyRequest withThreads(int n) {
         return new VerifyRequest(paths, names, policy, today, lang, n, base, includes, excludes, baseline,
-                writeBaseline, reports, cache);
+                writeBaseline, reports, cache, listSkipped);
     }
 
     /** Policy globs relative to {@code projectFolder}; the caller's own globs narrow what folders give. */
     public VerifyRequest withSelection(Path projectFolder, List<String> include, List<String> exclude) {
         return new VerifyRequest(paths, names, policy, today, lang, threads, projectFolder, include, exclude, baseline,
-                writeBaseline, reports, cache);
+                writeBaseline, reports, cache, listSkipped);
     }
 
     public VerifyRequest withBaseline(Path accepted) {
         return new VerifyRequest(paths, names, policy, today, lang, threads, base, includes, excludes, accepted,
-                writeBaseline, reports, cache);
+                writeBaseline, reports, cache, listSkipped);
     }
 
     public VerifyRequest withWriteBaseline(Path file) {
         return new VerifyRequest(paths, names, policy, today, lang, threads, base, includes, excludes, baseline, file,
-                reports, cache);
+                reports, cache, listSkipped);
     }
 
     /** One more report to write. */
@@ -90,11 +91,16 @@ public record VerifyRequest(List<Path> paths, Map<Path, String> names, Policy po
         List<ReportTarget> all = new ArrayList<>(reports);
         all.add(target);
         return new VerifyRequest(paths, names, policy, today, lang, threads, base, includes, excludes, baseline,
-                writeBaseline, all, cache);
+                writeBaseline, all, cache, listSkipped);
+    }
+
+    public VerifyRequest withListSkipped(boolean list) {
+        return new VerifyRequest(paths, names, policy, today, lang, threads, base, includes, excludes, baseline,
+                writeBaseline, reports, cache, list);
     }
 
     public VerifyRequest withCache(Path file) {
         return new VerifyRequest(paths, names, policy, today, lang, threads, base, includes, excludes, baseline,
-                writeBaseline, reports, file);
+                writeBaseline, reports, file, listSkipped);
     }
 }

@@ -1,7 +1,10 @@
 package dev.marking.core.engine;
 
 import dev.marking.core.model.Severity;
+import dev.marking.core.policy.PolicySource;
 import dev.marking.core.scan.ScanResult;
+import dev.marking.core.scan.Scanner;
+import dev.marking.core.text.Escapes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,18 @@ public record VerifyResult(ScanResult result, List<ReportedFinding> findings, lo
 
     public int files() {
         return result.files().size();
+    }
+
+    /** What was not checked: not documents, excluded files, folders not walked. */
+    public int skipped() {
+        return result.skipped().size();
+    }
+
+    /** The policies applied, one entry each: {@code marking.yml (local; ignored: exclude)}. */
+    public List<String> policies() {
+        return result.policies().stream().map(p -> Escapes.visible(p.role() == PolicySource.Role.BUILT_IN ? p.file()
+                : Scanner.display(Path.of(p.file()))) + " (" + p.role().id()
+                + (p.ignored().isEmpty() ? "" : "; ignored: " + String.join(", ", p.ignored())) + ")").toList();
     }
 
     public long count(Severity severity) {

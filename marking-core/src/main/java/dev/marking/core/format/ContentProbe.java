@@ -38,8 +38,11 @@ public final class ContentProbe {
         this.head = head;
     }
 
-    /** Reads the start of {@code file}. */
+    /** Reads the start of {@code file}; refuses anything but a regular file (a named pipe would block). */
     public static ContentProbe of(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": not a regular file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return new ContentProbe(file, in.readNBytes(HEAD));
         }
@@ -54,9 +57,20 @@ public final class ContentProbe {
         return head.clone();
     }
 
+    /** How many bytes were read: {@link #HEAD}, or the whole file when shorter (0 for an empty file). */
+    public int length() {
+        return head.length;
+    }
+
     /** True when the file starts with {@code magic}. */
     public boolean startsWith(byte[] magic) {
-        return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+        return hasAt(0, magic);
+    }
+
+    /** True when {@code magic} is at {@code offset} in the head. */
+    public boolean hasAt(int offset, byte[] magic) {
+        return head.length >= offset + magic.length && Arrays.equals(head, offset, offset + magic.length, magic, 0,
+                magic.length);
     }
 
     /** True when {@code ascii} occurs within the first {@code within} bytes (PDF allows junk before {@code %PDF-}). */

@@ -7,7 +7,7 @@ public final class DocumentException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why it failed; decides the finding ({@code file.unreadable} or {@code file.encrypted}). */
+    /** Why it failed; decides the finding ({@code file.unreadable}, {@code file.encrypted} or {@code file.unsupported}). */
     public enum Kind { UNREADABLE, ENCRYPTED, UNSUPPORTED, REFUSED }
 
     private final transient Path file;

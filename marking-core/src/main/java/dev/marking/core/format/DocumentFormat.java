@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One file format: declares how files of it are named and recognised, reads a file into a
@@ -41,6 +42,14 @@ public interface DocumentFormat {
         }
         String n = name.toString().toLowerCase(Locale.ROOT);
         return extensions().stream().anyMatch(e -> n.endsWith("." + e));
+    }
+
+    /**
+     * For formats marking reads but never writes: how a file is converted to a format that stamps
+     * ({@code .doc} → {@code .docx}). Their {@link #stamp} refuses with {@link Conversion#refusal}.
+     */
+    default Optional<Conversion> conversion() {
+        return Optional.empty();
     }
 
     /** Reads the file; never modifies it. */

@@ -1,9 +1,15 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.legacy.DocFormat;
+import dev.marking.core.format.legacy.PptFormat;
+import dev.marking.core.format.legacy.XlsFormat;
+import dev.marking.core.format.odf.OdfFormat;
+import dev.marking.core.format.odf.OdtFormat;
 import dev.marking.core.format.ofd.OfdFormat;
 import dev.marking.core.format.pdf.PdfFormat;
 import dev.marking.core.format.pptx.PptxFormat;
+import dev.marking.core.format.rtf.RtfFormat;
 import dev.marking.core.format.text.TextFormat;
 import dev.marking.core.format.xlsx.XlsxFormat;
 import java.io.IOException;
@@ -11,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,7 +53,17 @@ public final class FormatRegistry {
                 new OfdFormat(),
                 new TextFormat(),
                 new XlsxFormat(),
-                new PptxFormat()));
+                new PptxFormat(),
+                new DocFormat(),
+                DocFormat.kingsoft(),
+                new XlsFormat(),
+                XlsFormat.kingsoft(),
+                new PptFormat(),
+                PptFormat.kingsoft(),
+                new RtfFormat(),
+                new OdtFormat(),
+                OdfFormat.spreadsheet(),
+                OdfFormat.presentation()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */
@@ -75,8 +92,11 @@ public final class FormatRegistry {
      * first registered.
      */
     public Identification identify(Path file) throws IOException {
+        return identify(file, ContentProbe.of(file));
+    }
+
+    private Identification identify(Path file, ContentProbe probe) {
         Optional<DocumentFormat> byName = forFile(file);
-        ContentProbe probe = ContentProbe.of(file);
         DocumentFormat best = null;
         Recognition bestSure = Recognition.NONE;
         for (DocumentFormat f : formats) {
@@ -87,7 +107,59 @@ public final class FormatRegistry {
                 bestSure = r;
             }
         }
-        return new Identification(file, byName, Optional.ofNullable(best));
+        return new Identification(file, byName, Optional.ofNullable(best), bestSure);
+    }
+
+    /**
+     * What {@code file} is and how to treat it (DESIGN §1.8): content a format is certain of is read with that
+     * format whatever the name (a disagreeing extension is noted); else the format the name names reads it, unless
+     * the content is plainly something else (an image named {@code .docx}); else document content or a document
+     * extension no format reads is unsupported; everything else is not a document, named by its signature or
+     * extension. Reads the first bytes only (and a container's listing); never opens anything but a regular file.
+     */
+    public FileClass classify(Path file) throws IOException {
+        ContentProbe probe = ContentProbe.of(file);
+        Identification id = identify(file, probe);
+        String ext = extension(file);
+        if (id.certainty() == Recognition.CERTAIN) {
+            DocumentFormat f = id.byContent().orElseThrow();
+            boolean agrees = ext.isEmpty() || f.supports(file);
+            return new FileClass.Document(f, agrees ? Optional.empty() : Optional.of(ext));
+        }
+        String name = String.valueOf(file.getFileName());
+        if (name.startsWith("~$")) {
+            // An Office lock file ("owner file") beside an open document; a real document would be certain above.
+            return new FileClass.NotDocument(new KnownContent.Kind("lock", false, name));
+        }
+        Optional<KnownContent.Kind> signature = KnownContent.bySignature(probe);
+        if (id.byName().isPresent()) {
+            DocumentFormat named = id.byName().get();
+            boolean ownGuess = id.byContent().isPresent() && id.byContent().get() == named;
+            return !ownGuess && signature.isPresent() ? new FileClass.Unsupported(Optional.of(ext), signature.get())
+                    : new FileClass.Document(named, Optional.empty());
+        }
+        if (signature.isPresent()) {
+            KnownContent.Kind k = signature.get();
+            if (k.document() && id.byContent().isPresent() && (probe.zip() || probe.ole2())) {
+                // A container a format finds plausible (a password-protected OOXML file): that format says what it is.
+                return new FileClass.Document(id.byContent().get(), Optional.empty());
+            }
+            if (k.document()) {
+                return new FileClass.Unsupported(Optional.empty(), k);
+            }
+            return KnownContent.documentExtension(ext) ? new FileClass.Unsupported(Optional.of(ext), k)
+                    : new FileClass.NotDocument(k);
+        }
+        KnownContent.Kind byExtension = KnownContent.byExtension(ext, probe);
+        return byExtension.document() ? new FileClass.Unsupported(Optional.empty(), byExtension)
+                : new FileClass.NotDocument(byExtension);
+    }
+
+    /** The extension of {@code file}, lower case without the dot; empty when it has none. */
+    public static String extension(Path file) {
+        String name = String.valueOf(file.getFileName());
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** Every extension, in registration order ({@code docx}, {@code pdf}, {@code txt}, …). */
@@ -115,18 +187,20 @@ public final class FormatRegistry {
      *
      * @param file      the file
      * @param byName    the format its extension names
-     * @param byContent the format its bytes show
+     * @param byContent the format its bytes show best
+     * @param certainty how sure {@code byContent} is ({@code NONE} when there is none)
      */
-    public record Identification(Path file, Optional<DocumentFormat> byName, Optional<DocumentFormat> byContent) {
+    public record Identification(Path file, Optional<DocumentFormat> byName, Optional<DocumentFormat> byContent,
+            Recognition certainty) {
 
-        /** The format to read it with: its content's, else its name's. */
+        /** The format to read it with: its content's when certain, else its name's, else a plausible content's. */
         public Optional<DocumentFormat> format() {
-            return byContent.or(() -> byName);
+            return certainty == Recognition.CERTAIN ? byContent : byName.or(() -> byContent);
         }
 
-        /** True when name and content point at different formats ({@code file.mismatch}). */
+        /** True when name and content point at different formats and the content is certain ({@code file.mismatch}). */
         public boolean mismatch() {
-            return byName.isPresent() && byContent.isPresent() && byName.get() != byContent.get();
+            return certainty == Recognition.CERTAIN && byName.isPresent() && byName.get() != byContent.orElseThrow();
         }
     }
 }

@@ -8,6 +8,8 @@ public enum HiddenKind {
     INSERTION("insertion"),
     /** A comment (批注). */
     COMMENT("comment"),
+    /** Speaker notes of a slide: not shown in the slide show, but carried with the file. */
+    NOTES("notes"),
     /** Text formatted as hidden ({@code w:vanish}). */
     HIDDEN_TEXT("hidden-text"),
     /** A custom XML part. */

@@ -19,14 +19,16 @@ import java.util.Optional;
  * @param font      a TrueType font to embed instead of the default (PDF)
  * @param block     the GB/T 9704 first-page block where a format makes it optional (XLSX: the first sheet's
  *                  first-page header); DOCX, PDF, PPTX and text always carry it
+ * @param convert   stamp formats that are never written (DOC, XLS, PPT, RTF, …) by converting them with
+ *                  LibreOffice to their modern counterpart first; off: they are refused
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font, boolean block) {
+        boolean watermark, Optional<Path> font, boolean block, boolean convert) {
 
-    /** The options without the optional block. */
+    /** The options without the optional block, refusing formats that need conversion. */
     public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
             boolean watermark, Optional<Path> font) {
-        this(marking, markingId, stampDate, header, footer, watermark, font, false);
+        this(marking, markingId, stampDate, header, footer, watermark, font, false, false);
     }
 
     /** Everything on but the optional block, default font. */
@@ -36,12 +38,17 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, convert);
     }
 
     /** The same options with the optional first-page block on or off. */
     public StampOptions withBlock(boolean on) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, convert);
+    }
+
+    /** The same options, converting formats that are never written before stamping when {@code on}. */
+    public StampOptions withConvert(boolean on) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, on);
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */

@@ -5,6 +5,8 @@ import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.convert.OfficeConverter;
+import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.ledger.LedgerEntry.State;
 import dev.marking.core.model.CopyNumber;
@@ -24,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Issues numbered copies of one document (DESIGN §1.4) under the ledger's lock: settles what a stopped
@@ -37,10 +40,17 @@ public final class CopyIssuer {
 
     private final FormatRegistry formats;
     private final int threads;
+    private final Supplier<Optional<OfficeConverter>> converters;
 
     public CopyIssuer(FormatRegistry formats, int threads) {
+        this(formats, threads, OfficeConverter::find);
+    }
+
+    /** An issuer that finds the converter for legacy formats through {@code converters}. */
+    public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters) {
         this.formats = formats;
         this.threads = Math.max(1, threads);
+        this.converters = converters;
     }
 
     /** One issued copy. */
@@ -93,25 +103,29 @@ public final class CopyIssuer {
             List<String> notes = new ArrayList<>(ledger.repairs());
             notes.addAll(Recovery.settle(ledger));
             List<CopyNumber> numbers = numbers(source, base, request, ledger.ledger(), store);
-            List<Path> targets = targets(source, outDir, base, numbers, recipients);
+            List<Path> targets = targets(source, outDir, base, numbers, recipients,
+                    StampSource.extension(format, source));
             for (Path t : targets) {
                 Optional<String> refused = outputs.refusal(t);
                 if (refused.isPresent()) {
                     throw new DocumentException(source, DocumentException.Kind.REFUSED, refused.get());
                 }
             }
-            PreparedSource prepared = format.prepare(source, recipients.stream().map(Recipient::label).toList());
-            List<LedgerEntry> reserved = reservations(base, numbers, recipients, targets);
-            ledger.append(reserved);
-            boolean finished = false;
-            try {
-                Batch batch = new Batch(stampAll(base, reserved, recipients, prepared, ledger,
-                        outputs.replaceExisting(), progress), notes);
-                finished = true;
-                return batch;
-            } finally {
-                if (!finished) {
-                    settleAfterFailure(ledger);
+            try (StampSource input = StampSource.open(formats, format, source, base.convert(), converters)) {
+                PreparedSource prepared = input.format().prepare(input.file(),
+                        recipients.stream().map(Recipient::label).toList());
+                List<LedgerEntry> reserved = reservations(base, numbers, recipients, targets);
+                ledger.append(reserved);
+                boolean finished = false;
+                try {
+                    Batch batch = new Batch(stampAll(base, reserved, recipients, prepared, ledger,
+                            outputs.replaceExisting(), progress), notes);
+                    finished = true;
+                    return batch;
+                } finally {
+                    if (!finished) {
+                        settleAfterFailure(ledger);
+                    }
                 }
             }
         }
@@ -130,15 +144,16 @@ public final class CopyIssuer {
 
     /**
      * The output files the copies {@code numbers} of {@code source} get in {@code outDir}: {@code
-     * name.000003.ext}, with the recipient's name part when there are recipients.
+     * name.000003.ext}, with the recipient's name part when there are recipients, and {@code extension}
+     * that of the format written (a converted {@code .doc} gives {@code .docx}).
      */
     public static List<Path> targets(Path source, Path outDir, StampOptions base, List<CopyNumber> numbers,
-            List<Recipient> recipients) {
+            List<Recipient> recipients, String extension) {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < numbers.size(); i++) {
             Recipient r = recipients.isEmpty() ? null : recipients.get(i);
             out.add(outDir.resolve(Stamper.outputName(source, options(base, numbers.get(i), r),
-                    r == null ? null : r.fileNamePart())));
+                    r == null ? null : r.fileNamePart(), extension)));
         }
         return out;
     }

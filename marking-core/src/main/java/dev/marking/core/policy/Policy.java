@@ -38,11 +38,22 @@ import java.util.Set;
  * @param include        globs of files to check when walking folders (empty: every supported file)
  * @param exclude        globs of files to skip when walking folders
  * @param fingerprint    a hash of the policy's content, for caches
+ * @param local          what a {@code marking.yml} found in a scanned folder may do to this policy
+ *                       ({@code local-policy})
+ * @param sources        the policy files this policy was made of, with whose each is (reports name them)
  */
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
         Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions,
-        List<Glob> include, List<Glob> exclude, String fingerprint) {
+        List<Glob> include, List<Glob> exclude, String fingerprint, Local local, List<PolicySource> sources) {
+
+    /** What a policy found in a scanned folder may do to the policy in force ({@code local-policy}). */
+    public enum Local {
+        /** Only tighten it: raise severities, add path rules, sensitive words and includes (the default). */
+        TIGHTEN,
+        /** Override it key by key, as if the organisation had written it (suppressions, excludes, lower severities). */
+        OVERRIDE
+    }
 
     public Policy {
         schemes = List.copyOf(schemes);
@@ -54,13 +65,14 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
         suppressions = List.copyOf(suppressions);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        sources = List.copyOf(sources);
     }
 
     /** The built-in policy: every built-in scheme, mandatory marking, DESIGN §1.7 channels. */
     public static Policy defaults() {
         return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
                 List.of(), List.of(), List.of(), Optional.empty(), defaultChannels(), List.of(), List.of(), List.of(),
-                "built-in");
+                "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()));
     }
 
     /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
@@ -74,6 +86,13 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
                 "usb", new ChannelRule("usb", false, state, false),
                 "courier", new ChannelRule("courier", true, state, true),
                 "print", new ChannelRule("print", true, state, false));
+    }
+
+    /** This policy as the one {@code role} gave (its single source re-labelled: a project's own, an organisation's). */
+    public Policy as(PolicySource.Role role) {
+        return new Policy(source, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, pseudonyms,
+                channels, suppressions, include, exclude, fingerprint, local,
+                List.of(new PolicySource(source, role, List.of())));
     }
 
     /** A parser that knows this policy's schemes and takes marks in its script as canonical. */

@@ -1,5 +1,6 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.io.FileKind;
 import dev.marking.core.io.Glob;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Scheme;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -46,7 +48,7 @@ public final class PolicyLoader {
     public static final String ENV = "MARKING_POLICY";
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
-            "sensitive", "declass", "channels", "suppressions", "include", "exclude");
+            "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy");
     private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> DECLASS = Set.of("pseudonyms");
     private static final List<String> SEVERITIES = List.of("error", "warning", "info", "off");
@@ -61,44 +63,108 @@ public final class PolicyLoader {
     }
 
     /**
-     * The policy in force: {@code explicit} (from {@code --policy}), else {@code $MARKING_POLICY}, else
-     * {@code marking.yml} in {@code root}, else {@link Policy#defaults()}.
+     * The policy in force for a run over {@code root}: the organisation's — {@code explicit} (from {@code --policy}),
+     * else {@code $MARKING_POLICY}, else {@link Policy#defaults()} — with {@code marking.yml} in {@code root} (or the
+     * folder of a file) on top as a local policy, which only tightens it unless the organisation's policy says
+     * {@code local-policy: override} (see {@link LocalPolicy}).
      */
     public static Policy find(Path explicit, String env, Path root) throws PolicyException {
+        return withLocal(organisation(explicit, env).orElse(Policy.defaults()), root);
+    }
+
+    private static Policy withLocal(Policy organisation, Path root) throws PolicyException {
+        Optional<Path> local = inFolder(root);
+        return local.isPresent() && !same(local.get(), organisation) ? LocalPolicy.apply(organisation, local.get())
+                : organisation;
+    }
+
+    /**
+     * The policy in force for a build in {@code projectFolder}: as {@link #find}, except that when no organisation
+     * policy is given the project's own {@code marking.yml} (beside its POM, as much the build's configuration as
+     * the POM) is the policy, with full authority.
+     */
+    public static Policy findForProject(Path explicit, String env, Path projectFolder) throws PolicyException {
+        Optional<Policy> organisation = organisation(explicit, env);
+        if (organisation.isPresent()) {
+            return withLocal(organisation.get(), projectFolder);
+        }
+        Optional<Path> own = inFolder(projectFolder);
+        return own.isPresent() ? load(own.get()).as(PolicySource.Role.PROJECT) : Policy.defaults();
+    }
+
+    private static Optional<Policy> organisation(Path explicit, String env) throws PolicyException {
         if (explicit != null) {
-            return load(explicit);
+            return Optional.of(load(explicit));
         }
         if (env != null && !env.isBlank()) {
-            return load(Path.of(env));
+            return Optional.of(load(Path.of(env)));
         }
-        if (root != null) {
-            Path inRoot = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).resolve(FILE_NAME);
-            if (Files.isRegularFile(inRoot)) {
-                return load(inRoot);
-            }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> inFolder(Path root) {
+        if (root == null) {
+            return Optional.empty();
         }
-        return Policy.defaults();
+        Path folder = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+        Path file = folder == null ? null : folder.resolve(FILE_NAME);
+        return file != null && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** True when {@code file} is the file {@code policy} was read from (given as --policy and found in the folder). */
+    private static boolean same(Path file, Policy policy) {
+        if (policy.source().equals("built-in")) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(file, Path.of(policy.source()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Reads and validates a policy file. */
     public static Policy load(Path file) throws PolicyException {
+        String text = text(file);
+        return parse(file.toString(), text, fingerprint(text));
+    }
+
+    /** A short hash of a policy's text, for caches. */
+    static String fingerprint(String text) {
+        return Digests.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /** The text of a policy file; only a regular file is opened (a named pipe would block). */
+    static String text(Path file) throws PolicyException {
         byte[] bytes;
         try {
+            FileKind kind = FileKind.of(file);
+            if (kind != FileKind.REGULAR) {
+                throw new PolicyException(file + ": cannot read the policy: " + (kind == FileKind.MISSING
+                        ? "no such file" : "not a regular file (" + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + ")"));
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot read the policy: " + e.getMessage(), e);
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new PolicyException(file + ": the policy is not UTF-8 text", e);
         }
-        return parse(file.toString(), text, Digests.sha256(bytes).substring(0, 16));
     }
 
     /** Validates policy text; {@code name} appears in error messages. */
     public static Policy parse(String name, String text, String fingerprint) throws PolicyException {
+        return layer(name, text, fingerprint, null).policy();
+    }
+
+    /**
+     * A policy file as one layer over {@code base} (null: over nothing): its schemes and channels start from the
+     * base's, so its levels and channel settings mean the same; everything else holds only what the file says.
+     */
+    static Layer layer(String name, String text, String fingerprint, Policy base) throws PolicyException {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -110,10 +176,17 @@ public final class PolicyLoader {
         } catch (YAMLException e) {
             throw new PolicyException(name + ": not valid YAML: " + e.getMessage(), e);
         }
-        if (root == null) {
-            return Policy.defaults();
-        }
-        return new Builder(new YamlNodes(name), name, fingerprint).build(root);
+        Builder builder = new Builder(new YamlNodes(name), name, fingerprint, base);
+        return new Layer(root == null ? builder.empty() : builder.build(root), builder.declared);
+    }
+
+    /**
+     * One policy file read as a layer.
+     *
+     * @param policy   what it says, over its base
+     * @param declared the keys it sets ({@code rules}, {@code marking.mode}, {@code schemes.custom}, …)
+     */
+    record Layer(Policy policy, Set<String> declared) {
     }
 
     /** One validation pass over the raw tree. */
@@ -134,15 +207,31 @@ public final class PolicyLoader {
         private final List<Suppression> suppressions = new ArrayList<>();
         private final List<Glob> include = new ArrayList<>();
         private final List<Glob> exclude = new ArrayList<>();
+        private Policy.Local local = Policy.Local.TIGHTEN;
+        private final Set<String> declared = new TreeSet<>();
 
-        Builder(YamlNodes y, String name, String fingerprint) {
+        Builder(YamlNodes y, String name, String fingerprint, Policy base) {
             this.y = y;
             this.name = name;
             this.fingerprint = fingerprint;
+            if (base != null) {
+                schemes = new ArrayList<>(base.schemes());
+                allowLongTerm = base.allowLongTerm();
+                channels.putAll(base.channels());
+            }
+        }
+
+        Policy empty() {
+            return policy();
         }
 
         Policy build(Node root) throws PolicyException {
             Map<String, Node> top = y.mapping(root, "", TOP);
+            declared.addAll(top.keySet());
+            if (top.containsKey("local-policy")) {
+                local = Policy.Local.valueOf(y.choice(top.get("local-policy"), "local-policy",
+                        List.of("tighten", "override")).toUpperCase(Locale.ROOT));
+            }
             if (top.containsKey("version")) {
                 y.choice(top.get("version"), "version", List.of("1"));
             }
@@ -182,18 +271,24 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
+            return policy();
+        }
+
+        private Policy policy() {
             return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames,
-                    pseudonyms, channels,
-                    suppressions, include, exclude, fingerprint);
+                    pseudonyms, channels, suppressions, include, exclude, fingerprint, local,
+                    List.of(new PolicySource(name, PolicySource.Role.ORGANISATION, List.of())));
         }
 
         /** {@code marking: mandatory|content}, or {@code marking: {mode: content, script: traditional}}. */
         private void marking(Node node) throws PolicyException {
             if (!(node instanceof MappingNode)) {
                 mode = mode(node, "marking");
+                declared.add("marking.mode");
                 return;
             }
             Map<String, Node> m = y.mapping(node, "marking", MARKING);
+            m.keySet().forEach(k -> declared.add("marking." + k));
             if (m.containsKey("mode")) {
                 mode = mode(m.get("mode"), "marking.mode");
             }
@@ -212,6 +307,7 @@ public final class PolicyLoader {
 
         private void schemes(Node node) throws PolicyException {
             Map<String, Node> m = y.mapping(node, "schemes", SCHEMES);
+            m.keySet().forEach(k -> declared.add("schemes." + k));
             if (m.containsKey("allow-long-term")) {
                 allowLongTerm = y.bool(m.get("allow-long-term"), "schemes.allow-long-term");
             }

@@ -100,7 +100,7 @@ public final class Baseline {
             }
             files.add(new FileResult(file.path(), file.format(), file.marking(), kept));
         }
-        return new ScanResult(files);
+        return result.withFiles(files);
     }
 
     public int size() {

@@ -7,14 +7,22 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Severity;
+import dev.marking.core.policy.PolicySource;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
+import dev.marking.core.scan.Scanner;
+import dev.marking.core.scan.SkippedFile;
+import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON report of DESIGN §3.3; key order is fixed so output is stable across runs. */
+/**
+ * The JSON report of DESIGN §3.3, plus what was skipped ({@code skipped}, counted in {@code summary.skipped}) and the
+ * policies applied ({@code policies}); key order is fixed so output is stable across runs.
+ */
 public final class JsonReportWriter implements ReportWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -22,9 +30,16 @@ public final class JsonReportWriter implements ReportWriter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final String version;
+    private final Messages messages;
 
+    /** A writer whose skipped entries are explained in the default locale's language. */
     public JsonReportWriter(String version) {
+        this(version, Messages.forLang(null));
+    }
+
+    public JsonReportWriter(String version, Messages messages) {
         this.version = version;
+        this.messages = messages;
     }
 
     @Override
@@ -53,7 +68,10 @@ public final class JsonReportWriter implements ReportWriter {
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("infos", result.count(Severity.INFO));
+        summary.put("skipped", result.skipped().size());
         root.put("summary", summary);
+        root.put("skipped", result.skipped().stream().map(this::skipped).toList());
+        root.put("policies", result.policies().stream().map(JsonReportWriter::policy).toList());
         MAPPER.writeValue(out, root);
         out.write('\n');
         out.flush();
@@ -65,6 +83,23 @@ public final class JsonReportWriter implements ReportWriter {
         m.put("format", f.format());
         m.put("marking", f.marking().map(JsonReportWriter::marking).orElse(null));
         m.put("findings", f.findings().stream().map(JsonReportWriter::finding).toList());
+        return m;
+    }
+
+    /** What was not checked: path, reason ({@code not-document}, {@code excluded}, …) and what it is, in words. */
+    private Map<String, Object> skipped(SkippedFile s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", s.path());
+        m.put("reason", s.reason().id());
+        m.put("message", messages.format(s.detail().key(), s.detail().args().toArray()));
+        return m;
+    }
+
+    private static Map<String, Object> policy(PolicySource p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.role() == PolicySource.Role.BUILT_IN ? p.file() : Scanner.display(Path.of(p.file())));
+        m.put("role", p.role().id());
+        m.put("ignored", p.ignored());
         return m;
     }
 

@@ -13,8 +13,10 @@ import java.util.List;
  * @param toolVersion the version reports name
  * @param rules       the rule catalogue (SARIF lists it)
  * @param formats     the formats files were read with (SARIF names their media types)
+ * @param listSkipped whether the text report lists every skipped path, not just the counts
  */
-public record ReportContext(Messages messages, String toolVersion, List<RuleDescriptor> rules, FormatRegistry formats) {
+public record ReportContext(Messages messages, String toolVersion, List<RuleDescriptor> rules, FormatRegistry formats,
+        boolean listSkipped) {
 
     public ReportContext {
         rules = List.copyOf(rules);
@@ -22,6 +24,7 @@ public record ReportContext(Messages messages, String toolVersion, List<RuleDesc
 
     /** The built-in rules and formats. */
     public static ReportContext of(Messages messages, String toolVersion) {
-        return new ReportContext(messages, toolVersion, RuleRegistry.standard().catalogue(), FormatRegistry.standard());
+        return new ReportContext(messages, toolVersion, RuleRegistry.standard().catalogue(), FormatRegistry.standard(),
+                false);
     }
 }

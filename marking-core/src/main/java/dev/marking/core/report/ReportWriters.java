@@ -13,8 +13,8 @@ public final class ReportWriters {
     /** Every writer, made for {@code c}: one line each. */
     public static List<ReportWriter> standard(ReportContext c) {
         return List.of(
-                new TextReportWriter(c.messages()),
-                new JsonReportWriter(c.toolVersion()),
+                new TextReportWriter(c.messages(), c.listSkipped()),
+                new JsonReportWriter(c.toolVersion(), c.messages()),
                 new SarifReportWriter(c.toolVersion(), c.rules(), c.formats()),
                 new CheckstyleReportWriter(c.toolVersion(), c.messages()));
     }

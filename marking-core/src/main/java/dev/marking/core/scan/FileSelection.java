@@ -1,26 +1,35 @@
 package dev.marking.core.scan;
 
-import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.io.FileKind;
 import dev.marking.core.io.Glob;
+import dev.marking.core.model.Message;
 import dev.marking.core.policy.Policy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The files to check or stamp, the one way every shell picks them: folders are walked recursively for
- * files a format supports (VCS, IDE and build folders and Office lock files skipped), selected by the
- * policy's include/exclude and, for build tools, further narrowed by the caller's own globs. Files named
- * directly are always kept, so an unsupported or missing one becomes a finding rather than silently
- * disappearing. Both sets of globs must select a file; each side's empty include list means "everything".
+ * The files to check or stamp, the one way every shell picks them: folders are walked recursively and every
+ * regular file in them becomes a target, to be classified by its content when it is checked (VCS, IDE and build
+ * folders are not walked into, and are listed as skipped); the policy's include/exclude and, for build tools, the
+ * caller's own globs leave files out (listed as skipped too). Files named directly are always kept, so an
+ * unsupported, special or missing one becomes a finding rather than silently disappearing. Both sets of globs
+ * must select a file; each side's empty include list means "everything".
+ *
+ * <p>The walk never opens anything but folders: a named pipe or device in a tree is a problem to report, not a
+ * file to read. Symbolic links are followed, each folder is walked once (a link back to a folder already walked
+ * is listed as skipped, so link loops end), a dangling link is a problem, and a folder that cannot be opened is a
+ * problem naming the folder and the reason while the walk goes on.
  *
  * <p>The caller's globs match paths relative to each folder, as Maven file sets do. The policy's globs,
  * suppressions, path rules and baselines match paths relative to {@code base} (a project folder) for
@@ -34,41 +43,66 @@ public final class FileSelection {
     public static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".svn", ".hg", ".idea", ".vscode", ".settings",
             "node_modules", "target");
 
-    private final FormatRegistry formats;
+    /** Lists a folder; tests put a failing one in to show that a folder that cannot be opened is reported. */
+    @FunctionalInterface
+    interface Folders {
+        List<Path> list(Path dir) throws IOException;
+    }
+
+    /**
+     * What a walk found.
+     *
+     * @param targets  files to check (named ones and walked regular files the globs select), sorted
+     * @param skipped  what was left out without being read: excluded files, folders not walked, repeated links
+     * @param problems what could not be taken in: folders that cannot be opened, special files, dangling links
+     */
+    public record Selection(List<ScanTarget> targets, List<SkippedFile> skipped, List<WalkProblem> problems) {
+
+        public Selection {
+            targets = List.copyOf(targets);
+            skipped = List.copyOf(skipped);
+            problems = List.copyOf(problems);
+        }
+    }
+
     private final Policy policy;
     private final List<Glob> includes;
     private final List<Glob> excludes;
+    private final Folders folders;
 
-    /** Every supported file the policy selects. */
-    public FileSelection(FormatRegistry formats, Policy policy) {
-        this(formats, policy, List.of(), List.of());
+    /** Every file the policy selects. */
+    public FileSelection(Policy policy) {
+        this(policy, List.of(), List.of());
     }
 
-    public FileSelection(FormatRegistry formats, Policy policy, List<String> includes, List<String> excludes) {
-        this.formats = formats;
+    public FileSelection(Policy policy, List<String> includes, List<String> excludes) {
+        this(policy, includes, excludes, FileSelection::list);
+    }
+
+    FileSelection(Policy policy, List<String> includes, List<String> excludes, Folders folders) {
         this.policy = policy;
         this.includes = globs(includes);
         this.excludes = globs(excludes);
+        this.folders = folders;
     }
 
-    /** The selected files under {@code roots}, sorted, each relative to its own root. */
-    public List<ScanTarget> expand(List<Path> roots) throws IOException {
-        return expand(roots, null);
+    /** What {@code roots} hold, each walked file relative to its own root. */
+    public Selection select(List<Path> roots) throws IOException {
+        return select(roots, null);
     }
 
-    /** The selected files under {@code roots}, sorted, relative to {@code base} when inside it (null: to their root). */
-    public List<ScanTarget> expand(List<Path> roots, Path base) throws IOException {
-        Path b = base == null ? null : base.toAbsolutePath().normalize();
-        TreeSet<ScanTarget> out = new TreeSet<>();
+    /** What {@code roots} hold, walked files relative to {@code base} when inside it (null: to their root). */
+    public Selection select(List<Path> roots, Path base) throws IOException {
+        Walk walk = new Walk(base == null ? null : base.toAbsolutePath().normalize());
         for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                walk(root, b, out);
+            if (FileKind.of(root) == FileKind.FOLDER) {
+                walk.folder(root);
             } else {
                 Path f = root.normalize();
-                out.add(new ScanTarget(f, inside(f, b) ? relative(b, f) : Scanner.display(f)));
+                walk.targets.add(new ScanTarget(f, inside(f, walk.base) ? relative(walk.base, f) : Scanner.display(f)));
             }
         }
-        return new ArrayList<>(out);
+        return new Selection(new ArrayList<>(walk.targets), walk.skipped, walk.problems);
     }
 
     /** True when the caller's globs select {@code relative} ('/'-separated). */
@@ -77,31 +111,93 @@ public final class FileSelection {
         return in && excludes.stream().noneMatch(g -> g.matches(relative));
     }
 
-    private void walk(Path root, Path base, Set<ScanTarget> out) throws IOException {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    return !dir.equals(root) && SKIPPED_FOLDERS.contains(name) ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
-                }
+    /** One walk over one or more roots: each real folder is walked once. */
+    private final class Walk {
+        private final Path base;
+        private final TreeSet<ScanTarget> targets = new TreeSet<>();
+        private final List<SkippedFile> skipped = new ArrayList<>();
+        private final List<WalkProblem> problems = new ArrayList<>();
+        private final Map<Path, Path> walked = new HashMap<>();
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String underRoot = relative(root, file);
-                    String forPolicy = inside(file, base) ? relative(base, file) : underRoot;
-                    if (attrs.isRegularFile() && formats.forFile(file).isPresent()
-                            && !file.getFileName().toString().startsWith("~$") && policy.selects(forPolicy)
-                            && selects(underRoot)) {
-                        out.add(new ScanTarget(file.normalize(), forPolicy));
+        Walk(Path base) {
+            this.base = base;
+        }
+
+        /** Walks {@code root} without recursion, so no depth of folders can overflow the stack. */
+        void folder(Path root) {
+            Deque<Path> pending = new ArrayDeque<>();
+            pending.push(root);
+            while (!pending.isEmpty()) {
+                Path dir = pending.pop();
+                List<Path> entries;
+                try {
+                    Path first = walked.putIfAbsent(dir.toRealPath(), dir);
+                    if (first != null) {
+                        skipped.add(new SkippedFile(Scanner.display(dir) + "/", SkippedFile.Reason.LINK,
+                                Message.of("skip.link", Scanner.display(first) + "/")));
+                        continue;
                     }
-                    return FileVisitResult.CONTINUE;
+                    entries = folders.list(dir);
+                } catch (IOException e) {
+                    problems.add(new WalkProblem(target(root, dir), FileKind.FOLDER, e));
+                    continue;
                 }
-            });
-        } catch (UncheckedIOException e) {
+                for (Path entry : entries) {
+                    entry(root, entry, pending);
+                }
+            }
+        }
+
+        private void entry(Path root, Path entry, Deque<Path> pending) {
+            FileKind kind;
+            try {
+                kind = FileKind.of(entry);
+            } catch (IOException e) {
+                // A link loop on itself, an entry that vanished or cannot be looked at.
+                problems.add(new WalkProblem(target(root, entry), FileKind.OTHER, e));
+                return;
+            }
+            String name = String.valueOf(entry.getFileName());
+            if (kind == FileKind.FOLDER && SKIPPED_FOLDERS.contains(name)) {
+                skipped.add(new SkippedFile(Scanner.display(entry) + "/", SkippedFile.Reason.FOLDER,
+                        Message.of("skip.folder")));
+            } else if (kind == FileKind.FOLDER) {
+                pending.push(entry);
+            } else if (kind == FileKind.REGULAR) {
+                file(root, entry);
+            } else {
+                problems.add(new WalkProblem(target(root, entry), kind, null));
+            }
+        }
+
+        private void file(Path root, Path file) {
+            String underRoot = relative(root, file);
+            ScanTarget t = target(root, file);
+            if (!policy.selects(t.relative())) {
+                skipped.add(new SkippedFile(Scanner.display(file), SkippedFile.Reason.EXCLUDED,
+                        Message.of("skip.excluded-policy")));
+            } else if (!selects(underRoot)) {
+                skipped.add(new SkippedFile(Scanner.display(file), SkippedFile.Reason.EXCLUDED,
+                        Message.of("skip.excluded-caller")));
+            } else {
+                targets.add(t);
+            }
+        }
+
+        private ScanTarget target(Path root, Path path) {
+            return new ScanTarget(path.normalize(), inside(path, base) ? relative(base, path) : relative(root, path), true);
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            s.forEach(out::add);
+        } catch (DirectoryIteratorException e) {
             throw e.getCause();
         }
+        out.sort(null);
+        return out;
     }
 
     private static boolean inside(Path file, Path base) {

@@ -1,11 +1,13 @@
 package dev.marking.core.scan;
 
 import dev.marking.core.format.DocumentException;
-import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.io.FileKind;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
+import dev.marking.core.model.Message;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.FileRules;
 import dev.marking.core.rules.MarkingEvidence;
@@ -30,8 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Checks files: each is read by its adapter into a read model, then every rule looks at it.
- * Unreadable and encrypted files become findings, never exceptions. Files are checked in parallel.
+ * Checks files: each is first classified by its content and name (DESIGN §1.8); a document is read by its
+ * format into a read model and every rule looks at it; what is not a document is skipped when a walk found it.
+ * Unreadable, encrypted, unsupported and special files become findings, never exceptions. Files are checked in
+ * parallel.
  */
 public final class Scanner {
 
@@ -57,37 +61,58 @@ public final class Scanner {
         return rules;
     }
 
-    /** Walks {@code roots} (see {@link FileSelection}) and checks every supported file. */
+    /** Walks {@code roots} (see {@link FileSelection}) and checks every file in them. */
     public ScanResult scan(List<Path> roots) throws IOException {
-        List<ScanTarget> targets = new FileSelection(formats, options.policy()).expand(roots);
-        return scan(targets, ScanListener.NONE, ScanCache.disabled()).result();
+        return scan(new FileSelection(options.policy()).select(roots), ScanListener.NONE, ScanCache.disabled()).result();
+    }
+
+    /** Checks {@code targets} (see {@link #scan(FileSelection.Selection, ScanListener, ScanCache)}). */
+    public ScanOutcome scan(List<ScanTarget> targets, ScanListener listener, ScanCache cache) throws IOException {
+        return scan(new FileSelection.Selection(targets, List.of(), List.of()), listener, cache);
     }
 
     /**
-     * Checks {@code targets} on {@code options.threads()} threads, telling {@code listener} about each file
-     * as it completes. A file whose content hash and relative path are in {@code cache} is not read; every
-     * other file is checked and its result remembered (the caller saves the cache when it wants it kept).
-     * Only findings are kept, so memory stays bounded by the files in flight.
+     * Checks what {@code selection} found on {@code options.threads()} threads, telling {@code listener} about each
+     * file as it completes; its problems become findings and what it left out stays listed as skipped. A document
+     * whose content hash and relative path are in {@code cache} is not read; every other one is read and its result
+     * remembered (the caller saves the cache when it wants it kept). Only findings are kept, so memory stays
+     * bounded by the files in flight.
      */
-    public ScanOutcome scan(List<ScanTarget> targets, ScanListener listener, ScanCache cache) throws IOException {
+    public ScanOutcome scan(FileSelection.Selection selection, ScanListener listener, ScanCache cache)
+            throws IOException {
+        List<ScanTarget> targets = selection.targets();
         AtomicInteger hits = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), targets.size())));
         try {
-            List<Future<FileResult>> futures = new ArrayList<>(Collections.nCopies(targets.size(), null));
+            List<Future<Examined>> futures = new ArrayList<>(Collections.nCopies(targets.size(), null));
             // Largest files first, so that no big file starts last and leaves the other threads idle.
             for (int i : largestFirst(targets)) {
                 ScanTarget t = targets.get(i);
                 futures.set(i, pool.submit(() -> {
-                    FileResult r = cache.enabled() ? cached(t, cache, hits) : check(t);
-                    listener.fileDone(r);
-                    return r;
+                    Examined e = examine(t, true, cache, hits, reads);
+                    if (e.result() != null) {
+                        listener.fileDone(e.result());
+                    }
+                    return e;
                 }));
             }
             List<FileResult> results = new ArrayList<>();
-            for (Future<FileResult> f : futures) {
-                results.add(f.get());
+            List<SkippedFile> skipped = new ArrayList<>(selection.skipped());
+            for (WalkProblem p : selection.problems()) {
+                FileResult r = problem(p);
+                listener.fileDone(r);
+                results.add(r);
             }
-            return new ScanOutcome(new ScanResult(results), hits.get(), results.size() - hits.get());
+            for (Future<Examined> f : futures) {
+                Examined e = f.get();
+                if (e.result() != null) {
+                    results.add(e.result());
+                } else {
+                    skipped.add(e.skipped());
+                }
+            }
+            return new ScanOutcome(new ScanResult(results, skipped, options.policy().sources()), hits.get(), reads.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("scan interrupted", e);
@@ -96,6 +121,55 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Checks one file named on its own. */
+    public FileResult check(Path file) {
+        return check(new ScanTarget(file, display(file)));
+    }
+
+    /** Checks one file, whatever it is: what is not a document is reported as such rather than skipped. */
+    public FileResult check(ScanTarget target) {
+        return examine(target, false, ScanCache.disabled(), new AtomicInteger(), new AtomicInteger()).result();
+    }
+
+    /** Runs the rules over an already read model. */
+    public FileResult check(String shownPath, String relativePath, ReadModel model) {
+        return check(shownPath, relativePath, model, List.of());
+    }
+
+    /** What a scan did with one target: a result, or (for a walked file that is not a document) a skipped entry. */
+    private record Examined(FileResult result, SkippedFile skipped) {
+    }
+
+    private Examined examine(ScanTarget target, boolean skipNonDocuments, ScanCache cache, AtomicInteger hits,
+            AtomicInteger reads) {
+        Path file = target.file();
+        FileClass c;
+        try {
+            FileKind kind = FileKind.of(file);
+            if (kind != FileKind.REGULAR) {
+                return new Examined(notRegular(target, kind), null);
+            }
+            c = formats.classify(file);
+        } catch (IOException e) {
+            return new Examined(fileFinding(target, "unknown", FileRules.UNREADABLE,
+                    options.messages().format("file.unreadable", WalkProblem.reason(e, options.messages())), List.of()), null);
+        }
+        if (c instanceof FileClass.NotDocument n && skipNonDocuments && target.walked()) {
+            return new Examined(null, new SkippedFile(display(file), SkippedFile.Reason.NOT_DOCUMENT,
+                    Message.of("kind." + n.kind().id(), n.kind().detail())));
+        }
+        if (c instanceof FileClass.NotDocument n) {
+            return new Examined(fileFinding(target, "unknown", FileRules.UNSUPPORTED, n.describe(options.messages()),
+                    List.of()), null);
+        }
+        if (c instanceof FileClass.Unsupported u) {
+            return new Examined(fileFinding(target, "unknown", FileRules.UNSUPPORTED, u.describe(options.messages()),
+                    List.of()), null);
+        }
+        FileClass.Document d = (FileClass.Document) c;
+        return new Examined(cache.enabled() ? cached(target, d, cache, hits, reads) : read(target, d, reads), null);
     }
 
     /** The indexes of {@code targets}, largest file first (unreadable sizes count as empty). */
@@ -113,16 +187,14 @@ public final class Scanner {
         return order;
     }
 
-    private FileResult cached(ScanTarget target, ScanCache cache, AtomicInteger hits) {
-        if (!Files.isRegularFile(target.file())) {
-            return check(target);
-        }
+    private FileResult cached(ScanTarget target, FileClass.Document d, ScanCache cache, AtomicInteger hits,
+            AtomicInteger reads) {
         String sha;
         try {
             sha = Digests.sha256(target.file());
         } catch (IOException e) {
-            // Unreadable now: let the check report it, and remember nothing.
-            return check(target);
+            // Unreadable now: let the read report it, and remember nothing.
+            return read(target, d, reads);
         }
         Optional<FileResult> known = cache.lookup(target.relative(), sha);
         if (known.isPresent()) {
@@ -131,7 +203,7 @@ public final class Scanner {
             String shown = display(target.file());
             return shown.equals(r.path()) ? r : new FileResult(shown, r.format(), r.marking(), r.findings());
         }
-        FileResult r = check(target);
+        FileResult r = read(target, d, reads);
         if (sha.equals(hashOrEmpty(target))) {
             // Only remember what was read from the content that was hashed (the file may change meanwhile).
             cache.put(target.relative(), sha, r);
@@ -147,44 +219,36 @@ public final class Scanner {
         }
     }
 
-    /** Checks one file named on its own. */
-    public FileResult check(Path file) {
-        return check(new ScanTarget(file, display(file)));
-    }
-
-    /** Checks one file found under a root. */
-    public FileResult check(ScanTarget target) {
-        Path file = target.file();
-        String shown = display(file);
-        Optional<DocumentFormat> format = formats.forFile(file);
-        if (format.isEmpty()) {
-            return fileFinding(target, "unknown", FileRules.UNREADABLE, "file.unreadable",
-                    "unsupported file type (marking reads " + formats.extensionList() + ")");
-        }
-        if (!Files.isRegularFile(file)) {
-            // A FIFO or a device would block or never end: only regular files are opened.
-            return fileFinding(target, format.get().id(), FileRules.UNREADABLE, "file.unreadable",
-                    options.messages().format("input.not-regular"));
-        }
+    /** Reads a document with the format its classification chose; a disagreeing name is a warning. */
+    private FileResult read(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
+        reads.incrementAndGet();
+        List<Finding> mismatch = d.misnamed().map(ext -> List.of(new Finding(FileRules.MISMATCH.id(),
+                FileRules.MISMATCH.defaultSeverity(), options.messages().format("file.mismatch", ext, d.format().id()),
+                Location.FILE, null))).orElse(List.of());
         ReadModel model;
         try {
-            model = format.get().read(file);
+            model = d.format().read(target.file());
         } catch (StackOverflowError e) {
-            return fileFinding(target, format.get().id(), FileRules.UNREADABLE, "file.unreadable",
-                    options.messages().format("input.too-deep"));
+            // a reader without a depth limit of its own: one finding, the scan goes on
+            return fileFinding(target, d.format().id(), FileRules.UNREADABLE,
+                    options.messages().format(FileRules.UNREADABLE.id(), options.messages().format("input.too-deep")),
+                    mismatch);
         } catch (DocumentException e) {
-            boolean encrypted = e.kind() == DocumentException.Kind.ENCRYPTED;
-            return fileFinding(target, format.get().id(), encrypted ? FileRules.ENCRYPTED : FileRules.UNREADABLE,
-                    encrypted ? "file.encrypted" : "file.unreadable", e.getMessage());
+            RuleDescriptor rule = switch (e.kind()) {
+                case ENCRYPTED -> FileRules.ENCRYPTED;
+                case UNSUPPORTED -> FileRules.UNSUPPORTED;
+                default -> FileRules.UNREADABLE;
+            };
+            return fileFinding(target, d.format().id(), rule, options.messages().format(rule.id(), e.getMessage()),
+                    mismatch);
         }
-        return check(shown, target.relative(), model);
+        return check(display(target.file()), target.relative(), model, mismatch);
     }
 
-    /** Runs the rules over an already read model. */
-    public FileResult check(String shownPath, String relativePath, ReadModel model) {
+    private FileResult check(String shownPath, String relativePath, ReadModel model, List<Finding> fromScanner) {
         MarkingEvidence evidence = MarkingEvidence.of(model, options.parser());
         RuleContext context = new RuleContext(model, evidence, options.today(), options.messages(), relativePath);
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(fromScanner);
         for (Rule rule : rules) {
             try {
                 findings.addAll(rule.check(context));
@@ -198,11 +262,40 @@ public final class Scanner {
                 filter.apply(relativePath, evidence.resolved().isPresent(), findings));
     }
 
-    private FileResult fileFinding(ScanTarget target, String format, RuleDescriptor rule, String key, String reason) {
-        Finding f = new Finding(rule.id(), rule.defaultSeverity(), options.messages().format(key, reason),
-                Location.FILE, null);
+    /** A finding for what a walk could not take in: a folder it could not open, a special file, a dangling link. */
+    FileResult problem(WalkProblem p) {
+        ScanTarget t = p.target();
+        String message = p.describe(options.messages());
+        if (p.kind() == FileKind.FOLDER) {
+            Finding f = new Finding(FileRules.UNREADABLE.id(), FileRules.UNREADABLE.defaultSeverity(), message,
+                    Location.FILE, null);
+            return new FileResult(display(t.file()) + "/", "folder", Optional.empty(),
+                    filter.apply(t.relative(), false, List.of(f)));
+        }
+        return fileFinding(t, "unknown", FileRules.UNREADABLE, message, List.of());
+    }
+
+    /**
+     * The warning that include/exclude left out all {@code documents} documents under {@code folder} (e.g.
+     * {@code example}) so that nothing was checked ({@code policy.excluded-all}), as the policy's severities say.
+     */
+    public FileResult excludedAll(Path folder, int documents, String example) {
+        Finding f = new Finding(FileRules.EXCLUDED_ALL.id(), FileRules.EXCLUDED_ALL.defaultSeverity(),
+                options.messages().format("policy.excluded-all", documents, example), Location.FILE, null);
+        return new FileResult(display(folder) + "/", "folder", Optional.empty(), filter.apply("", false, List.of(f)));
+    }
+
+    private FileResult notRegular(ScanTarget target, FileKind kind) {
+        return fileFinding(target, "unknown", FileRules.UNREADABLE, WalkProblem.notRegular(target, kind,
+                options.messages()), List.of());
+    }
+
+    private FileResult fileFinding(ScanTarget target, String format, RuleDescriptor rule, String message,
+            List<Finding> more) {
+        List<Finding> findings = new ArrayList<>(more);
+        findings.add(new Finding(rule.id(), rule.defaultSeverity(), message, Location.FILE, null));
         return new FileResult(display(target.file()), format, Optional.empty(),
-                filter.apply(target.relative(), false, List.of(f)));
+                filter.apply(target.relative(), false, findings));
     }
 
     /** The path relative to the working directory when inside it, with '/' separators. */
@@ -210,6 +303,7 @@ public final class Scanner {
         Path abs = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
-        return shown.toString().replace('\\', '/');
+        String s = shown.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
     }
 }

@@ -4,12 +4,16 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.format.convert.OfficeConverter;
+import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Marking;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stamps files safely: the input is never modified, the output is written to a temporary file in the
@@ -18,27 +22,40 @@ import java.nio.file.Path;
 public final class Stamper {
 
     private final FormatRegistry formats;
+    private final Supplier<Optional<OfficeConverter>> converters;
 
+    /** A stamper that converts legacy formats with LibreOffice from the {@code PATH} when asked to. */
     public Stamper(FormatRegistry formats) {
+        this(formats, OfficeConverter::find);
+    }
+
+    /** A stamper that finds the converter for legacy formats through {@code converters}. */
+    public Stamper(FormatRegistry formats, Supplier<Optional<OfficeConverter>> converters) {
         this.formats = formats;
+        this.converters = converters;
     }
 
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
     public static String outputName(Path source, StampOptions options) {
-        return outputName(source, options.marking());
-    }
-
-    /** The output name of a copy of {@code source} carrying {@code marking}. */
-    public static String outputName(Path source, Marking marking) {
-        return outputName(source, marking, null);
+        return outputName(source, options, null, null);
     }
 
     /** {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. */
     public static String outputName(Path source, StampOptions options, String recipientPart) {
-        return outputName(source, options.marking(), recipientPart);
+        return outputName(source, options, recipientPart, null);
     }
 
-    private static String outputName(Path source, Marking marking, String recipientPart) {
+    /**
+     * {@link #outputName(Path, StampOptions, String)} with the extension of the written format when it differs
+     * from the source's ({@code 报告.doc} → {@code 报告.000001.docx}, never {@code 报告.doc.000001.docx});
+     * {@code null} keeps the source's.
+     */
+    public static String outputName(Path source, StampOptions options, String recipientPart, String extension) {
+        return outputName(source, options.marking(), recipientPart, extension);
+    }
+
+    /** The output name of a copy of {@code source} carrying {@code marking}, written with {@code extension}. */
+    public static String outputName(Path source, Marking marking, String recipientPart, String extension) {
         String name = source.getFileName().toString();
         StringBuilder suffix = new StringBuilder();
         marking.copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
@@ -46,7 +63,15 @@ public final class Stamper {
             suffix.append('.').append(recipientPart);
         }
         int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
+        String stem = dot <= 0 ? name : name.substring(0, dot);
+        String own = dot <= 0 ? "" : name.substring(dot + 1);
+        String ext = extension == null || extension.equalsIgnoreCase(own) ? own : extension;
+        return stem + suffix + (ext.isEmpty() ? "" : "." + ext);
+    }
+
+    /** The extension a stamped {@code source} is written with: the converted format's for a legacy one. */
+    public static String outputExtension(DocumentFormat format, Path source) {
+        return StampSource.extension(format, source);
     }
 
     /** Stamps {@code source} into {@code outDir}, replacing a file of the output's name; returns the written file. */
@@ -68,18 +93,20 @@ public final class Stamper {
             throw new DocumentException(source, DocumentException.Kind.UNREADABLE, "no such file");
         }
         Files.createDirectories(outDir);
-        Path target = outDir.resolve(outputName(source, options));
+        Path target = outDir.resolve(outputName(source, options, null, StampSource.extension(format, source)));
         if (Files.exists(target) && Files.isSameFile(target, source)) {
             throw new DocumentException(source, DocumentException.Kind.REFUSED,
                     "the output would overwrite the input; choose another output folder");
         }
-        Path temp = AtomicFiles.newTemp(outDir);
-        try {
-            format.stamp(source, temp, options);
-            AtomicFiles.moveIntoPlace(temp, target, replace);
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
+        try (StampSource input = StampSource.open(formats, format, source, options.convert(), converters)) {
+            Path temp = AtomicFiles.newTemp(outDir);
+            try {
+                input.format().stamp(input.file(), temp, options);
+                AtomicFiles.moveIntoPlace(temp, target, replace);
+                return target;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

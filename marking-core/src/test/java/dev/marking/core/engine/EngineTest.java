@@ -104,8 +104,8 @@ class EngineTest {
         // DESIGN §3.2 ids that something emits today (the others return with their rules in later issues).
         assertEquals(Set.of("marking.missing", "marking.invalid", "marking.noncanonical", "marking.inconsistent",
                 "marking.incomplete", "term.expired", "copy.invalid", "declass.fake", "declass.template", "redaction.fake",
-                "hidden.content",
-                "pii.id-card", "pii.phone", "pii.bank-card", "pii.email", "file.unreadable", "file.encrypted"), ids);
+                "hidden.content", "pii.id-card", "pii.phone", "pii.bank-card", "pii.email", "file.unreadable",
+                "file.encrypted", "file.unsupported", "file.mismatch", "policy.excluded-all"), ids);
         Files.writeString(dir.resolve("a.md"), "正文\n");
         StringWriter sarif = new StringWriter();
         engine.verify(VerifyRequest.of(List.of(dir)).withReport(ReportTarget.console("sarif")), sarif);

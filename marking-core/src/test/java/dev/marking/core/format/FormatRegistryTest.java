@@ -33,10 +33,14 @@ class FormatRegistryTest {
 
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
-        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "xlsx", "pptx"), formats.extensions());
-        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .xlsx, .pptx", formats.extensionList());
-        assertEquals(List.of("**/*.docx", "**/*.pdf", "**/*.ofd", "**/*.txt", "**/*.md", "**/*.markdown", "**/*.xlsx",
-                "**/*.pptx"), formats.includeGlobs());
+        assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "xlsx", "pptx", "doc", "wps", "xls", "et",
+                "ppt", "dps", "rtf", "odt", "ods", "odp"), formats.extensions());
+        assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .xlsx, .pptx, .doc, .wps, .xls, .et, .ppt, .dps, .rtf, .odt,"
+                + " .ods, .odp", formats.extensionList());
+        assertEquals("**/*.docx", formats.includeGlobs().get(0));
+        assertEquals("**/*.odp", formats.includeGlobs().get(formats.includeGlobs().size() - 1));
+        assertEquals("application/msword", formats.mediaType(Path.of("报告.DOC")));
+        assertEquals("application/vnd.oasis.opendocument.text", formats.mediaType(Path.of("a.odt")));
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));

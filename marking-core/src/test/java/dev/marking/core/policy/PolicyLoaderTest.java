@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
+import dev.marking.core.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -127,15 +130,16 @@ class PolicyLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, marking, "
-            + "marking.script, paths, "
-            + "rules, schemes, sensitive, suppressions, version)",
+        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, local-policy, "
+            + "marking, marking.script, paths, rules, schemes, sensitive, suppressions, version)",
+        "local-policy: loosen|marking.yml:1: local-policy: expected one of tighten, override, not 'loosen'",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
-            + "declass.fake, declass.template, file.encrypted, file.unreadable, hidden.content, marking.incomplete, "
-            + "marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, "
-            + "pii.id-card, pii.phone, redaction.fake, term.expired)",
+            + "declass.fake, declass.template, file.encrypted, file.mismatch, file.unreadable, file.unsupported, "
+            + "hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, marking.missing, "
+            + "marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, policy.excluded-all, "
+            + "redaction.fake, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
             + "not 'fatal'",
         "schemes: {enabled: [state, martian]}|marking.yml:1: schemes.enabled: expected one of state, work, internal, "
@@ -168,7 +172,8 @@ class PolicyLoaderTest {
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
             + "term.expired, copy.invalid, declass.fake, declass.template, redaction.fake, hidden.content, pii.id-card, "
-            + "pii.phone, pii.bank-card, pii.email, file.unreadable, file.encrypted, *, not 'nope'",
+            + "pii.phone, pii.bank-card, pii.email, file.unreadable, file.encrypted, file.unsupported, file.mismatch, "
+            + "policy.excluded-all, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
@@ -187,9 +192,10 @@ class PolicyLoaderTest {
     @Test
     void errorsGiveTheRealLine() {
         assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, declass.template, "
-                + "file.encrypted, file.unreadable, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
-                + "marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, redaction.fake, "
-                + "term.expired)", error("marking: content\n\nrules:\n  pii.mail: off\n"));
+                + "file.encrypted, file.mismatch, file.unreadable, file.unsupported, hidden.content, marking.incomplete, "
+                + "marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, "
+                + "pii.id-card, pii.phone, policy.excluded-all, redaction.fake, term.expired)",
+                error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
         assertEquals("marking.yml:2: rules: given twice", error("rules: {}\nrules: {}\n"));
     }
@@ -212,17 +218,43 @@ class PolicyLoaderTest {
     Path dir;
 
     @Test
-    void lookupOrderIsExplicitThenEnvThenRootThenDefaults() throws Exception {
+    void theOrganisationsPolicyIsExplicitThenEnvThenBuiltInAndTheFoldersOnlyTightensIt() throws Exception {
         Path explicit = Files.writeString(dir.resolve("p.yml"), "marking: content\n");
         Path env = Files.writeString(dir.resolve("env.yml"), "marking: mandatory\nrules: {pii.email: off}\n");
         Path root = Files.createDirectories(dir.resolve("repo"));
-        Files.writeString(root.resolve("marking.yml"), "rules: {pii.phone: off}\n");
+        Path local = Files.writeString(root.resolve("marking.yml"), "rules: {pii.phone: off}\n");
         assertEquals(MarkingMode.CONTENT, PolicyLoader.find(explicit, env.toString(), root).mode());
         assertFalse(PolicyLoader.find(null, env.toString(), root).enabled("pii.email"));
-        assertFalse(PolicyLoader.find(null, null, root).enabled("pii.phone"));
+        Policy found = PolicyLoader.find(null, null, root);
+        assertTrue(found.enabled("pii.phone"), "a policy found in the scanned folder cannot turn a rule off");
+        assertEquals(List.of(PolicySource.builtIn(), new PolicySource(local.toString(), PolicySource.Role.LOCAL,
+                List.of("rules.pii.phone: off"))), found.sources());
         assertSame(MarkingMode.MANDATORY, PolicyLoader.find(null, "", dir).mode());
         assertEquals("built-in", PolicyLoader.find(null, null, dir).source());
         assertThrows(PolicyException.class, () -> PolicyLoader.find(dir.resolve("missing.yml"), null, root));
+    }
+
+    @Test
+    void aBuildsOwnPolicyBesideItsPomRulesUnlessTheOrganisationGivesOne() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("project"));
+        Path own = Files.writeString(root.resolve("marking.yml"), "rules: {pii.phone: off}\n");
+        Policy project = PolicyLoader.findForProject(null, null, root);
+        assertFalse(project.enabled("pii.phone"));
+        assertEquals(List.of(new PolicySource(own.toString(), PolicySource.Role.PROJECT, List.of())), project.sources());
+        Path org = Files.writeString(dir.resolve("org.yml"), "version: 1\n");
+        Policy underOrg = PolicyLoader.findForProject(null, org.toString(), root);
+        assertTrue(underOrg.enabled("pii.phone"), "under an organisation's policy the project's file only tightens");
+        assertEquals(List.of(PolicySource.Role.ORGANISATION, PolicySource.Role.LOCAL),
+                underOrg.sources().stream().map(PolicySource::role).toList());
+        assertEquals(Policy.defaults().sources(), PolicyLoader.findForProject(null, null, dir.resolve("none")).sources());
+    }
+
+    @Test
+    void aPolicyThatIsNotARegularFileIsRefusedWithoutOpeningIt() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir.resolve("policy.yml"));
+        PolicyException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(PolicyException.class, () -> PolicyLoader.load(fifo)));
+        assertEquals(fifo + ": cannot read the policy: not a regular file (fifo)", e.getMessage());
     }
 
     @Test

@@ -61,7 +61,7 @@ class JsonReportWriterTest {
         new TextReportWriter(Messages.forLang("en")).write(sample(), out);
         String text = out.toString();
         assertEquals("docs/a.docx  [机密★5年 第000003份]", text.lines().findFirst().orElseThrow());
-        assertEquals("files: 2, errors: 2, warnings: 0, infos: 0", text.lines().reduce((x, y) -> y).orElseThrow());
+        assertEquals("files: 2, errors: 2, warnings: 0, infos: 0, skipped: 0", text.lines().reduce((x, y) -> y).orElseThrow());
     }
 
     @Test

@@ -120,7 +120,7 @@ class SarifReportWriterTest {
         assertEquals("1.2.3", driver.get("version").asText());
         List<String> ruleIds = driver.get("rules").findValuesAsText("id");
         assertTrue(ruleIds.containsAll(List.of("marking.missing", "pii.id-card", "pii.phone", "pii.bank-card",
-                "pii.email", "file.unreadable", "file.encrypted")), ruleIds.toString());
+                "pii.email", "file.unreadable", "file.encrypted", "file.unsupported")), ruleIds.toString());
         assertEquals("test.not-in-catalogue", ruleIds.get(ruleIds.size() - 1), "a rule the catalogue lacks is appended");
         JsonNode phone = driver.get("rules").get(ruleIds.indexOf("pii.phone"));
         assertEquals("warning", phone.at("/defaultConfiguration/level").asText());

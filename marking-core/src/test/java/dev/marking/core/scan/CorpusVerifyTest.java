@@ -54,7 +54,8 @@ class CorpusVerifyTest {
                 LocalDate.of(2026, 11, 23), Messages.forLang("en")));
         FileResult original = scanner.check(file);
         boolean unreadable = original.findings().stream()
-                .anyMatch(f -> f.rule().equals("file.unreadable") || f.rule().equals("file.encrypted"));
+                .anyMatch(f -> f.rule().equals("file.unreadable") || f.rule().equals("file.encrypted")
+                        || f.rule().equals("file.unsupported"));
         Marking marking = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5))
                 .withCopy(new CopyNumber(123)).withUrgency(Urgency.URGENT);
         StampOptions options = StampOptions.all(marking, "corpus", LocalDate.of(2026, 11, 23));
@@ -67,7 +68,7 @@ class CorpusVerifyTest {
             assertEquals("000123", result.marking().get().copy().orElseThrow().formatted());
         } catch (DocumentException e) {
             assertTrue(unreadable || e.kind() == DocumentException.Kind.REFUSED,
-                    "only unreadable, encrypted or refused (signed) files may fail to stamp: " + e.getMessage());
+                    "only unreadable, unsupported, encrypted or refused (signed) files may fail to stamp: " + e.getMessage());
             try (Stream<Path> s = Files.list(out)) {
                 assertEquals(List.of(), s.toList(), "nothing written for " + file.getFileName());
             }

@@ -34,8 +34,8 @@ class IncrementalScanTest {
 
     private ScanOutcome scan(Path cacheFile) throws IOException {
         ScanCache cache = ScanCache.open(cacheFile, ScanCache.key(counting, options, "test"));
-        List<ScanTarget> targets = new FileSelection(counting, options.policy(), List.of(), List.of()).expand(List.of(dir));
-        ScanOutcome o = Scanner.forPolicy(counting, options).scan(targets, ScanListener.NONE, cache);
+        FileSelection.Selection found = new FileSelection(options.policy()).select(List.of(dir));
+        ScanOutcome o = Scanner.forPolicy(counting, options).scan(found, ScanListener.NONE, cache);
         cache.save();
         return o;
     }

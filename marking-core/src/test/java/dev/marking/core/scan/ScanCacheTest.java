@@ -127,7 +127,7 @@ class ScanCacheTest {
                 Messages.forLang("zh")), "1.0"));
         Policy d = Policy.defaults();
         Policy other = new Policy("x", d.schemes(), true, d.mode(), d.script(), d.severities(), List.of(), List.of(),
-                List.of(), d.pseudonyms(), d.channels(), List.of(), List.of(), List.of(), "other");
+                List.of(), d.pseudonyms(), d.channels(), List.of(), List.of(), List.of(), "other", d.local(), d.sources());
         assertNotEquals(base, ScanCache.key(formats, ScanOptions.of(other, LocalDate.of(2026, 11, 23),
                 Messages.forLang("en")), "1.0"));
     }

@@ -45,6 +45,8 @@ class ScannerTest {
         Files.writeString(dir.resolve("notes.xyz"), "not ours\n");
         ScanResult r = scanner.scan(List.of(dir));
         assertEquals(2, r.files().size());
+        assertEquals(List.of(SkippedFile.Reason.NOT_DOCUMENT, SkippedFile.Reason.FOLDER, SkippedFile.Reason.FOLDER),
+                r.skipped().stream().map(SkippedFile::reason).sorted().toList(), "listed, not silently left out");
         assertTrue(r.files().get(0).path().endsWith("a.txt"));
         assertEquals("marking.missing", r.files().get(0).findings().get(0).rule());
         assertTrue(r.files().get(1).findings().isEmpty());
@@ -57,8 +59,9 @@ class ScannerTest {
         Path bin = Files.write(dir.resolve("bin.md"), new byte[] {0, 1, 2});
         ScanResult r = scanner.scan(List.of(odd, bin));
         List<Finding> all = r.files().stream().flatMap(f -> f.findings().stream()).toList();
-        assertEquals(List.of("file.unreadable", "file.unreadable"), all.stream().map(Finding::rule).toList());
+        assertEquals(List.of("file.unreadable", "file.unsupported"), all.stream().map(Finding::rule).toList());
         assertTrue(all.get(0).message().startsWith("cannot read the file: "));
+        assertEquals("not a document marking reads: text without a document extension (.xyz)", all.get(1).message());
     }
 
     @Test

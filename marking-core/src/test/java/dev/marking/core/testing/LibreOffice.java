@@ -30,22 +30,33 @@ public final class LibreOffice {
 
     /** Converts {@code files} to PDF in {@code outDir} with one LibreOffice run; the PDFs in the same order. */
     public List<Path> toPdf(List<Path> files, Path outDir) throws IOException, InterruptedException {
-        Path soffice = ExternalTools.require("soffice", "rendering with LibreOffice");
+        return convert(files, "pdf", outDir);
+    }
+
+    /** Converts {@code file} to {@code format} ({@code pdf}, {@code doc}, {@code odt}, …) in {@code outDir}. */
+    public Path convert(Path file, String format, Path outDir) throws IOException, InterruptedException {
+        return convert(List.of(file), format, outDir).get(0);
+    }
+
+    /** Converts {@code files} to {@code format} in {@code outDir} with one LibreOffice run, in the same order. */
+    public List<Path> convert(List<Path> files, String format, Path outDir) throws IOException, InterruptedException {
+        Path soffice = ExternalTools.require("soffice", "conversion with LibreOffice");
         Files.createDirectories(outDir);
+        Files.createDirectories(work);
         List<String> cmd = new ArrayList<>(List.of(soffice.toString(), "--headless", "--norestore",
-                "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", "pdf", "--outdir",
+                "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", format, "--outdir",
                 outDir.toString()));
         files.forEach(f -> cmd.add(f.toString()));
         Path log = work.resolve("soffice.log");
         run(cmd, log);
-        List<Path> pdfs = new ArrayList<>();
+        List<Path> out = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
-            Path pdf = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + ".pdf");
-            assertTrue(Files.exists(pdf), () -> "soffice wrote no PDF for " + name + ": " + read(log));
-            pdfs.add(pdf);
+            Path converted = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + format);
+            assertTrue(Files.exists(converted), () -> "soffice wrote no ." + format + " for " + name + ": " + read(log));
+            out.add(converted);
         }
-        return pdfs;
+        return out;
     }
 
     /** The text of each page of {@code pdf}, by {@code pdftotext} (form feeds split the pages). */
@@ -58,6 +69,12 @@ public final class LibreOffice {
             pages.remove(pages.size() - 1);
         }
         return pages;
+    }
+
+    /** The words of {@code pdf} by {@code pdftotext}, split on whitespace, in reading order. */
+    public List<String> words(Path pdf) throws IOException, InterruptedException {
+        String all = String.join(" ", pageTexts(pdf)).strip();
+        return all.isEmpty() ? List.of() : List.of(all.split("\\s+"));
     }
 
     /** Page {@code page} (1-based) of {@code pdf} as a PNG at {@code dpi}, written to {@code png}. */

@@ -4,12 +4,10 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Urgency;
+import dev.marking.core.text.TextBytes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.List;
 final class TextDocument {
 
     private static final MarkingParser PARSER = MarkingParser.standard();
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final List<String> lines;
     private final Charset charset;
@@ -49,14 +46,10 @@ final class TextDocument {
             throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "not a text file (binary content)");
         }
         try {
-            String text = decode(bytes, StandardCharsets.UTF_8);
-            return new TextDocument(text.startsWith("\uFEFF") ? text.substring(1) : text, StandardCharsets.UTF_8);
+            TextBytes decoded = TextBytes.decode(bytes);
+            return new TextDocument(decoded.text(), decoded.charset());
         } catch (CharacterCodingException e) {
-            try {
-                return new TextDocument(decode(bytes, GB18030), GB18030);
-            } catch (CharacterCodingException e2) {
-                throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e2);
-            }
+            throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e);
         }
     }
 
@@ -132,11 +125,6 @@ final class TextDocument {
             }
         }
         return 0;
-    }
-
-    private static String decode(byte[] bytes, Charset cs) throws CharacterCodingException {
-        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static boolean looksBinary(byte[] bytes) {
