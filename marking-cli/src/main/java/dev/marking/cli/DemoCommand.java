@@ -56,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         for (StampResult.StampedFile f : result.files()) {
             out.println(f.failure().map(why -> "not stamped " + f.relative() + ": " + why.message())
                     .orElse("stamped " + f.relative() + " -> " + home.relativize(f.written().get(0))));
+            f.notes().forEach(n -> out.println("  note: " + n));
         }
 
         out.println();

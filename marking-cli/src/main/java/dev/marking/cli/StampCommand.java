@@ -74,6 +74,12 @@ final class StampCommand implements Callable<Integer> {
     @Option(names = "--no-footer", negatable = false, description = "Do not add the copy-number footer.")
     private boolean noFooter;
 
+    @Option(names = "--layout", paramLabel = "keep|shrink|overlay", defaultValue = "keep",
+            description = {"Where the marks go on a PDF page with its own ink: keep (default) puts them in free places and"
+                + " moves or shrinks only a page without room; shrink makes the same room on every page; overlay uses"
+                + " the standard places whatever is there. Pages moved or shrunk are reported."})
+    private String layout;
+
     @Option(names = "--block", negatable = false,
             description = "Also put the GB/T 9704 block (份号, 密级和保密期限, 紧急程度) where a format leaves it optional: "
                     + "the first-page header of a workbook's first sheet (never into its cells).")
@@ -115,7 +121,7 @@ final class StampCommand implements Callable<Integer> {
                 .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
-                .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite)
+                .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)
                 .withConvert(convert);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -131,6 +137,7 @@ final class StampCommand implements Callable<Integer> {
             } else {
                 out.println("stamped " + f.source() + " -> " + f.written().get(0) + "  (" + result.watermarkText() + ")");
             }
+            f.notes().forEach(n -> out.println("  note: " + n));
         }
         out.flush();
         return result.allStamped() ? ExitCodes.OK : ExitCodes.USAGE;

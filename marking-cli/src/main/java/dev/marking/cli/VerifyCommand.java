@@ -21,11 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Checks the markings of files; folders are walked recursively (${bundle:extensions}).",
             "Every file is recognised by its content first, then its name: a renamed document is read as what it is",
             "(file.mismatch); a document no format reads, an unreadable, encrypted or special file fails closed.",
-            "What is not a document (programs, images, source code, data) is skipped and counted (--list-skipped).",
+            "What is not a document (programs, other images, source code, data) is skipped and counted (--list-skipped).",
             "Finds missing, invalid, non-canonical, inconsistent and incomplete markings, expired terms,",
             "bad copy numbers, fake de-classification, fake redaction, hidden content and personal information.",
             "A policy (marking.yml) sets severities, path rules, sensitive words, suppressions and include/exclude;",
             "one found in the scanned folder may only tighten --policy/$MARKING_POLICY (or the built-in one).",
+            "Scanned pages and page images (.tif, .jpg, .png) are read by OCR with Tesseract (chi_sim+chi_tra):",
+            "MARKING_TESSERACT=PATH names the program, MARKING_OCR=off (or ocr: off in the policy) switches it off.",
             "", "Exit codes: 0 no finding at error level, 1 findings at error level, 2 usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
 

@@ -178,4 +178,29 @@ class CliTest {
             assertTrue(r.out().startsWith("Usage: marking " + cmd), r.out());
         }
     }
+
+    /** Issue 15, acceptance 3: the demo's stamped briefing (hand-typed 秘密★5年, stamped 机密) carries one level. */
+    @Test
+    void demoStampsTheBriefingWithOneLevel() {
+        CliRun demo = CliRun.of("demo", "--lang", "en");
+        assertEquals(0, demo.exit(), demo.err());
+        String after = demo.out().substring(demo.out().indexOf("== 3."));
+        assertTrue(after.contains("试验情况简报"), after);
+        assertFalse(after.contains("marking.inconsistent"), after);
+        assertFalse(after.contains("marking.incomplete"), after);
+    }
+
+    /** {@code --layout} takes keep, shrink or overlay; anything else is a usage error before any file is touched. */
+    @Test
+    void layoutIsCheckedFirst() throws Exception {
+        Path in = Files.writeString(dir.resolve("a.md"), "正文\n");
+        CliRun bad = CliRun.of("stamp", "--level", "机密", "--layout", "sideways", "-o", dir.resolve("o").toString(),
+                in.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("sideways") && bad.err().contains("overlay"), bad.err());
+        assertFalse(Files.exists(dir.resolve("o")), "nothing written");
+        CliRun ok = CliRun.of("stamp", "--level", "机密", "--layout", "overlay", "-o", dir.resolve("o").toString(),
+                in.toString());
+        assertEquals(0, ok.exit(), ok.err());
+    }
 }

@@ -237,7 +237,8 @@ class HostileInputsCliTest {
     void verifyCountsWhatItSkippedAndListsItWhenAsked() throws Exception {
         Files.writeString(dir.resolve("a.md"), "公开\n正文\n");
         Files.writeString(dir.resolve("Main.java"), "class Main {}\n");
-        Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
+        // A GIF: PNG, JPEG and TIFF are page images, read by OCR.
+        Files.write(dir.resolve("logo.gif"), new byte[] {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0});
         Path docx = Fixtures.docx().paragraph("机密★5年").paragraph("正文").build(dir.resolve("renamed.pdf"));
         CliRun plain = run("verify", "--lang", "en", dir.toString());
         assertTrue(plain.out().endsWith("skipped: 2 (2 not documents)\n"), plain.out());
@@ -246,7 +247,7 @@ class HostileInputsCliTest {
         assertFalse(plain.out().contains("Main.java"));
         CliRun listed = run("verify", "--lang", "en", "--list-skipped", dir.toString());
         assertTrue(listed.out().contains("Main.java  source code (.java)\n"), listed.out());
-        assertTrue(listed.out().contains("logo.png  an image (PNG)\n"), listed.out());
+        assertTrue(listed.out().contains("logo.gif  an image (GIF)\n"), listed.out());
         assertEquals(plain.exit(), listed.exit());
         assertTrue(Files.exists(docx));
     }

@@ -8,6 +8,7 @@ import dev.marking.core.ledger.LedgerStore;
 import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Level;
+import dev.marking.core.model.Finding;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Message;
 import dev.marking.core.model.ParsedMark;
@@ -23,9 +24,13 @@ import dev.marking.core.presend.PresendCheck;
 import dev.marking.core.report.ReportContext;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
+import dev.marking.core.report.SarifReportWriter;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.scan.FileResult;
+import dev.marking.core.scan.FileSelection;
 import dev.marking.core.scan.ScanOptions;
+import dev.marking.core.scan.ScanResult;
 import dev.marking.core.scan.Scanner;
 import dev.marking.core.text.Messages;
 import dev.marking.core.trace.TraceResult;
@@ -36,6 +41,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +49,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * The one API every shell (CLI, Maven plugin, bridge) calls: request records in, results out. Shells
+ * The one API every shell (CLI, Maven plugin, bridge, Spark job) calls: request records in, results out. Shells
  * turn their parameters into a request and the result into an exit code, a build failure or an HTTP
  * answer; everything between — policies, file selection, scanning with its cache, baselines, report
  * writers, stamping, copies, pre-send and trace — happens here.
@@ -172,6 +179,15 @@ public final class Engine {
         }
     }
 
+    /** The policy in {@code content}, a policy file named {@code name} read by the caller (from any file system). */
+    public Policy policy(String name, byte[] content) throws EngineException {
+        try {
+            return PolicyLoader.read(name, content);
+        } catch (PolicyException e) {
+            throw new EngineException("policy.invalid", e.getMessage(), e);
+        }
+    }
+
     /**
      * The policy in force for a build of the project in {@code projectFolder}: as {@link #policy}, except that with
      * no organisation policy given, the project's own {@code marking.yml} beside its POM is the policy (it is the
@@ -183,6 +199,15 @@ public final class Engine {
         } catch (PolicyException e) {
             throw new EngineException("policy.invalid", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Which files a folder walk under {@code policy} picks, by their '/'-separated path under the folder: for
+     * shells that list folders themselves, so they check what {@link #verify} would.
+     */
+    public Predicate<String> walkFilter(Policy policy) {
+        FileSelection selection = new FileSelection(policy);
+        return selection::walked;
     }
 
     /** The marking a user asked for, parsed with {@code policy}'s schemes (custom ones included). */
@@ -247,6 +272,33 @@ public final class Engine {
      */
     public VerifyResult verify(VerifyRequest request, Writer console) throws EngineException, IOException {
         return new Verification(this, request, messages(request.lang())).run(console);
+    }
+
+    /**
+     * A check of single documents given by content, under {@code policy}, with terms checked against
+     * {@code today} (null for today) and messages in {@code lang} (null for the default locale).
+     */
+    public DocumentCheck documentCheck(Policy policy, LocalDate today, String lang) throws EngineException {
+        ScanOptions options = ScanOptions.of(policy, today == null ? LocalDate.now() : today, messages(lang))
+                .withThreads(1);
+        return new DocumentCheck(scanner(options), policy);
+    }
+
+    /** The SARIF log of checked documents, with the fingerprints they were stored with. */
+    public void writeSarif(List<CheckedDocument> documents, Writer out) throws IOException {
+        Map<Finding, String> fingerprints = new IdentityHashMap<>();
+        List<FileResult> files = new ArrayList<>();
+        for (CheckedDocument d : documents) {
+            List<Finding> findings = new ArrayList<>();
+            for (CheckedFinding c : d.findings()) {
+                Finding f = new Finding(c.rule(), c.severity(), c.message(), c.location(), null);
+                fingerprints.put(f, c.fingerprint());
+                findings.add(f);
+            }
+            files.add(new FileResult(d.path(), d.format(), Optional.empty(), findings));
+        }
+        new SarifReportWriter(version, rules.catalogue(), formats)
+                .write(new ScanResult(files), (path, f) -> fingerprints.get(f), out);
     }
 
     FormatRegistry formats() {

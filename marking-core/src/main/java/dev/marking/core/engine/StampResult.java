@@ -40,14 +40,18 @@ public record StampResult(String mark, String watermarkText, List<StampedFile> f
      * @param copies   their copy numbers ({@code 000001}), for numbered copies
      * @param metadata the §3.4 properties written into a single copy
      * @param failure  why it could not be stamped
+     * @param notes    what the user should know about the stamped file, in the request's language (pages
+     *                 moved or shrunk to keep the marks off their ink, an earlier marking removed, a stale
+     *                 signature removed); each once, also for numbered copies
      */
     public record StampedFile(Path source, String relative, List<Path> written, List<String> copies,
-            Map<String, String> metadata, Optional<Failure> failure) {
+            Map<String, String> metadata, Optional<Failure> failure, List<String> notes) {
 
         public StampedFile {
             written = List.copyOf(written);
             copies = List.copyOf(copies);
             metadata = Map.copyOf(metadata);
+            notes = List.copyOf(notes);
         }
 
         /** The source as a shell prints it on a line: control characters and bidi overrides escaped. */

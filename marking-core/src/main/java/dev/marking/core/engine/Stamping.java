@@ -4,6 +4,7 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FileClass;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.Layout;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.io.FileKind;
@@ -17,6 +18,7 @@ import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.ledger.RecipientsException;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
+import dev.marking.core.model.Message;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.engine.StampResult.Failure;
 import dev.marking.core.engine.StampResult.StampedFile;
@@ -36,6 +38,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,7 @@ final class Stamping {
     }
 
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
+        Layout layout = layout();
         List<Recipient> people = recipients();
         Optional<CopyRequest> copies = copies(marking, people.size());
         List<StampedFile> out = new ArrayList<>();
@@ -72,16 +76,17 @@ final class Stamping {
             refusals.put(u, refusal(u.file()));
         }
         removeAbandoned(units);
-        OutputPlan plan = plan(units.stream().filter(u -> refusals.get(u).isEmpty()).toList(), marking, copies, people);
+        OutputPlan plan = plan(units.stream().filter(u -> refusals.get(u).isEmpty()).toList(), marking, layout, copies,
+                people);
         List<String> notes = new ArrayList<>();
         for (Unit u : units) {
             Optional<Failure> refused = refusals.get(u);
             if (refused.isPresent()) {
                 out.add(failed(u, refused.get()));
             } else if (copies.isPresent()) {
-                out.add(numbered(u, marking, copies.get(), people, plan, notes, progress));
+                out.add(numbered(u, marking, layout, copies.get(), people, plan, notes, progress));
             } else {
-                out.add(single(u, marking));
+                out.add(single(u, marking, layout));
             }
         }
         return new StampResult(marking.mark(), marking.watermarkText(), out, notes);
@@ -155,6 +160,18 @@ final class Stamping {
         return parsed;
     }
 
+    /** The layout asked for; {@link Layout#KEEP} when none is. */
+    private Layout layout() throws EngineException {
+        if (request.layout() == null) {
+            return Layout.KEEP;
+        }
+        Optional<Layout> l = Layout.of(request.layout());
+        if (l.isEmpty()) {
+            throw Engine.refused(messages, "layout.invalid", "input.layout", request.layout());
+        }
+        return l.get();
+    }
+
     /** A file to stamp and the folder its copy goes to. */
     private record Unit(Path file, String relative, Path outDir) {
     }
@@ -200,8 +217,8 @@ final class Stamping {
     }
 
     /** Every file this run reads is an input; every output is claimed, so a refusal comes before any write. */
-    private OutputPlan plan(List<Unit> units, Marking marking, Optional<CopyRequest> copies, List<Recipient> people)
-            throws EngineException, IOException {
+    private OutputPlan plan(List<Unit> units, Marking marking, Layout layout, Optional<CopyRequest> copies,
+            List<Recipient> people) throws EngineException, IOException {
         OutputPlan plan = new OutputPlan(request.overwrite(), messages);
         units.forEach(u -> plan.input(u.file()));
         plan.input(request.recipients());
@@ -210,7 +227,7 @@ final class Stamping {
         policyFile().ifPresent(plan::input);
         Ledger ledger = copies.isPresent() ? LedgerStore.file(request.ledger()).read() : null;
         for (Unit u : units) {
-            for (Path target : targets(u, marking, copies, people, ledger)) {
+            for (Path target : targets(u, marking, layout, copies, people, ledger)) {
                 if (copies.isPresent()) {
                     // Another run may be writing these numbers now; a file it writes is reserved in the ledger
                     // first, so only a file the ledger does not know is refused here (again under the lock).
@@ -245,8 +262,8 @@ final class Stamping {
     }
 
     /** The files {@code u} would give, numbered copies as the ledger stands now. */
-    private List<Path> targets(Unit u, Marking marking, Optional<CopyRequest> copies, List<Recipient> people,
-            Ledger ledger) throws IOException {
+    private List<Path> targets(Unit u, Marking marking, Layout layout, Optional<CopyRequest> copies,
+            List<Recipient> people, Ledger ledger) throws IOException {
         Optional<DocumentFormat> format = formats.forFile(u.file());
         if (format.isEmpty()) {
             return List.of();
@@ -258,31 +275,32 @@ final class Stamping {
         if (!people.isEmpty() && people.size() != copies.get().count()) {
             return List.of();
         }
-        StampOptions base = options(u.file(), marking);
+        StampOptions base = options(u.file(), marking, layout);
         Optional<List<CopyNumber>> numbers = CopyIssuer.plannedNumbers(copies.get(), ledger, base.markingId());
         return numbers.map(n -> CopyIssuer.targets(u.file(), u.outDir(), base, n, people, extension))
                 .orElse(List.of());
     }
 
     /** The stamp options of {@code file}; its document id is read once (planning and stamping share it). */
-    private StampOptions options(Path file, Marking marking) throws IOException {
+    private StampOptions options(Path file, Marking marking, Layout layout) throws IOException {
         StampOptions known = options.get(file);
         if (known != null) {
             return known;
         }
         StampOptions o = new StampOptions(marking, Files.isRegularFile(file) ? DocumentIds.of(formats, file) : "",
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
-                request.watermark(), Optional.ofNullable(request.font()), request.block(), request.convert());
+                request.watermark(), Optional.ofNullable(request.font()), request.block(), layout, request.convert());
         options.put(file, o);
         return o;
     }
 
-    private StampedFile single(Unit u, Marking marking) {
+    private StampedFile single(Unit u, Marking marking, Layout layout) {
         try {
-            StampOptions options = options(u.file(), marking);
-            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options, request.overwrite());
+            StampOptions options = options(u.file(), marking, layout);
+            Set<Message> notes = new LinkedHashSet<>();
+            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options, request.overwrite(), notes::add);
             return new StampedFile(u.file(), u.relative(), List.of(written), List.of(), options.metadata(),
-                    Optional.empty());
+                    Optional.empty(), texts(notes));
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
         } catch (FileAlreadyExistsException e) {
@@ -294,17 +312,19 @@ final class Stamping {
         }
     }
 
-    private StampedFile numbered(Unit u, Marking marking, CopyRequest numbers, List<Recipient> people, OutputPlan plan,
-            List<String> notes, CopyProgress progress) throws IOException {
+    private StampedFile numbered(Unit u, Marking marking, Layout layout, CopyRequest numbers, List<Recipient> people,
+            OutputPlan plan, List<String> runNotes, CopyProgress progress) throws IOException {
         int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
         Outputs outputs = new PlannedOutputs(plan, u.file(), request.overwrite());
+        Set<Message> notes = Collections.synchronizedSet(new LinkedHashSet<>());
         try (CopyProgress.Tracker tracker = progress.start(u.file(), numbers.count())) {
-            CopyIssuer.Batch batch = new CopyIssuer(formats, threads).issue(u.file(), u.outDir(),
-                    options(u.file(), marking), numbers, people, LedgerStore.file(request.ledger()), outputs, tracker);
-            notes.addAll(batch.notes());
+            CopyIssuer.Batch batch = new CopyIssuer(formats, threads, notes::add).issue(u.file(), u.outDir(),
+                    options(u.file(), marking, layout), numbers, people, LedgerStore.file(request.ledger()), outputs,
+                    tracker);
+            runNotes.addAll(batch.notes());
             List<CopyIssuer.Issued> issued = batch.copies();
             return new StampedFile(u.file(), u.relative(), issued.stream().map(CopyIssuer.Issued::file).toList(),
-                    issued.stream().map(i -> i.copy().formatted()).toList(), Map.of(), Optional.empty());
+                    issued.stream().map(i -> i.copy().formatted()).toList(), Map.of(), Optional.empty(), texts(notes));
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -327,7 +347,14 @@ final class Stamping {
     }
 
     private static StampedFile failed(Unit u, Failure why) {
-        return new StampedFile(u.file(), u.relative(), List.of(), List.of(), Map.of(), Optional.of(why));
+        return new StampedFile(u.file(), u.relative(), List.of(), List.of(), Map.of(), Optional.of(why), List.of());
+    }
+
+    /** The notes in the request's language, in the order first heard. */
+    private List<String> texts(Set<Message> notes) {
+        synchronized (notes) {
+            return notes.stream().map(n -> messages.format(n.key(), n.args().toArray())).toList();
+        }
     }
 
     /** The stable code of a document failure ({@code file.encrypted}, …). */

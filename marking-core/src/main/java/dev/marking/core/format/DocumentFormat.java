@@ -1,10 +1,12 @@
 package dev.marking.core.format;
 
+import dev.marking.core.model.Message;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One file format: declares how files of it are named and recognised, reads a file into a
@@ -52,8 +54,16 @@ public interface DocumentFormat {
         return Optional.empty();
     }
 
-    /** Reads the file; never modifies it. */
+    /** Reads the file; never modifies it. Pages without text of their own are not read by OCR. */
     ReadModel read(Path file) throws DocumentException;
+
+    /**
+     * Reads the file, running OCR as {@code ocr} says on pages without text of their own (scans, page
+     * images). Formats that never hold such pages ignore {@code ocr}.
+     */
+    default ReadModel read(Path file, OcrSettings ocr) throws DocumentException {
+        return read(file);
+    }
 
     /**
      * The file's metadata ({@code marking.id}, {@code marking.copy}, … as {@link ReadModel#properties()} holds
@@ -72,12 +82,31 @@ public interface DocumentFormat {
     void stamp(Path source, Path target, StampOptions options) throws DocumentException;
 
     /**
+     * {@link #stamp(Path, Path, StampOptions)}, telling {@code notes} what the user should know about the
+     * result: pages whose content was shrunk to make room, an earlier marking removed, a signature that
+     * had to go. Adapters with something to say override this one; the default says nothing.
+     */
+    default void stamp(Path source, Path target, StampOptions options, Consumer<Message> notes) throws DocumentException {
+        stamp(source, target, options);
+    }
+
+    /**
      * Reads {@code source} once for stamping many numbered copies. The result must be safe to call from
      * several threads at once. The default stamps each copy from the source again; adapters override it
      * to parse once and change only what differs per copy.
      */
     default PreparedSource prepare(Path source) throws DocumentException {
-        return (target, options) -> stamp(source, target, options);
+        return new PreparedSource() {
+            @Override
+            public void stamp(Path target, StampOptions options) throws DocumentException {
+                DocumentFormat.this.stamp(source, target, options);
+            }
+
+            @Override
+            public void stamp(Path target, StampOptions options, Consumer<Message> notes) throws DocumentException {
+                DocumentFormat.this.stamp(source, target, options, notes);
+            }
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.marking.core.format;
 
 import dev.marking.core.format.docx.DocxFormat;
+import dev.marking.core.format.image.ImageFormat;
 import dev.marking.core.format.legacy.DocFormat;
 import dev.marking.core.format.legacy.PptFormat;
 import dev.marking.core.format.legacy.XlsFormat;
@@ -63,7 +64,8 @@ public final class FormatRegistry {
                 new RtfFormat(),
                 new OdtFormat(),
                 OdfFormat.spreadsheet(),
-                OdfFormat.presentation()));
+                OdfFormat.presentation(),
+                new ImageFormat()));
     }
 
     /** This registry and {@code format} after it (an extension's own format, a test's). */

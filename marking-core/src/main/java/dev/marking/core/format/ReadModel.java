@@ -17,9 +17,12 @@ import java.util.Map;
  * @param slots        running header/footer/watermark places, one per shown header type per unit
  * @param properties   metadata: DOCX custom and core properties, PDF info dictionary (+ XMP {@code marking.*})
  * @param hidden       content the file carries that a reader does not see
+ * @param scanned      pages without text of their own (scans, page images) and whether OCR read them; text
+ *                     OCR read is in the lists above, its locations marked {@link dev.marking.core.model.Ocr}
  */
 public record ReadModel(Path path, String format, Unit unit, List<TextBlock> firstPageTop,
-        List<TextBlock> body, List<RunningSlot> slots, Map<String, String> properties, List<HiddenItem> hidden) {
+        List<TextBlock> body, List<RunningSlot> slots, Map<String, String> properties, List<HiddenItem> hidden,
+        List<ScannedPage> scanned) {
 
     public ReadModel {
         firstPageTop = List.copyOf(firstPageTop);
@@ -27,6 +30,13 @@ public record ReadModel(Path path, String format, Unit unit, List<TextBlock> fir
         slots = List.copyOf(slots);
         properties = Map.copyOf(properties);
         hidden = List.copyOf(hidden);
+        scanned = List.copyOf(scanned);
+    }
+
+    /** A model of a file whose every page carries its own text. */
+    public ReadModel(Path path, String format, Unit unit, List<TextBlock> firstPageTop, List<TextBlock> body,
+            List<RunningSlot> slots, Map<String, String> properties, List<HiddenItem> hidden) {
+        this(path, format, unit, firstPageTop, body, slots, properties, hidden, List.of());
     }
 
     /** The body text joined by newlines, for detectors that scan prose. */

@@ -19,36 +19,55 @@ import java.util.Optional;
  * @param font      a TrueType font to embed instead of the default (PDF)
  * @param block     the GB/T 9704 first-page block where a format makes it optional (XLSX: the first sheet's
  *                  first-page header); DOCX, PDF, PPTX and text always carry it
+ * @param layout    where the marks may go on a page with its own ink ({@link Layout#KEEP}: never over it)
  * @param convert   stamp formats that are never written (DOC, XLS, PPT, RTF, …) by converting them with
  *                  LibreOffice to their modern counterpart first; off: they are refused
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font, boolean block, boolean convert) {
+        boolean watermark, Optional<Path> font, boolean block, Layout layout, boolean convert) {
 
-    /** The options without the optional block, refusing formats that need conversion. */
-    public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-            boolean watermark, Optional<Path> font) {
-        this(marking, markingId, stampDate, header, footer, watermark, font, false, false);
+    public StampOptions {
+        java.util.Objects.requireNonNull(layout, "layout");
     }
 
-    /** Everything on but the optional block, default font. */
+    /**
+     * The options without the optional block, in the default layout (never over the page's own ink), refusing
+     * formats that need conversion.
+     */
+    public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
+            boolean watermark, Optional<Path> font) {
+        this(marking, markingId, stampDate, header, footer, watermark, font, false, Layout.KEEP, false);
+    }
+
+    /** The options with or without the optional block, in the default layout, refusing formats that need conversion. */
+    public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
+            boolean watermark, Optional<Path> font, boolean block) {
+        this(marking, markingId, stampDate, header, footer, watermark, font, block, Layout.KEEP, false);
+    }
+
+    /** Everything on but the optional block, default font and layout. */
     public static StampOptions all(Marking marking, String markingId, LocalDate stampDate) {
         return new StampOptions(marking, markingId, stampDate, true, true, true, Optional.empty());
     }
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, convert);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, layout, convert);
+    }
+
+    /** The same options with another layout. */
+    public StampOptions withLayout(Layout l) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, l, convert);
     }
 
     /** The same options with the optional first-page block on or off. */
     public StampOptions withBlock(boolean on) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, convert);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, layout, convert);
     }
 
     /** The same options, converting formats that are never written before stamping when {@code on}. */
     public StampOptions withConvert(boolean on) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, on);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, layout, on);
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */
@@ -73,6 +92,15 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
         lines.add(marking.mark());
         marking.urgency().ifPresent(u -> lines.add(u.label()));
         return lines;
+    }
+
+    /**
+     * The watermark's lines ({@link StampStyle#watermarkLines}): {@code 机密★5年 第000123份 张三} on one line,
+     * or the recipient on a second line (cut when longer than a line) so the watermark keeps its size.
+     */
+    public java.util.List<String> watermarkLines() {
+        String markAndCopy = marking.mark() + marking.copy().map(c -> " 第" + c.formatted() + "份").orElse("");
+        return StampStyle.watermarkLines(markAndCopy, marking.recipient().orElse(null));
     }
 
     /** The footer line with the copy number, or empty when the marking has none. */

@@ -10,6 +10,7 @@ import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.ledger.LedgerEntry.State;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Message;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
@@ -19,12 +20,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -41,16 +45,32 @@ public final class CopyIssuer {
     private final FormatRegistry formats;
     private final int threads;
     private final Supplier<Optional<OfficeConverter>> converters;
+    private final Consumer<Message> notes;
 
     public CopyIssuer(FormatRegistry formats, int threads) {
-        this(formats, threads, OfficeConverter::find);
+        this(formats, threads, OfficeConverter::find, note -> { });
+    }
+
+    /**
+     * An issuer that tells {@code notes} what the user should know about the copies it stamps (pages
+     * shrunk to make room, an earlier marking removed), each note once though every copy reports it.
+     */
+    public CopyIssuer(FormatRegistry formats, int threads, Consumer<Message> notes) {
+        this(formats, threads, OfficeConverter::find, notes);
     }
 
     /** An issuer that finds the converter for legacy formats through {@code converters}. */
     public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters) {
+        this(formats, threads, converters, note -> { });
+    }
+
+    /** An issuer with both: where the converter comes from and who hears the notes. */
+    public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters,
+            Consumer<Message> notes) {
         this.formats = formats;
         this.threads = Math.max(1, threads);
         this.converters = converters;
+        this.notes = notes;
     }
 
     /** One issued copy. */
@@ -100,8 +120,8 @@ public final class CopyIssuer {
         Files.createDirectories(outDir);
         AtomicFiles.removeAbandoned(outDir);
         try (LedgerSession ledger = store.lock()) {
-            List<String> notes = new ArrayList<>(ledger.repairs());
-            notes.addAll(Recovery.settle(ledger));
+            List<String> repairs = new ArrayList<>(ledger.repairs());
+            repairs.addAll(Recovery.settle(ledger));
             List<CopyNumber> numbers = numbers(source, base, request, ledger.ledger(), store);
             List<Path> targets = targets(source, outDir, base, numbers, recipients,
                     StampSource.extension(format, source));
@@ -114,12 +134,18 @@ public final class CopyIssuer {
             try (StampSource input = StampSource.open(formats, format, source, base.convert(), converters)) {
                 PreparedSource prepared = input.format().prepare(input.file(),
                         recipients.stream().map(Recipient::label).toList());
+                Set<Message> said = ConcurrentHashMap.newKeySet();
+                Consumer<Message> once = m -> {
+                    if (said.add(m)) {
+                        notes.accept(m);
+                    }
+                };
                 List<LedgerEntry> reserved = reservations(base, numbers, recipients, targets);
                 ledger.append(reserved);
                 boolean finished = false;
                 try {
                     Batch batch = new Batch(stampAll(base, reserved, recipients, prepared, ledger,
-                            outputs.replaceExisting(), progress), notes);
+                            outputs.replaceExisting(), once, progress), repairs);
                     finished = true;
                     return batch;
                 } finally {
@@ -188,7 +214,7 @@ public final class CopyIssuer {
     }
 
     private List<Issued> stampAll(StampOptions base, List<LedgerEntry> reserved, List<Recipient> recipients,
-            PreparedSource prepared, LedgerSession ledger, boolean replace, IntConsumer progress)
+            PreparedSource prepared, LedgerSession ledger, boolean replace, Consumer<Message> heard, IntConsumer progress)
             throws DocumentException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reserved.size()));
         AtomicInteger done = new AtomicInteger();
@@ -198,7 +224,7 @@ public final class CopyIssuer {
                 LedgerEntry entry = reserved.get(i);
                 Recipient r = recipients.isEmpty() ? null : recipients.get(i);
                 futures.add(pool.submit(() -> {
-                    Issued issued = one(base, entry, r, prepared, ledger, replace);
+                    Issued issued = one(base, entry, r, prepared, ledger, replace, heard);
                     progress.accept(done.incrementAndGet());
                     return issued;
                 }));
@@ -241,13 +267,13 @@ public final class CopyIssuer {
     }
 
     private static Issued one(StampOptions base, LedgerEntry reserved, Recipient r, PreparedSource prepared,
-            LedgerSession ledger, boolean replace) throws DocumentException, IOException {
+            LedgerSession ledger, boolean replace, Consumer<Message> heard) throws DocumentException, IOException {
         CopyNumber n = new CopyNumber(Integer.parseInt(reserved.copy()));
         Path outDir = Path.of(reserved.folder());
         Path target = outDir.resolve(reserved.file());
         Path temp = AtomicFiles.newTemp(outDir);
         try {
-            prepared.stamp(temp, options(base, n, r));
+            prepared.stamp(temp, options(base, n, r), heard);
             String sha = Digests.sha256(temp);
             ledger.append(List.of(reserved.advance(State.STAGED, sha, Instant.now().toString(), null)));
             AtomicFiles.moveIntoPlace(temp, target, replace);

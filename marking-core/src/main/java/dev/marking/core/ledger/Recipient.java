@@ -16,15 +16,14 @@ public record Recipient(String name, String unit) {
         return unit.isEmpty() ? name : name + "（" + unit + "）";
     }
 
-    /** The name made safe for a file name: no separators, dots at the start, control or reserved characters. */
+    /** The name made safe for a file name: letters and digits of any script, - and _; any run of others becomes one _. */
     public String fileNamePart() {
         StringBuilder sb = new StringBuilder();
         name.codePoints().forEach(cp -> {
-            boolean bad = Character.isISOControl(cp) || "/\\:*?\"<>|".indexOf(cp) >= 0 || Character.isWhitespace(cp)
-                    || Character.getType(cp) == Character.FORMAT;
-            sb.appendCodePoint(bad ? '_' : cp);
+            boolean ok = Character.isLetterOrDigit(cp) || cp == '-' || cp == '_';
+            sb.appendCodePoint(ok ? cp : '_');
         });
-        String s = sb.toString().replaceAll("^[._]+", "").replaceAll("\\.{2,}", "_");
+        String s = sb.toString().replaceAll("_{2,}", "_").replaceAll("^_+|_+$", "");
         if (s.codePointCount(0, s.length()) > MAX_FILE_PART) {
             s = s.substring(0, s.offsetByCodePoints(0, MAX_FILE_PART));
         }

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param sheet     a workbook's sheet by name ({@code Sheet1}), null when not applicable
  * @param cell      a cell of {@code sheet} in A1 notation ({@code C7}), null when not applicable
  * @param slide     1-based slide of a presentation, 0 when not applicable
+ * @param ocr       set when the text here was read from a scanned page by OCR (with its confidence), else null
  */
 public record Location(String part, int section, int page, int paragraph, int line, int column, String sheet,
-        String cell, int slide) implements Comparable<Location> {
+        String cell, int slide, Ocr ocr) implements Comparable<Location> {
 
     public static final Location FILE = new Location(null, 0, 0, 0, 0, 0);
 
@@ -39,11 +40,12 @@ public record Location(String part, int section, int page, int paragraph, int li
             .thenComparingInt(Location::paragraph)
             .thenComparingInt(Location::line)
             .thenComparingInt(Location::column)
-            .thenComparing(Location::cell, Comparator.nullsFirst(CELL_ORDER));
+            .thenComparing(Location::cell, Comparator.nullsFirst(CELL_ORDER))
+            .thenComparingInt(l -> l.ocr() == null ? Integer.MIN_VALUE : l.ocr().confidence());
 
     /** A place in a document without sheet, cell or slide (word processors, PDF, text). */
     public Location(String part, int section, int page, int paragraph, int line, int column) {
-        this(part, section, page, paragraph, line, column, null, null, 0);
+        this(part, section, page, paragraph, line, column, null, null, 0, null);
     }
 
     public static Location body(int paragraph) {
@@ -68,29 +70,34 @@ public record Location(String part, int section, int page, int paragraph, int li
 
     /** A slide of a presentation. */
     public static Location slide(int slide) {
-        return new Location(null, 0, 0, 0, 0, 0, null, null, slide);
+        return new Location(null, 0, 0, 0, 0, 0, null, null, slide, null);
     }
 
     /** A whole sheet of a workbook. */
     public static Location sheet(String sheet) {
-        return new Location(null, 0, 0, 0, 0, 0, sheet, null, 0);
+        return new Location(null, 0, 0, 0, 0, 0, sheet, null, 0, null);
     }
 
     /** One cell of a sheet: {@code Sheet1!C7}. */
     public static Location cell(String sheet, String cell) {
-        return new Location(null, 0, 0, 0, 0, 0, sheet, cell, 0);
+        return new Location(null, 0, 0, 0, 0, 0, sheet, cell, 0, null);
     }
 
     public Location withColumn(int col) {
-        return new Location(part, section, page, paragraph, line, col, sheet, cell, slide);
+        return new Location(part, section, page, paragraph, line, col, sheet, cell, slide, ocr);
     }
 
     public Location withPart(String p) {
-        return new Location(p, section, page, paragraph, line, column, sheet, cell, slide);
+        return new Location(p, section, page, paragraph, line, column, sheet, cell, slide, ocr);
     }
 
     public Location withParagraph(int p) {
-        return new Location(part, section, page, p, line, column, sheet, cell, slide);
+        return new Location(part, section, page, p, line, column, sheet, cell, slide, ocr);
+    }
+
+    /** This place, read from a scan by OCR with {@code reading}'s confidence (null: not read by OCR). */
+    public Location withOcr(Ocr reading) {
+        return new Location(part, section, page, paragraph, line, column, sheet, cell, slide, reading);
     }
 
     @Override
@@ -110,11 +117,16 @@ public record Location(String part, int section, int page, int paragraph, int li
 
     /**
      * A short form in the language of {@code messages}: {@code page 2, paragraph 7} / {@code 第2页第7段},
-     * {@code Sheet1!C7}, {@code slide 3}; empty for the whole file.
+     * {@code Sheet1!C7}, {@code slide 3}, {@code page 1 (OCR 87%)}; empty for the whole file.
      */
     public String describe(Messages messages) {
         StringBuilder sb = new StringBuilder();
         append(sb, messages, "where.page", page);
+        if (ocr != null) {
+            String read = ocr.hasConfidence() ? messages.format("where.ocr.confidence", ocr.confidence())
+                    : messages.format("where.ocr");
+            sb.append(sb.length() > 0 ? messages.format("where.ocr.after") : "").append(read);
+        }
         append(sb, messages, "where.section", section);
         append(sb, messages, "where.slide", slide);
         if (sheet != null) {

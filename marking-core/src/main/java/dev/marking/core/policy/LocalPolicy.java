@@ -25,11 +25,11 @@ import java.util.stream.Collectors;
  * A {@code marking.yml} found in a scanned folder, put on top of the policy in force. Whoever can drop a file into
  * the folder writes it, so by default it may only make the check stricter: raise severities (or turn a rule on),
  * require {@code marking: mandatory}, forbid 长期, report pseudonyms more severely ({@code declass.pseudonyms}), add
- * path rules, sensitive words, secret points and codenames, block channels or require the ledger, and widen a
- * narrowed include. Everything else it asks for — excludes, suppressions, lower severities, content-triggered
- * marking, other schemes or script, a narrower include — is ignored and named in every report. Where the
- * organisation's policy says {@code local-policy: override}, the local file overrides it key by key instead (lists
- * are appended, maps merged entry by entry).
+ * path rules, sensitive words, secret points and codenames, block channels or require the ledger, widen a narrowed
+ * include and switch OCR on ({@code ocr: auto}). Everything else it asks for — excludes, suppressions, lower
+ * severities, content-triggered marking, other schemes or script, a narrower include, {@code ocr: off} — is ignored
+ * and named in every report. Where the organisation's policy says {@code local-policy: override}, the local file
+ * overrides it key by key instead (lists are appended, maps merged entry by entry).
  */
 public final class LocalPolicy {
 
@@ -106,9 +106,17 @@ public final class LocalPolicy {
         if (declared.contains("local-policy")) {
             ignored.add("local-policy");
         }
+        boolean ocr = o.ocr();
+        if (declared.contains("ocr") && l.ocr() != o.ocr()) {
+            if (l.ocr()) {
+                ocr = true;
+            } else {
+                ignored.add("ocr: off");
+            }
+        }
         return new Policy(o.source(), o.schemes(), allowLongTerm, mode, o.script(), severities, concat(o.paths(), l.paths()),
                 concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), pseudonyms, channels, o.suppressions(),
-                include, o.exclude(), fingerprint(o, l, "tighten"), o.local(),
+                include, o.exclude(), ocr, fingerprint(o, l, "tighten"), o.local(),
                 sources(o, file, PolicySource.Role.LOCAL, ignored));
     }
 
@@ -125,7 +133,8 @@ public final class LocalPolicy {
                 concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()),
                 declared.contains("declass") ? l.pseudonyms() : o.pseudonyms(), l.channels(),
                 concat(o.suppressions(), l.suppressions()), concat(o.include(), l.include()),
-                concat(o.exclude(), l.exclude()), fingerprint(o, l, "override"), o.local(),
+                concat(o.exclude(), l.exclude()), declared.contains("ocr") ? l.ocr() : o.ocr(),
+                fingerprint(o, l, "override"), o.local(),
                 sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored));
     }
 

@@ -1,5 +1,6 @@
 package dev.marking.core.policy;
 
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.io.Glob;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.model.Scheme;
@@ -37,6 +38,8 @@ import java.util.Set;
  * @param suppressions   accepted findings
  * @param include        globs of files to check when walking folders (empty: every supported file)
  * @param exclude        globs of files to skip when walking folders
+ * @param ocr            {@code ocr: auto} (true): pages without text of their own are read by OCR where
+ *                       Tesseract is installed; {@code ocr: off} (false): they are reported unread
  * @param fingerprint    a hash of the policy's content, for caches
  * @param local          what a {@code marking.yml} found in a scanned folder may do to this policy
  *                       ({@code local-policy})
@@ -45,7 +48,7 @@ import java.util.Set;
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
         Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions,
-        List<Glob> include, List<Glob> exclude, String fingerprint, Local local, List<PolicySource> sources) {
+        List<Glob> include, List<Glob> exclude, boolean ocr, String fingerprint, Local local, List<PolicySource> sources) {
 
     /** What a policy found in a scanned folder may do to the policy in force ({@code local-policy}). */
     public enum Local {
@@ -72,7 +75,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     public static Policy defaults() {
         return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
                 List.of(), List.of(), List.of(), Optional.empty(), defaultChannels(), List.of(), List.of(), List.of(),
-                "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()));
+                true, "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()));
     }
 
     /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
@@ -91,7 +94,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     /** This policy as the one {@code role} gave (its single source re-labelled: a project's own, an organisation's). */
     public Policy as(PolicySource.Role role) {
         return new Policy(source, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, pseudonyms,
-                channels, suppressions, include, exclude, fingerprint, local,
+                channels, suppressions, include, exclude, ocr, fingerprint, local,
                 List.of(new PolicySource(source, role, List.of())));
     }
 
@@ -113,6 +116,11 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     public List<Rule> rules(RuleRegistry registry) {
         return registry.rules(ruleSettings()).stream()
                 .filter(r -> r.descriptors().stream().anyMatch(d -> enabled(d.id()))).toList();
+    }
+
+    /** How adapters read pages without text of their own under this policy, in this process's environment. */
+    public OcrSettings ocrSettings() {
+        return OcrSettings.fromEnvironment(ocr);
     }
 
     /** The severity of {@code ruleId} under this policy; empty when the rule is off. */

@@ -48,7 +48,7 @@ public final class PolicyLoader {
     public static final String ENV = "MARKING_POLICY";
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
-            "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy");
+            "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy", "ocr");
     private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> DECLASS = Set.of("pseudonyms");
     private static final List<String> SEVERITIES = List.of("error", "warning", "info", "off");
@@ -148,10 +148,20 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot read the policy: " + e.getMessage(), e);
         }
+        return text(file.toString(), bytes);
+    }
+
+    /** Reads and validates the content of a policy file named {@code name} (read by the caller from wherever it is). */
+    public static Policy read(String name, byte[] bytes) throws PolicyException {
+        String text = text(name, bytes);
+        return parse(name, text, fingerprint(text));
+    }
+
+    private static String text(String name, byte[] bytes) throws PolicyException {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new PolicyException(file + ": the policy is not UTF-8 text", e);
+            throw new PolicyException(name + ": the policy is not UTF-8 text", e);
         }
     }
 
@@ -198,6 +208,7 @@ public final class PolicyLoader {
         private boolean allowLongTerm = true;
         private MarkingMode mode = MarkingMode.MANDATORY;
         private Script script = Script.SIMPLIFIED;
+        private boolean ocr = true;
         private final Map<String, Optional<Severity>> severities = new HashMap<>();
         private final List<PathRule> paths = new ArrayList<>();
         private final List<LevelTerm> terms = new ArrayList<>();
@@ -271,12 +282,15 @@ public final class PolicyLoader {
             }
             globs(top.get("include"), "include", include);
             globs(top.get("exclude"), "exclude", exclude);
+            if (top.containsKey("ocr")) {
+                ocr = y.choice(top.get("ocr"), "ocr", List.of("auto", "off")).equals("auto");
+            }
             return policy();
         }
 
         private Policy policy() {
             return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames,
-                    pseudonyms, channels, suppressions, include, exclude, fingerprint, local,
+                    pseudonyms, channels, suppressions, include, exclude, ocr, fingerprint, local,
                     List.of(new PolicySource(name, PolicySource.Role.ORGANISATION, List.of())));
         }
 

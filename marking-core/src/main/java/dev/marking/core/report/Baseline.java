@@ -7,7 +7,6 @@ import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Finding;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.ScanResult;
-import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,6 +112,6 @@ public final class Baseline {
 
     /** The normalised evidence, hashed (see {@link Fingerprints#normalise}). */
     static String hash(Finding f) {
-        return Digests.sha256(Fingerprints.normalise(f.evidence())).substring(0, 24);
+        return Fingerprints.evidence(f.evidence());
     }
 }

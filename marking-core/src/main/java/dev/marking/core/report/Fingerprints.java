@@ -18,6 +18,11 @@ public final class Fingerprints {
         return evidence == null ? "" : Widths.squeeze(Widths.fold(evidence)).toLowerCase(Locale.ROOT);
     }
 
+    /** The normalised evidence hashed, as baselines key it: 24 hex digits of its SHA-256 (of "" for none). */
+    public static String evidence(String evidence) {
+        return Digests.sha256(normalise(evidence)).substring(0, 24);
+    }
+
     /** SHA-256 (hex) of the rule, the report path and the normalised evidence. */
     public static String of(String rule, String path, String evidence) {
         return Digests.sha256(rule + '\n' + path + '\n' + normalise(evidence));

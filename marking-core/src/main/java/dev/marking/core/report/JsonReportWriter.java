@@ -143,6 +143,10 @@ public final class JsonReportWriter implements ReportWriter {
         putPositive(m, "paragraph", l.paragraph());
         putPositive(m, "line", l.line());
         putPositive(m, "column", l.column());
+        if (l.ocr() != null) {
+            // Added field: the text here was read from a scan by OCR (confidence 0–100 when words were read).
+            m.put("ocr", l.ocr().hasConfidence() ? Map.of("confidence", l.ocr().confidence()) : Map.of());
+        }
         return m;
     }
 

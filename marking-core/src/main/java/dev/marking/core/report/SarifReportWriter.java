@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * SARIF 2.1.0 for code-scanning dashboards: one run, the rule catalogue from the descriptors, one
@@ -79,6 +80,15 @@ public final class SarifReportWriter implements ReportWriter {
 
     @Override
     public void write(ScanResult result, Writer out) throws IOException {
+        write(result, (path, f) -> Fingerprints.of(f.rule(), path, f.evidence()), out);
+    }
+
+    /**
+     * The log of {@code result} with each finding's fingerprint from {@code fingerprints} (report path, finding):
+     * for findings kept without their evidence, whose fingerprints were taken when they were found.
+     */
+    public void write(ScanResult result, BiFunction<String, Finding, String> fingerprints, Writer out)
+            throws IOException {
         List<RuleDescriptor> catalogue = new ArrayList<>(rules);
         List<Artifact> artifacts = new ArrayList<>();
         List<Result> results = new ArrayList<>();
@@ -86,7 +96,7 @@ public final class SarifReportWriter implements ReportWriter {
             ArtifactLocation artifact = new ArtifactLocation(uri(file.path()), artifacts.size());
             artifacts.add(new Artifact(new ArtifactLocation(artifact.uri(), null), mediaType(file)));
             for (Finding f : file.findings()) {
-                results.add(result(f, file.path(), artifact, ruleIndex(catalogue, f)));
+                results.add(result(f, fingerprints.apply(file.path(), f), artifact, ruleIndex(catalogue, f)));
             }
         }
         Driver driver = new Driver("marking", version, INFORMATION_URI,
@@ -102,7 +112,7 @@ public final class SarifReportWriter implements ReportWriter {
         return formats.byId(file.format()).map(f -> f.mediaType(Path.of(file.path()).getFileName())).orElse(null);
     }
 
-    private static Result result(Finding f, String path, ArtifactLocation artifact, int ruleIndex) {
+    private static Result result(Finding f, String fingerprint, ArtifactLocation artifact, int ruleIndex) {
         Location l = f.location();
         Region region = l.line() > 0 ? new Region(l.line(), l.column() > 0 ? l.column() : null) : null;
         String where = l.describe();
@@ -120,7 +130,7 @@ public final class SarifReportWriter implements ReportWriter {
             putPositive(properties, "column", l.column());
         }
         return new Result(f.rule(), ruleIndex, level(f.severity()), new Text(f.message()), List.of(location),
-                Map.of(FINGERPRINT, Fingerprints.of(f.rule(), path, f.evidence())), properties);
+                Map.of(FINGERPRINT, fingerprint), properties);
     }
 
     /** The index of the finding's rule, adding a bare entry for a rule the catalogue does not know. */

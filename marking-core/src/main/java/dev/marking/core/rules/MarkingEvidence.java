@@ -76,9 +76,19 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
                 digitLines.add(b);
             }
             List<ParsedMark> marks = marksAt(parser, form, i, b.text());
-            if (block.isEmpty() && !marks.isEmpty()) {
+            if (copyLines.isEmpty() && !marks.isEmpty()) {
                 // 份号 is the line above the mark (GB/T 9704 §7.2); digits further down are dates, counts, …
-                copyLines.addAll(digitLines);
+                // A page read as one picture (a scan) may show the running mark first: then the block's
+                // mark is a later one, with its 份号 right above it, or one line further up when a title
+                // set beside the block starts between the two (a scan's lines are ordered by their top).
+                TextBlock digits = digitLines.isEmpty() ? null : digitLines.get(digitLines.size() - 1);
+                boolean above = digits != null
+                        && (i > 0 && top.get(i - 1) == digits || i > 1 && top.get(i - 2) == digits);
+                if (block.isEmpty()) {
+                    copyLines.addAll(digitLines);
+                } else if (above) {
+                    copyLines.add(digits);
+                }
             }
             marks.forEach(p -> block.add(new Found(p, b.location(), "block", b.text())));
         }

@@ -7,6 +7,7 @@ import dev.marking.core.model.Severity;
 import dev.marking.core.text.Messages;
 import dev.marking.core.text.ScriptFolding;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What a rule may look at for one file: the read model, the markings found in it (computed once),
@@ -27,6 +28,16 @@ public record RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate t
      */
     public String fold(String asWritten) {
         return ScriptFolding.fold(asWritten);
+    }
+
+    /** How many items a message lists before it says how many there are in all. */
+    public static final int LISTED = 10;
+
+    /** {@code items} for a message, in its language: at most {@value #LISTED}, then {@code … (37)}. */
+    public String list(List<String> items) {
+        String separator = messages.format("list.separator");
+        String shown = String.join(separator, items.stream().limit(LISTED).toList());
+        return items.size() > LISTED ? shown + separator + "… (" + items.size() + ")" : shown;
     }
 
     /** A finding at the rule's default severity with a message from the bundle. */

@@ -19,6 +19,7 @@ import dev.marking.core.rules.pii.EmailRule;
 import dev.marking.core.rules.pii.IdCardRule;
 import dev.marking.core.rules.pii.PhoneRule;
 import dev.marking.core.rules.redaction.FakeRedactionRule;
+import dev.marking.core.rules.scanned.NoTextRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ public final class RuleRegistry {
                 s -> new IdCardRule(),
                 s -> new PhoneRule(),
                 s -> new BankCardRule(),
-                s -> new EmailRule()));
+                s -> new EmailRule(),
+                s -> new NoTextRule(s.mode())));
     }
 
     /** This registry and {@code entry} after it (an extension's own rule, a test's). */

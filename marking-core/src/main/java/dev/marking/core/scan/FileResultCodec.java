@@ -6,6 +6,7 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
+import dev.marking.core.model.Ocr;
 import dev.marking.core.model.Severity;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
@@ -24,6 +25,9 @@ import java.util.Optional;
  */
 final class FileResultCodec {
 
+    /** The OCR slot of a location that was not read by OCR. */
+    private static final int NOT_OCR = -2;
+
     private FileResultCodec() {
     }
 
@@ -40,7 +44,7 @@ final class FileResultCodec {
             fm.put("message", f.message());
             Location l = f.location();
             fm.put("location", List.of(orEmpty(l.part()), l.section(), l.page(), l.paragraph(), l.line(), l.column(),
-                    orEmpty(l.sheet()), orEmpty(l.cell()), l.slide()));
+                    orEmpty(l.sheet()), orEmpty(l.cell()), l.slide(), l.ocr() == null ? NOT_OCR : l.ocr().confidence()));
             fm.put("evidence", f.evidence());
             findings.add(fm);
         }
@@ -52,11 +56,13 @@ final class FileResultCodec {
         List<Finding> findings = new ArrayList<>();
         for (JsonNode f : n.path("findings")) {
             JsonNode l = f.path("location");
-            if (l.size() != 9) {
+            if (l.size() != 10) {
                 throw new IllegalArgumentException("bad location " + l);
             }
+            int ocr = l.get(9).asInt();
             Location location = new Location(orNull(l.get(0)), l.get(1).asInt(), l.get(2).asInt(), l.get(3).asInt(),
-                    l.get(4).asInt(), l.get(5).asInt(), orNull(l.get(6)), orNull(l.get(7)), l.get(8).asInt());
+                    l.get(4).asInt(), l.get(5).asInt(), orNull(l.get(6)), orNull(l.get(7)), l.get(8).asInt(),
+                    ocr == NOT_OCR ? null : new Ocr(ocr));
             findings.add(new Finding(text(f, "rule"), Severity.valueOf(text(f, "severity")), text(f, "message"), location,
                     f.path("evidence").isNull() ? null : f.path("evidence").asText()));
         }

@@ -111,6 +111,22 @@ public final class FileSelection {
         return in && excludes.stream().noneMatch(g -> g.matches(relative));
     }
 
+    /**
+     * True when a walk picks a file at {@code relative} ('/'-separated) under a folder given to it: no folder on
+     * the way is one a walk skips, and the policy's and the caller's globs select it, as {@link #select} selects
+     * walked files. For shells that list folders themselves (a Hadoop file system); what the file is, is decided
+     * by its content when it is checked, as for a walk.
+     */
+    public boolean walked(String relative) {
+        String[] parts = relative.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (SKIPPED_FOLDERS.contains(parts[i])) {
+                return false;
+            }
+        }
+        return policy.selects(relative) && selects(relative);
+    }
+
     /** One walk over one or more roots: each real folder is walked once. */
     private final class Walk {
         private final Path base;

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ScanCache {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Path file;
     private final String key;
@@ -58,6 +58,7 @@ public final class ScanCache {
         sb.append("\npolicy=").append(options.policy().fingerprint());
         sb.append("\ntoday=").append(options.today());
         sb.append("\nlang=").append(options.messages().locale().toLanguageTag());
+        sb.append("\nocr=").append(options.policy().ocrSettings().fingerprint());
         sb.append("\nrules=");
         for (Rule r : rules) {
             sb.append(r.descriptor().id()).append(',');

@@ -3,6 +3,7 @@ package dev.marking.core.scan;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.model.Finding;
@@ -43,12 +44,14 @@ public final class Scanner {
     private final List<Rule> rules;
     private final ScanOptions options;
     private final PolicyFilter filter;
+    private final OcrSettings ocr;
 
     public Scanner(FormatRegistry formats, List<Rule> rules, ScanOptions options) {
         this.formats = formats;
         this.rules = List.copyOf(rules);
         this.options = options;
         this.filter = new PolicyFilter(options.policy(), options.today(), options.messages());
+        this.ocr = options.policy().ocrSettings();
     }
 
     /** A scanner with the formats given and the built-in rules configured by {@code options.policy()}. */
@@ -219,6 +222,49 @@ public final class Scanner {
         }
     }
 
+    /**
+     * Checks one file given by its content, as if it were a file shown as {@code shown} and named on its own
+     * ({@code relative}: its path for the policy); see {@link #check(String, String, String, byte[], boolean)}.
+     */
+    public FileResult check(String name, String shown, String relative, byte[] content) {
+        return check(name, shown, relative, content, false).orElseThrow();
+    }
+
+    /**
+     * Checks one file given by its content, as if it were a file shown as {@code shown} and found at
+     * {@code relative} under a root ({@code walked}) or named on its own: it is classified by its content and
+     * name ({@code name}'s last segment) exactly as a scan classifies files, so a walked file that is not a
+     * document is skipped (empty), as a scan skips it. The adapters read files, so the content goes to a private
+     * temporary file of that name, removed before this returns.
+     */
+    public Optional<FileResult> check(String name, String shown, String relative, byte[] content, boolean walked) {
+        try (ContentFile file = ContentFile.write(name, content)) {
+            FileResult r;
+            try {
+                Examined e = examine(new ScanTarget(file.path(), relative, walked), true, ScanCache.disabled(),
+                        new AtomicInteger(), new AtomicInteger());
+                if (e.result() == null) {
+                    return Optional.empty();
+                }
+                r = e.result();
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // An adapter that crashes on one document fails closed on that document only.
+                r = unreadable(name, shown, relative, "reading failed: " + e);
+            }
+            return Optional.of(file.hidden(r, shown));
+        } catch (IOException e) {
+            return Optional.of(fileFinding(shown, relative, "unknown", FileRules.UNREADABLE, options.messages().format(
+                    "file.unreadable", "cannot stage the content for reading: " + e.getMessage()), List.of()));
+        }
+    }
+
+    /** The finding for a document whose content could not be had at all ({@code reason}), the policy applied. */
+    public FileResult unreadable(String name, String shown, String relative, String reason) {
+        String format = formats.forFile(Path.of(ContentFile.safe(name))).map(f -> f.id()).orElse("unknown");
+        return fileFinding(shown, relative, format, FileRules.UNREADABLE, options.messages().format("file.unreadable",
+                reason), List.of());
+    }
+
     /** Reads a document with the format its classification chose; a disagreeing name is a warning. */
     private FileResult read(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
         reads.incrementAndGet();
@@ -227,7 +273,7 @@ public final class Scanner {
                 Location.FILE, null))).orElse(List.of());
         ReadModel model;
         try {
-            model = d.format().read(target.file());
+            model = d.format().read(target.file(), ocr);
         } catch (StackOverflowError e) {
             // a reader without a depth limit of its own: one finding, the scan goes on
             return fileFinding(target, d.format().id(), FileRules.UNREADABLE,
@@ -292,10 +338,14 @@ public final class Scanner {
 
     private FileResult fileFinding(ScanTarget target, String format, RuleDescriptor rule, String message,
             List<Finding> more) {
+        return fileFinding(display(target.file()), target.relative(), format, rule, message, more);
+    }
+
+    private FileResult fileFinding(String shown, String relative, String format, RuleDescriptor rule, String message,
+            List<Finding> more) {
         List<Finding> findings = new ArrayList<>(more);
         findings.add(new Finding(rule.id(), rule.defaultSeverity(), message, Location.FILE, null));
-        return new FileResult(display(target.file()), format, Optional.empty(),
-                filter.apply(target.relative(), false, findings));
+        return new FileResult(shown, format, Optional.empty(), filter.apply(relative, false, findings));
     }
 
     /** The path relative to the working directory when inside it, with '/' separators. */

@@ -8,11 +8,13 @@ import dev.marking.core.format.convert.OfficeConverter;
 import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Marking;
+import dev.marking.core.model.Message;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +42,11 @@ public final class Stamper {
         return outputName(source, options, null, null);
     }
 
-    /** {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. */
+    /**
+     * {@code name.000003.张三.docx}: copy number and (already sanitised) recipient when present. A source
+     * that is itself a numbered copy ({@code name.000123.docx}, {@code name.000123.张三.docx}) loses its
+     * old suffix first, so suffixes never pile up.
+     */
     public static String outputName(Path source, StampOptions options, String recipientPart) {
         return outputName(source, options, recipientPart, null);
     }
@@ -66,8 +72,12 @@ public final class Stamper {
         String stem = dot <= 0 ? name : name.substring(0, dot);
         String own = dot <= 0 ? "" : name.substring(dot + 1);
         String ext = extension == null || extension.equalsIgnoreCase(own) ? own : extension;
-        return stem + suffix + (ext.isEmpty() ? "" : "." + ext);
+        String bare = OLD_SUFFIX.matcher(stem).replaceFirst("");
+        return (bare.isEmpty() ? stem : bare) + suffix + (ext.isEmpty() ? "" : "." + ext);
     }
+
+    /** The suffix an earlier numbered copy carries: {@code .000123}, possibly followed by {@code .recipient}. */
+    private static final java.util.regex.Pattern OLD_SUFFIX = java.util.regex.Pattern.compile("\\.\\d{6}(\\.[^.]*)?$");
 
     /** The extension a stamped {@code source} is written with: the converted format's for a legacy one. */
     public static String outputExtension(DocumentFormat format, Path source) {
@@ -76,16 +86,27 @@ public final class Stamper {
 
     /** Stamps {@code source} into {@code outDir}, replacing a file of the output's name; returns the written file. */
     public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
-        return stamp(source, outDir, options, true);
+        return stamp(source, outDir, options, true, note -> { });
     }
 
     /**
-     * Stamps {@code source} into {@code outDir}; returns the written file. Unless {@code replace}, an existing
-     * file of the output's name is never replaced.
+     * Stamps {@code source} into {@code outDir}, replacing a file of the output's name, telling {@code notes}
+     * what the user should know about the result (pages shrunk to make room, an earlier marking removed, a
+     * signature removed); returns the written file.
+     */
+    public Path stamp(Path source, Path outDir, StampOptions options, Consumer<Message> notes)
+            throws DocumentException, IOException {
+        return stamp(source, outDir, options, true, notes);
+    }
+
+    /**
+     * Stamps {@code source} into {@code outDir}, telling {@code notes} what the user should know about the
+     * result; returns the written file. Unless {@code replace}, an existing file of the output's name is never
+     * replaced.
      *
      * @throws java.nio.file.FileAlreadyExistsException when the output exists and may not be replaced
      */
-    public Path stamp(Path source, Path outDir, StampOptions options, boolean replace)
+    public Path stamp(Path source, Path outDir, StampOptions options, boolean replace, Consumer<Message> notes)
             throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
                 DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
@@ -101,7 +122,7 @@ public final class Stamper {
         try (StampSource input = StampSource.open(formats, format, source, options.convert(), converters)) {
             Path temp = AtomicFiles.newTemp(outDir);
             try {
-                input.format().stamp(input.file(), temp, options);
+                input.format().stamp(input.file(), temp, options, notes);
                 AtomicFiles.moveIntoPlace(temp, target, replace);
                 return target;
             } finally {

@@ -11,12 +11,22 @@ import dev.marking.core.policy.Policy;
 import dev.marking.core.policy.PolicyLoader;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.scan.FileResult;
+import dev.marking.core.scan.Scanner;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +115,7 @@ class EngineTest {
         assertEquals(Set.of("marking.missing", "marking.invalid", "marking.noncanonical", "marking.inconsistent",
                 "marking.incomplete", "term.expired", "copy.invalid", "declass.fake", "declass.template", "redaction.fake",
                 "hidden.content", "pii.id-card", "pii.phone", "pii.bank-card", "pii.email", "file.unreadable",
-                "file.encrypted", "file.unsupported", "file.mismatch", "policy.excluded-all"), ids);
+                "file.encrypted", "file.no-text", "file.unsupported", "file.mismatch", "policy.excluded-all"), ids);
         Files.writeString(dir.resolve("a.md"), "正文\n");
         StringWriter sarif = new StringWriter();
         engine.verify(VerifyRequest.of(List.of(dir)).withReport(ReportTarget.console("sarif")), sarif);
@@ -166,6 +176,59 @@ class EngineTest {
         assertEquals(engine.extensions(), view.get("extensions"));
         assertEquals(engine.formatIds(), view.get("formats"));
         assertTrue(engine.formatIds().containsAll(List.of("docx", "pdf", "text")));
+    }
+
+    @Test
+    void aShellThatListsFoldersItselfPicksAndClassifiesFilesAsTheWalkDoes() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(tree.resolve("a.md"), "# 方案\n正文\n");
+        Files.createDirectories(tree.resolve("sub"));
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            doc.save(tree.resolve("sub/scan.txt").toFile());
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Files.write(tree.resolve("photo.png"), png);
+        Files.write(tree.resolve("photo.pdf"), png);
+        Files.writeString(tree.resolve("~$a.docx"), "owner");
+        Files.createDirectories(tree.resolve("target"));
+        Files.writeString(tree.resolve("target/b.md"), "# b\n");
+        Files.createDirectories(tree.resolve("drafts"));
+        Files.writeString(tree.resolve("drafts/c.md"), "# c\n");
+        Policy p = policy("exclude: [drafts/**]\n");
+        LocalDate today = LocalDate.of(2026, 12, 1);
+
+        VerifyResult cli = engine.verify(VerifyRequest.of(List.of(tree)).withPolicy(p).withToday(today).withLang("en"),
+                null);
+        Map<String, List<String>> walked = new TreeMap<>();
+        for (FileResult f : cli.result().files()) {
+            walked.put(f.path(), f.findings().stream().map(x -> f.format() + " " + x.rule() + " " + x.message()).toList());
+        }
+
+        Predicate<String> filter = engine.walkFilter(p);
+        DocumentCheck check = engine.documentCheck(p, today, "en");
+        Map<String, List<String>> listed = new TreeMap<>();
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(tree)) {
+            all = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : all) {
+            String relative = tree.relativize(f).toString().replace('\\', '/');
+            if (filter.test(relative)) {
+                check.check(Scanner.display(f), relative, Files.readAllBytes(f), true).ifPresent(d -> listed.put(
+                        d.path(), d.findings().stream().map(x -> d.format() + " " + x.rule() + " " + x.message())
+                                .toList()));
+            }
+        }
+        assertEquals(walked, listed);
+        assertEquals(Set.of("a.md", "photo.pdf", "sub/scan.txt"), walked.keySet().stream()
+                .map(k -> k.substring(k.indexOf("tree/") + 5)).collect(Collectors.toSet()), walked.toString());
+        assertTrue(listed.get(Scanner.display(tree.resolve("sub/scan.txt"))).stream()
+                .anyMatch(x -> x.startsWith("pdf file.mismatch ")), listed.toString());
+        assertTrue(listed.get(Scanner.display(tree.resolve("photo.pdf"))).stream()
+                .anyMatch(x -> x.contains(" file.unsupported ")), listed.toString());
+        CheckedDocument named = check.check("photo.png", "photo.png", png);
+        assertEquals("file.unsupported", named.findings().get(0).rule(), "named directly: a finding, not skipped");
     }
 
     private interface Call {

@@ -18,6 +18,7 @@ import dev.marking.core.scan.Stamper;
 import dev.marking.core.testing.FormatSamples;
 import dev.marking.core.testing.LibreOffice;
 import dev.marking.core.testing.Passwords;
+import dev.marking.core.testing.Scans;
 import java.awt.image.BufferedImage;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -40,12 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, acceptance 1: a folder with one document of each format the registry knows, unmarked and marked (stamped,
  * or for formats stamped only by converting — legacy Office and WPS, RTF, ODS, ODP — converted by LibreOffice from
- * the stamped modern counterpart), renamed, damaged and encrypted ones and a few files that are not documents.
- * {@code verify} reports every file: unmarked ones {@code marking.missing}, marked ones with their level, the renamed
- * ones read as what they are with {@code file.mismatch}, the damaged and encrypted ones as errors, the rest skipped
- * as not documents — and the summary's counts add up to the number of files. The formats come from
- * {@code FormatRegistry.standard()} and their samples from {@code FormatSamples}, so a format registered later is
- * covered here once its id has a sample (until then this test fails, naming it).
+ * the stamped modern counterpart; page images, which are only read, scanned from the stamped PDF), renamed, damaged
+ * and encrypted ones and a few files that are not documents. {@code verify} reports every file: unmarked ones
+ * {@code marking.missing}, marked ones with their level, the renamed ones read as what they are with
+ * {@code file.mismatch}, the damaged and encrypted ones as errors, the rest skipped as not documents — and the
+ * summary's counts add up to the number of files. The formats come from {@code FormatRegistry.standard()} and their
+ * samples from {@code FormatSamples}, so a format registered later is covered here once its id has a sample (until
+ * then this test fails, naming it).
  */
 class RecognitionAcceptanceTest {
 
@@ -63,6 +65,7 @@ class RecognitionAcceptanceTest {
         FormatRegistry formats = FormatRegistry.standard();
         List<String> noSample = new ArrayList<>();
         List<DocumentFormat> convertOnly = new ArrayList<>();
+        List<DocumentFormat> scanned = new ArrayList<>();
         Marking mark = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5));
         for (DocumentFormat f : formats.formats()) {
             Optional<FormatSamples.Builder> sample = FormatSamples.of(f.id());
@@ -80,12 +83,19 @@ class RecognitionAcceptanceTest {
             } catch (DocumentException e) {
                 // A format marking reads but only stamps by converting it (--convert): its marked variant is made
                 // below, by LibreOffice from the stamped modern counterpart.
+                // A format marking only reads (page images): its marked variant is a scan of the stamped PDF sample.
                 assertEquals(DocumentException.Kind.REFUSED, e.kind(), f.id() + " cannot be stamped: " + e.getMessage());
-                convertOnly.add(f);
+                (f.conversion().isPresent() ? convertOnly : scanned).add(f);
             }
         }
         assertEquals(List.of(), noSample, "every registered format needs a sample in testing.FormatSamples");
         markedByConversion(convertOnly, marked);
+        for (DocumentFormat f : scanned) {
+            Path pdf = dir.resolve("marked-pdf.pdf");
+            assertTrue(Files.isRegularFile(pdf), f.id() + " is scanned from the marked PDF sample, which is missing");
+            Path image = Scans.png(dir.resolve("marked-" + f.id() + ".png"), Scans.scan(pdf, 1, 300, Scans.Noise.NONE, 1));
+            marked.put(image.getFileName().toString(), f.id());
+        }
         assertEquals(new TreeSet<>(unmarked.values()), new TreeSet<>(marked.values()), "a marked variant of every format");
     }
 
@@ -133,9 +143,9 @@ class RecognitionAcceptanceTest {
         Passwords.encryptedXls(dir.resolve("locked.xls"), "secret");
         Files.writeString(dir.resolve("Tool.java"), "final class Tool {\n}\n");
         Files.writeString(dir.resolve("roster.csv"), "name,unit\n张三,办公室\n");
-        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("photo.png").toFile());
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "gif", dir.resolve("photo.gif").toFile());
         Files.write(dir.resolve("tool"), new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        return Set.of("Tool.java", "roster.csv", "photo.png", "tool");
+        return Set.of("Tool.java", "roster.csv", "photo.gif", "tool");
     }
 
     @Test

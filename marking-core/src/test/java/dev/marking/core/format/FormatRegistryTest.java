@@ -34,13 +34,16 @@ class FormatRegistryTest {
     @Test
     void theRegistryIsTheListOfExtensionsGlobsAndMediaTypes() {
         assertEquals(List.of("docx", "pdf", "ofd", "txt", "md", "markdown", "xlsx", "pptx", "doc", "wps", "xls", "et",
-                "ppt", "dps", "rtf", "odt", "ods", "odp"), formats.extensions());
+                "ppt", "dps", "rtf", "odt", "ods", "odp", "tif", "tiff", "jpg", "jpeg", "png"), formats.extensions());
         assertEquals(".docx, .pdf, .ofd, .txt, .md, .markdown, .xlsx, .pptx, .doc, .wps, .xls, .et, .ppt, .dps, .rtf, .odt,"
-                + " .ods, .odp", formats.extensionList());
+                + " .ods, .odp, .tif, .tiff, .jpg, .jpeg, .png", formats.extensionList());
         assertEquals("**/*.docx", formats.includeGlobs().get(0));
-        assertEquals("**/*.odp", formats.includeGlobs().get(formats.includeGlobs().size() - 1));
+        assertEquals("**/*.png", formats.includeGlobs().get(formats.includeGlobs().size() - 1));
         assertEquals("application/msword", formats.mediaType(Path.of("报告.DOC")));
         assertEquals("application/vnd.oasis.opendocument.text", formats.mediaType(Path.of("a.odt")));
+        assertEquals("image/png", formats.mediaType(Path.of("扫描件.PNG")));
+        assertEquals("image/jpeg", formats.mediaType(Path.of("a.jpeg")));
+        assertEquals("image/tiff", formats.mediaType(Path.of("a.tif")));
         assertEquals("application/pdf", formats.mediaType(Path.of("a/B.PDF")));
         assertEquals("text/markdown", formats.mediaType(Path.of("说明.md")));
         assertEquals("text/plain", formats.mediaType(Path.of("a.txt")));

@@ -33,7 +33,8 @@ class FormatSamplesTest {
             Map.entry("rtf", p -> p.startsWith("{\\rtf1".getBytes(StandardCharsets.US_ASCII))),
             Map.entry("odt", p -> mimetype(p, "text")),
             Map.entry("ods", p -> mimetype(p, "spreadsheet")),
-            Map.entry("odp", p -> mimetype(p, "presentation")));
+            Map.entry("odp", p -> mimetype(p, "presentation")),
+            Map.entry("image", p -> p.startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})));
 
     @TempDir
     Path dir;

@@ -27,6 +27,17 @@ class LocationTest {
     }
 
     @Test
+    void placesReadByOcrSaySoWithTheirConfidence() {
+        Location line = new Location(null, 0, 1, 3, 0, 0).withOcr(new Ocr(87)).withColumn(5);
+        assertEquals("page 1 (OCR 87%), paragraph 3, column 5", line.describe(EN));
+        assertEquals("第1页（OCR，置信度87%）第3段第5列", line.describe(ZH));
+        assertEquals("page 2 (OCR)", Location.page(2).withOcr(Ocr.PAGE).describe(EN));
+        assertEquals("第2页（OCR）", Location.page(2).withOcr(Ocr.PAGE).describe(ZH));
+        assertEquals(87, line.withPart("header").withParagraph(1).ocr().confidence(), "kept by every with…");
+        assertTrue(new Location(null, 0, 1, 3, 0, 0).compareTo(line.withColumn(0)) < 0, "the text layer first");
+    }
+
+    @Test
     void namesSheetsCellsAndSlides() {
         assertEquals("Sheet1!C7", Location.cell("Sheet1", "C7").describe(EN));
         assertEquals("'Q1 plan'!B2", Location.cell("Q1 plan", "B2").describe(EN));

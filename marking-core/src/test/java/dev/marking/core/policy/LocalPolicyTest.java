@@ -71,6 +71,18 @@ class LocalPolicyTest {
     }
 
     @Test
+    void aLocalFileMaySwitchOcrOnButNotOff() throws Exception {
+        Policy off = local(Policy.defaults(), "ocr: off\n");
+        assertTrue(off.ocr(), "scans stay read");
+        assertEquals(List.of("ocr: off"), ignored(off));
+        Policy on = local(org("ocr: off\n"), "ocr: auto\n");
+        assertTrue(on.ocr());
+        assertEquals(List.of(), ignored(on));
+        assertFalse(local(org("ocr: off\n"), "marking: mandatory\n").ocr(), "unsaid, the policy above's stands");
+        assertFalse(local(org("ocr: auto\nlocal-policy: override\n"), "ocr: off\n").ocr(), "overrides when allowed");
+    }
+
+    @Test
     void whatTightensIsApplied() throws Exception {
         Policy upper = org("""
                 marking: content

@@ -2,11 +2,13 @@ package dev.marking.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.model.Script;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,24 @@ class PolicyLoaderTest {
         assertEquals(MarkingMode.MANDATORY, p.mode());
         assertEquals(7, p.channels().size());
         assertFalse(p.channels().get("email").classified());
+    }
+
+    @Test
+    void ocrIsOnUnlessThePolicyOrTheEnvironmentSwitchesItOff() throws Exception {
+        assertTrue(parse("").ocr());
+        assertTrue(parse("ocr: auto\n").ocr());
+        assertFalse(parse("ocr: off\n").ocr());
+        assertFalse(parse("ocr: off\n").ocrSettings().enabled());
+        assertTrue(error("ocr: sometimes\n").contains("ocr"), error("ocr: sometimes\n"));
+        assertTrue(OcrSettings.fromEnvironment(true, Map.of()).enabled());
+        assertEquals("tesseract", OcrSettings.fromEnvironment(true, Map.of()).program());
+        assertFalse(OcrSettings.fromEnvironment(true, Map.of("MARKING_OCR", "OFF")).enabled());
+        assertFalse(OcrSettings.fromEnvironment(false, Map.of("MARKING_OCR", "auto")).enabled(), "the policy's off wins");
+        assertEquals("/opt/t/bin/tesseract", OcrSettings.fromEnvironment(true,
+                Map.of("MARKING_TESSERACT", "/opt/t/bin/tesseract")).program());
+        assertThrows(IllegalArgumentException.class, () -> OcrSettings.fromEnvironment(true, Map.of("MARKING_OCR", "of")));
+        // What the scan cache keys on: a policy that switches OCR off must not reuse results read with OCR.
+        assertNotEquals(parse("").ocrSettings().fingerprint(), parse("ocr: off\n").ocrSettings().fingerprint());
     }
 
     @Test
@@ -131,15 +152,15 @@ class PolicyLoaderTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, local-policy, "
-            + "marking, marking.script, paths, rules, schemes, sensitive, suppressions, version)",
+            + "marking, marking.script, ocr, paths, rules, schemes, sensitive, suppressions, version)",
         "local-policy: loosen|marking.yml:1: local-policy: expected one of tighten, override, not 'loosen'",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
         "rules: {marking.missng: off}|marking.yml:1: rules.marking.missng: unknown key (known: copy.invalid, "
-            + "declass.fake, declass.template, file.encrypted, file.mismatch, file.unreadable, file.unsupported, "
-            + "hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, marking.missing, "
-            + "marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, policy.excluded-all, "
-            + "redaction.fake, term.expired)",
+            + "declass.fake, declass.template, file.encrypted, file.mismatch, file.no-text, file.unreadable, "
+            + "file.unsupported, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
+            + "marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, "
+            + "policy.excluded-all, redaction.fake, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
             + "not 'fatal'",
         "schemes: {enabled: [state, martian]}|marking.yml:1: schemes.enabled: expected one of state, work, internal, "
@@ -172,8 +193,8 @@ class PolicyLoaderTest {
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
             + "term.expired, copy.invalid, declass.fake, declass.template, redaction.fake, hidden.content, pii.id-card, "
-            + "pii.phone, pii.bank-card, pii.email, file.unreadable, file.encrypted, file.unsupported, file.mismatch, "
-            + "policy.excluded-all, *, not 'nope'",
+            + "pii.phone, pii.bank-card, pii.email, file.no-text, file.unreadable, file.encrypted, file.unsupported, "
+            + "file.mismatch, policy.excluded-all, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
@@ -192,9 +213,9 @@ class PolicyLoaderTest {
     @Test
     void errorsGiveTheRealLine() {
         assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, declass.template, "
-                + "file.encrypted, file.mismatch, file.unreadable, file.unsupported, hidden.content, marking.incomplete, "
-                + "marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, pii.bank-card, pii.email, "
-                + "pii.id-card, pii.phone, policy.excluded-all, redaction.fake, term.expired)",
+                + "file.encrypted, file.mismatch, file.no-text, file.unreadable, file.unsupported, hidden.content, "
+                + "marking.incomplete, marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, "
+                + "pii.bank-card, pii.email, pii.id-card, pii.phone, policy.excluded-all, redaction.fake, term.expired)",
                 error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
         assertEquals("marking.yml:2: rules: given twice", error("rules: {}\nrules: {}\n"));

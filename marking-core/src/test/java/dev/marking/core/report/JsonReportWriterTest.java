@@ -9,6 +9,7 @@ import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
+import dev.marking.core.model.Ocr;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Severity;
 import dev.marking.core.model.Term;
@@ -84,5 +85,19 @@ class JsonReportWriterTest {
         JsonNode findings = new ObjectMapper().readTree(out.toString()).get("files").get(0).get("findings");
         assertEquals("{\"sheet\":\"Sheet1\",\"cell\":\"C7\"}", findings.get(0).get("location").toString());
         assertEquals("{\"slide\":3,\"paragraph\":2}", findings.get(1).get("location").toString());
+    }
+
+    @Test
+    void placesReadByOcrCarryTheConfidenceInAnAddedField() throws Exception {
+        Finding line = new Finding("declass.fake", Severity.ERROR, "m",
+                new Location(null, 0, 1, 6, 0, 8).withOcr(new Ocr(92)), "XX部队");
+        Finding page = new Finding("file.no-text", Severity.ERROR, "m", Location.page(1).withOcr(Ocr.PAGE), null);
+        StringWriter out = new StringWriter();
+        new JsonReportWriter("1.0").write(new ScanResult(List.of(new FileResult("scan.pdf", "pdf", Optional.empty(),
+                List.of(line, page)))), out);
+        JsonNode findings = new ObjectMapper().readTree(out.toString()).get("files").get(0).get("findings");
+        assertEquals("{\"page\":1,\"ocr\":{}}", findings.get(0).get("location").toString());
+        assertEquals("{\"page\":1,\"paragraph\":6,\"column\":8,\"ocr\":{\"confidence\":92}}",
+                findings.get(1).get("location").toString());
     }
 }

@@ -11,6 +11,7 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Ocr;
 import dev.marking.core.model.Severity;
 import dev.marking.core.model.Term;
 import dev.marking.core.model.Urgency;
@@ -41,7 +42,10 @@ class ScanCacheTest {
                 new Finding("marking.incomplete", Severity.ERROR, "missing", Location.FILE, null),
                 new Finding("marking.incomplete", Severity.INFO, "in header", new Location("header:first", 2, 0, 1, 0, 0), ""),
                 new Finding("pii.phone", Severity.ERROR, "in a cell", Location.cell("Sheet 1", "C7"), "13800138000"),
-                new Finding("declass.fake", Severity.ERROR, "on a slide", Location.slide(4).withPart("notes"), "XX部队"));
+                new Finding("declass.fake", Severity.ERROR, "on a slide", Location.slide(4).withPart("notes"), "XX部队"),
+                new Finding("declass.fake", Severity.ERROR, "on a scan", Location.page(1).withParagraph(3)
+                        .withOcr(new Ocr(91)), "A基地"),
+                new Finding("file.no-text", Severity.ERROR, "blank scan", Location.page(2).withOcr(Ocr.PAGE), null));
         return new FileResult("docs/a.md", "text", Optional.of(mk), findings);
     }
 
@@ -127,7 +131,7 @@ class ScanCacheTest {
                 Messages.forLang("zh")), "1.0"));
         Policy d = Policy.defaults();
         Policy other = new Policy("x", d.schemes(), true, d.mode(), d.script(), d.severities(), List.of(), List.of(),
-                List.of(), d.pseudonyms(), d.channels(), List.of(), List.of(), List.of(), "other", d.local(), d.sources());
+                List.of(), d.pseudonyms(), d.channels(), List.of(), List.of(), List.of(), true, "other", d.local(), d.sources());
         assertNotEquals(base, ScanCache.key(formats, ScanOptions.of(other, LocalDate.of(2026, 11, 23),
                 Messages.forLang("en")), "1.0"));
     }

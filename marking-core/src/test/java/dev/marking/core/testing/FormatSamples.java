@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +25,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * One small unmarked document per format id, built in code (or, for Word and PowerPoint 97–2003 and ODF, converted
- * by LibreOffice from one built in code), for tests that must cover every format the registry knows: they iterate over
- * {@code FormatRegistry.standard().formats()} and ask here for each format's sample, so a format registered later
- * is covered as soon as its id has a builder below (and such a test fails, naming the id, until it has one).
- * Samples hold the same body text and no mark; tests make marked variants by stamping them.
+ * by LibreOffice from one built in code; for page images, scanned from a PDF built in code), for tests that must cover
+ * every format the registry knows: they iterate over {@code FormatRegistry.standard().formats()} and ask here for each
+ * format's sample, so a format registered later is covered as soon as its id has a builder below (and such a test
+ * fails, naming the id, until it has one). Samples hold the same body text and no mark; tests make marked variants by
+ * stamping them.
  */
 public final class FormatSamples {
 
@@ -56,7 +58,8 @@ public final class FormatSamples {
             Map.entry("wps", file -> converted(file, "doc", "docx", FormatSamples::docxFor)),
             Map.entry("odt", file -> converted(file, "odt", "docx", FormatSamples::docxFor)),
             Map.entry("ods", file -> converted(file, "ods", "xlsx", FormatSamples::xlsx)),
-            Map.entry("odp", file -> converted(file, "odp", "pptx", FormatSamples::pptx)));
+            Map.entry("odp", file -> converted(file, "odp", "pptx", FormatSamples::pptx)),
+            Map.entry("image", FormatSamples::image));
 
     private FormatSamples() {
     }
@@ -121,6 +124,13 @@ public final class FormatSamples {
         TITLE.chars().forEach(c -> sb.append("\\u").append(c).append('?'));
         sb.append("\\par}\n");
         return Files.writeString(file, sb.toString(), StandardCharsets.US_ASCII);
+    }
+
+    /** A page image: the sample's lines printed in a CJK font on A4 and scanned at 200 dpi into a PNG (read by OCR). */
+    private static Path image(Path file) throws IOException {
+        Path work = Files.createTempDirectory("sample");
+        Path pdf = Scans.document(work.resolve("page.pdf"), List.of(List.of(TITLE, "正文第一段。")));
+        return Scans.png(file, Scans.scan(pdf, 1, 200, Scans.Noise.NONE, 1));
     }
 
     private static Path docxFor(Path file) {

@@ -13,47 +13,63 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * LibreOffice and poppler as independent readers: headless conversion of office files to PDF, then the
- * PDF's text per page ({@code pdftotext}) and its pages as pictures ({@code pdftoppm}). Each needs its
- * program; skipped without it, except on CI ({@code CI} set), where it fails.
+ * LibreOffice and poppler as independent readers: headless conversion of office files (to PDF, or re-saved
+ * as DOCX as a user pressing Save does), then the PDF's text per page ({@code pdftotext}) and its pages as
+ * pictures ({@code pdftoppm}). Each needs its program; skipped without it, except on CI ({@code CI} set),
+ * where it fails. Every instance has a LibreOffice profile of its own, so parallel runs never share one.
  */
 public final class LibreOffice {
 
-    private static final int TIMEOUT_SECONDS = 600;
+    /** Re-saves as Word 2007–365 DOCX, as a user pressing Save in LibreOffice does. */
+    public static final String DOCX = "docx:MS Word 2007 XML";
+    public static final String PDF = "pdf";
+
+    /** A whole corpus goes through one LibreOffice run; it may take a while on a shared machine. */
+    private static final int TIMEOUT_SECONDS = 900;
 
     private final Path work;
 
-    /** Conversions and logs go under {@code work} (its own LibreOffice profile, so runs never share one). */
+    /** Conversions and logs go under {@code work}. */
     public LibreOffice(Path work) {
         this.work = work;
     }
 
+    /** LibreOffice with its profile and logs under {@code work}; aborts the test at once (fails under CI) without soffice. */
+    public static LibreOffice in(Path work, String notChecked) {
+        ExternalTools.require("soffice", notChecked);
+        return new LibreOffice(work);
+    }
+
     /** Converts {@code files} to PDF in {@code outDir} with one LibreOffice run; the PDFs in the same order. */
     public List<Path> toPdf(List<Path> files, Path outDir) throws IOException, InterruptedException {
-        return convert(files, "pdf", outDir);
+        return convert(files, PDF, outDir);
     }
 
-    /** Converts {@code file} to {@code format} ({@code pdf}, {@code doc}, {@code odt}, …) in {@code outDir}. */
-    public Path convert(Path file, String format, Path outDir) throws IOException, InterruptedException {
-        return convert(List.of(file), format, outDir).get(0);
+    /** Converts {@code file} to {@code target} ({@code pdf}, {@code doc}, {@code odt}, a filter string) in {@code outDir}. */
+    public Path convert(Path file, String target, Path outDir) throws IOException, InterruptedException {
+        return convert(List.of(file), target, outDir).get(0);
     }
 
-    /** Converts {@code files} to {@code format} in {@code outDir} with one LibreOffice run, in the same order. */
-    public List<Path> convert(List<Path> files, String format, Path outDir) throws IOException, InterruptedException {
+    /**
+     * Converts {@code files} to {@code target} ({@link #DOCX}, {@link #PDF}, {@code doc}, {@code odt}, a filter
+     * string) into {@code outDir} with one LibreOffice run; the converted files in the same order.
+     */
+    public List<Path> convert(List<Path> files, String target, Path outDir) throws IOException, InterruptedException {
         Path soffice = ExternalTools.require("soffice", "conversion with LibreOffice");
         Files.createDirectories(outDir);
         Files.createDirectories(work);
         List<String> cmd = new ArrayList<>(List.of(soffice.toString(), "--headless", "--norestore",
-                "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", format, "--outdir",
+                "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", target, "--outdir",
                 outDir.toString()));
         files.forEach(f -> cmd.add(f.toString()));
         Path log = work.resolve("soffice.log");
         run(cmd, log);
+        String extension = target.substring(0, target.indexOf(':') < 0 ? target.length() : target.indexOf(':'));
         List<Path> out = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
-            Path converted = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + format);
-            assertTrue(Files.exists(converted), () -> "soffice wrote no ." + format + " for " + name + ": " + read(log));
+            Path converted = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + extension);
+            assertTrue(Files.exists(converted), () -> "soffice wrote no ." + extension + " for " + name + ": " + read(log));
             out.add(converted);
         }
         return out;
@@ -99,9 +115,9 @@ public final class LibreOffice {
 
     private static String read(Path log) {
         try {
-            return Files.readString(log);
+            return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return e.getMessage();
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 }

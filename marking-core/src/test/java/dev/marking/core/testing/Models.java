@@ -2,12 +2,14 @@ package dev.marking.core.testing;
 
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.ScannedPage;
 import dev.marking.core.format.SlotType;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.Unit;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.MarkingParser;
+import dev.marking.core.model.Ocr;
 import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
@@ -26,6 +28,7 @@ public final class Models {
     private final List<TextBlock> body = new ArrayList<>();
     private final List<RunningSlot> slots = new ArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
+    private final List<ScannedPage> scanned = new ArrayList<>();
     private String format = "docx";
     private Unit unit = Unit.SECTION;
 
@@ -51,6 +54,25 @@ public final class Models {
         return this;
     }
 
+    /** A first-page line of a scanned page, as OCR read it with {@code confidence}. */
+    public Models scannedLine(String line, int confidence) {
+        TextBlock b = new TextBlock(line, new Location(null, 0, 1, body.size() + 1, 0, 0).withOcr(new Ocr(confidence)));
+        top.add(b);
+        body.add(b);
+        return this;
+    }
+
+    /** A page's running slot as OCR read it off a scan: header and footer lines (either may be null). */
+    public Models scannedSlot(int page, String header, String footer) {
+        Ocr read = new Ocr(90);
+        List<TextBlock> h = header == null ? List.of()
+                : List.of(new TextBlock(header, new Location("header", 0, page, 1, 0, 0).withOcr(read)));
+        List<TextBlock> f = footer == null ? List.of()
+                : List.of(new TextBlock(footer, new Location("footer", 0, page, 1, 0, 0).withOcr(read)));
+        slots.add(new RunningSlot(page, SlotType.PAGE, h, f, List.of(), Location.page(page).withOcr(Ocr.PAGE)));
+        return this;
+    }
+
     public Models paragraph(String text) {
         body.add(new TextBlock(text, Location.body(body.size() + 1)));
         return this;
@@ -71,8 +93,15 @@ public final class Models {
         return this;
     }
 
+    /** A page without text of its own, and what OCR did with it ({@code detail}: why it was not read). */
+    public Models scanned(int page, ScannedPage.Outcome outcome, String detail) {
+        scanned.add(new ScannedPage(page, outcome, detail));
+        return this;
+    }
+
     public ReadModel build() {
-        return new ReadModel(Path.of("test." + format), format, this.unit, top, body, slots, properties, List.of());
+        return new ReadModel(Path.of("test." + format), format, this.unit, top, body, slots, properties, List.of(),
+                scanned);
     }
 
     /** The findings of {@code rule} on this model, checked on {@code today}. */

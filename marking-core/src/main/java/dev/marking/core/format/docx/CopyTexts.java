@@ -10,12 +10,12 @@ import dev.marking.core.model.Marking;
  *
  * @param copy            six digits of the first-page block, or ""
  * @param footer          the footer line ({@code 第000123份}), or ""
- * @param watermark       the watermark text ({@code 机密★5年 第000123份 张三})
- * @param watermarkHeight the watermark shape's height in points, which follows the text's length
+ * @param watermark       the watermark's lines ({@code 机密★5年 第000123份 张三}), joined by line breaks
+ * @param watermarkBox    the watermark shape's size as VML style text, which follows the text's length
  * @param covert          the zero-width copy mark ({@link CovertMark}), or ""
  * @param recipient       the recipient for the metadata, or ""
  */
-record CopyTexts(String copy, String footer, String watermark, String watermarkHeight, String covert,
+record CopyTexts(String copy, String footer, String watermark, String watermarkBox, String covert,
         String recipient) {
 
     /** First and last character of a placeholder: private-use code points no real text of ours carries. */
@@ -27,9 +27,9 @@ record CopyTexts(String copy, String footer, String watermark, String watermarkH
     /** The values for one real stamp. */
     static CopyTexts of(StampOptions options) {
         Marking m = options.marking();
-        String watermark = m.watermarkText();
+        String watermark = String.join("\n", options.watermarkLines());
         return new CopyTexts(m.copy().map(CopyNumber::formatted).orElse(""), options.footerText().orElse(""),
-                watermark, WatermarkShape.heightText(watermark), m.copy().map(CovertMark::encode).orElse(""),
+                watermark, WatermarkShape.box(watermark), m.copy().map(CovertMark::encode).orElse(""),
                 m.recipient().orElse(""));
     }
 
@@ -45,12 +45,12 @@ record CopyTexts(String copy, String footer, String watermark, String watermarkH
             case 'a' -> copy;
             case 'b' -> footer;
             case 'c' -> watermark;
-            case 'd' -> watermarkHeight;
+            case 'd' -> watermarkBox;
             case 'e' -> covert;
             case 'f' -> recipient;
             default -> throw new IllegalArgumentException("no placeholder " + letter);
         };
-        return Fragments.escape(raw);
+        return Fragments.written(raw);
     }
 
     private static String slot(String nonce, char letter) {

@@ -9,6 +9,7 @@ import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.ooxml.OoxmlPackages;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -98,7 +99,13 @@ public final class DocxFormat implements DocumentFormat {
                 throw OoxmlPackages.signedRefusal(source);
             }
             DocxStamper.stamp(doc, options, texts);
-            doc.write(out);
+            if (texts.watermark().indexOf('\n') >= 0) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                doc.write(buffer);
+                AttributeBreaks.restore(buffer.toByteArray(), out);
+            } else {
+                doc.write(out);
+            }
         } catch (IOException e) {
             throw new DocumentException(target, Kind.UNREADABLE, "cannot write the stamped copy: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.StampStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.w3c.dom.Element;
  */
 final class Sections {
 
+    private static final int TWIPS_PER_PT = 20;
+
     /**
      * One section.
      *
@@ -25,6 +28,20 @@ final class Sections {
         /** True when the section has a different first page ({@code w:titlePg}). */
         boolean titlePage() {
             return sectPr.flatMap(s -> Wml.childW(s, "titlePg")).map(Wml::on).orElse(false);
+        }
+
+        /** {@link StampStyle#scale} for this section's paper ({@code w:pgSz}); 1 when the size is not given. */
+        float paperScale() {
+            Optional<Element> size = sectPr.flatMap(s -> Wml.childW(s, "pgSz"));
+            if (size.isEmpty()) {
+                return 1f;
+            }
+            int w = twips(Wml.attr(size.get(), Wml.W, "w"));
+            int h = twips(Wml.attr(size.get(), Wml.W, "h"));
+            if (w <= 0 || h <= 0 || w == Integer.MAX_VALUE || h == Integer.MAX_VALUE) {
+                return 1f;
+            }
+            return StampStyle.scale(w / (float) TWIPS_PER_PT, h / (float) TWIPS_PER_PT);
         }
 
         /** The types shown on this section's pages. */
@@ -90,6 +107,29 @@ final class Sections {
             out.add(new Section(out.size() + 1, Optional.empty()));
         }
         return out;
+    }
+
+    /** Moves headers and footers that sit closer to the paper's edge than {@link StampStyle#EDGE_PT} to that distance. */
+    static void keepPrintable(List<Section> sections) {
+        String min = Integer.toString(Math.round(StampStyle.EDGE_PT * TWIPS_PER_PT));
+        for (Section s : sections) {
+            s.sectPr().flatMap(p -> Wml.childW(p, "pgMar")).ifPresent(m -> {
+                for (String edge : List.of("header", "footer")) {
+                    String v = Wml.attr(m, Wml.W, edge);
+                    if (!v.isEmpty() && twips(v) < Integer.parseInt(min)) {
+                        m.setAttributeNS(Wml.W, "w:" + edge, min);
+                    }
+                }
+            });
+        }
+    }
+
+    private static int twips(String v) {
+        try {
+            return (int) Math.round(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE; // a measure with units (Strict OOXML): left as it is
+        }
     }
 
     /**

@@ -1,20 +1,21 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.StampStyle;
 import java.util.Locale;
 
 /**
  * The diagonal watermark as Word itself writes it (Design › Watermark): a VML WordArt shape
- * ({@code v:textpath}) centred on the page margins, rotated 315°, light grey at half opacity, behind
- * the text. Word and LibreOffice both render this rotated and light; POI's {@code createWatermark()}
- * leaves out the rotation and fill and renders unrotated black in LibreOffice.
+ * ({@code v:textpath}) centred on the page, rotated 315°, in {@link StampStyle}'s grey and opacity. It
+ * stands in front of the text, so white-filled table cells cannot hide it (its id is our own: LibreOffice
+ * sends shapes named {@code PowerPlusWaterMarkObject…}, Word's watermarks, behind the text), and keeps its size: the
+ * shape is as wide as its longest line at {@link StampStyle#WATERMARK_PT} (WordArt stretches text to
+ * its shape), and a long recipient goes to a second line ({@link StampStyle#watermarkLines}). Word and
+ * LibreOffice both render this rotated; POI's {@code createWatermark()} renders unrotated black.
  */
 final class WatermarkShape {
 
-    /** Width of the shape; the text is stretched to fit, so the height follows the text's length. */
-    private static final int WIDTH_PT = 440;
-    private static final double MIN_HEIGHT_PT = 28;
-    private static final double MAX_HEIGHT_PT = 110;
-    private static final double LATIN_WIDTH = 0.55;
+    /** Height of one line of WordArt text, in multiples of its size. */
+    private static final double LINE_HEIGHT = 0.95;
     /** Shape ids far above the ones Word hands out, so ours never collide with the user's. */
     private static final int FIRST_SPID = 61_441;
 
@@ -32,38 +33,36 @@ final class WatermarkShape {
 
     private int next;
 
-    /** The run holding a fresh watermark shape with {@code text}; each call gets unique shape ids. */
-    String run(String text) {
-        return run(text, heightText(text));
+    /** The run holding a fresh watermark shape with {@code lines}; each call gets unique shape ids. */
+    String run(String lines) {
+        return run(lines, box(lines));
     }
 
-    /** The same with the height given as text ({@link #heightText}), so a template can leave it open. */
-    String run(String text, String height) {
+    /** The same with the shape's size given as style text ({@link #box}), so a template can leave it open. */
+    String run(String lines, String box) {
         int n = next++;
         return "<w:r><w:rPr><w:noProof/></w:rPr><w:pict>" + SHAPETYPE
-                + "<v:shape id=\"PowerPlusWaterMarkObject" + (FIRST_SPID + n) + "\" o:spid=\"_x0000_s" + (FIRST_SPID + n)
-                + "\" type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:0;width:" + WIDTH_PT
-                + "pt;height:" + height + "pt;rotation:315;z-index:-251651072;mso-wrap-edited:f;"
-                + "mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
-                + "mso-position-vertical:center;mso-position-vertical-relative:margin\" o:allowincell=\"f\""
-                + " fillcolor=\"silver\" stroked=\"f\"><v:fill opacity=\".5\"/>"
-                + "<v:textpath style=\"font-family:&quot;SimHei&quot;;font-size:1pt\" string=\""
-                + Fragments.escape(text) + "\"/><w10:wrap anchorx=\"margin\" anchory=\"margin\"/></v:shape>"
+                + "<v:shape id=\"MarkingWatermark" + (FIRST_SPID + n) + "\" o:spid=\"_x0000_s" + (FIRST_SPID + n)
+                + "\" type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:0;" + box
+                + ";rotation:315;z-index:251659264;mso-wrap-edited:f;"
+                + "mso-position-horizontal:center;mso-position-horizontal-relative:page;"
+                + "mso-position-vertical:center;mso-position-vertical-relative:page\" o:allowincell=\"f\""
+                + " fillcolor=\"#" + StampStyle.hex(StampStyle.WATERMARK_RGB) + "\" stroked=\"f\">"
+                + String.format(Locale.ROOT, "<v:fill opacity=\"%.2f\"/>", StampStyle.WATERMARK_OPACITY)
+                + "<v:textpath style=\"font-family:&quot;" + StampStyle.HEITI_LATIN + "&quot;;font-size:1pt\" string=\""
+                + Fragments.escape(lines) + "\"/><w10:wrap anchorx=\"page\" anchory=\"page\"/></v:shape>"
                 + "</w:pict></w:r>";
     }
 
-    /** {@link #height} as written in the shape's style. */
-    static String heightText(String text) {
-        return String.format(Locale.ROOT, "%.1f", height(text));
-    }
-
-    /** Height for a text stretched over {@link #WIDTH_PT}: CJK characters are square, Latin ones narrower. */
-    static double height(String text) {
-        double units = 0;
-        for (int i = 0; i < text.length(); i++) {
-            units += text.charAt(i) < 0x2E80 ? LATIN_WIDTH : 1;
+    /** The shape's size for {@code lines} (joined by line breaks) at the watermark's size, as VML style text. */
+    static String box(String lines) {
+        double width = 0;
+        String[] split = lines.split("\n");
+        for (String line : split) {
+            width = Math.max(width, StampStyle.em(line));
         }
-        double h = (double) WIDTH_PT / Math.max(units, 1);
-        return Math.max(MIN_HEIGHT_PT, Math.min(MAX_HEIGHT_PT, h));
+        double height = split.length * LINE_HEIGHT;
+        return String.format(Locale.ROOT, "width:%.1fpt;height:%.1fpt", width * StampStyle.WATERMARK_PT,
+                height * StampStyle.WATERMARK_PT);
     }
 }

@@ -15,15 +15,30 @@ public final class XmlFragments {
 
     /** Copies the element of {@code fragment} to the position of {@code at} (before the token it stands on). */
     public static void insert(XmlCursor at, String fragment) {
-        XmlObject parsed;
-        try {
-            parsed = XmlObject.Factory.parse(fragment);
-        } catch (XmlException e) {
-            throw new IllegalStateException("bad fragment: " + e.getMessage(), e);
-        }
-        try (XmlCursor src = parsed.newCursor()) {
+        try (XmlCursor src = parse(fragment).newCursor()) {
             src.toFirstChild();
             src.copyXml(at);
+        }
+    }
+
+    /**
+     * Copies the children of {@code wrapper}'s root element, in order, to the position of {@code at}: several
+     * sibling elements written as one fragment (the root only carries the namespace declarations).
+     */
+    public static void insertChildren(XmlCursor at, String wrapper) {
+        try (XmlCursor src = parse(wrapper).newCursor()) {
+            src.toFirstChild();
+            for (boolean more = src.toFirstChild(); more; more = src.toNextSibling()) {
+                src.copyXml(at);
+            }
+        }
+    }
+
+    private static XmlObject parse(String fragment) {
+        try {
+            return XmlObject.Factory.parse(fragment);
+        } catch (XmlException e) {
+            throw new IllegalStateException("bad fragment: " + e.getMessage(), e);
         }
     }
 

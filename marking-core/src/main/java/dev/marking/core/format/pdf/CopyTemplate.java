@@ -3,6 +3,7 @@ package dev.marking.core.format.pdf;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.Marking;
+import dev.marking.core.model.Message;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +45,8 @@ final class CopyTemplate {
     static final String FORM = StampRole.KEY + "Copy";
     private static final String DIGITS = "第份 0123456789";
 
-    /** One per-copy form: where it is drawn and its object in the base. */
-    record Form(PageFrame frame, boolean firstPage, COSObjectKey key, byte[] dictionary) {
+    /** One per-copy form: where it is drawn, the layout of its pages, and its object in the base. */
+    record Form(PageFrame frame, PagePlan plan, COSObjectKey key, byte[] dictionary) {
     }
 
     final byte[] base;
@@ -53,14 +54,17 @@ final class CopyTemplate {
     final FrozenGlyphs glyphs;
     final List<Form> forms;
     final CopyUpdate.Trailer trailer;
+    /** What stamping the base told the user (pages shrunk, an earlier marking removed): the same for every copy. */
+    final List<Message> notes;
 
     private CopyTemplate(byte[] base, StampOptions key, FrozenGlyphs glyphs, List<Form> forms,
-            CopyUpdate.Trailer trailer) {
+            CopyUpdate.Trailer trailer, List<Message> notes) {
         this.base = base;
         this.key = key;
         this.glyphs = glyphs;
         this.forms = List.copyOf(forms);
         this.trailer = trailer;
+        this.notes = List.copyOf(notes);
     }
 
     /** {@code options} without the copy number and recipient: what every copy of one batch shares. */
@@ -77,9 +81,12 @@ final class CopyTemplate {
 
     /**
      * The template for copies like {@code options}, whose recipients are among {@code recipients}; empty
-     * when the source must be stamped the ordinary way (encrypted, certified against changes, or without a
-     * writable Info dictionary). A signed source keeps its signed bytes: the base is the source plus an
-     * incremental update with everything but the copy, and each copy adds a second, small one.
+     * when the source must be stamped the ordinary way (encrypted, certified against changes, carrying a
+     * usage-rights signature, PDF/A-1 or page-sized annotations under a watermark, or without a writable Info
+     * dictionary). A signed source keeps its signed bytes: the base is the source plus an incremental update
+     * with everything but the copy, and each copy adds a second, small one. The pages are laid out for
+     * {@code options}' copy: copy numbers all have six digits, and the watermark, which alone shows the
+     * recipient, is not laid out around ink.
      */
     static Optional<CopyTemplate> build(Path source, StampOptions options, List<String> recipients,
             List<Path> systemFonts) throws IOException, DocumentException {
@@ -90,17 +97,19 @@ final class CopyTemplate {
         options.marking().recipient().ifPresent(chars::append);
         PDDocument doc = PdfDocuments.open(source);
         List<PageFrame> frames = new ArrayList<>();
-        List<Boolean> firsts = new ArrayList<>();
+        List<PagePlan> plans = new ArrayList<>();
+        List<Message> notes = new ArrayList<>();
         FrozenGlyphs glyphs;
         byte[] base;
         try {
-            if (doc.isEncrypted() || PdfSignatures.certifiedNoChanges(doc)) {
+            if (doc.isEncrypted() || PdfSignatures.certifiedNoChanges(doc) || PdfSignatures.usageRights(doc)
+                    || key.watermark() && (PdfA.forbidsTransparency(doc) || anyLargeAnnotation(doc))) {
                 return Optional.empty();
             }
             boolean signed = PdfSignatures.signed(doc);
             try (StampFonts fonts = StampFonts.open(doc, key.font(), systemFonts)) {
                 glyphs = FrozenGlyphs.of(fonts, chars.toString());
-                addForms(doc, fonts, glyphs, key, frames, firsts);
+                addForms(doc, fonts, glyphs, options, frames, plans, notes);
                 PdfMetadata.write(doc, key.metadata());
                 fonts.embedSubsets();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -117,11 +126,23 @@ final class CopyTemplate {
         if (!endsWithXrefTable(base)) {
             return Optional.empty(); // a cross-reference stream: the copies' classic update could not follow it
         }
-        return locate(base, key, glyphs, frames, firsts);
+        return locate(base, key, glyphs, frames, plans, notes);
     }
 
-    private static void addForms(PDDocument doc, StampFonts fonts, FrozenGlyphs glyphs, StampOptions key,
-            List<PageFrame> frames, List<Boolean> firsts) throws IOException {
+    /** True when a page needs its watermark in an annotation ({@link AnnotationWatermark}): copies take the ordinary way. */
+    private static boolean anyLargeAnnotation(PDDocument doc) throws IOException {
+        for (PDPage page : doc.getPages()) {
+            AnnotationWatermark.remove(page);
+            if (AnnotationWatermark.needed(page)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addForms(PDDocument doc, StampFonts fonts, FrozenGlyphs glyphs, StampOptions options,
+            List<PageFrame> frames, List<PagePlan> plans, List<Message> notes) throws IOException {
+        StampOptions key = keyOf(options);
         PDResources resources = new PDResources();
         resources.put(StampPainter.fontName(0), fonts.font(0));
         if (glyphs.usesFallback()) {
@@ -133,13 +154,21 @@ final class CopyTemplate {
         for (PDPage page : doc.getPages()) {
             PageContents.remove(page);
         }
+        EarlierPdfBlock.remove(doc).ifPresent(o -> notes.add(Message.of(o.removed() ? "stamp.earlier-removed"
+                : "stamp.earlier-kept", o.text())));
+        PagePlanner planner = new PagePlanner(options, glyphs);
+        LayoutNotes layoutNotes = new LayoutNotes(options.layout());
+        PageInkSource ink = new PageInkSource(doc, options.layout());
         Map<String, Integer> byLayout = new LinkedHashMap<>();
         List<PDFormXObject> forms = new ArrayList<>();
         boolean first = true;
+        int pageIndex = 0;
         for (PDPage page : doc.getPages()) {
             PageFrame frame = PageFrame.of(page);
+            PagePlan plan = planner.plan(frame, ink.of(pageIndex, frame), first);
+            layoutNotes.add(++pageIndex, plan);
             float[] box = bbox(page);
-            String layout = layout(frame, box, first);
+            String layout = layout(frame, box, plan);
             Integer index = byLayout.get(layout);
             if (index == null) {
                 PDFormXObject form = new PDFormXObject(doc);
@@ -149,7 +178,7 @@ final class CopyTemplate {
                 byLayout.put(layout, index);
                 forms.add(form);
                 frames.add(frame);
-                firsts.add(first);
+                plans.add(plan);
             }
             PDResources pageResources = page.getResources();
             if (pageResources == null) {
@@ -157,9 +186,12 @@ final class CopyTemplate {
                 page.setResources(pageResources);
             }
             pageResources.put(COSName.getPDFName(FORM + index), forms.get(index));
-            PageContents.append(doc, page, ("/" + FORM + index + " Do\n").getBytes(StandardCharsets.US_ASCII));
+            PageShrink.apply(page, frame, plan.shrink());
+            PageContents.append(doc, page, new byte[0], plan.shrink().inUserSpace(frame),
+                    ("/" + FORM + index + " Do\n").getBytes(StandardCharsets.US_ASCII));
             first = false;
         }
+        layoutNotes.report(notes::add);
     }
 
     private static float[] bbox(PDPage page) {
@@ -169,14 +201,14 @@ final class CopyTemplate {
             Math.max(m.getUpperRightX(), c.getUpperRightX()), Math.max(m.getUpperRightY(), c.getUpperRightY())};
     }
 
-    private static String layout(PageFrame f, float[] box, boolean first) {
-        return String.format(Locale.ROOT, "%s %s %d %s %s %s %s %s %b", f.width(), f.height(), f.rotation(),
-                f.toUser(), box[0], box[1], box[2], box[3], first);
+    private static String layout(PageFrame f, float[] box, PagePlan plan) {
+        return String.format(Locale.ROOT, "%s %s %d %s %s %s %s %s %s", f.width(), f.height(), f.rotation(),
+                f.toUser(), box[0], box[1], box[2], box[3], plan);
     }
 
     /** Reads back the saved base: where the forms, Info and XMP are, and what the update's trailer repeats. */
     private static Optional<CopyTemplate> locate(byte[] base, StampOptions key, FrozenGlyphs glyphs,
-            List<PageFrame> frames, List<Boolean> firsts) throws IOException {
+            List<PageFrame> frames, List<PagePlan> plans, List<Message> notes) throws IOException {
         try (PDDocument doc = Loader.loadPDF(base)) {
             COSDictionary trailer = doc.getDocument().getTrailer();
             COSObjectKey[] formKeys = new COSObjectKey[frames.size()];
@@ -210,9 +242,9 @@ final class CopyTemplate {
                     otherInfo((COSDictionary) i.getObject()), xmpKey, packet);
             List<Form> forms = new ArrayList<>();
             for (int f = 0; f < frames.size(); f++) {
-                forms.add(new Form(frames.get(f), firsts.get(f), formKeys[f], dicts[f]));
+                forms.add(new Form(frames.get(f), plans.get(f), formKeys[f], dicts[f]));
             }
-            return Optional.of(new CopyTemplate(base, key, glyphs, forms, t));
+            return Optional.of(new CopyTemplate(base, key, glyphs, forms, t, notes));
         }
     }
 

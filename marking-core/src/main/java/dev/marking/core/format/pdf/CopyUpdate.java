@@ -48,9 +48,9 @@ final class CopyUpdate {
     static byte[] of(CopyTemplate template, StampOptions options) throws IOException {
         CopyUpdate u = new CopyUpdate(template.base.length);
         CosText.ascii(u.out, "\n");
-        StampPainter painter = new StampPainter(template.glyphs, options);
+        StampPainter painter = new StampPainter(template.glyphs, options, false);
         for (CopyTemplate.Form f : template.forms) {
-            byte[] content = deflate(painter.draw(f.frame(), f.firstPage()));
+            byte[] content = deflate(painter.draw(f.frame(), f.plan()));
             byte[] dict = f.dictionary();
             String extra = "/Filter /FlateDecode /Length " + content.length + ">>";
             u.begin(f.key());

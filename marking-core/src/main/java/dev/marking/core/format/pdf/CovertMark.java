@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
 /**
  * The copy number drawn a second time, as a row of tiny near-white squares along the bottom edge of
@@ -132,12 +129,11 @@ final class CovertMark {
     }
 
     /** Collects the centres of small filled shapes in our near-white grey. */
-    private static final class DotFinder extends PDFGraphicsStreamEngine {
+    private static final class DotFinder extends PathlessEngine {
 
         private final List<Point2D> dots = new ArrayList<>();
         private final List<double[]> subpaths = new ArrayList<>();
         private double[] box;
-        private final Point2D.Float current = new Point2D.Float();
 
         DotFinder(PDPage page) {
             super(page);
@@ -155,7 +151,7 @@ final class CovertMark {
         public void moveTo(float x, float y) {
             box = new double[] {x, y, x, y};
             subpaths.add(box);
-            current.setLocation(x, y);
+            super.moveTo(x, y);
         }
 
         @Override
@@ -168,7 +164,7 @@ final class CovertMark {
             box[1] = Math.min(box[1], y);
             box[2] = Math.max(box[2], x);
             box[3] = Math.max(box[3], y);
-            current.setLocation(x, y);
+            super.lineTo(x, y);
         }
 
         @Override
@@ -176,11 +172,6 @@ final class CovertMark {
             lineTo(x1, y1);
             lineTo(x2, y2);
             lineTo(x3, y3);
-        }
-
-        @Override
-        public Point2D getCurrentPoint() {
-            return current;
         }
 
         @Override
@@ -216,21 +207,6 @@ final class CovertMark {
         @Override
         public void strokePath() {
             endPath();
-        }
-
-        @Override
-        public void clip(int windingRule) {
-            // the path is ended by the following n
-        }
-
-        @Override
-        public void drawImage(PDImage pdImage) {
-            // images carry no dots
-        }
-
-        @Override
-        public void shadingFill(COSName shadingName) {
-            // nor do shadings
         }
 
         private boolean ourGrey() {

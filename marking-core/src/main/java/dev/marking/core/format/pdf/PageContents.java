@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdfwriter.ContentStreamWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Adds our stamp to a page's {@code /Contents} and takes it away again. The stamp is a pair of streams
@@ -32,15 +33,31 @@ final class PageContents {
     private PageContents() {
     }
 
-    /**
-     * Appends {@code stamp} (operators in a clean graphics state) to the page. Content that leaves
-     * graphics states open ({@code q} without {@code Q}, common in real files) gets them closed first, so
-     * the stamp starts from the page's initial state.
-     */
+    /** Appends {@code stamp} (operators in a clean graphics state) to the page; the content stays as it is. */
     static void append(PDDocument doc, PDPage page, byte[] stamp) throws IOException {
+        append(doc, page, new byte[0], new Matrix(), stamp);
+    }
+
+    /**
+     * Puts {@code under} (self-contained operators) before the page's content, draws the content through
+     * {@code shrink} ({@code cm}; identity leaves it as it is) and appends {@code stamp} (operators in a
+     * clean graphics state). Content that leaves graphics states open ({@code q} without {@code Q},
+     * common in real files) gets them closed first, so the stamp starts from the page's initial state.
+     */
+    static void append(PDDocument doc, PDPage page, byte[] under, Matrix shrink, byte[] stamp) throws IOException {
         int open = unclosedSaves(page);
         COSArray contents = new COSArray();
-        contents.add(tagged(doc, "q\n".getBytes(StandardCharsets.US_ASCII)));
+        StringBuilder lead = new StringBuilder("q\n");
+        if (!shrink.createAffineTransform().isIdentity()) {
+            lead.append(String.format(java.util.Locale.ROOT, "%.6f %.6f %.6f %.6f %.4f %.4f cm\n", shrink.getScaleX(),
+                    shrink.getShearY(), shrink.getShearX(), shrink.getScaleY(), shrink.getTranslateX(),
+                    shrink.getTranslateY()));
+        }
+        byte[] leadBytes = lead.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] first = Arrays.copyOf(under, under.length + 1 + leadBytes.length);
+        first[under.length] = '\n';
+        System.arraycopy(leadBytes, 0, first, under.length + 1, leadBytes.length);
+        contents.add(tagged(doc, first));
         for (COSBase item : current(page)) {
             contents.add(item);
         }
@@ -90,10 +107,11 @@ final class PageContents {
             page.getCOSObject().setItem(COSName.CONTENTS, kept);
             removeResources(page.getResources());
         }
-        return found;
+        return PageShrink.undo(page) | AnnotationWatermark.remove(page) | found;
     }
 
-    private static List<COSBase> current(PDPage page) {
+    /** The page's content streams (or references to them), in order. */
+    static List<COSBase> current(PDPage page) {
         COSBase contents = page.getCOSObject().getItem(COSName.CONTENTS);
         COSBase resolved = contents instanceof COSObject o ? o.getObject() : contents;
         List<COSBase> items = new ArrayList<>();

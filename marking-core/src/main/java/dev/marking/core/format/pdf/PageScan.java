@@ -25,6 +25,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
@@ -144,8 +145,17 @@ final class PageScan extends PDFTextStripper {
     protected void endPage(PDPage page) throws IOException {
         super.endPage(page);
         finishPiece();
+        List<HiddenItem> covered = covered();
+        for (PDAnnotation watermark : AnnotationWatermark.of(page)) { // our watermark over page-sized annotations
+            push(StampRole.WATERMARK);
+            try {
+                showAnnotation(watermark);
+            } finally {
+                pop();
+            }
+        }
         StringBuffer buffer = ((StringWriter) output).getBuffer();
-        pages.add(new PageText(getCurrentPageNo(), buffer.substring(pageStart), Map.copyOf(stamp), covered()));
+        pages.add(new PageText(getCurrentPageNo(), buffer.substring(pageStart), Map.copyOf(stamp), covered));
         buffer.setLength(0);
         ink = null;
     }

@@ -3,13 +3,16 @@ package dev.marking.core.format.pdf;
 import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentFormat;
+import dev.marking.core.format.OcrSettings;
 import dev.marking.core.format.PreparedSource;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.Recognition;
 import dev.marking.core.format.StampOptions;
 import java.nio.file.Path;
 import java.util.List;
+import dev.marking.core.model.Message;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** PDF adapter (PDFBox 3): reads pages, our stamp and metadata; stamps header, footer, watermark and block. */
@@ -50,7 +53,13 @@ public final class PdfFormat implements DocumentFormat {
 
     @Override
     public ReadModel read(Path file) throws DocumentException {
-        return new PdfModelReader().read(file);
+        return read(file, OcrSettings.off());
+    }
+
+    /** Pages without text of their own (scans) are read by OCR as {@code ocr} says. */
+    @Override
+    public ReadModel read(Path file, OcrSettings ocr) throws DocumentException {
+        return new PdfModelReader(ocr).read(file);
     }
 
     /** The Info dictionary and our XMP keys; no page is parsed. */
@@ -80,6 +89,11 @@ public final class PdfFormat implements DocumentFormat {
 
     @Override
     public void stamp(Path source, Path target, StampOptions options) throws DocumentException {
-        new PdfStamper(systemFonts).stamp(source, target, options);
+        stamp(source, target, options, note -> { });
+    }
+
+    @Override
+    public void stamp(Path source, Path target, StampOptions options, Consumer<Message> notes) throws DocumentException {
+        new PdfStamper(systemFonts).stamp(source, target, options, notes);
     }
 }

@@ -2,6 +2,10 @@ package dev.marking.core.format.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Calendar;
+import java.util.TimeZone;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSBase;
@@ -49,7 +53,7 @@ final class PdfMetadata {
         return out;
     }
 
-    /** Replaces our keys in Info and XMP with {@code values}. */
+    /** Replaces our keys in Info and XMP with {@code values} and sets the modification date in both to now. */
     static void write(PDDocument doc, Map<String, String> values) throws IOException {
         PDDocumentInformation info = doc.getDocumentInformation();
         COSDictionary dict = info.getCOSObject();
@@ -59,10 +63,14 @@ final class PdfMetadata {
             }
         }
         values.forEach(info::setCustomMetadataValue);
+        Calendar now = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        now.set(Calendar.MILLISECOND, 0);
+        info.setModificationDate(now);
         doc.setDocumentInformation(info);
         PDDocumentCatalog catalog = doc.getDocumentCatalog();
         PDMetadata existing = catalog.getMetadata();
-        byte[] packet = XmpMarking.write(existing == null ? null : bytes(existing), values);
+        String iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now.toInstant().atOffset(ZoneOffset.UTC));
+        byte[] packet = XmpMarking.write(existing == null ? null : bytes(existing), values, iso);
         if (packet != null) {
             PDMetadata metadata = new PDMetadata(doc);
             metadata.importXMPMetadata(packet);

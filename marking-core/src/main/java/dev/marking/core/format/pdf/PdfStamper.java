@@ -9,16 +9,21 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import dev.marking.core.model.Message;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
 /**
- * Stamps a copy of a PDF. Our previous stamp (content and metadata) is removed first, so restamping
- * replaces it. A signed PDF is saved as an incremental update, which leaves the signed revision's
- * bytes, and so its signatures, intact. An owner-password-only PDF keeps its permissions
- * ({@link PdfProtection}). A PDF certified with "no changes allowed" is refused. On any failure nothing
- * is left at the target.
+ * Stamps a copy of a PDF. Our previous stamp (content, shrink and metadata) is removed first, and an
+ * earlier marking typed at the top of page 1 is cut out of the page ({@link EarlierPdfBlock}), so the
+ * pages carry one level. Each page is laid out from where its ink is ({@link PagePlanner}). A signed PDF
+ * is saved as an incremental update, which leaves the signed revision's bytes, and so its signatures,
+ * intact; an Adobe usage-rights signature, which any change breaks, is removed. A PDF/A-1 file gets its
+ * watermark without transparency. An owner-password-only PDF keeps its permissions
+ * ({@link PdfProtection}). A PDF certified with "no changes allowed" is refused. The notes say what the
+ * user should know. On any failure nothing is left at the target.
  */
 final class PdfStamper {
 
@@ -28,7 +33,7 @@ final class PdfStamper {
         this.systemFonts = List.copyOf(systemFonts);
     }
 
-    void stamp(Path source, Path target, StampOptions options) throws DocumentException {
+    void stamp(Path source, Path target, StampOptions options, Consumer<Message> notes) throws DocumentException {
         PDDocument doc = null;
         boolean done = false;
         try {
@@ -39,9 +44,9 @@ final class PdfStamper {
             }
             StampFonts fonts = fonts(source, doc, options);
             try (fonts) {
-                apply(doc, fonts, options);
+                apply(doc, fonts, options, notes);
                 fonts.embedSubsets();
-                save(doc, target);
+                save(doc, target, notes);
             }
             done = true;
         } catch (IOException | RuntimeException e) {
@@ -56,23 +61,47 @@ final class PdfStamper {
         }
     }
 
-    private void apply(PDDocument doc, StampFonts fonts, StampOptions options) throws IOException {
+    private static void apply(PDDocument doc, StampFonts fonts, StampOptions options, Consumer<Message> notes)
+            throws IOException {
         for (PDPage page : doc.getPages()) {
             PageContents.remove(page);
         }
-        boolean first = true;
-        PDExtendedGraphicsState translucent = StampPainter.translucent();
-        for (PDPage page : doc.getPages()) {
-            StampPainter.paint(doc, page, first, fonts, options, translucent);
-            first = false;
+        EarlierPdfBlock.remove(doc).ifPresent(o -> notes.accept(Message.of(o.removed() ? "stamp.earlier-removed"
+                : "stamp.earlier-kept", o.text())));
+        boolean solid = options.watermark() && PdfA.forbidsTransparency(doc);
+        if (solid) {
+            notes.accept(Message.of("stamp.pdfa-solid", PdfA.part(doc).getAsInt()));
         }
+        PagePlanner planner = new PagePlanner(options, fonts);
+        LayoutNotes layout = new LayoutNotes(options.layout());
+        PageInkSource ink = new PageInkSource(doc, options.layout());
+        int index = 0;
+        for (PDPage page : doc.getPages()) {
+            PageFrame frame = PageFrame.of(page);
+            PagePlan plan = planner.plan(frame, ink.of(index, frame), index == 0);
+            if (options.watermark() && !solid && AnnotationWatermark.needed(page)) {
+                plan = plan.withWatermarkOnTop();
+            }
+            layout.add(index + 1, plan);
+            StampPainter.paint(doc, page, plan, fonts, options, solid);
+            index++;
+        }
+        layout.report(notes);
         PdfMetadata.write(doc, options.metadata());
     }
 
-    private static void save(PDDocument doc, Path target) throws IOException {
+    private static void save(PDDocument doc, Path target, Consumer<Message> notes) throws IOException {
+        boolean usageRights = PdfSignatures.usageRights(doc);
+        if (usageRights) {
+            PdfSignatures.removeUsageRights(doc);
+            notes.accept(Message.of("stamp.usage-rights-removed"));
+        }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
             if (PdfSignatures.signed(doc)) {
+                notes.accept(Message.of("stamp.signed-incremental"));
                 doc.saveIncremental(out);
+            } else if (PdfA.part(doc).orElse(0) == 1) {
+                doc.save(out, CompressParameters.NO_COMPRESSION); // PDF/A-1 (PDF 1.4) has no object or xref streams
             } else {
                 PdfProtection.keep(doc);
                 doc.save(out);

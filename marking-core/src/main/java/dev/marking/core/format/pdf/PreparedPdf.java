@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import dev.marking.core.model.Message;
 
 /**
  * A PDF ready for many numbered copies. The first copy builds a {@link CopyTemplate}; every copy that
@@ -32,10 +34,16 @@ final class PreparedPdf implements PreparedSource {
 
     @Override
     public void stamp(Path target, StampOptions options) throws DocumentException {
+        stamp(target, options, note -> { });
+    }
+
+    @Override
+    public void stamp(Path target, StampOptions options, Consumer<Message> notes) throws DocumentException {
         Optional<CopyTemplate> t = template(options).filter(x -> x.accepts(options));
         if (t.isPresent()) {
             try {
                 t.get().write(target, options);
+                t.get().notes.forEach(notes);
                 return;
             } catch (FrozenGlyphs.MissingGlyphException e) {
                 // a recipient we were not told about: this copy is stamped the ordinary way
@@ -45,7 +53,7 @@ final class PreparedPdf implements PreparedSource {
                 throw new DocumentException(source, Kind.UNREADABLE, "cannot write the copy: " + PdfDocuments.reason(e), e);
             }
         }
-        new PdfStamper(systemFonts).stamp(source, target, options);
+        new PdfStamper(systemFonts).stamp(source, target, options, notes);
     }
 
     private Optional<CopyTemplate> template(StampOptions options) {

@@ -50,15 +50,20 @@ final class StampContent {
         return op("EMC");
     }
 
-    /** One line of text at reader position (x, y); {@code bold} strokes the outline too (黑体 look without a bold font). */
-    StampContent text(COSName font, float size, float x, float y, byte[] encoded, float[] rgb, boolean bold) {
+    /**
+     * One line of text at reader position (x, y); a {@code stroke} width above 0 strokes the outline too
+     * (a bold look where the font has no bold face).
+     */
+    StampContent text(COSName font, float size, float x, float y, byte[] encoded, float[] rgb, float stroke) {
         op("BT");
         op("Tf", font, size);
         op("rg", rgb[0], rgb[1], rgb[2]);
-        if (bold) {
+        if (stroke > 0) {
             op("RG", rgb[0], rgb[1], rgb[2]);
-            op("w", size * 0.03f);
+            op("w", stroke);
             op("Tr", 2);
+        } else {
+            op("Tr", 0); // the rendering mode outlives ET: set it for every line
         }
         op("Tm", 1, 0, 0, 1, x, y);
         op("Tj", new COSString(encoded));

@@ -39,6 +39,14 @@ final class XmpMarking {
     private static final String X = "adobe:ns:meta/";
     private static final String NS = MetadataKeys.XMP_NAMESPACE;
     private static final String PREFIX = "marking.";
+    private static final String XMP = "http://ns.adobe.com/xap/1.0/";
+    private static final String PDFAID = "http://www.aiim.org/pdfa/ns/id/";
+    private static final String EXTENSION = "http://www.aiim.org/pdfa/ns/extension/";
+    private static final String SCHEMA = "http://www.aiim.org/pdfa/ns/schema#";
+    private static final String PROPERTY = "http://www.aiim.org/pdfa/ns/property#";
+    /** Our properties, each described in the PDF/A extension schema a PDF/A file needs for a namespace of its own. */
+    private static final List<String> KEYS = List.of("level", "scheme", "term", "copy", "issued", "id", "stamped",
+            "urgency", "recipient");
 
     /** Parse errors become exceptions (handled by the caller), not lines on stderr. */
     private static final ErrorHandler SILENT = new ErrorHandler() {
@@ -91,6 +99,15 @@ final class XmpMarking {
      * existing packet cannot be parsed (it is then left alone rather than replaced).
      */
     static byte[] write(byte[] xmp, Map<String, String> values) throws IOException {
+        return write(xmp, values, null);
+    }
+
+    /**
+     * {@link #write(byte[], Map)}, also setting {@code xmp:ModifyDate} (and {@code xmp:MetadataDate} where
+     * present) to {@code modified} when given, and, in a file that claims PDF/A, describing our namespace in
+     * the PDF/A extension schema as PDF/A requires.
+     */
+    static byte[] write(byte[] xmp, Map<String, String> values, String modified) throws IOException {
         Document d = xmp == null || xmp.length == 0 ? fresh() : parse(xmp);
         if (d == null) {
             return null;
@@ -109,7 +126,107 @@ final class XmpMarking {
             desc.appendChild(el);
         }
         rdf.appendChild(desc);
+        if (modified != null) {
+            setDate(d, desc, "ModifyDate", modified, true);
+            setDate(d, desc, "MetadataDate", modified, false);
+        }
+        if (d.getElementsByTagNameNS(PDFAID, "*").getLength() > 0 || hasAttribute(d, PDFAID)) {
+            describeSchema(d, rdf);
+        }
         return serialise(d);
+    }
+
+    /** Sets {@code xmp:name} wherever it is (element or attribute); adds it to {@code desc} when {@code add} and absent. */
+    private static void setDate(Document d, Element desc, String name, String value, boolean add) {
+        boolean found = false;
+        NodeList elements = d.getElementsByTagNameNS(XMP, name);
+        for (int i = 0; i < elements.getLength(); i++) {
+            elements.item(i).setTextContent(value);
+            found = true;
+        }
+        NodeList descs = d.getElementsByTagNameNS(RDF, "Description");
+        for (int i = 0; i < descs.getLength(); i++) {
+            Element e = (Element) descs.item(i);
+            if (e.hasAttributeNS(XMP, name)) {
+                e.setAttributeNS(XMP, e.getAttributeNodeNS(XMP, name).getName(), value);
+                found = true;
+            }
+        }
+        if (!found && add) {
+            desc.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xmp", XMP);
+            Element el = d.createElementNS(XMP, "xmp:" + name);
+            el.setTextContent(value);
+            desc.appendChild(el);
+        }
+    }
+
+    private static boolean hasAttribute(Document d, String ns) {
+        NodeList descs = d.getElementsByTagNameNS(RDF, "Description");
+        for (int i = 0; i < descs.getLength(); i++) {
+            NamedNodeMap attrs = descs.item(i).getAttributes();
+            for (int j = 0; j < attrs.getLength(); j++) {
+                if (ns.equals(attrs.item(j).getNamespaceURI())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Adds our namespace to the file's {@code pdfaExtension:schemas} bag (made when missing), once. */
+    private static void describeSchema(Document d, Element rdf) {
+        Element bag = null;
+        NodeList schemas = d.getElementsByTagNameNS(EXTENSION, "schemas");
+        if (schemas.getLength() > 0) {
+            NodeList bags = ((Element) schemas.item(0)).getElementsByTagNameNS(RDF, "Bag");
+            bag = bags.getLength() > 0 ? (Element) bags.item(0) : null;
+        }
+        if (bag == null) {
+            Element desc = d.createElementNS(RDF, "rdf:Description");
+            desc.setAttributeNS(RDF, "rdf:about", "");
+            Element s = d.createElementNS(EXTENSION, "pdfaExtension:schemas");
+            bag = d.createElementNS(RDF, "rdf:Bag");
+            s.appendChild(bag);
+            desc.appendChild(s);
+            rdf.appendChild(desc);
+        }
+        List<Node> old = new ArrayList<>();
+        for (Node li = bag.getFirstChild(); li != null; li = li.getNextSibling()) {
+            if (li instanceof Element e && e.getElementsByTagNameNS(SCHEMA, "namespaceURI").getLength() > 0
+                    && NS.equals(e.getElementsByTagNameNS(SCHEMA, "namespaceURI").item(0).getTextContent().strip())) {
+                old.add(li);
+            }
+        }
+        old.forEach(bag::removeChild);
+        Element li = resource(d);
+        li.appendChild(text(d, SCHEMA, "pdfaSchema:schema", "marking: classification marking (DESIGN §3.4)"));
+        li.appendChild(text(d, SCHEMA, "pdfaSchema:namespaceURI", NS));
+        li.appendChild(text(d, SCHEMA, "pdfaSchema:prefix", "marking"));
+        Element property = d.createElementNS(SCHEMA, "pdfaSchema:property");
+        Element seq = d.createElementNS(RDF, "rdf:Seq");
+        for (String key : KEYS) {
+            Element p = resource(d);
+            p.appendChild(text(d, PROPERTY, "pdfaProperty:name", key));
+            p.appendChild(text(d, PROPERTY, "pdfaProperty:valueType", "Text"));
+            p.appendChild(text(d, PROPERTY, "pdfaProperty:category", "external"));
+            p.appendChild(text(d, PROPERTY, "pdfaProperty:description", "marking." + key));
+            seq.appendChild(p);
+        }
+        property.appendChild(seq);
+        li.appendChild(property);
+        bag.appendChild(li);
+    }
+
+    private static Element resource(Document d) {
+        Element li = d.createElementNS(RDF, "rdf:li");
+        li.setAttributeNS(RDF, "rdf:parseType", "Resource");
+        return li;
+    }
+
+    private static Element text(Document d, String ns, String name, String value) {
+        Element e = d.createElementNS(ns, name);
+        e.setTextContent(value);
+        return e;
     }
 
     private static void removeOurs(Document d) {

@@ -18,5 +18,14 @@
  * {@code /MarkingStampCopy<i> Do}, a Form XObject per distinct page layout whose pieces carry their own
  * roles; a copy is a base stamped once plus an incremental update replacing those forms, Info and XMP.
  * Every stamp with a copy number also draws it as a {@link dev.marking.core.format.pdf.CovertMark}.
+ *
+ * <p>A page's own ink is looked at in two ways, for two questions. {@link dev.marking.core.format.pdf.PageInk}
+ * replays the content stream as vectors to tell what covers what (the redaction scan: a box over text).
+ * {@link dev.marking.core.format.pdf.InkMap} renders the page, our earlier stamp taken off, to tell where
+ * our marks may go ({@link dev.marking.core.format.pdf.PagePlanner}, {@code --layout}): only a rendering sees
+ * what clips, patterns and annotation appearances finally leave on the paper. Replays that look at only
+ * part of what a page draws (its text, to cut an earlier marking out: {@link dev.marking.core.format.pdf.TextCutter};
+ * the small squares of our covert mark) extend {@link dev.marking.core.format.pdf.PathlessEngine}, which by
+ * default ignores paths, images, clips and shadings.
  */
 package dev.marking.core.format.pdf;

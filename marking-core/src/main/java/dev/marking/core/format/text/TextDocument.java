@@ -1,13 +1,13 @@
 package dev.marking.core.format.text;
 
 import dev.marking.core.format.DocumentException;
-import dev.marking.core.model.CopyNumber;
+import dev.marking.core.format.EarlierBlock;
 import dev.marking.core.model.MarkingParser;
-import dev.marking.core.model.Urgency;
 import dev.marking.core.text.TextBytes;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A text file split into lines, with its charset (UTF-8, else GB18030 as older Chinese tools write),
- * Markdown front matter and any block an earlier stamp wrote.
+ * whether it starts with a byte order mark (kept when written back), Markdown front matter (YAML
+ * {@code ---} or TOML {@code +++}) and any block an earlier stamp or a hand wrote ({@link EarlierBlock}).
  */
 final class TextDocument {
 
@@ -24,11 +25,13 @@ final class TextDocument {
 
     private final List<String> lines;
     private final Charset charset;
+    private final boolean bom;
     private final String newline;
     private final int frontMatterEnd;
 
-    private TextDocument(String text, Charset charset) {
+    private TextDocument(String text, Charset charset, boolean bom) {
         this.charset = charset;
+        this.bom = bom;
         this.newline = text.contains("\r\n") ? "\r\n" : "\n";
         this.lines = Arrays.asList(text.split("\r?\n", -1));
         this.frontMatterEnd = frontMatterEnd(lines);
@@ -47,7 +50,9 @@ final class TextDocument {
         }
         try {
             TextBytes decoded = TextBytes.decode(bytes);
-            return new TextDocument(decoded.text(), decoded.charset());
+            boolean bom = decoded.charset().equals(StandardCharsets.UTF_8) && bytes.length >= 3
+                    && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+            return new TextDocument(decoded.text(), decoded.charset(), bom);
         } catch (CharacterCodingException e) {
             throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e);
         }
@@ -59,6 +64,11 @@ final class TextDocument {
 
     Charset charset() {
         return charset;
+    }
+
+    /** True when the file starts with a byte order mark, which the stamped copy keeps. */
+    boolean bom() {
+        return bom;
     }
 
     /** Index of the first line after Markdown front matter. */
@@ -88,39 +98,34 @@ final class TextDocument {
         return line.strip().replaceFirst("^(#{1,6}|>)\\s*", "").replaceAll("^\\*\\*(.*)\\*\\*$", "$1").strip();
     }
 
+    /** The first line after the earlier block starting at {@code from} (and the blank lines after it), or {@code from}. */
     private int skipOldBlock(int from) {
-        int i = from;
-        boolean sawMark = false;
-        while (i < lines.size()) {
-            String line = plain(lines.get(i));
-            if (line.isEmpty()) {
-                i++;
-                continue;
-            }
-            boolean copy = !CopyNumber.digitsOfLine(line).isEmpty();
-            boolean mark = PARSER.parse(line).isPresent();
-            boolean urgency = Urgency.parse(line).isPresent();
-            if (!copy && !mark && !urgency) {
-                break;
-            }
-            sawMark |= mark;
-            i++;
+        List<String> rest = new ArrayList<>();
+        for (String line : lines.subList(from, lines.size())) {
+            rest.add(plain(line));
         }
-        if (!sawMark) {
+        List<Integer> block = EarlierBlock.lines(rest, PARSER);
+        if (block.isEmpty()) {
             return from;
         }
+        int i = from + block.get(block.size() - 1) + 1;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
         }
         return i;
     }
 
+    /** The line after YAML ({@code ---}) or TOML ({@code +++}) front matter, or 0 when there is none. */
     private static int frontMatterEnd(List<String> lines) {
-        if (lines.isEmpty() || !"---".equals(lines.get(0).strip())) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        String fence = lines.get(0).strip();
+        if (!"---".equals(fence) && !"+++".equals(fence)) {
             return 0;
         }
         for (int i = 1; i < lines.size(); i++) {
-            if ("---".equals(lines.get(i).strip())) {
+            if (fence.equals(lines.get(i).strip())) {
                 return i + 1;
             }
         }

@@ -85,7 +85,7 @@ public final class TextFormat implements DocumentFormat {
         String name = source.getFileName().toString().toLowerCase(Locale.ROOT);
         String stamped = doc.withBlock(options.firstPageBlock(), !name.endsWith(".txt"));
         try {
-            Files.writeString(target, stamped, doc.charset());
+            Files.writeString(target, doc.bom() ? "\uFEFF" + stamped : stamped, doc.charset());
         } catch (IOException e) {
             throw new DocumentException(target, DocumentException.Kind.UNREADABLE, "cannot write: " + e.getMessage(), e);
         }

@@ -17,13 +17,12 @@ import java.util.function.Predicate;
 /**
  * Once a document carries a running mark or a watermark anywhere, it must carry it everywhere: every
  * section's shown header types (DOCX) or every page (PDF). Pages appended after stamping are caught here.
+ * Scanned pages are judged on their running mark only, and only at warning level, since OCR may miss it.
  */
 public final class IncompleteMarkingRule implements Rule {
 
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("marking.incomplete", Severity.ERROR,
             "Some sections or pages lack the running mark or the watermark that the rest of the document has.");
-
-    private static final int LISTED = 10;
 
     private final MarkingParser parser;
 
@@ -40,8 +39,10 @@ public final class IncompleteMarkingRule implements Rule {
     public List<Finding> check(RuleContext context) {
         ReadModel model = context.model();
         List<Finding> out = new ArrayList<>();
-        report(context, model, this::hasMark, "incomplete.header", out);
-        report(context, model, slot -> !slot.watermarks().isEmpty(), "incomplete.watermark", out);
+        report(context, model.slots(), this::hasMark, "incomplete.header", out);
+        // OCR reads no watermark (faint, diagonal, under the text): a scanned page says nothing either way.
+        List<RunningSlot> withText = model.slots().stream().filter(s -> s.where().ocr() == null).toList();
+        report(context, withText, slot -> !slot.watermarks().isEmpty(), "incomplete.watermark", out);
         return out;
     }
 
@@ -54,18 +55,18 @@ public final class IncompleteMarkingRule implements Rule {
         return false;
     }
 
-    private static void report(RuleContext context, ReadModel model, Predicate<RunningSlot> has, String key,
+    private static void report(RuleContext context, List<RunningSlot> slots, Predicate<RunningSlot> has, String key,
             List<Finding> out) {
-        List<RunningSlot> missing = model.slots().stream().filter(has.negate()).toList();
-        if (missing.isEmpty() || missing.size() == model.slots().size()) {
+        List<RunningSlot> missing = slots.stream().filter(has.negate()).toList();
+        if (missing.isEmpty() || missing.size() == slots.size()) {
             return;
         }
-        String separator = context.messages().format("list.separator");
-        List<String> names = missing.stream().limit(LISTED).map(s -> s.describe(context.messages())).toList();
-        String list = String.join(separator, names)
-                + (missing.size() > LISTED ? separator + "… (" + missing.size() + ")" : "");
+        String list = context.list(missing.stream().map(s -> s.describe(context.messages())).toList());
         RunningSlot first = missing.get(0);
         Location where = first.type().variant() ? first.location("header") : first.where();
-        out.add(context.finding(DESCRIPTOR, where, null, key, list));
+        // Where only scanned pages seem to lack it, OCR may have misread it (small print, noise): a warning.
+        boolean onlyScans = missing.stream().allMatch(s -> s.where().ocr() != null);
+        out.add(context.finding(DESCRIPTOR, onlyScans ? Severity.WARNING : DESCRIPTOR.defaultSeverity(), where, null, key,
+                list));
     }
 }

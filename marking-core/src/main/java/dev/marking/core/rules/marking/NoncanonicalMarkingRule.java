@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Accepted but non-canonical marks (full-width, ☆ for ★, 五年 for 5年) as warnings with the canonical
- * form, and marks without a stated term as info (the law's maximum applies).
+ * form, and marks without a stated term as info (the law's maximum applies). Marks read by OCR from a
+ * scan are not judged on their form.
  */
 public final class NoncanonicalMarkingRule implements Rule {
 
@@ -30,8 +31,8 @@ public final class NoncanonicalMarkingRule implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Found found : context.evidence().visible()) {
             ParsedMark p = found.mark();
-            if (!p.errors().isEmpty()) {
-                continue;
+            if (!p.errors().isEmpty() || found.location().ocr() != null) {
+                continue; // OCR cannot tell 机密 from 機密, ★ from ☆ or a space from none: its form proves nothing
             }
             if (p.noncanonical()) {
                 out.add(context.finding(DESCRIPTOR, found.location(), p.raw(), "noncanonical.mark", p.raw(),

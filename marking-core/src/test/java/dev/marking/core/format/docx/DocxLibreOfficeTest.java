@@ -77,6 +77,33 @@ class DocxLibreOfficeTest {
         }
     }
 
+    /** Issue 15: the watermark stands in front, so a table with white-filled cells over the page's middle cannot hide it. */
+    @Test
+    void watermarkShowsOverWhiteFilledTableCells() throws Exception {
+        Path file = tmp.resolve("table.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            doc.createParagraph().createRun().setText("表格");
+            var table = doc.createTable(30, 3);
+            table.removeBorders(); // only the watermark is ink in the middle of the page
+            for (var row : table.getRows()) {
+                for (var cell : row.getTableCells()) {
+                    cell.setColor("FFFFFF");
+                    cell.setText(" ");
+                }
+            }
+            doc.write(out);
+        }
+        Marking marking = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5))
+                .withCopy(new CopyNumber(123));
+        Path stamped = tmp.resolve("stamped.docx");
+        new DocxFormat().stamp(file, stamped, StampOptions.all(marking, "lo-2", LocalDate.of(2026, 11, 30)));
+        try (PDDocument pdf = Loader.loadPDF(convert(stamped).toFile())) {
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, DPI);
+            ImageIO.write(image, "png", Files.createDirectories(Path.of("target")).resolve("docx-white-cells.png").toFile());
+            WatermarkPixels.assertDiagonalAndLight(image, "over white cells: ");
+        }
+    }
+
     /** The check itself: POI's own {@code createWatermark()} renders unrotated and black, and must fail it. */
     @Test
     void poiWatermarkFailsTheCheck() throws Exception {

@@ -2,7 +2,9 @@ package dev.marking.core.format.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.format.Layout;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Term;
 import dev.marking.core.testing.Corpus;
@@ -91,7 +93,8 @@ class PdfRenderTest {
     @MethodSource("geometries")
     void watermarkIsWholeAndDiagonal(String name, PdfFixtures.Page page) throws Exception {
         Path in = PdfFixtures.pdf().page(page).page(page).build(tmp.resolve("in.pdf"));
-        Path out = stamp(in, only(false, true));
+        StampOptions numbered = only(false, true);
+        Path out = stamp(in, numbered.withMarking(numbered.marking().withCopy(new CopyNumber(123))));
         BufferedImage before = render(in, 1);
         BufferedImage after = render(out, 1);
         Rectangle box = diff(before, after);
@@ -151,7 +154,9 @@ class PdfRenderTest {
 
     private static StampOptions only(boolean header, boolean watermark) {
         Marking m = Marking.of(PdfTestSupport.level("机密"), new Term.Years(5));
-        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty());
+        // the standard places: laying out around the page's ink (PdfLayoutAcceptanceTest) would move the content too
+        return new StampOptions(m, "render", PdfTestSupport.DAY, header, false, watermark, Optional.empty(), false)
+                .withLayout(Layout.OVERLAY);
     }
 
     private Path stamp(Path in, StampOptions options) throws Exception {

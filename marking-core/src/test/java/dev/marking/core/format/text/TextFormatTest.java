@@ -56,6 +56,24 @@ class TextFormatTest {
     }
 
     @Test
+    void tomlFrontMatterStaysFirstAndTheBomIsKept() throws Exception {
+        Path in = dir.resolve("hugo.md");
+        Files.writeString(in, "\uFEFF+++\ntitle = \"简报\"\n+++\n\n正文\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.md");
+        format.stamp(in, out, options("机密", 5, null));
+        assertEquals("\uFEFF+++\ntitle = \"简报\"\n+++\n机密★5年\n\n\n正文\n", Files.readString(out, StandardCharsets.UTF_8));
+        assertEquals("机密★5年", format.read(out).firstPageTop().get(0).text());
+    }
+
+    @Test
+    void aHandTypedLabelledMarkIsReplaced() throws Exception {
+        Path in = write("a.txt", "密级：秘密\n保密期限：5年\n\n正文\n");
+        Path out = dir.resolve("out.txt");
+        format.stamp(in, out, options("机密", 5, null));
+        assertEquals("机密★5年\n\n正文\n", Files.readString(out));
+    }
+
+    @Test
     void restampReplacesTheOldBlock() throws Exception {
         Path in = write("a.md", "# 标题\n\n正文\n");
         Path once = dir.resolve("once.md");

@@ -1,0 +1,41 @@
+package dev.marking.core.format.ocr;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Restores the star of a secrecy mark that OCR misread. The Chinese models have next to no ★ in their
+ * training and read it as some character they know (太, 女, 友, 妈, 長, 大, …). Between a level word and a
+ * term such a character can only be the star: on a line that is nothing but a mark ({@code 机密妈5年})
+ * any one character there becomes ★; inside a longer line only the usual misreadings do, so that prose
+ * such as {@code 秘密的3个月} stays as it is. Stars the parser accepts as written (☆, *) stay too.
+ */
+final class MarkGlyphs {
+
+    private static final String LEVEL = "(绝密|机密|秘密|絕密|機密|祕密)";
+    private static final String TERM = "(?:[0-9０-９]{1,3}\\s?(?:年|个月|個月)|[一二三四五六七八九十两兩]{1,3}(?:年|个月|個月)|长期|長期"
+            + "|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)";
+    /** A line that is one mark: level, one character in the star's place, term. */
+    private static final Pattern MARK_LINE = Pattern.compile("^(\\s*" + LEVEL + ")\\s?([^\\s0-9０-９一二三四五六七八九十两兩★☆*＊])\\s?("
+            + TERM + "\\s*)$");
+    /** Inside a line: the characters OCR is known to read for ★, followed by the start of a term. */
+    private static final Pattern MISREAD_STAR = Pattern.compile(LEVEL + "\\s?[太女友妈大犬火夫食文xX×※+]\\s?(?=" + TERM + ")");
+
+    private MarkGlyphs() {
+    }
+
+    /** {@code line} with misread stars of marks made ★ again. */
+    static String restore(String line) {
+        Matcher whole = MARK_LINE.matcher(line);
+        if (whole.matches()) {
+            return whole.group(1) + "★" + whole.group(4);
+        }
+        Matcher m = MISREAD_STAR.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + "★"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

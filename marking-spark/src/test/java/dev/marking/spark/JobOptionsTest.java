@@ -1,0 +1,58 @@
+package dev.marking.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobOptionsTest {
+
+    @Test
+    void takesSeveralInputsAndTheOptionalArguments() throws JobException {
+        JobOptions o = JobOptions.parse(new String[] {"--input", "hdfs:///a", "s3a://b/c", "--output", "out",
+            "--policy", "marking.yml", "--previous", "old", "--today", "2026-12-01", "--lang", "zh"});
+        assertEquals(List.of("hdfs:///a", "s3a://b/c"), o.inputs());
+        assertEquals("out", o.output());
+        assertEquals("marking.yml", o.policy());
+        assertEquals("old", o.previous());
+        assertEquals(LocalDate.of(2026, 12, 1), o.today());
+        assertEquals("zh", o.lang());
+    }
+
+    @Test
+    void policyPreviousTodayAndLanguageAreOptional() throws JobException {
+        JobOptions o = JobOptions.parse(new String[] {"--output", "out", "--input", "a"});
+        assertNull(o.policy());
+        assertNull(o.previous());
+        assertNull(o.today());
+        assertNull(o.lang());
+    }
+
+    @Test
+    void mistakesNameTheirMessage() {
+        assertEquals("usage.required", assertThrows(JobException.class,
+                () -> JobOptions.parse(new String[] {"--input", "a"})).key());
+        assertEquals("usage.value", assertThrows(JobException.class,
+                () -> JobOptions.parse(new String[] {"--input", "--output", "o"})).key());
+        assertEquals("usage.unknown", assertThrows(JobException.class,
+                () -> JobOptions.parse(new String[] {"--input", "a", "--output", "o", "--fast"})).key());
+        assertEquals("usage.today", assertThrows(JobException.class,
+                () -> JobOptions.parse(new String[] {"--input", "a", "--output", "o", "--today", "1.12.2026"})).key());
+    }
+
+    @Test
+    void aUsageMistakeIsExitCodeTwoWithTheMessageBeforeSparkStarts() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = VerifyJob.run(new String[] {"--input", "a", "--output", "o", "--lang", "fr"},
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(VerifyJob.USAGE, code);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(true, text.contains("fr") && text.contains("spark-submit"), text);
+    }
+}
