@@ -14,6 +14,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A thread that dies of something unforeseen says so in one line, never with a stack trace.
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.err.println("marking: " + ErrorHandler.describe(e)));
         System.exit(run(args));
     }
 
@@ -23,7 +25,19 @@ public final class Main {
         CommandLine cl = commandLine();
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /**
+     * Executes {@code cl}; whatever escapes a command — even a {@link StackOverflowError} or an
+     * {@link OutOfMemoryError}, which picocli does not catch — is one line on the error stream and exit code 2.
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | VirtualMachineError | LinkageError e) {
+            return ErrorHandler.lastResort(e, cl.getErr());
+        }
     }
 
     /** The configured picocli command line, for tests. */

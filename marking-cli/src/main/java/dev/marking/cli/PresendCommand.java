@@ -55,6 +55,7 @@ final class PresendCommand implements Callable<Integer> {
                 .withLang(lang.lang());
         PresendResult result = Engines.standard().presend(request);
         PrintWriter out = spec.commandLine().getOut();
+        result.notes().forEach(n -> spec.commandLine().getErr().println("marking: " + n));
         if (format.equals("json")) {
             out.println(result.json());
         } else {

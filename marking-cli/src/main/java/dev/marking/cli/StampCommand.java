@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Stamps a classification marking onto copies of the files, written to OUTDIR.",
             "Adds the GB/T 9704 first-page block (份号, 密级和保密期限, 紧急程度), a running header on every",
             "page/section, a footer with the copy number, a diagonal watermark and metadata.",
-            "Stamping an already stamped file replaces the old marking. Inputs are never modified.",
+            "Stamping an already stamped file replaces the old marking. Inputs are never modified, and files",
+            "already in OUTDIR are not replaced unless --overwrite is given.",
             "Levels come from the policy's schemes, custom ones included; the mark is written in the policy's",
             "script (marking.script: traditional writes 機密★5年).",
             "", "Example: marking stamp --level 机密 --term 5 --copy 3 -o out/ report.docx",
@@ -97,6 +98,11 @@ final class StampCommand implements Callable<Integer> {
             description = "Folder for the stamped copies (created if missing).")
     private Path outDir;
 
+    @Option(names = "--overwrite", negatable = false,
+            description = "Replace files in OUTDIR that have an output's name (without it such a run is refused, "
+                    + "having written nothing). Inputs are never overwritten, not even with this option.")
+    private boolean overwrite;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to stamp (${bundle:extensions}).")
     private List<Path> files;
 
@@ -115,12 +121,13 @@ final class StampCommand implements Callable<Integer> {
                 .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
-                .withCopies(copies, recipients, ledger).withThreads(threads).withLayout(layout)
+                .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)
                 .withConvert(convert);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,
                 (file, count) -> Progress.forTerminal(err, file.getFileName().toString(), count));
+        result.notes().forEach(n -> err.println("marking: " + n));
         for (StampResult.StampedFile f : result.files()) {
             if (f.failure().isPresent()) {
                 err.println("marking: " + f.shown() + ": " + f.failure().get().message());

@@ -33,6 +33,7 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws IOException, EngineException {
         TraceResult r = Engines.standard().trace(file, ledger, null);
         PrintWriter out = spec.commandLine().getOut();
+        r.notes().forEach(n -> spec.commandLine().getErr().println("marking: " + n));
         out.println("file: " + file);
         out.println("copy: " + r.copy().orElse("unknown") + (r.conflicting() ? "  (sources disagree: tampered?)" : ""));
         for (Map.Entry<String, String> e : r.copiesBySource().entrySet()) {

@@ -13,7 +13,7 @@ record CliRun(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
+        int exit = Main.execute(cl, args);
         return new CliRun(exit, out.toString(), err.toString());
     }
 }

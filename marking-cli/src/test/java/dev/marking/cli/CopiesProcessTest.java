@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marking.core.ledger.Ledger;
+import dev.marking.core.ledger.LedgerEntry;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Numbered copies across real processes: two concurrent runs on one ledger, and a run killed with SIGKILL. */
+/** Numbered copies across real processes: two concurrent runs on one ledger, and runs killed with SIGKILL. */
 class CopiesProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,57 +64,88 @@ class CopiesProcessTest {
         Process b = child(out, ledger, doc, "60", "2");
         assertEquals(0, a.waitFor(), "first run");
         assertEquals(0, b.waitFor(), "second run");
-        List<JsonNode> entries = lines(ledger);
+        List<LedgerEntry> entries = Ledger.read(ledger).entries();
         assertEquals(120, entries.size());
+        assertEquals(360, lines(ledger).size(), "each copy reserved, staged and confirmed");
         Set<String> copies = new HashSet<>();
-        for (JsonNode e : entries) {
-            assertTrue(copies.add(e.get("copy").asText()), "duplicate copy " + e.get("copy"));
-            Path f = out.resolve(e.get("file").asText());
-            assertEquals(e.get("sha256").asText(), Digests.sha256(f), "ledger hash of " + f);
+        for (LedgerEntry e : entries) {
+            assertTrue(copies.add(e.copy()), "duplicate copy " + e.copy());
+            Path f = out.resolve(e.file());
+            assertEquals(e.sha256(), Digests.sha256(f), "ledger hash of " + f);
         }
-        assertEquals("000001", entries.stream().map(e -> e.get("copy").asText()).sorted().findFirst().orElseThrow());
+        assertEquals("000001", entries.stream().map(LedgerEntry::copy).sorted().findFirst().orElseThrow());
         assertTrue(copies.contains("000120"));
     }
 
+    /**
+     * Issue 18, acceptance 3: twenty runs of 300 copies, each killed with SIGKILL at a random moment (from
+     * JVM start to the last copy). After every kill each complete file on disk is in the ledger with its
+     * hash; after the next run no temporary file is left, every number ever taken is issued or void
+     * exactly once, and the numbers have no gaps.
+     */
     @Test
-    void killedMidBatchLeavesLedgerAndOutputsConsistent() throws Exception {
-        Path doc = Files.writeString(dir.resolve("doc.md"), "# 通知\n\n" + "正文。".repeat(2000) + "\n");
+    void killedAtTwentyRandomPointsNoCopyIsLostOrIssuedTwice() throws Exception {
+        Path doc = Files.writeString(dir.resolve("doc.md"), "# 通知\n\n" + "正文。".repeat(500) + "\n");
         Path ledger = dir.resolve("ledger.jsonl");
         Path out = dir.resolve("out");
-        Process p = child(out, ledger, doc, "1-5000", "1");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (lines(ledger).size() < 20 && p.isAlive() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Instant t0 = Instant.now();
+        Process whole = child(out, ledger, doc, "300", "2");
+        assertEquals(0, whole.waitFor(), "a run that is not killed completes");
+        long fullMillis = Duration.between(t0, Instant.now()).toMillis();
+        for (int i = 0; i < 20; i++) {
+            Process p = child(out, ledger, doc, "300", "2");
+            Thread.sleep(random.nextInt((int) fullMillis));
+            p.destroyForcibly();
+            p.waitFor();
+            everyCompleteFileIsInTheLedger(out, ledger, "after kill " + i + " (seed " + seed + ")");
         }
-        assertTrue(p.isAlive(), "the batch should still be running when killed");
-        p.destroyForcibly();
-        p.waitFor();
-        assertTrue(p.exitValue() != 0);
-
-        List<JsonNode> entries = lines(ledger);
-        Set<String> logged = new HashSet<>();
-        for (JsonNode e : entries) {
-            Path f = out.resolve(e.get("file").asText());
-            assertEquals(e.get("sha256").asText(), Digests.sha256(f), "every ledger line matches a complete file");
-            logged.add(f.getFileName().toString());
-        }
-        List<Path> outputs;
+        Process settle = child(out, ledger, doc, "1", "1");
+        assertEquals(0, settle.waitFor(), "the run after the kills settles the ledger");
+        List<String> files;
         try (Stream<Path> s = Files.list(out)) {
-            outputs = s.filter(f -> !f.getFileName().toString().startsWith(".marking-")).toList();
+            files = s.map(f -> f.getFileName().toString()).sorted().toList();
         }
-        for (Path f : outputs) {
-            String text = Files.readString(f);
-            assertTrue(text.startsWith("0") && text.contains("机密★5年") && text.endsWith("\n"),
-                    "every output is a complete copy: " + f);
+        assertTrue(files.stream().noneMatch(f -> f.startsWith(".marking-")), "temporary files removed: " + files);
+        Ledger book = Ledger.read(ledger);
+        assertTrue(book.problems().isEmpty(), book.problems().toString());
+        assertTrue(book.pending().isEmpty(), "nothing left reserved or staged");
+        String document = book.lines().get(0).document();
+        Set<Integer> numbers = book.issued(document);
+        int max = numbers.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertEquals(max, numbers.size(), "no number is lost: 1.." + max + " are all in the ledger");
+        Map<String, Integer> reservations = new HashMap<>();
+        for (LedgerEntry e : book.lines()) {
+            if (e.state() == LedgerEntry.State.RESERVED) {
+                reservations.merge(e.copy(), 1, Integer::sum);
+            }
         }
-        assertTrue(outputs.size() - logged.size() <= 1, "at most the copy being logged at the kill is unregistered");
+        assertTrue(reservations.values().stream().allMatch(n -> n == 1), "no number is taken twice");
+        Set<String> issuedFiles = new HashSet<>();
+        for (LedgerEntry e : book.entries()) {
+            assertEquals(e.sha256(), Digests.sha256(out.resolve(e.file())), "issued copy " + e.copy());
+            assertTrue(issuedFiles.add(e.file()));
+        }
+        assertEquals(issuedFiles, new HashSet<>(files), "every file on disk is an issued copy, and every issued copy is on disk");
+        assertTrue(book.entries().size() >= 301, "the complete runs' copies are issued");
+    }
 
-        Process again = child(out, ledger, doc, "5", "1");
-        assertEquals(0, again.waitFor());
-        try (Stream<Path> s = Files.list(out)) {
-            assertTrue(s.noneMatch(f -> f.getFileName().toString().startsWith(".marking-")),
-                    "the next run removes temporary files left by the killed one");
+    /** Every non-temporary file in {@code out} is staged or issued in the ledger with its own hash. */
+    private static void everyCompleteFileIsInTheLedger(Path out, Path ledger, String when) throws IOException {
+        Ledger book = Ledger.read(ledger);
+        Map<String, LedgerEntry> byFile = new HashMap<>();
+        for (LedgerEntry e : book.lines()) {
+            if (e.file() != null) {
+                byFile.put(e.file(), e);
+            }
         }
-        assertEquals(entries.size() + 5, lines(ledger).size());
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path f : s.filter(f -> !f.getFileName().toString().startsWith(".marking-")).toList()) {
+                LedgerEntry latest = byFile.get(f.getFileName().toString());
+                assertTrue(latest != null && latest.sha256() != null, when + ": " + f + " is not in the ledger");
+                assertEquals(latest.sha256(), Digests.sha256(f), when + ": " + f + " matches its ledger hash");
+            }
+        }
     }
 }

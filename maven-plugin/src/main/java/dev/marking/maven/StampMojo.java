@@ -86,6 +86,13 @@ public final class StampMojo extends AbstractMojo {
     @Parameter(property = "marking.stamp.outputDirectory", defaultValue = "${project.build.directory}/marking/stamped")
     private File outputDirectory;
 
+    /**
+     * Replace files in the output folder that have an output's name (the folder is the build's own, so by
+     * default yes); inputs are never overwritten.
+     */
+    @Parameter(property = "marking.stamp.overwrite", defaultValue = "true")
+    private boolean overwrite;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
@@ -124,7 +131,7 @@ public final class StampMojo extends AbstractMojo {
             StampRequest request = StampRequest.of(paths, outputDirectory.toPath(), marking)
                     .withPolicy(engine.projectPolicy(policy == null ? null : policy.toPath(), basedir.toPath())).withLang(lang)
                     .withParts(header, footer, watermark).withFont(font == null ? null : font.toPath())
-                    .withSelection(orEmpty(includes), orEmpty(excludes));
+                    .withSelection(orEmpty(includes), orEmpty(excludes)).withOverwrite(overwrite);
             result = engine.stamp(request);
         } catch (EngineException e) {
             throw new MojoExecutionException("marking: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.Ledger;
+import dev.marking.core.ledger.LedgerStore;
 import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Level;
@@ -354,14 +355,15 @@ public final class Engine {
         if (request.ledger() != null) {
             requireRegularIfPresent(messages, request.ledger(), "ledger.invalid");
         }
-        Optional<Ledger> ledger = request.ledger() == null ? Optional.empty() : Optional.of(Ledger.read(request.ledger()));
+        Optional<Ledger> ledger = request.ledger() == null ? Optional.empty()
+                : Optional.of(LedgerStore.file(request.ledger()).lookup());
         ScanOptions options = ScanOptions.of(request.policy(), LocalDate.now(), messages).withThreads(1);
         PresendCheck check = new PresendCheck(request.policy(), scanner(options), formats, ledger, messages);
         List<Decision> decisions = new ArrayList<>();
         for (Path f : request.files()) {
             decisions.add(check.decide(f, request.names().get(f), request.channel()));
         }
-        return new PresendResult(request.channel(), decisions);
+        return new PresendResult(request.channel(), decisions, ledger.map(Ledger::problems).orElse(List.of()));
     }
 
     // ---- trace ------------------------------------------------------------------------------------
@@ -373,7 +375,7 @@ public final class Engine {
         if (ledger != null) {
             requireRegularIfPresent(messages, ledger, "ledger.invalid");
         }
-        Optional<Ledger> l = ledger == null ? Optional.empty() : Optional.of(Ledger.read(ledger));
+        Optional<Ledger> l = ledger == null ? Optional.empty() : Optional.of(LedgerStore.file(ledger).lookup());
         try {
             return new Tracer(formats).trace(file, l);
         } catch (DocumentException e) {

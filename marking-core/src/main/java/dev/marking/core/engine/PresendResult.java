@@ -18,13 +18,15 @@ import java.util.Map;
  *
  * @param channel   the channel asked about
  * @param decisions one per file, in order
+ * @param notes     what was wrong with the ledger as read (a torn last line, and whether it was repaired)
  */
-public record PresendResult(String channel, List<Decision> decisions) {
+public record PresendResult(String channel, List<Decision> decisions, List<String> notes) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PresendResult {
         decisions = List.copyOf(decisions);
+        notes = List.copyOf(notes);
     }
 
     /** True when every file may go (exit code 0). */

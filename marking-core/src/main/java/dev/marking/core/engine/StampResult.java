@@ -12,11 +12,14 @@ import java.util.Optional;
  * @param mark          the canonical mark stamped ({@code 机密★5年})
  * @param watermarkText the watermark text of a single copy ({@code 机密★5年 第000003份})
  * @param files         one entry per source file, in order
+ * @param notes         what was repaired or recovered on the way (a torn ledger line, copies a stopped run left),
+ *                      for the user; empty when nothing
  */
-public record StampResult(String mark, String watermarkText, List<StampedFile> files) {
+public record StampResult(String mark, String watermarkText, List<StampedFile> files, List<String> notes) {
 
     public StampResult {
         files = List.copyOf(files);
+        notes = List.copyOf(notes);
     }
 
     /** True when every file was stamped. */

@@ -2,15 +2,21 @@ package dev.marking.core.engine;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FileClass;
+import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.Layout;
 import dev.marking.core.format.StampOptions;
+import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.CopyIssuer;
 import dev.marking.core.ledger.CopyRequest;
+import dev.marking.core.ledger.Ledger;
+import dev.marking.core.ledger.LedgerStore;
+import dev.marking.core.ledger.Outputs;
 import dev.marking.core.ledger.Recipient;
 import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.ledger.RecipientsException;
+import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Message;
 import dev.marking.core.policy.Policy;
@@ -23,9 +29,15 @@ import dev.marking.core.scan.Stamper;
 import dev.marking.core.scan.WalkProblem;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,12 +45,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One run of {@link Engine#stamp}: one copy per file, or numbered copies registered in a ledger. */
+/**
+ * One run of {@link Engine#stamp}: one copy per file, or numbered copies registered in a ledger. Every
+ * output path is planned and checked before the first file is written ({@link OutputPlan}): a run that
+ * would overwrite an input, write two outputs to one path, or replace an existing file without
+ * {@link StampRequest#overwrite()} is refused whole, having written nothing.
+ */
 final class Stamping {
 
     private final FormatRegistry formats;
     private final StampRequest request;
     private final Messages messages;
+    private final Map<Path, StampOptions> options = new HashMap<>();
 
     Stamping(FormatRegistry formats, StampRequest request, Messages messages) {
         this.formats = formats;
@@ -51,17 +69,27 @@ final class Stamping {
         List<Recipient> people = recipients();
         Optional<CopyRequest> copies = copies(marking, people.size());
         List<StampedFile> out = new ArrayList<>();
-        for (Unit u : units(out)) {
-            Optional<Failure> refused = refusal(u.file());
+        List<Unit> units = units(out);
+        // Checked before the plan: a file that is refused (a pipe, a misnamed document) claims no output.
+        Map<Unit, Optional<Failure>> refusals = new LinkedHashMap<>();
+        for (Unit u : units) {
+            refusals.put(u, refusal(u.file()));
+        }
+        removeAbandoned(units);
+        OutputPlan plan = plan(units.stream().filter(u -> refusals.get(u).isEmpty()).toList(), marking, layout, copies,
+                people);
+        List<String> notes = new ArrayList<>();
+        for (Unit u : units) {
+            Optional<Failure> refused = refusals.get(u);
             if (refused.isPresent()) {
                 out.add(failed(u, refused.get()));
             } else if (copies.isPresent()) {
-                out.add(numbered(u, marking, layout, copies.get(), people, progress));
+                out.add(numbered(u, marking, layout, copies.get(), people, plan, notes, progress));
             } else {
                 out.add(single(u, marking, layout));
             }
         }
-        return new StampResult(marking.mark(), marking.watermarkText(), out);
+        return new StampResult(marking.mark(), marking.watermarkText(), out, notes);
     }
 
     /** Every recipient, checked before the first copy is made: a bad row stops the run with nothing written. */
@@ -178,37 +206,143 @@ final class Stamping {
         return out;
     }
 
+    /** Temporary files of ended runs go from every folder this run writes to, even when it is then refused. */
+    private void removeAbandoned(List<Unit> units) throws IOException {
+        Set<Path> dirs = new LinkedHashSet<>();
+        dirs.add(request.outDir());
+        units.forEach(u -> dirs.add(u.outDir()));
+        for (Path d : dirs) {
+            AtomicFiles.removeAbandoned(d);
+        }
+    }
+
+    /** Every file this run reads is an input; every output is claimed, so a refusal comes before any write. */
+    private OutputPlan plan(List<Unit> units, Marking marking, Layout layout, Optional<CopyRequest> copies,
+            List<Recipient> people) throws EngineException, IOException {
+        OutputPlan plan = new OutputPlan(request.overwrite(), messages);
+        units.forEach(u -> plan.input(u.file()));
+        plan.input(request.recipients());
+        plan.input(request.ledger());
+        plan.input(request.font());
+        policyFile().ifPresent(plan::input);
+        Ledger ledger = copies.isPresent() ? LedgerStore.file(request.ledger()).read() : null;
+        for (Unit u : units) {
+            for (Path target : targets(u, marking, layout, copies, people, ledger)) {
+                if (copies.isPresent()) {
+                    // Another run may be writing these numbers now; a file it writes is reserved in the ledger
+                    // first, so only a file the ledger does not know is refused here (again under the lock).
+                    plan.reserve(target, u.file());
+                    if (!request.overwrite() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                            && !inLedger(target)) {
+                        throw Engine.refused(messages, "output.exists", "output.exists", target);
+                    }
+                } else {
+                    plan.claim(target, u.file());
+                }
+            }
+        }
+        return plan;
+    }
+
+    /** True when the ledger, read now, has a line about {@code target}. */
+    private boolean inLedger(Path target) throws IOException {
+        Path t = target.toAbsolutePath().normalize();
+        String name = String.valueOf(t.getFileName());
+        return LedgerStore.file(request.ledger()).read().lines().stream().anyMatch(e -> name.equals(e.file())
+                && (e.folder() == null || Path.of(e.folder()).resolve(e.file()).equals(t)));
+    }
+
+    private Optional<Path> policyFile() {
+        try {
+            Path p = Path.of(request.policy().source());
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The files {@code u} would give, numbered copies as the ledger stands now. */
+    private List<Path> targets(Unit u, Marking marking, Layout layout, Optional<CopyRequest> copies,
+            List<Recipient> people, Ledger ledger) throws IOException {
+        Optional<DocumentFormat> format = formats.forFile(u.file());
+        if (format.isEmpty()) {
+            return List.of();
+        }
+        String extension = Stamper.outputExtension(format.get(), u.file());
+        if (copies.isEmpty()) {
+            return List.of(u.outDir().resolve(Stamper.outputName(u.file(), marking, null, extension)));
+        }
+        if (!people.isEmpty() && people.size() != copies.get().count()) {
+            return List.of();
+        }
+        StampOptions base = options(u.file(), marking, layout);
+        Optional<List<CopyNumber>> numbers = CopyIssuer.plannedNumbers(copies.get(), ledger, base.markingId());
+        return numbers.map(n -> CopyIssuer.targets(u.file(), u.outDir(), base, n, people, extension))
+                .orElse(List.of());
+    }
+
+    /** The stamp options of {@code file}; its document id is read once (planning and stamping share it). */
     private StampOptions options(Path file, Marking marking, Layout layout) throws IOException {
-        return new StampOptions(marking, DocumentIds.of(formats, file),
+        StampOptions known = options.get(file);
+        if (known != null) {
+            return known;
+        }
+        StampOptions o = new StampOptions(marking, Files.isRegularFile(file) ? DocumentIds.of(formats, file) : "",
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
                 request.watermark(), Optional.ofNullable(request.font()), request.block(), layout, request.convert());
+        options.put(file, o);
+        return o;
     }
 
     private StampedFile single(Unit u, Marking marking, Layout layout) {
         try {
             StampOptions options = options(u.file(), marking, layout);
             Set<Message> notes = new LinkedHashSet<>();
-            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options, notes::add);
+            Path written = new Stamper(formats).stamp(u.file(), u.outDir(), options, request.overwrite(), notes::add);
             return new StampedFile(u.file(), u.relative(), List.of(written), List.of(), options.metadata(),
                     Optional.empty(), texts(notes));
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
+        } catch (FileAlreadyExistsException e) {
+            return failed(u, new Failure("output.exists", messages.format("output.exists", e.getFile())));
         } catch (IOException e) {
             return failed(u, new Failure("file.unreadable", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(u, new Failure("file.unreadable", messages.format("input.failed", e.getClass().getSimpleName())));
         }
     }
 
     private StampedFile numbered(Unit u, Marking marking, Layout layout, CopyRequest numbers, List<Recipient> people,
-            CopyProgress progress) throws IOException {
+            OutputPlan plan, List<String> runNotes, CopyProgress progress) throws IOException {
         int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
+        Outputs outputs = new PlannedOutputs(plan, u.file(), request.overwrite());
         Set<Message> notes = Collections.synchronizedSet(new LinkedHashSet<>());
         try (CopyProgress.Tracker tracker = progress.start(u.file(), numbers.count())) {
-            List<CopyIssuer.Issued> issued = new CopyIssuer(formats, threads, notes::add).issue(u.file(), u.outDir(),
-                    options(u.file(), marking, layout), numbers, people, request.ledger(), tracker);
+            CopyIssuer.Batch batch = new CopyIssuer(formats, threads, notes::add).issue(u.file(), u.outDir(),
+                    options(u.file(), marking, layout), numbers, people, LedgerStore.file(request.ledger()), outputs,
+                    tracker);
+            runNotes.addAll(batch.notes());
+            List<CopyIssuer.Issued> issued = batch.copies();
             return new StampedFile(u.file(), u.relative(), issued.stream().map(CopyIssuer.Issued::file).toList(),
                     issued.stream().map(i -> i.copy().formatted()).toList(), Map.of(), Optional.empty(), texts(notes));
         } catch (DocumentException e) {
             return failed(u, new Failure(code(e), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(u, new Failure("file.unreadable", messages.format("input.failed", e.getClass().getSimpleName())));
+        }
+    }
+
+    /** The plan's rules for the copies a ledger hands out under its lock (numbers may have moved on meanwhile). */
+    private record PlannedOutputs(OutputPlan plan, Path source, boolean replaceExisting) implements Outputs {
+
+        @Override
+        public Optional<String> refusal(Path target) {
+            try {
+                plan.check(target, source);
+                return Optional.empty();
+            } catch (EngineException e) {
+                return Optional.of(e.getMessage());
+            }
         }
     }
 

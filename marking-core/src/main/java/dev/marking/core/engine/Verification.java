@@ -54,6 +54,8 @@ final class Verification {
             throw Engine.refused(messages, "threads.invalid", "input.threads", request.threads());
         }
         Optional<Baseline> accepted = baseline();
+        FileSelection.Selection selection = selection();
+        checkOutputs(writers, selection.targets());
         ScanOptions options = ScanOptions.of(request.policy(), request.today() == null ? LocalDate.now() : request.today(),
                 messages);
         if (request.threads() > 0) {
@@ -62,7 +64,7 @@ final class Verification {
         Scanner scanner = engine.scanner(options);
         ScanCache cache = request.cache() == null ? ScanCache.disabled() : ScanCache.open(request.cache(),
                 ScanCache.key(engine.formats(), scanner.rules(), options, engine.version()));
-        ScanOutcome outcome = scanner.scan(selection(), ScanListener.NONE, cache);
+        ScanOutcome outcome = scanner.scan(selection, ScanListener.NONE, cache);
         Optional<String> cacheProblem = save(cache);
         ScanResult all = excludedAll(scanner, shown(outcome.result()));
         Optional<Integer> baselineSize = Optional.empty();
@@ -75,6 +77,41 @@ final class Verification {
         List<Path> written = write(writers, reported, console);
         return new VerifyResult(reported, lines(reported), count(all), outcome.fromCache(), outcome.read(), written,
                 baselineSize, cacheProblem);
+    }
+
+    /**
+     * Reports, the baseline written and the cache may replace any file but a document this run reads (or
+     * its policy), and no two of them may share a path; refused before anything is read or written.
+     */
+    private void checkOutputs(List<ReportWriter> writers, List<ScanTarget> targets) throws EngineException {
+        OutputPlan plan = new OutputPlan(true, messages);
+        request.paths().stream().filter(Files::isRegularFile).forEach(plan::input);
+        targets.forEach(t -> plan.input(t.file()));
+        Path policy = Path.of(request.policy().source()).toAbsolutePath();
+        if (Files.isRegularFile(policy)) {
+            plan.input(policy);
+        }
+        for (int i = 0; i < writers.size(); i++) {
+            Optional<Path> file = reportFile(writers.get(i), request.reports().get(i));
+            if (file.isPresent()) {
+                plan.claim(file.get(), null);
+            }
+        }
+        if (request.writeBaseline() != null) {
+            plan.claim(request.writeBaseline(), null);
+        }
+        if (request.cache() != null) {
+            plan.claim(request.cache(), null);
+        }
+    }
+
+    /** Where a report goes; empty for the console. */
+    private static Optional<Path> reportFile(ReportWriter w, ReportTarget t) {
+        return switch (t.kind()) {
+            case CONSOLE -> Optional.empty();
+            case FILE -> Optional.of(t.path());
+            case FOLDER -> Optional.of(t.path().resolve("marking." + w.fileExtension()));
+        };
     }
 
     private Optional<Baseline> baseline() throws EngineException {
@@ -173,7 +210,7 @@ final class Verification {
                 w.write(result, console);
                 continue;
             }
-            Path file = t.kind() == ReportTarget.Kind.FILE ? t.path() : t.path().resolve("marking." + w.fileExtension());
+            Path file = reportFile(w, t).orElseThrow();
             try {
                 AtomicFiles.write(file, out -> w.write(result, out));
             } catch (IOException e) {

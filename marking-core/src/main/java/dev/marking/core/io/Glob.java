@@ -3,6 +3,7 @@ package dev.marking.core.io;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A path glob over '/'-separated relative paths, as users write them in policies and POMs: {@code **}
@@ -15,14 +16,24 @@ public final class Glob {
     private final PathMatcher matcher;
     private final PathMatcher rootMatcher;
 
+    /**
+     * A glob for {@code pattern}.
+     *
+     * @throws IllegalArgumentException when {@code pattern} is not a valid glob (an unclosed {@code [} or {@code {})
+     */
     public Glob(String pattern) {
         this.pattern = pattern;
         String p = pattern.strip().replace('\\', '/');
         if (p.endsWith("/")) {
             p = p + "**";
         }
-        this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + p);
-        this.rootMatcher = p.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + p.substring(3)) : null;
+        try {
+            this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + p);
+            this.rootMatcher = p.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + p.substring(3))
+                    : null;
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + pattern + "' is not a valid glob: " + e.getDescription(), e);
+        }
     }
 
     /** True when {@code relativePath} ('/'-separated) matches. */

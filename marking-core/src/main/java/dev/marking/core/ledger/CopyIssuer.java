@@ -8,12 +8,12 @@ import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.convert.OfficeConverter;
 import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
+import dev.marking.core.ledger.LedgerEntry.State;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Message;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,15 +26,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Issues numbered copies of one document (DESIGN §1.4): reserves numbers under the ledger's lock,
- * stamps each copy to a temporary file, renames it into place, and only then logs it. A crash leaves
- * every ledger line matching a complete file; the next run removes leftover temporary files.
+ * Issues numbered copies of one document (DESIGN §1.4) under the ledger's lock: settles what a stopped
+ * run left ({@link Recovery}), reserves every number of the batch before writing anything, then for each
+ * copy stamps a private temporary file, stages it (its hash in the ledger), renames it into place and
+ * confirms it. Whenever the run stops, every number it took is in the ledger, and every file it put in
+ * place is staged there with its hash, so the next run confirms or voids each one; no number is issued
+ * twice or goes unrecorded.
  */
 public final class CopyIssuer {
 
@@ -74,13 +78,39 @@ public final class CopyIssuer {
     }
 
     /**
-     * Stamps {@code request}'s copies of {@code source} into {@code outDir}, one recipient per copy when
-     * {@code recipients} is not empty (then its size must equal the number of copies).
+     * What a batch did.
      *
-     * @param progress told the count of finished copies after each one
+     * @param copies the issued copies, in number order
+     * @param notes  what was repaired or recovered in the ledger on the way, for the user
+     */
+    public record Batch(List<Issued> copies, List<String> notes) {
+
+        public Batch {
+            copies = List.copyOf(copies);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * Stamps {@code request}'s copies of {@code source} into {@code outDir} as new files, registered in the
+     * JSON-lines ledger {@code ledgerFile}; see {@link #issue(Path, Path, StampOptions, CopyRequest, List,
+     * LedgerStore, Outputs, IntConsumer)}.
      */
     public List<Issued> issue(Path source, Path outDir, StampOptions base, CopyRequest request,
             List<Recipient> recipients, Path ledgerFile, IntConsumer progress) throws DocumentException, IOException {
+        return issue(source, outDir, base, request, recipients, LedgerStore.file(ledgerFile), Outputs.NEW_FILES_ONLY,
+                progress).copies();
+    }
+
+    /**
+     * Stamps {@code request}'s copies of {@code source} into {@code outDir}, one recipient per copy when
+     * {@code recipients} is not empty (then its size must equal the number of copies).
+     *
+     * @param outputs  which output files may be written (checked for every copy before any is reserved)
+     * @param progress told the count of finished copies after each one
+     */
+    public Batch issue(Path source, Path outDir, StampOptions base, CopyRequest request, List<Recipient> recipients,
+            LedgerStore store, Outputs outputs, IntConsumer progress) throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
                 DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
         if (!recipients.isEmpty() && recipients.size() != request.count()) {
@@ -88,15 +118,19 @@ public final class CopyIssuer {
                     + " recipients for " + request.count() + " copies: give one recipient per copy");
         }
         Files.createDirectories(outDir);
-        try (LedgerWriter ledger = LedgerWriter.open(ledgerFile)) {
-            List<CopyNumber> numbers;
-            try {
-                numbers = request.numbers(ledger.existing().issued(base.markingId()));
-            } catch (IllegalStateException e) {
-                throw new DocumentException(source, DocumentException.Kind.REFUSED, e.getMessage()
-                        + " for document " + base.markingId() + " (ledger " + ledgerFile + ")");
+        AtomicFiles.removeAbandoned(outDir);
+        try (LedgerSession ledger = store.lock()) {
+            List<String> repairs = new ArrayList<>(ledger.repairs());
+            repairs.addAll(Recovery.settle(ledger));
+            List<CopyNumber> numbers = numbers(source, base, request, ledger.ledger(), store);
+            List<Path> targets = targets(source, outDir, base, numbers, recipients,
+                    StampSource.extension(format, source));
+            for (Path t : targets) {
+                Optional<String> refused = outputs.refusal(t);
+                if (refused.isPresent()) {
+                    throw new DocumentException(source, DocumentException.Kind.REFUSED, refused.get());
+                }
             }
-            removeLeftovers(outDir);
             try (StampSource input = StampSource.open(formats, format, source, base.convert(), converters)) {
                 PreparedSource prepared = input.format().prepare(input.file(),
                         recipients.stream().map(Recipient::label).toList());
@@ -106,31 +140,91 @@ public final class CopyIssuer {
                         notes.accept(m);
                     }
                 };
-                Run run = new Run(source, outDir, StampSource.extension(format, source), base, prepared, ledger, once);
-                return stampAll(run, numbers, recipients, progress);
+                List<LedgerEntry> reserved = reservations(base, numbers, recipients, targets);
+                ledger.append(reserved);
+                boolean finished = false;
+                try {
+                    Batch batch = new Batch(stampAll(base, reserved, recipients, prepared, ledger,
+                            outputs.replaceExisting(), once, progress), repairs);
+                    finished = true;
+                    return batch;
+                } finally {
+                    if (!finished) {
+                        settleAfterFailure(ledger);
+                    }
+                }
             }
         }
     }
 
-    /**
-     * What every copy of one issue shares; copies go to {@code outDir/stem.000001.ext}, with the extension of
-     * the format written.
-     */
-    private record Run(Path source, Path outDir, String extension, StampOptions base, PreparedSource prepared,
-            LedgerWriter ledger, Consumer<Message> notes) {
+    /** The numbers to issue, given those the ledger already took for the document. */
+    private static List<CopyNumber> numbers(Path source, StampOptions base, CopyRequest request, Ledger ledger,
+            LedgerStore store) throws DocumentException {
+        try {
+            return request.numbers(ledger.issued(base.markingId()));
+        } catch (IllegalStateException e) {
+            throw new DocumentException(source, DocumentException.Kind.REFUSED, e.getMessage()
+                    + " for document " + base.markingId() + " (ledger " + store.name() + ")");
+        }
     }
 
-    private List<Issued> stampAll(Run run, List<CopyNumber> numbers, List<Recipient> recipients, IntConsumer progress)
+    /**
+     * The output files the copies {@code numbers} of {@code source} get in {@code outDir}: {@code
+     * name.000003.ext}, with the recipient's name part when there are recipients, and {@code extension}
+     * that of the format written (a converted {@code .doc} gives {@code .docx}).
+     */
+    public static List<Path> targets(Path source, Path outDir, StampOptions base, List<CopyNumber> numbers,
+            List<Recipient> recipients, String extension) {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            Recipient r = recipients.isEmpty() ? null : recipients.get(i);
+            out.add(outDir.resolve(Stamper.outputName(source, options(base, numbers.get(i), r),
+                    r == null ? null : r.fileNamePart(), extension)));
+        }
+        return out;
+    }
+
+    /**
+     * The numbers a batch would take if the ledger stayed as {@code ledger} shows it now; empty when the
+     * request cannot be met (issuing then says why).
+     */
+    public static Optional<List<CopyNumber>> plannedNumbers(CopyRequest request, Ledger ledger, String document) {
+        try {
+            return Optional.of(request.numbers(ledger.issued(document)));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static StampOptions options(StampOptions base, CopyNumber n, Recipient r) {
+        return base.withMarking(base.marking().withCopy(n).withRecipient(r == null ? null : r.label()));
+    }
+
+    private static List<LedgerEntry> reservations(StampOptions base, List<CopyNumber> numbers,
+            List<Recipient> recipients, List<Path> targets) {
+        String now = Instant.now().toString();
+        List<LedgerEntry> out = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            Recipient r = recipients.isEmpty() ? null : recipients.get(i);
+            Path t = targets.get(i).toAbsolutePath().normalize();
+            out.add(new LedgerEntry(State.RESERVED, base.markingId(), numbers.get(i).formatted(),
+                    r == null ? null : r.label(), t.getFileName().toString(), t.getParent().toString(), null, now, null));
+        }
+        return out;
+    }
+
+    private List<Issued> stampAll(StampOptions base, List<LedgerEntry> reserved, List<Recipient> recipients,
+            PreparedSource prepared, LedgerSession ledger, boolean replace, Consumer<Message> heard, IntConsumer progress)
             throws DocumentException, IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, numbers.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reserved.size()));
         AtomicInteger done = new AtomicInteger();
         try {
             List<Future<Issued>> futures = new ArrayList<>();
-            for (int i = 0; i < numbers.size(); i++) {
-                CopyNumber n = numbers.get(i);
+            for (int i = 0; i < reserved.size(); i++) {
+                LedgerEntry entry = reserved.get(i);
                 Recipient r = recipients.isEmpty() ? null : recipients.get(i);
                 futures.add(pool.submit(() -> {
-                    Issued issued = one(run, n, r);
+                    Issued issued = one(base, entry, r, prepared, ledger, replace, heard);
                     progress.accept(done.incrementAndGet());
                     return issued;
                 }));
@@ -150,36 +244,53 @@ public final class CopyIssuer {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            stop(pool);
         }
     }
 
-    private Issued one(Run run, CopyNumber n, Recipient r) throws DocumentException, IOException {
-        StampOptions base = run.base();
-        StampOptions options = base.withMarking(base.marking().withCopy(n).withRecipient(r == null ? null : r.label()));
-        Path target = run.outDir().resolve(Stamper.outputName(run.source(), options,
-                r == null ? null : r.fileNamePart(), run.extension()));
-        Path temp = AtomicFiles.newTemp(run.outDir());
+    /** Stops the pool and waits for copies in progress, so recovery sees where each one ended. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
         try {
-            run.prepared().stamp(temp, options, run.notes());
-            AtomicFiles.moveIntoPlace(temp, target);
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // a copy being stamped finishes its current step; recovery must wait for it
+                continue;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Issued one(StampOptions base, LedgerEntry reserved, Recipient r, PreparedSource prepared,
+            LedgerSession ledger, boolean replace, Consumer<Message> heard) throws DocumentException, IOException {
+        CopyNumber n = new CopyNumber(Integer.parseInt(reserved.copy()));
+        Path outDir = Path.of(reserved.folder());
+        Path target = outDir.resolve(reserved.file());
+        Path temp = AtomicFiles.newTemp(outDir);
+        try {
+            prepared.stamp(temp, options(base, n, r), heard);
+            String sha = Digests.sha256(temp);
+            ledger.append(List.of(reserved.advance(State.STAGED, sha, Instant.now().toString(), null)));
+            AtomicFiles.moveIntoPlace(temp, target, replace);
+            ledger.appendUnforced(List.of(reserved.advance(State.ISSUED, sha, Instant.now().toString(), null)));
+            return new Issued(n, r, target, sha);
         } finally {
             Files.deleteIfExists(temp);
         }
-        String sha = Digests.sha256(target);
-        run.ledger().append(new LedgerEntry(base.markingId(), n.formatted(), r == null ? null : r.label(),
-                target.getFileName().toString(), sha, Instant.now().toString()));
-        return new Issued(n, r, target, sha);
     }
 
-    /** Temporary files a killed run left behind; safe to remove while we hold the ledger lock. */
-    private static void removeLeftovers(Path outDir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(outDir, AtomicFiles.TEMP_PREFIX + "*.tmp")) {
-            for (Path p : s) {
-                Files.deleteIfExists(p);
-            }
+    /** After a failed batch: confirm what is in place, void the rest; a failure here is for the next run to settle. */
+    private static void settleAfterFailure(LedgerSession ledger) {
+        try {
+            Recovery.settle(ledger);
+        } catch (IOException | RuntimeException e) {
+            // the batch's own failure is the one to report; the next run settles what is left
+            return;
         }
     }
 }

@@ -414,7 +414,7 @@ public final class PolicyLoader {
             if (m.containsKey("at-least") == m.containsKey("must-be")) {
                 throw y.error(node, "paths", "each entry needs exactly one of at-least or must-be");
             }
-            Glob glob = new Glob(y.text(m.get("path"), "paths.path"));
+            Glob glob = glob(m.get("path"), y.text(m.get("path"), "paths.path"), "paths.path");
             Optional<Level> atLeast = m.containsKey("at-least") ? Optional.of(level(m.get("at-least"), "paths.at-least"))
                     : Optional.empty();
             Optional<Level> mustBe = m.containsKey("must-be") ? Optional.of(level(m.get("must-be"), "paths.must-be"))
@@ -486,15 +486,23 @@ public final class PolicyLoader {
                     throw y.error(m.get("until"), "suppressions.until", "expected a date YYYY-MM-DD, not '" + v + "'");
                 }
             }
-            return new Suppression(new Glob(y.text(m.get("path"), "suppressions.path")), rule,
+            return new Suppression(glob(m.get("path"), y.text(m.get("path"), "suppressions.path"), "suppressions.path"), rule,
                     y.text(m.get("reason"), "suppressions.reason"), until, YamlNodes.line(node));
         }
 
         private void globs(Node node, String key, List<Glob> out) throws PolicyException {
             if (node != null) {
                 for (String g : y.strings(node, key)) {
-                    out.add(new Glob(g));
+                    out.add(glob(node, g, key));
                 }
+            }
+        }
+
+        private Glob glob(Node node, String pattern, String key) throws PolicyException {
+            try {
+                return new Glob(pattern);
+            } catch (IllegalArgumentException e) {
+                throw y.error(node, key, e.getMessage());
             }
         }
 

@@ -274,6 +274,11 @@ public final class Scanner {
         ReadModel model;
         try {
             model = d.format().read(target.file(), ocr);
+        } catch (StackOverflowError e) {
+            // a reader without a depth limit of its own: one finding, the scan goes on
+            return fileFinding(target, d.format().id(), FileRules.UNREADABLE,
+                    options.messages().format(FileRules.UNREADABLE.id(), options.messages().format("input.too-deep")),
+                    mismatch);
         } catch (DocumentException e) {
             RuleDescriptor rule = switch (e.kind()) {
                 case ENCRYPTED -> FileRules.ENCRYPTED;
@@ -293,7 +298,7 @@ public final class Scanner {
         for (Rule rule : rules) {
             try {
                 findings.addAll(rule.check(context));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 // Fail closed on this file only: the rest of the scan goes on.
                 findings.add(new Finding(FileRules.UNREADABLE.id(), Severity.ERROR, options.messages().format(
                         "file.unreadable", "rule " + rule.descriptor().id() + " failed: " + e), Location.FILE, null));

@@ -7,6 +7,7 @@ import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.convert.OfficeConverter;
 import dev.marking.core.format.convert.StampSource;
 import dev.marking.core.io.AtomicFiles;
+import dev.marking.core.model.Marking;
 import dev.marking.core.model.Message;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class Stamper {
 
     /** The output name: {@code name.000003.docx} for a numbered copy, else the input's own name. */
     public static String outputName(Path source, StampOptions options) {
-        return outputName(source, options, null);
+        return outputName(source, options, null, null);
     }
 
     /**
@@ -56,9 +57,14 @@ public final class Stamper {
      * {@code null} keeps the source's.
      */
     public static String outputName(Path source, StampOptions options, String recipientPart, String extension) {
+        return outputName(source, options.marking(), recipientPart, extension);
+    }
+
+    /** The output name of a copy of {@code source} carrying {@code marking}, written with {@code extension}. */
+    public static String outputName(Path source, Marking marking, String recipientPart, String extension) {
         String name = source.getFileName().toString();
         StringBuilder suffix = new StringBuilder();
-        options.marking().copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
+        marking.copy().ifPresent(c -> suffix.append('.').append(c.formatted()));
         if (recipientPart != null) {
             suffix.append('.').append(recipientPart);
         }
@@ -73,17 +79,34 @@ public final class Stamper {
     /** The suffix an earlier numbered copy carries: {@code .000123}, possibly followed by {@code .recipient}. */
     private static final java.util.regex.Pattern OLD_SUFFIX = java.util.regex.Pattern.compile("\\.\\d{6}(\\.[^.]*)?$");
 
-    /** Stamps {@code source} into {@code outDir}; returns the written file. */
+    /** The extension a stamped {@code source} is written with: the converted format's for a legacy one. */
+    public static String outputExtension(DocumentFormat format, Path source) {
+        return StampSource.extension(format, source);
+    }
+
+    /** Stamps {@code source} into {@code outDir}, replacing a file of the output's name; returns the written file. */
     public Path stamp(Path source, Path outDir, StampOptions options) throws DocumentException, IOException {
-        return stamp(source, outDir, options, note -> { });
+        return stamp(source, outDir, options, true, note -> { });
+    }
+
+    /**
+     * Stamps {@code source} into {@code outDir}, replacing a file of the output's name, telling {@code notes}
+     * what the user should know about the result (pages shrunk to make room, an earlier marking removed, a
+     * signature removed); returns the written file.
+     */
+    public Path stamp(Path source, Path outDir, StampOptions options, Consumer<Message> notes)
+            throws DocumentException, IOException {
+        return stamp(source, outDir, options, true, notes);
     }
 
     /**
      * Stamps {@code source} into {@code outDir}, telling {@code notes} what the user should know about the
-     * result (pages shrunk to make room, an earlier marking removed, a signature removed); returns the
-     * written file.
+     * result; returns the written file. Unless {@code replace}, an existing file of the output's name is never
+     * replaced.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the output exists and may not be replaced
      */
-    public Path stamp(Path source, Path outDir, StampOptions options, Consumer<Message> notes)
+    public Path stamp(Path source, Path outDir, StampOptions options, boolean replace, Consumer<Message> notes)
             throws DocumentException, IOException {
         DocumentFormat format = formats.forFile(source).orElseThrow(() -> new DocumentException(source,
                 DocumentException.Kind.UNSUPPORTED, "unsupported file type (marking stamps " + formats.extensionList() + ")"));
@@ -100,7 +123,7 @@ public final class Stamper {
             Path temp = AtomicFiles.newTemp(outDir);
             try {
                 input.format().stamp(input.file(), temp, options, notes);
-                AtomicFiles.moveIntoPlace(temp, target);
+                AtomicFiles.moveIntoPlace(temp, target, replace);
                 return target;
             } finally {
                 Files.deleteIfExists(temp);

@@ -1,6 +1,7 @@
 package dev.marking.core.trace;
 
 import dev.marking.core.ledger.LedgerEntry;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,12 +15,14 @@ import java.util.stream.Collectors;
  * @param document       the document id from metadata, if any
  * @param ledgerEntry    the matching ledger line, if a ledger was given and one matches
  * @param exactFile      true when the ledger's SHA-256 matches the file byte for byte
+ * @param notes          what was wrong with the ledger as read (a torn last line, and whether it was repaired)
  */
 public record TraceResult(Map<String, String> copiesBySource, Optional<String> recipient, Optional<String> document,
-        Optional<LedgerEntry> ledgerEntry, boolean exactFile) {
+        Optional<LedgerEntry> ledgerEntry, boolean exactFile, List<String> notes) {
 
     public TraceResult {
         copiesBySource = Map.copyOf(copiesBySource);
+        notes = List.copyOf(notes);
     }
 
     /** The copy number most sources agree on, if any source shows one. */

@@ -15,6 +15,7 @@ import dev.marking.core.text.Widths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -78,7 +79,8 @@ public final class Tracer {
             entry = ledger.get().find(sha, null, null);
             exact = entry.isPresent();
             if (entry.isEmpty()) {
-                String copy = new TraceResult(copies, recipient, document, Optional.empty(), false).copy().orElse(null);
+                String copy = new TraceResult(copies, recipient, document, Optional.empty(), false, List.of())
+                        .copy().orElse(null);
                 entry = ledger.get().entries().stream()
                         .filter(e -> copy != null && copy.equals(e.copy())
                                 && (document.isEmpty() || document.get().equals(e.document())))
@@ -88,7 +90,8 @@ public final class Tracer {
         if (recipient.isEmpty() && entry.isPresent()) {
             recipient = Optional.ofNullable(entry.get().recipient());
         }
-        return new TraceResult(copies, recipient, document, entry, exact);
+        return new TraceResult(copies, recipient, document, entry, exact,
+                ledger.map(Ledger::problems).orElse(List.of()));
     }
 
     private static void put(Map<String, String> copies, String source, String digits) {

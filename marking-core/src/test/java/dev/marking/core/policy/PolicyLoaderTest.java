@@ -37,6 +37,16 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void anInvalidGlobIsAPolicyErrorWithItsLine() {
+        // found by ReadersFuzzTest#policy (its crasher is kept under ReadersFuzzTestInputs/policy)
+        String m = error("version: 1\nexclude:\n  - d\"raft[*\"\n");
+        assertTrue(m.startsWith("marking.yml:"), m);
+        assertTrue(m.contains("exclude") && m.contains("is not a valid glob"), m);
+        String p = error("paths:\n  - path: \"a/{b\"\n    at-least: 秘密\n");
+        assertTrue(p.contains("paths.path") && p.contains("is not a valid glob"), p);
+    }
+
+    @Test
     void emptyPolicyIsTheDefault() throws Exception {
         Policy p = parse("");
         assertEquals(MarkingMode.MANDATORY, p.mode());

@@ -23,6 +23,11 @@ public final class ExternalTools {
         return found.get();
     }
 
+    /** Aborts the test with {@code reason} (something outside the repository is not available), or fails it under CI. */
+    public static void unavailable(String reason) {
+        Missing.skipOrFail(reason);
+    }
+
     /** The program on PATH, or empty where it is missing; fails the test under {@code CI}, which must have it. */
     public static Optional<Path> find(String program, String notChecked) {
         Optional<Path> found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
