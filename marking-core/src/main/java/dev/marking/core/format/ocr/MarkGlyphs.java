@@ -21,11 +21,24 @@ final class MarkGlyphs {
     /** Inside a line: the characters OCR is known to read for ★, followed by the start of a term. */
     private static final Pattern MISREAD_STAR = Pattern.compile(LEVEL + "\\s?[太女友妈大犬火夫食文xX×※+]\\s?(?=" + TERM + ")");
 
+    /**
+     * A line that is a copy number with a stroke OCR saw at its end or after/before its first/last digit
+     * ({@code 834657/}, {@code 7/55090}); a date such as {@code 2023/12} does not split that way.
+     */
+    private static final Pattern COPY_WITH_STROKE = Pattern.compile(
+            "^\\s*(?:[0-9]{6}[/|]|[/|][0-9]{6}|[0-9][/|][0-9]{5}|[0-9]{5}[/|][0-9])\\s*$");
+
     private MarkGlyphs() {
     }
 
-    /** {@code line} with misread stars of marks made ★ again. */
+    /**
+     * {@code line} with misread stars of marks made ★ again, and a copy-number line freed of the one stroke
+     * OCR read into it.
+     */
     static String restore(String line) {
+        if (COPY_WITH_STROKE.matcher(line).matches()) {
+            return line.replaceAll("[\\s/|]", "");
+        }
         Matcher whole = MARK_LINE.matcher(line);
         if (whole.matches()) {
             return whole.group(1) + "★" + whole.group(4);
