@@ -2,15 +2,13 @@ package dev.marking.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.marking.core.format.convert.OfficeConverter;
+import dev.marking.core.testing.ExternalTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +35,7 @@ class ConvertCliTest {
 
     @Test
     void withConvertItIsStampedAsDocx() throws Exception {
-        if (OfficeConverter.find().isEmpty()) {
-            if (System.getenv("CI") != null) {
-                fail("soffice is required on CI: stamp --convert");
-            }
-            Assumptions.abort("soffice not installed; stamp --convert not checked");
-        }
+        ExternalTools.require("soffice", "stamp --convert");
         Path rtf = Files.writeString(dir.resolve("通知.rtf"), RTF, StandardCharsets.US_ASCII);
         Path out = dir.resolve("out");
         CliRun r = CliRun.of("stamp", "--level", "机密", "--term", "5", "--copy", "1", "--convert", "-o", out.toString(),
