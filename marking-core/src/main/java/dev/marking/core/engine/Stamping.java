@@ -289,7 +289,8 @@ final class Stamping {
         }
         StampOptions o = new StampOptions(marking, Files.isRegularFile(file) ? DocumentIds.of(formats, file) : "",
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
-                request.watermark(), Optional.ofNullable(request.font()), request.block(), layout, request.convert());
+                request.watermark(), Optional.ofNullable(request.font()), request.block(), layout, request.convert(),
+                Optional.empty());
         options.put(file, o);
         return o;
     }
