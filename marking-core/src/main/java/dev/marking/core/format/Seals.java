@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record Seals(List<Signature> signatures, Optional<ReadModel> signedRevision) {
 
+    /** {@link Signature#problem()} of a signature whose covered content changed after signing. */
+    public static final String CONTENT_CHANGED = "content-changed";
+
     /** An unsigned file. */
     public static final Seals NONE = new Seals(List.of(), Optional.empty());
 

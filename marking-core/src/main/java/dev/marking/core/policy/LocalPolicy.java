@@ -1,7 +1,9 @@
 package dev.marking.core.policy;
 
 import dev.marking.core.io.Glob;
+import dev.marking.core.model.Level;
 import dev.marking.core.model.Severity;
+import dev.marking.core.rules.SealSettings;
 import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
@@ -117,7 +119,7 @@ public final class LocalPolicy {
         return new Policy(o.source(), o.schemes(), allowLongTerm, mode, o.script(), severities, concat(o.paths(), l.paths()),
                 concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), pseudonyms, channels, o.suppressions(),
                 include, o.exclude(), ocr, fingerprint(o, l, "tighten"), o.local(),
-                sources(o, file, PolicySource.Role.LOCAL, ignored));
+                sources(o, file, PolicySource.Role.LOCAL, ignored), tightened(o.seal(), l.seal()));
     }
 
     static Policy override(Policy o, PolicyLoader.Layer layer, String file) {
@@ -135,7 +137,21 @@ public final class LocalPolicy {
                 concat(o.suppressions(), l.suppressions()), concat(o.include(), l.include()),
                 concat(o.exclude(), l.exclude()), declared.contains("ocr") ? l.ocr() : o.ocr(),
                 fingerprint(o, l, "override"), o.local(),
-                sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored));
+                sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored), declared.contains("seal") ? l.seal() : o.seal());
+    }
+
+    /**
+     * Seals a local policy may only tighten: a lower required level (more documents signed), a trust list where the
+     * organisation has none; the organisation's algorithm.
+     */
+    private static SealSettings tightened(SealSettings o, SealSettings l) {
+        Optional<Level> required = o.required();
+        if (l.required().isPresent() && (required.isEmpty()
+                || required.get().scheme().equals(l.required().get().scheme())
+                && required.get().atLeast(l.required().get()))) {
+            required = l.required();
+        }
+        return new SealSettings(required, o.trust().isEmpty() ? l.trust() : o.trust(), o.algorithm());
     }
 
     /** Per channel: blocked stays blocked, a required ledger stays required, blocked schemes only grow. */

@@ -3,7 +3,6 @@ package dev.marking.core.format.seal;
 import dev.marking.core.format.SealKey;
 import dev.marking.core.format.Seals;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -164,6 +163,8 @@ final class CmsSignatures {
             if (!intact) {
                 problem = "the signature value does not verify";
             }
+        } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
+            problem = Seals.CONTENT_CHANGED;
         } catch (CMSException e) {
             problem = e.getMessage();
         } catch (CertificateException | OperatorCreationException | RuntimeException e) {
@@ -186,10 +187,5 @@ final class CmsSignatures {
         } catch (IllegalArgumentException e) {
             return "";
         }
-    }
-
-    /** {@code text} as UTF-8, for error messages built from bytes. */
-    static String utf8(byte[] text) {
-        return new String(text, StandardCharsets.UTF_8);
     }
 }

@@ -88,7 +88,7 @@ final class OoxmlSeal {
         try {
             valid = part.validate();
             if (!valid) {
-                problem = "a part of the package changed after it was signed";
+                problem = Seals.CONTENT_CHANGED;
             }
         } catch (RuntimeException e) {
             valid = false;
