@@ -29,7 +29,7 @@ final class CmsSeal {
 
     /** The DER signature of {@code content}'s bytes as they are now. */
     static byte[] sign(Path content, SealKey key, String mark) throws IOException {
-        return CmsSignatures.sign(key, new CMSProcessableFile(content.toFile()), false, mark).getEncoded();
+        return CmsSignatures.sign(key, new CMSProcessableFile(content.toFile()), false, mark).getEncoded("DER");
     }
 
     /** Checks {@code signature} (DER) against {@code content}. */

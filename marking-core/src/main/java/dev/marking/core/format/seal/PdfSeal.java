@@ -19,6 +19,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureInterface;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -54,7 +56,7 @@ final class PdfSeal {
                 sig.setSignDate(Calendar.getInstance());
                 SignatureInterface cms = (InputStream content) -> {
                     CMSTypedData data = new CMSProcessableByteArray(content.readAllBytes());
-                    return CmsSignatures.sign(key, data, true, null).getEncoded();
+                    return CmsSignatures.sign(key, data, true, null).getEncoded("DER");
                 };
                 try (SignatureOptions options = new SignatureOptions()) {
                     options.setPreferredSignatureSize(SIGNATURE_ROOM);
@@ -130,7 +132,12 @@ final class PdfSeal {
         try {
             byte[] contents = s.getContents(pdf);
             byte[] signed = s.getSignedContent(pdf);
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), contents);
+            // /Contents is padded with zeros after the signature: read the one object it starts with.
+            ContentInfo info;
+            try (ASN1InputStream in = new ASN1InputStream(contents)) {
+                info = ContentInfo.getInstance(in.readObject());
+            }
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), info);
             return CmsSignatures.verify("pdf", cms, covers, mark);
         } catch (IOException | CMSException | RuntimeException e) {
             return new Seals.Signature("pdf", false, e.getClass().getSimpleName() + ": " + e.getMessage(), covers,
