@@ -29,6 +29,8 @@ public record SealKey(PrivateKey key, List<X509Certificate> chain, String algori
     /** The algorithms a policy's {@code seal.algorithm} may name. */
     public static final List<String> ALGORITHMS = List.of("default", "sm2");
 
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
     public SealKey {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
@@ -57,7 +59,9 @@ public record SealKey(PrivateKey key, List<X509Certificate> chain, String algori
      */
     public static SealKey load(Path keystore, String alias, char[] password, String algorithm) throws IOException {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            String alg = algorithm == null ? "default" : algorithm.toLowerCase(Locale.ROOT);
+            // SM2 keys are on a curve the JDK does not know: Bouncy Castle reads those stores.
+            KeyStore store = "sm2".equals(alg) ? KeyStore.getInstance("PKCS12", BC) : KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
                 store.load(in, password);
             }
@@ -77,7 +81,7 @@ public record SealKey(PrivateKey key, List<X509Certificate> chain, String algori
             if (chain.isEmpty()) {
                 throw new IOException(keystore + ": the key '" + name + "' has no certificate");
             }
-            return new SealKey(pk, chain, algorithm == null ? "default" : algorithm.toLowerCase(Locale.ROOT));
+            return new SealKey(pk, chain, alg);
         } catch (GeneralSecurityException e) {
             throw new IOException(keystore + ": cannot open the keystore: " + e.getMessage(), e);
         } finally {

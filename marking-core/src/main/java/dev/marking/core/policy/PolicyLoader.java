@@ -65,6 +65,9 @@ public final class PolicyLoader {
     private static final Set<String> CHANNEL = Set.of("classified", "ledger", "schemes");
     private static final Set<String> SUPPRESSION = Set.of("path", "rule", "reason", "until");
 
+    /** Bouncy Castle reads certificates the JDK does not (SM2 keys), by instance: never installed into the JVM. */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
     private PolicyLoader() {
     }
 
@@ -342,7 +345,7 @@ public final class PolicyLoader {
             Path pem = base == null ? Path.of(file) : base.resolve(file);
             try (java.io.InputStream in = Files.newInputStream(pem)) {
                 List<X509Certificate> out = new ArrayList<>();
-                for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509", BC).generateCertificates(in)) {
                     out.add((X509Certificate) c);
                 }
                 if (out.isEmpty()) {
