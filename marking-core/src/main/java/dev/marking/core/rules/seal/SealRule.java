@@ -91,7 +91,8 @@ public final class SealRule implements Rule {
         if (!settings.trust().isEmpty()) {
             Set<String> reported = new LinkedHashSet<>();
             for (Seals.Signature s : seals.signatures()) {
-                if (!trusted(s) && reported.add(s.signerName())) {
+                // a signature that does not verify names no signer worth judging: it is reported broken above
+                if (s.signer().isPresent() && !trusted(s) && reported.add(s.signerName())) {
                     out.add(context.finding(UNTRUSTED, Location.FILE, s.signerName(), "seal.untrusted",
                             s.signerName()));
                 }
