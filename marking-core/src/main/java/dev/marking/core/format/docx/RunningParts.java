@@ -94,7 +94,7 @@ final class RunningParts {
      * True when a header or footer story shows nothing: paragraphs and runs holding only white space, with no
      * border, shading, drawing, picture, field, table or anything else that could print.
      */
-    static boolean blank(Element story) {
+    private static boolean blank(Element story) {
         for (Element e : Wml.children(story)) {
             if (!invisible(e)) {
                 return false;
