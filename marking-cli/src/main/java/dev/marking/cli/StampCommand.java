@@ -59,6 +59,15 @@ final class StampCommand implements Callable<Integer> {
             description = "Distribution ledger (JSON lines, append-only, locked while stamping).")
     private Path ledger;
 
+    @Option(names = "--approved", paramLabel = "N",
+            description = "The approved number of copies (批准份数), recorded in the ledger for the document when it has "
+                    + "none; copies beyond the approval in force are refused. Change it with: marking ledger approve.")
+    private Integer approved;
+
+    @Option(names = "--approved-by", paramLabel = "NAME",
+            description = "Who approved --approved (default: the user running the stamp).")
+    private String approvedBy;
+
     @Option(names = "--threads", paramLabel = "N", description = "Copies stamped at once (default: number of cores).")
     private int threads;
 
@@ -122,7 +131,7 @@ final class StampCommand implements Callable<Integer> {
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
                 .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)
-                .withConvert(convert);
+                .withConvert(convert).withApproval(approved, approvedBy);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,

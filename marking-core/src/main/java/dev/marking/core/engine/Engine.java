@@ -366,6 +366,18 @@ public final class Engine {
         return new PresendResult(request.channel(), decisions, ledger.map(Ledger::problems).orElse(List.of()));
     }
 
+    // ---- the ledger's keeper ------------------------------------------------------------------------
+
+    /** The distribution ledger in {@code ledger} (created when first written), worked in {@code lang}. */
+    public Register register(Path ledger, String lang) throws EngineException {
+        Messages messages = messages(lang);
+        if (ledger == null) {
+            throw refused(messages, "ledger.required", "input.ledger-missing");
+        }
+        requireRegularIfPresent(messages, ledger, "ledger.invalid");
+        return new Register(formats, LedgerStore.file(ledger), messages);
+    }
+
     // ---- trace ------------------------------------------------------------------------------------
 
     /** Which numbered copy {@code file} is, looked up in {@code ledger} when given (null for none). */

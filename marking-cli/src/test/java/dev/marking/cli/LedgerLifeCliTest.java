@@ -1,0 +1,107 @@
+package dev.marking.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 21: the life of a copy through the CLI — the approved number of copies (acceptance 1), then return
+ * and destruction as {@code ledger status}, {@code ledger due}, {@code trace} and {@code presend} see them
+ * (acceptance 3).
+ */
+class LedgerLifeCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path source() throws Exception {
+        return Files.writeString(dir.resolve("notice.md"), "# 通知\n\n正文。\n", StandardCharsets.UTF_8);
+    }
+
+    private CliRun stamp(Path in, Path ledger, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("stamp", "--level", "机密", "--term", "5", "--lang", "en",
+                "--ledger", ledger.toString(), "-o", dir.resolve("out").toString()));
+        args.addAll(List.of(more));
+        args.add(in.toString());
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private long copiesWritten() throws Exception {
+        Path out = dir.resolve("out");
+        if (!Files.isDirectory(out)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(p -> p.getFileName().toString().matches("notice\\.\\d{6}\\.md")).count();
+        }
+    }
+
+    @Test
+    void copiesBeyondTheApprovalAreRefusedUntilARecordedApprovalRaisesIt() throws Exception {
+        Path in = source();
+        Path ledger = dir.resolve("ledger.jsonl");
+
+        CliRun tooMany = stamp(in, ledger, "--approved", "3", "--copies", "1-5");
+        assertEquals(2, tooMany.exit(), tooMany.out() + tooMany.err());
+        assertEquals(1, tooMany.err().lines().count(), tooMany.err());
+        assertTrue(tooMany.err().contains("3 copies approved"), tooMany.err());
+        assertEquals(0, copiesWritten(), "a refused run writes nothing");
+
+        CliRun three = stamp(in, ledger, "--approved", "3", "--copies", "1-3", "--approved-by", "李四");
+        assertEquals(0, three.exit(), three.err());
+        assertEquals(3, copiesWritten());
+        String lines = Files.readString(ledger, StandardCharsets.UTF_8);
+        assertTrue(lines.contains("\"state\":\"approved\"") && lines.contains("\"approved\":3")
+                && lines.contains("\"by\":\"李四\""), lines);
+
+        CliRun fourth = stamp(in, ledger, "--copies", "1");
+        assertEquals(2, fourth.exit(), fourth.out() + fourth.err());
+        assertEquals(1, fourth.err().lines().count(), fourth.err());
+        assertTrue(fourth.err().contains("3 copies approved (by 李四"), fourth.err());
+        assertTrue(fourth.err().contains("marking ledger approve"), fourth.err());
+        assertEquals(3, copiesWritten());
+
+        CliRun restated = stamp(in, ledger, "--approved", "4", "--copies", "1");
+        assertEquals(2, restated.exit(), "a stamp run cannot change an approval: " + restated.err());
+        assertTrue(restated.err().contains("already has 3 copies approved"), restated.err());
+
+        CliRun approve = CliRun.of("ledger", "approve", in.toString(), "4", "--by", "王五", "--ledger", ledger.toString(),
+                "--lang", "en");
+        assertEquals(0, approve.exit(), approve.err());
+        assertTrue(approve.out().contains("4 copies approved by 王五"), approve.out());
+
+        CliRun now = stamp(in, ledger, "--copies", "1");
+        assertEquals(0, now.exit(), now.err());
+        assertEquals(4, copiesWritten());
+        assertTrue(Files.exists(dir.resolve("out/notice.000004.md")));
+        CliRun fifth = stamp(in, ledger, "--copies", "1");
+        assertEquals(2, fifth.exit(), "the fifth copy passes the new approval of four: " + fifth.err());
+    }
+
+    @Test
+    void anApprovalCannotFallBelowTheCopiesMadeAndNeedsAName() throws Exception {
+        Path in = source();
+        Path ledger = dir.resolve("ledger.jsonl");
+        assertEquals(0, stamp(in, ledger, "--copies", "1-3").exit());
+        CliRun low = CliRun.of("ledger", "approve", in.toString(), "2", "--by", "王五", "--ledger", ledger.toString(),
+                "--lang", "en");
+        assertEquals(2, low.exit());
+        assertTrue(low.err().contains("3 copies are already made"), low.err());
+        CliRun nobody = CliRun.of("ledger", "approve", in.toString(), "5", "--ledger", ledger.toString());
+        assertEquals(2, nobody.exit());
+        assertTrue(nobody.err().contains("--by"), nobody.err());
+        CliRun alone = CliRun.of("stamp", "--level", "机密", "--approved", "3", "--lang", "en", "-o",
+                dir.resolve("single").toString(), in.toString());
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().contains("--approved applies to numbered copies"), alone.err());
+        assertFalse(Files.exists(dir.resolve("single")), alone.err());
+    }
+}
