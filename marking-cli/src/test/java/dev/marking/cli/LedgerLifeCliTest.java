@@ -104,4 +104,70 @@ class LedgerLifeCliTest {
         assertTrue(alone.err().contains("--approved applies to numbered copies"), alone.err());
         assertFalse(Files.exists(dir.resolve("single")), alone.err());
     }
+
+    @Test
+    void returnedAndDestroyedCopiesShowInStatusTraceAndDueAndGoNowhere() throws Exception {
+        Path in = source();
+        Path ledger = dir.resolve("ledger.jsonl");
+        assertEquals(0, stamp(in, ledger, "--approved", "7", "--copies", "1-7").exit());
+        Path fifth = dir.resolve("out/notice.000005.md");
+        Path seventh = dir.resolve("out/notice.000007.md");
+        String l = ledger.toString();
+
+        CliRun due = CliRun.of("ledger", "due", "--ledger", l, "--lang", "en");
+        assertEquals(0, due.exit(), due.err());
+        assertEquals(7, due.out().lines().filter(s -> s.contains("issued")).count(), due.out());
+
+        CliRun back = CliRun.of("ledger", "return", fifth.toString(), "--by", "王五", "--ledger", l, "--lang", "en");
+        assertEquals(0, back.exit(), back.err());
+        assertTrue(back.out().contains("第000005份") && back.out().contains("returned by 王五"), back.out());
+        String doc = Files.readString(ledger, StandardCharsets.UTF_8).lines().filter(s -> s.contains("\"approved\""))
+                .findFirst().orElseThrow().replaceAll(".*\"document\":\"([^\"]+)\".*", "$1");
+        CliRun gone = CliRun.of("ledger", "destroy", "--doc", doc, "--copy", "7", "--by", "王五", "--witness", "赵六",
+                "--ledger", l, "--lang", "en");
+        assertEquals(0, gone.exit(), gone.err());
+        CliRun twice = CliRun.of("ledger", "return", seventh.toString(), "--by", "王五", "--ledger", l, "--lang", "en");
+        assertEquals(2, twice.exit());
+        assertTrue(twice.err().contains("第000007份 of document " + doc + " is destroyed"), twice.err());
+        CliRun unknown = CliRun.of("ledger", "destroy", "--doc", doc, "--copy", "8", "--by", "王五", "--ledger", l);
+        assertEquals(2, unknown.exit(), unknown.err());
+
+        CliRun status = CliRun.of("ledger", "status", in.toString(), "--ledger", l, "--lang", "en");
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().contains("7 approved by"), status.out());
+        assertTrue(status.out().lines().anyMatch(s -> s.contains("第000005份  returned") && s.contains("by 王五")), status.out());
+        assertTrue(status.out().lines().anyMatch(s -> s.contains("第000007份  destroyed") && s.contains("witness 赵六")),
+                status.out());
+        CliRun zh = CliRun.of("ledger", "status", "--ledger", l, "--lang", "zh");
+        assertTrue(zh.out().contains("第000007份  已销毁") && zh.out().contains("监销人 赵六"), zh.out());
+        CliRun json = CliRun.of("ledger", "status", "--ledger", l, "--format", "json");
+        assertTrue(json.out().contains("\"state\" : \"destroyed\"") && json.out().contains("\"witness\" : \"赵六\""),
+                json.out());
+
+        CliRun stillOut = CliRun.of("ledger", "due", "--ledger", l, "--lang", "en");
+        assertEquals(5, stillOut.out().lines().filter(s -> s.contains("issued")).count(), stillOut.out());
+        assertFalse(stillOut.out().contains("第000005份") || stillOut.out().contains("第000007份"), stillOut.out());
+        CliRun before = CliRun.of("ledger", "due", "--before", "2000-01-01", "--ledger", l, "--lang", "en");
+        assertFalse(before.out().contains("第0000"), "nothing was issued before 2000: " + before.out());
+
+        CliRun trace = CliRun.of("trace", seventh.toString(), "--ledger", l, "--lang", "en");
+        assertEquals(0, trace.exit(), trace.err());
+        List<String> steps = trace.out().lines().filter(s -> s.startsWith("  20")).toList();
+        assertEquals(4, steps.size(), "reserved, staged, issued, destroyed: " + trace.out());
+        assertTrue(steps.get(2).endsWith(" issued"), trace.out());
+        assertTrue(steps.get(3).contains(" destroyed ") && steps.get(3).contains("by 王五"), trace.out());
+        assertTrue(trace.out().contains("witness 赵六"), trace.out());
+
+        for (String channel : List.of("email", "im", "netdisk", "post", "usb", "courier", "print")) {
+            CliRun p = CliRun.of("presend", "--channel", channel, "--ledger", l, "--lang", "en", seventh.toString());
+            assertEquals(1, p.exit(), channel + ": " + p.out());
+            assertTrue(p.out().contains("copy.destroyed: 第000007份 of document " + doc + " was destroyed on"), p.out());
+        }
+        CliRun returned = CliRun.of("presend", "--channel", "courier", "--ledger", l, "--lang", "en", fifth.toString());
+        assertEquals(1, returned.exit(), returned.out());
+        assertTrue(returned.out().contains("copy.returned"), returned.out());
+        CliRun issued = CliRun.of("presend", "--channel", "courier", "--ledger", l, "--lang", "en",
+                dir.resolve("out/notice.000001.md").toString());
+        assertEquals(0, issued.exit(), "an issued copy still goes by courier: " + issued.out());
+    }
 }

@@ -395,6 +395,15 @@ public final class Engine {
         }
     }
 
+    /**
+     * The life of the copy {@code traced} found in the ledger, one line per ledger line in {@code lang}: when, the
+     * step, and who (recipient, keeper, witness).
+     */
+    public List<String> history(TraceResult traced, String lang) throws EngineException {
+        Messages messages = messages(lang);
+        return traced.history().stream().map(CopyRecord::of).map(c -> LedgerView.historyLine(messages, c)).toList();
+    }
+
     // ---- shared -----------------------------------------------------------------------------------
 
     /**

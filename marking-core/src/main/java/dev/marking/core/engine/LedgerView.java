@@ -116,6 +116,24 @@ public record LedgerView(String ledger, List<DocumentRecord> documents, List<Str
         return m;
     }
 
+    /** One step of a copy's life: when, the step, to whom, by whom and seen by whom. */
+    static String historyLine(Messages messages, CopyRecord c) {
+        StringBuilder line = new StringBuilder(c.time()).append("  ").append(stateWord(messages, c.state()));
+        if (c.recipient() != null && c.state().equals("issued")) {
+            line.append("  ").append(messages.format("ledger.view-recipient", c.recipient()));
+        }
+        if (c.by() != null) {
+            line.append("  ").append(messages.format("ledger.view-by", c.by()));
+        }
+        if (c.witness() != null) {
+            line.append("  ").append(messages.format("ledger.view-witness", c.witness()));
+        }
+        if (c.note() != null) {
+            line.append("  (").append(c.note()).append(')');
+        }
+        return line.toString();
+    }
+
     /** The word for a state id in {@code messages}' language ({@code 已销毁}, {@code destroyed}). */
     static String stateWord(Messages messages, String state) {
         String key = "ledger.state." + state;
