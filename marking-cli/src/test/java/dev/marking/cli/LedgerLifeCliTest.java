@@ -158,7 +158,7 @@ class LedgerLifeCliTest {
         assertTrue(steps.get(3).contains(" destroyed ") && steps.get(3).contains("by 王五"), trace.out());
         assertTrue(trace.out().contains("witness 赵六"), trace.out());
 
-        for (String channel : List.of("email", "im", "netdisk", "post", "usb", "courier", "print")) {
+        for (String channel : List.of("email", "im", "netdisk", "post", "usb", "fax", "crypto-fax", "courier", "print")) {
             CliRun p = CliRun.of("presend", "--channel", channel, "--ledger", l, "--lang", "en", seventh.toString());
             assertEquals(1, p.exit(), channel + ": " + p.out());
             assertTrue(p.out().contains("copy.destroyed: 第000007份 of document " + doc + " was destroyed on"), p.out());
@@ -169,5 +169,36 @@ class LedgerLifeCliTest {
         CliRun issued = CliRun.of("presend", "--channel", "courier", "--ledger", l, "--lang", "en",
                 dir.resolve("out/notice.000001.md").toString());
         assertEquals(0, issued.exit(), "an issued copy still goes by courier: " + issued.out());
+    }
+
+    @Test
+    void faxRefusesSecretCopiesCryptoFaxTakesRegisteredOnesAndTopSecretGoesByCourierOnly() throws Exception {
+        Path in = source();
+        Path ledger = dir.resolve("ledger.jsonl");
+        assertEquals(0, stamp(in, ledger, "--copies", "1").exit());
+        String copy = dir.resolve("out/notice.000001.md").toString();
+        String l = ledger.toString();
+        CliRun fax = CliRun.of("presend", "--channel", "fax", "--ledger", l, "--lang", "en", copy);
+        assertEquals(1, fax.exit(), fax.out());
+        assertTrue(fax.out().contains("channel.classified: 机密★5年 documents may not go by fax"), fax.out());
+        CliRun crypto = CliRun.of("presend", "--channel", "crypto-fax", "--ledger", l, "--lang", "en", copy);
+        assertEquals(0, crypto.exit(), crypto.out());
+        CliRun unregistered = CliRun.of("presend", "--channel", "crypto-fax", "--lang", "en", copy);
+        assertEquals(1, unregistered.exit(), unregistered.out());
+
+        Path top = dir.resolve("top");
+        CliRun stamped = CliRun.of("stamp", "--level", "绝密", "--term", "长期", "--copies", "1", "--ledger", l,
+                "-o", top.toString(), Files.writeString(dir.resolve("plan.md"), "# 计划\n\n正文。\n").toString());
+        assertEquals(0, stamped.exit(), stamped.err());
+        String topCopy = top.resolve("plan.000001.md").toString();
+        for (String channel : List.of("email", "im", "netdisk", "usb", "fax", "crypto-fax")) {
+            CliRun p = CliRun.of("presend", "--channel", channel, "--ledger", l, "--lang", "en", topCopy);
+            assertEquals(1, p.exit(), channel + ": " + p.out() + p.err());
+            assertTrue(p.out().contains("channel.level: 绝密★长期 documents may not go by " + channel), p.out());
+        }
+        CliRun courier = CliRun.of("presend", "--channel", "courier", "--ledger", l, "--lang", "en", topCopy);
+        assertEquals(0, courier.exit(), courier.out());
+        CliRun zh = CliRun.of("presend", "--channel", "crypto-fax", "--ledger", l, "--lang", "zh", topCopy);
+        assertTrue(zh.out().contains("只能机要递送"), zh.out());
     }
 }

@@ -147,7 +147,7 @@ public final class Engine {
         Map<String, Object> channels = new TreeMap<>();
         for (ChannelRule c : policy.channels().values()) {
             channels.put(c.name(), Map.of("classified", c.classified(), "ledger", c.ledger(),
-                    "blockedSchemes", new TreeSet<>(c.blockedSchemes())));
+                    "blockedSchemes", new TreeSet<>(c.blockedSchemes()), "blockedLevels", new TreeSet<>(c.blockedLevels())));
         }
         root.put("channels", channels);
         root.put("formats", formatIds());

@@ -72,10 +72,14 @@ public final class PresendCheck {
         copy.filter(c -> c.state() == State.RETURNED || c.state() == State.DESTROYED).ifPresent(c -> reasons.add(
                 new Decision.Reason("copy." + c.state().id(), messages.format("presend." + c.state().id(), c.copy(),
                         c.document(), c.time(), c.by() == null ? "?" : c.by()))));
+        boolean refusedLevel = marking.isPresent() && rule.blockedLevels().contains(marking.get().level().name());
         if (marking.isPresent() && marking.get().level().classified()
-                && rule.blockedSchemes().contains(marking.get().level().scheme())) {
+                && (refusedLevel || rule.blockedSchemes().contains(marking.get().level().scheme()))) {
             String mark = marking.get().mark();
-            if (!rule.classified()) {
+            if (rule.blockedLevels().contains(marking.get().level().name())) {
+                reasons.add(new Decision.Reason("channel.level", messages.format("presend.level", mark, channel,
+                        policy.source())));
+            } else if (!rule.classified()) {
                 reasons.add(new Decision.Reason("channel.classified",
                         messages.format("presend.classified", mark, channel, policy.source())));
             } else if (rule.ledger() && copy.filter(c -> c.state() == State.ISSUED || c.state() == State.STAGED).isEmpty()) {
