@@ -68,6 +68,16 @@ final class StampCommand implements Callable<Integer> {
             description = "Who approved --approved (default: the user running the stamp).")
     private String approvedBy;
 
+    @Option(names = "--scope", paramLabel = "TEXT",
+            description = "Distribution scope (发放范围), e.g. 发至县团级: printed under the first-page block and written in "
+                    + "the metadata (marking.scope).")
+    private String scope;
+
+    @Option(names = "--no-reproduction", negatable = false,
+            description = "The document may not be reproduced: 不得翻印 under the first-page block and in the metadata "
+                    + "(marking.reproduction).")
+    private boolean noReproduction;
+
     @Option(names = "--threads", paramLabel = "N", description = "Copies stamped at once (default: number of cores).")
     private int threads;
 
@@ -127,7 +137,7 @@ final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, EngineException {
         MarkingInput marking = MarkingInput.of(level, term).withIssued(issued == null ? null : issued.toString())
-                .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
+                .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency).withHandling(scope, noReproduction);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
                 .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)

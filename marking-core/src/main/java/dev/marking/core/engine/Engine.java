@@ -7,6 +7,7 @@ import dev.marking.core.ledger.Ledger;
 import dev.marking.core.ledger.LedgerStore;
 import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Handling;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Marking;
@@ -241,6 +242,13 @@ public final class Engine {
                 throw refused(messages, "urgency.invalid", "input.urgency", in.urgency());
             }
             m = m.withUrgency(u.get());
+        }
+        if (!blank(in.scope()) || in.noReproduction()) {
+            int bad = blank(in.scope()) ? -1 : in.scope().codePoints().filter(RecipientList::forbidden).findFirst().orElse(-1);
+            if (bad >= 0) {
+                throw refused(messages, "scope.invalid", "input.scope", String.format(Locale.ROOT, "U+%04X", bad));
+            }
+            m = m.withHandling(new Handling(Optional.ofNullable(in.scope()), in.noReproduction()));
         }
         if (blank(in.recipient())) {
             return m;

@@ -112,6 +112,8 @@ public final class JsonReportWriter implements ReportWriter {
         m.put("term", term.isEmpty() ? null : term);
         m.put("copy", mk.copy().map(c -> c.formatted()).orElse(null));
         m.put("issued", mk.issued().map(Object::toString).orElse(null));
+        m.put("scope", mk.handling().scope().orElse(null));
+        m.put("reproduction", mk.handling().reproduction().orElse(null));
         return m;
     }
 
