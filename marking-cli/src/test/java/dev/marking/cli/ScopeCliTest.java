@@ -58,7 +58,7 @@ class ScopeCliTest {
         Path plain = dir.resolve("plain");
         assertEquals(0, CliRun.of("stamp", "--level", "机密", "--term", "5", "-o", plain.toString(), in.toString()).exit());
         JsonNode none = verify(plain.resolve(name)).get("marking");
-        assertTrue(none.get("scope").isNull() && none.get("reproduction").isNull(), none.toString());
+        assertTrue(none.path("scope").isMissingNode() && none.path("reproduction").isMissingNode(), none.toString());
     }
 
     @Test

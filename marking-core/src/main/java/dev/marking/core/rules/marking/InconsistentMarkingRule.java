@@ -55,13 +55,14 @@ public final class InconsistentMarkingRule implements Rule {
     }
 
     /**
-     * The distribution scope and reproduction note printed on the first page and recorded in metadata must agree:
-     * a note removed from the page but kept in metadata (or the other way round) is reported.
+     * The distribution scope and reproduction note recorded in metadata must be printed on the first page: a note
+     * removed from the page but kept in metadata, or changed on one side only, is reported. A note on the page
+     * without metadata is the document's own text (hand-typed), not a disagreement.
      */
     private static List<Finding> handling(RuleContext context) {
         Optional<Handling> meta = MarkingEvidence.metadataHandling(context.model().properties());
         Optional<Handling> seen = MarkingEvidence.visibleHandling(context.model());
-        if (meta.isEmpty() && seen.isEmpty() || context.model().properties().get(MetadataKeys.LEVEL) == null) {
+        if (meta.isEmpty() || context.model().properties().get(MetadataKeys.LEVEL) == null) {
             return List.of();
         }
         Handling m = meta.orElse(Handling.NONE);
