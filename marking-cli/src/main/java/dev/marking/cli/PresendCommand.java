@@ -30,7 +30,9 @@ final class PresendCommand implements Callable<Integer> {
             description = "Channel: ${COMPLETION-CANDIDATES}.")
     private String channel;
 
-    @Option(names = "--ledger", paramLabel = "FILE", description = "Distribution ledger (JSON lines) for channels that need one.")
+    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
+            description = "Distribution ledger (JSON lines) for channels that need one and for returned or destroyed copies "
+                    + "(default: $MARKING_LEDGER).")
     private Path ledger;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "Output: text or json (default: text).")

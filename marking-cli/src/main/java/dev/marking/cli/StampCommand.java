@@ -55,8 +55,8 @@ final class StampCommand implements Callable<Integer> {
                     + "checked before the first copy is made.")
     private Path recipients;
 
-    @Option(names = "--ledger", paramLabel = "FILE",
-            description = "Distribution ledger (JSON lines, append-only, locked while stamping).")
+    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
+            description = "Distribution ledger (JSON lines, append-only, locked while stamping; default: $MARKING_LEDGER).")
     private Path ledger;
 
     @Option(names = "--approved", paramLabel = "N",

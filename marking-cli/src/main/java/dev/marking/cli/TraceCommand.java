@@ -25,7 +25,8 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to trace.")
     private Path file;
 
-    @Option(names = "--ledger", paramLabel = "FILE", description = "Distribution ledger to look the copy up in.")
+    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
+            description = "Distribution ledger to look the copy up in (default: $MARKING_LEDGER).")
     private Path ledger;
 
     @Mixin
