@@ -115,8 +115,7 @@ public final class Register {
             return messages.format("ledger.approval-recorded", name(), line.document(), line.approved(), line.by(),
                     line.time());
         }
-        String who = line.witness() == null ? line.by() : line.by() + ", " + messages.format("ledger.view-witness",
-                line.witness());
+        String who = line.witness() == null ? line.by() : messages.format("ledger.by-witness", line.by(), line.witness());
         return messages.format("ledger.recorded", name(), line.copy(), line.document(),
                 LedgerView.stateWord(messages, line.state()), who, line.time());
     }

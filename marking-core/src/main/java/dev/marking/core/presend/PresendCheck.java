@@ -82,7 +82,7 @@ public final class PresendCheck {
             } else if (!rule.classified()) {
                 reasons.add(new Decision.Reason("channel.classified",
                         messages.format("presend.classified", mark, channel, policy.source())));
-            } else if (rule.ledger() && copy.filter(c -> c.state() == State.ISSUED || c.state() == State.STAGED).isEmpty()) {
+            } else if (rule.ledger() && copy.isEmpty()) {
                 reasons.add(new Decision.Reason("channel.ledger", messages.format("presend.ledger", mark, channel)));
             }
         }
