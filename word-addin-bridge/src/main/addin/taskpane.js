@@ -9,7 +9,7 @@
   var SLICE_SIZE = 4 * 1024 * 1024;
   /** Where versions before pairing kept the token; removed on sight. */
   var OLD_TOKEN_KEY = 'marking.bridge.token';
-  var CHANNELS = ['email', 'im', 'netdisk', 'post', 'usb', 'courier', 'print'];
+  var CHANNELS = ['email', 'im', 'netdisk', 'post', 'usb', 'fax', 'crypto-fax', 'courier', 'print'];
   var SEVERITIES = ['error', 'warning', 'info'];
 
   var TEXT = {
@@ -28,7 +28,7 @@
       download: '下载 {0}', allowed: '可以通过“{0}”发送', blocked: '不能通过“{0}”发送', chooseFile: '请先选择文件。',
       needPairing: '请先配对。', tooLarge: '文件太大（上限 {0} MB）。', failed: '失败：', part: '{0}', section: '第{0}节', page: '第{0}页',
       paragraph: '第{0}段', line: '第{0}行', column: '第{0}列', wholeFile: '整个文件',
-      ch_email: '电子邮件', ch_im: '即时通讯（QQ/微信）', ch_netdisk: '网盘', ch_post: '邮寄', ch_usb: 'U盘',
+      ch_email: '电子邮件', ch_im: '即时通讯（QQ/微信）', ch_netdisk: '网盘', ch_post: '邮寄', ch_usb: 'U盘', 'ch_fax': '普通传真', 'ch_crypto-fax': '密码传真',
       ch_courier: '机要交通', ch_print: '打印'
     },
     en: {
@@ -48,7 +48,7 @@
       tooLarge: 'The file is too large (limit {0} MB).', failed: 'Failed: ', part: '{0}',
       section: 'section {0}', page: 'page {0}', paragraph: 'paragraph {0}', line: 'line {0}', column: 'column {0}',
       wholeFile: 'whole file', ch_email: 'e-mail', ch_im: 'instant messaging', ch_netdisk: 'cloud drive',
-      ch_post: 'post', ch_usb: 'USB stick', ch_courier: 'classified courier', ch_print: 'print'
+      ch_post: 'post', ch_usb: 'USB stick', 'ch_fax': 'plain fax', 'ch_crypto-fax': 'crypto fax', ch_courier: 'classified courier', ch_print: 'print'
     }
   };
 

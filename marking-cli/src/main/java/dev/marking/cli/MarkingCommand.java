@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         resourceBundle = "dev.marking.cli.HelpTexts",
         description = {"Stamps, verifies and polices classification markings (密级标志) on documents (${bundle:extensions}).",
             "", "Exit codes: 0 clean/allowed, 1 findings at error level/blocked, 2 usage or I/O error."},
-        subcommands = {StampCommand.class, VerifyCommand.class, PresendCommand.class, TraceCommand.class, DemoCommand.class,
-            BridgeCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {StampCommand.class, VerifyCommand.class, PresendCommand.class, TraceCommand.class, LedgerCommand.class,
+            DemoCommand.class, BridgeCommand.class, picocli.CommandLine.HelpCommand.class})
 final class MarkingCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -17,6 +17,6 @@ final class MarkingCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a command is required (stamp, verify, presend, trace, demo, bridge)");
+                "a command is required (stamp, verify, presend, trace, ledger, demo, bridge)");
     }
 }

@@ -19,8 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "presend", mixinStandardHelpOptions = true,
         description = {"The pre-send check: says whether each file may go through a channel, and why not.",
             "Blocked: files that fail verification (unmarked, fake de-classification, personal information, …)",
-            "and classified files on channels the policy refuses them (default: email, im, netdisk, post, usb);",
-            "courier needs the copy registered in the distribution ledger (--ledger).",
+            "and classified files on channels the policy refuses them (default: email, im, netdisk, post, usb, plain",
+            "fax); courier and crypto-fax (密码传真) need the copy registered in the distribution ledger (--ledger);",
+            "绝密 goes by no electronic channel (email, im, netdisk, usb, fax, crypto-fax): courier only. With --ledger,",
+            "a copy recorded as returned or destroyed goes nowhere.",
             "", "Exit codes: 0 every file allowed, 1 a file is blocked, 2 usage or I/O error."})
 final class PresendCommand implements Callable<Integer> {
 
@@ -28,7 +30,9 @@ final class PresendCommand implements Callable<Integer> {
             description = "Channel: ${COMPLETION-CANDIDATES}.")
     private String channel;
 
-    @Option(names = "--ledger", paramLabel = "FILE", description = "Distribution ledger (JSON lines) for channels that need one.")
+    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
+            description = "Distribution ledger (JSON lines) for channels that need one and for returned or destroyed copies "
+                    + "(default: $MARKING_LEDGER).")
     private Path ledger;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "Output: text or json (default: text).")

@@ -56,9 +56,28 @@ final class StampCommand implements Callable<Integer> {
                     + "checked before the first copy is made.")
     private Path recipients;
 
-    @Option(names = "--ledger", paramLabel = "FILE",
-            description = "Distribution ledger (JSON lines, append-only, locked while stamping).")
+    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
+            description = "Distribution ledger (JSON lines, append-only, locked while stamping; default: $MARKING_LEDGER).")
     private Path ledger;
+
+    @Option(names = "--approved", paramLabel = "N",
+            description = "The approved number of copies (批准份数), recorded in the ledger for the document when it has "
+                    + "none; copies beyond the approval in force are refused. Change it with: marking ledger approve.")
+    private Integer approved;
+
+    @Option(names = "--approved-by", paramLabel = "NAME",
+            description = "Who approved --approved (default: the user running the stamp).")
+    private String approvedBy;
+
+    @Option(names = "--scope", paramLabel = "TEXT",
+            description = "Distribution scope (发放范围), e.g. 发至县团级: printed under the first-page block and written in "
+                    + "the metadata (marking.scope).")
+    private String scope;
+
+    @Option(names = "--no-reproduction", negatable = false,
+            description = "The document may not be reproduced: 不得翻印 under the first-page block and in the metadata "
+                    + "(marking.reproduction).")
+    private boolean noReproduction;
 
     @Option(names = "--threads", paramLabel = "N", description = "Copies stamped at once (default: number of cores).")
     private int threads;
@@ -131,11 +150,11 @@ final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, EngineException {
         MarkingInput marking = MarkingInput.of(level, term).withIssued(issued == null ? null : issued.toString())
-                .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
+                .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency).withHandling(scope, noReproduction);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
                 .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)
-                .withConvert(convert).withSign(signWith());
+                .withConvert(convert).withSign(signWith()).withApproval(approved, approvedBy);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,22 +17,27 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code marking trace}: which numbered copy is this file? */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Says which numbered copy (份号) a file is and who received it, from its metadata, first-page",
-            "block, footer and watermark text, and, with --ledger, the distribution ledger entry.",
+            "block, footer and watermark text, and, with --ledger, the distribution ledger entry and the copy's life",
+            "in it (issued, returned, destroyed: when and by whom).",
             "", "Exit codes: 0 the copy was identified, 1 it was not, 2 usage or I/O error."})
 final class TraceCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to trace.")
     private Path file;
 
-    @Option(names = "--ledger", paramLabel = "FILE", description = "Distribution ledger to look the copy up in.")
+    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
+            description = "Distribution ledger to look the copy up in (default: $MARKING_LEDGER).")
     private Path ledger;
+
+    @Mixin
+    private LangOption lang;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, EngineException {
-        TraceResult r = Engines.standard().trace(file, ledger, null);
+        TraceResult r = Engines.standard().trace(file, ledger, lang.lang());
         PrintWriter out = spec.commandLine().getOut();
         r.notes().forEach(n -> spec.commandLine().getErr().println("marking: " + n));
         out.println("file: " + file);
@@ -43,9 +49,12 @@ final class TraceCommand implements Callable<Integer> {
         r.document().ifPresent(d -> out.println("document: " + d));
         if (ledger != null) {
             out.println("ledger: " + r.ledgerEntry().map(e -> "copy " + e.copy() + " of document " + e.document()
-                    + " issued " + e.time() + (e.recipient() == null ? "" : " to " + e.recipient())
+                    + " " + e.state().id() + " " + e.time() + (e.recipient() == null ? "" : " (recipient " + e.recipient() + ")")
                     + (r.exactFile() ? " (file unchanged since issue)" : " (file changed since issue)"))
                     .orElse("no matching entry"));
+            for (String step : Engines.standard().history(r, lang.lang())) {
+                out.println("  " + step);
+            }
         }
         out.flush();
         return r.copy().isPresent() ? ExitCodes.OK : ExitCodes.FINDINGS;

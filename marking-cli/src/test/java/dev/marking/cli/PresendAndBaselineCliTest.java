@@ -24,7 +24,7 @@ class PresendAndBaselineCliTest {
         CliRun allowed = CliRun.of("presend", "--channel", "email", "--format", "json", pub.toString());
         assertEquals(0, allowed.exit(), allowed.out());
         assertTrue(allowed.out().contains("\"allowed\" : true"), allowed.out());
-        assertEquals(2, CliRun.of("presend", "--channel", "fax", pub.toString()).exit());
+        assertEquals(2, CliRun.of("presend", "--channel", "telex", pub.toString()).exit());
         assertEquals(2, CliRun.of("presend", "--channel", "email", dir.resolve("none.md").toString()).exit());
     }
 

@@ -7,6 +7,7 @@ import dev.marking.core.ledger.Ledger;
 import dev.marking.core.ledger.LedgerStore;
 import dev.marking.core.ledger.RecipientList;
 import dev.marking.core.model.CopyNumber;
+import dev.marking.core.model.Handling;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Marking;
@@ -149,7 +150,7 @@ public final class Engine {
         Map<String, Object> channels = new TreeMap<>();
         for (ChannelRule c : policy.channels().values()) {
             channels.put(c.name(), Map.of("classified", c.classified(), "ledger", c.ledger(),
-                    "blockedSchemes", new TreeSet<>(c.blockedSchemes())));
+                    "blockedSchemes", new TreeSet<>(c.blockedSchemes()), "blockedLevels", new TreeSet<>(c.blockedLevels())));
         }
         root.put("channels", channels);
         root.put("formats", formatIds());
@@ -272,6 +273,13 @@ public final class Engine {
                 throw refused(messages, "urgency.invalid", "input.urgency", in.urgency());
             }
             m = m.withUrgency(u.get());
+        }
+        if (!blank(in.scope()) || in.noReproduction()) {
+            int bad = blank(in.scope()) ? -1 : in.scope().codePoints().filter(RecipientList::forbidden).findFirst().orElse(-1);
+            if (bad >= 0) {
+                throw refused(messages, "scope.invalid", "input.scope", String.format(Locale.ROOT, "U+%04X", bad));
+            }
+            m = m.withHandling(new Handling(Optional.ofNullable(in.scope()), in.noReproduction()));
         }
         if (blank(in.recipient())) {
             return m;
@@ -397,6 +405,18 @@ public final class Engine {
         return new PresendResult(request.channel(), decisions, ledger.map(Ledger::problems).orElse(List.of()));
     }
 
+    // ---- the ledger's keeper ------------------------------------------------------------------------
+
+    /** The distribution ledger in {@code ledger} (created when first written), worked in {@code lang}. */
+    public Register register(Path ledger, String lang) throws EngineException {
+        Messages messages = messages(lang);
+        if (ledger == null) {
+            throw refused(messages, "ledger.required", "input.ledger-missing");
+        }
+        requireRegularIfPresent(messages, ledger, "ledger.invalid");
+        return new Register(formats, LedgerStore.file(ledger), messages);
+    }
+
     // ---- trace ------------------------------------------------------------------------------------
 
     /** Which numbered copy {@code file} is, looked up in {@code ledger} when given (null for none). */
@@ -412,6 +432,15 @@ public final class Engine {
         } catch (DocumentException e) {
             throw refused(messages, Stamping.code(e), "input.unreadable", file, e.getMessage());
         }
+    }
+
+    /**
+     * The life of the copy {@code traced} found in the ledger, one line per ledger line in {@code lang}: when, the
+     * step, and who (recipient, keeper, witness).
+     */
+    public List<String> history(TraceResult traced, String lang) throws EngineException {
+        Messages messages = messages(lang);
+        return traced.history().stream().map(CopyRecord::of).map(c -> LedgerView.historyLine(messages, c)).toList();
     }
 
     // ---- shared -----------------------------------------------------------------------------------

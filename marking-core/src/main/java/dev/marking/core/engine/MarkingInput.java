@@ -11,7 +11,13 @@ package dev.marking.core.engine;
  * @param urgency   {@code 特急} or {@code 加急}
  * @param recipient who receives this copy
  */
-public record MarkingInput(String level, String term, String issued, String copy, String urgency, String recipient) {
+public record MarkingInput(String level, String term, String issued, String copy, String urgency, String recipient,
+        String scope, boolean noReproduction) {
+
+    /** A marking without a distribution scope or reproduction note. */
+    public MarkingInput(String level, String term, String issued, String copy, String urgency, String recipient) {
+        this(level, term, issued, copy, urgency, recipient, null, false);
+    }
 
     /** A level and term, nothing else. */
     public static MarkingInput of(String level, String term) {
@@ -19,14 +25,19 @@ public record MarkingInput(String level, String term, String issued, String copy
     }
 
     public MarkingInput withIssued(String date) {
-        return new MarkingInput(level, term, date, copy, urgency, recipient);
+        return new MarkingInput(level, term, date, copy, urgency, recipient, scope, noReproduction);
     }
 
     public MarkingInput withCopy(String number) {
-        return new MarkingInput(level, term, issued, number, urgency, recipient);
+        return new MarkingInput(level, term, issued, number, urgency, recipient, scope, noReproduction);
     }
 
     public MarkingInput withUrgency(String u) {
-        return new MarkingInput(level, term, issued, copy, u, recipient);
+        return new MarkingInput(level, term, issued, copy, u, recipient, scope, noReproduction);
+    }
+
+    /** With the distribution scope ({@code 发至县团级}; null for none) and the 不得翻印 note when {@code noCopy}. */
+    public MarkingInput withHandling(String distribution, boolean noCopy) {
+        return new MarkingInput(level, term, issued, copy, urgency, recipient, distribution, noCopy);
     }
 }

@@ -34,11 +34,14 @@ import java.util.List;
  * @param convert    stamp formats that are never written (DOC, XLS, PPT, RTF, …) by converting them with
  *                   LibreOffice first; off: they are refused with one line saying how
  * @param sign       seal every stamped file with this key (DESIGN §1.10); null: unsigned
+ * @param approved   the approved number of copies (批准份数) the run states, recorded in the ledger when it has
+ *                   none for the document; null for none (an approval already recorded still holds)
+ * @param approvedBy who approved it, as recorded; null for the user running the stamp
  */
 public record StampRequest(List<Path> paths, Path outDir, MarkingInput marking, Policy policy, String lang,
         boolean header, boolean footer, boolean watermark, Path font, String copies, Path recipients, Path ledger,
         int threads, List<String> includes, List<String> excludes, LocalDate stampDate, boolean block,
-        String layout, boolean overwrite, boolean convert, SignWith sign) {
+        String layout, boolean overwrite, boolean convert, SignWith sign, Integer approved, String approvedBy) {
 
     public StampRequest {
         paths = List.copyOf(paths);
@@ -49,79 +52,98 @@ public record StampRequest(List<Path> paths, Path outDir, MarkingInput marking, 
     /** Stamps {@code paths} into {@code outDir} with header, footer and watermark, under the built-in policy. */
     public static StampRequest of(List<Path> paths, Path outDir, MarkingInput marking) {
         return new StampRequest(paths, outDir, marking, Policy.defaults(), null, true, true, true, null, null, null, null,
-                0, List.of(), List.of(), null, false, null, false, false, null);
+                0, List.of(), List.of(), null, false, null, false, false, null, null, null);
     }
 
     public StampRequest withPolicy(Policy p) {
         return new StampRequest(paths, outDir, marking, p, lang, header, footer, watermark, font, copies, recipients,
-                ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert, sign);
+                ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     public StampRequest withLang(String l) {
         return new StampRequest(paths, outDir, marking, policy, l, header, footer, watermark, font, copies, recipients,
-                ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert, sign);
+                ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     /** Which of our additions to write. */
     public StampRequest withParts(boolean h, boolean f, boolean w) {
         return new StampRequest(paths, outDir, marking, policy, lang, h, f, w, font, copies, recipients, ledger,
-                threads, includes, excludes, stampDate, block, layout, overwrite, convert, sign);
+                threads, includes, excludes, stampDate, block, layout, overwrite, convert, sign, approved, approvedBy);
     }
 
     public StampRequest withFont(Path file) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, file, copies,
-                recipients, ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert, sign);
+                recipients, ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     /** Numbered copies ({@code 1-50} or {@code 50}; null for none) for {@code people} (null for none), in {@code book}. */
     public StampRequest withCopies(String numbers, Path people, Path book) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, numbers, people,
-                book, threads, includes, excludes, stampDate, block, layout, overwrite, convert, sign);
+                book, threads, includes, excludes, stampDate, block, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     public StampRequest withThreads(int n) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, n, includes, excludes, stampDate, block, layout, overwrite, convert, sign);
+                recipients, ledger, n, includes, excludes, stampDate, block, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     public StampRequest withSelection(List<String> include, List<String> exclude) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, threads, include, exclude, stampDate, block, layout, overwrite, convert, sign);
+                recipients, ledger, threads, include, exclude, stampDate, block, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     public StampRequest withStampDate(LocalDate d) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, threads, includes, excludes, d, block, layout, overwrite, convert, sign);
+                recipients, ledger, threads, includes, excludes, d, block, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     /** With the optional first-page block on or off (see {@link #block()}). */
     public StampRequest withBlock(boolean on) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, threads, includes, excludes, stampDate, on, layout, overwrite, convert, sign);
+                recipients, ledger, threads, includes, excludes, stampDate, on, layout, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     /** With the layout named {@code id} ({@code keep}, {@code shrink}, {@code overlay}; null for the default). */
     public StampRequest withLayout(String id) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, threads, includes, excludes, stampDate, block, id, overwrite, convert, sign);
+                recipients, ledger, threads, includes, excludes, stampDate, block, id, overwrite, convert,
+                sign, approved, approvedBy);
     }
 
     /** With existing output files replaced or refused (see {@link #overwrite()}). */
     public StampRequest withOverwrite(boolean replace) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, threads, includes, excludes, stampDate, block, layout, replace, convert, sign);
+                recipients, ledger, threads, includes, excludes, stampDate, block, layout, replace, convert,
+                sign, approved, approvedBy);
     }
 
     /** Converts formats that are never written before stamping them ({@code --convert}). */
     public StampRequest withConvert(boolean on) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, threads, includes, excludes, stampDate, block, layout, overwrite, on, sign);
+                recipients, ledger, threads, includes, excludes, stampDate, block, layout, overwrite, on,
+                sign, approved, approvedBy);
     }
 
     /** Seals every stamped file with {@code key} (null: unsigned). */
     public StampRequest withSign(SignWith key) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
-                recipients, ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert, key);
+                recipients, ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert, key,
+                approved, approvedBy);
+    }
+
+    /** With the approved number of copies stated ({@code count}, null for none), approved by {@code by}. */
+    public StampRequest withApproval(Integer count, String by) {
+        return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, copies,
+                recipients, ledger, threads, includes, excludes, stampDate, block, layout, overwrite, convert,
+                sign, count, by);
     }
 
     /** True when numbered copies are asked for (a range, a count, or one per recipient). */

@@ -9,6 +9,7 @@ import dev.marking.core.format.SealKey;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.io.FileKind;
+import dev.marking.core.ledger.Approvals;
 import dev.marking.core.ledger.CopyIssuer;
 import dev.marking.core.ledger.CopyRequest;
 import dev.marking.core.ledger.Ledger;
@@ -145,7 +146,13 @@ final class Stamping {
      * anything is written; empty for one copy per file.
      */
     private Optional<CopyRequest> copies(Marking marking, int recipients) throws EngineException {
+        if (request.approved() != null && (request.approved() < 1 || request.approved() > CopyNumber.MAX)) {
+            throw Engine.refused(messages, "approved.invalid", "input.approved", request.approved());
+        }
         if (!request.numbered()) {
+            if (request.approved() != null) {
+                throw Engine.refused(messages, "approved.alone", "input.approved-alone");
+            }
             return Optional.empty();
         }
         if (marking.copy().isPresent()) {
@@ -281,7 +288,7 @@ final class Stamping {
 
     /** The files {@code u} would give, numbered copies as the ledger stands now. */
     private List<Path> targets(Unit u, Marking marking, Layout layout, Optional<CopyRequest> copies,
-            List<Recipient> people, Ledger ledger) throws IOException {
+            List<Recipient> people, Ledger ledger) throws IOException, EngineException {
         Optional<DocumentFormat> format = formats.forFile(u.file());
         if (format.isEmpty()) {
             return List.of();
@@ -294,6 +301,10 @@ final class Stamping {
             return List.of();
         }
         StampOptions base = options(u.file(), marking, layout);
+        Optional<Message> unapproved = Approvals.refusal(ledger, base.markingId(), copies.get().count(), request.approved());
+        if (unapproved.isPresent()) {
+            throw new EngineException("copies.unapproved", u.relative() + ": " + words(unapproved.get()));
+        }
         Optional<List<CopyNumber>> numbers = CopyIssuer.plannedNumbers(copies.get(), ledger, base.markingId());
         return numbers.map(n -> CopyIssuer.targets(u.file(), u.outDir(), base, n, people, extension))
                 .orElse(List.of());
@@ -337,7 +348,9 @@ final class Stamping {
         Outputs outputs = new PlannedOutputs(plan, u.file(), request.overwrite());
         Set<Message> notes = Collections.synchronizedSet(new LinkedHashSet<>());
         try (CopyProgress.Tracker tracker = progress.start(u.file(), numbers.count())) {
-            CopyIssuer.Batch batch = new CopyIssuer(formats, threads, notes::add).issue(u.file(), u.outDir(),
+            CopyIssuer issuer = new CopyIssuer(formats, threads, notes::add).approved(request.approved(),
+                    request.approvedBy() == null ? System.getProperty("user.name") : request.approvedBy(), this::words);
+            CopyIssuer.Batch batch = issuer.issue(u.file(), u.outDir(),
                     options(u.file(), marking, layout), numbers, people, LedgerStore.file(request.ledger()), outputs,
                     tracker);
             runNotes.addAll(batch.notes());
@@ -367,6 +380,10 @@ final class Stamping {
 
     private static StampedFile failed(Unit u, Failure why) {
         return new StampedFile(u.file(), u.relative(), List.of(), List.of(), Map.of(), Optional.of(why), List.of());
+    }
+
+    private String words(Message m) {
+        return messages.format(m.key(), m.args().toArray());
     }
 
     /** The notes in the request's language, in the order first heard. */

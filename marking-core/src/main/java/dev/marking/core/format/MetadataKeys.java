@@ -13,6 +13,10 @@ public final class MetadataKeys {
     public static final String STAMPED = "marking.stamped";
     public static final String URGENCY = "marking.urgency";
     public static final String RECIPIENT = "marking.recipient";
+    /** The distribution scope (发放范围), as printed with the first-page block. */
+    public static final String SCOPE = "marking.scope";
+    /** {@code 不得翻印} when the document may not be reproduced; absent otherwise. */
+    public static final String REPRODUCTION = "marking.reproduction";
     /**
      * Read-model property an adapter sets when it finds a covert copy mark (six digits); read by
      * {@code trace}, never written as metadata.

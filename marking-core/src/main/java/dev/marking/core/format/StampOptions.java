@@ -96,15 +96,21 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
         m.put(MetadataKeys.STAMPED, stampDate.toString());
         marking.urgency().ifPresent(u -> m.put(MetadataKeys.URGENCY, u.label()));
         marking.recipient().ifPresent(r -> m.put(MetadataKeys.RECIPIENT, r));
+        marking.handling().scope().ifPresent(s -> m.put(MetadataKeys.SCOPE, s));
+        marking.handling().reproduction().ifPresent(r -> m.put(MetadataKeys.REPRODUCTION, r));
         return m;
     }
 
-    /** Lines of the GB/T 9704 first-page block: copy number, mark, urgency (those present). */
+    /**
+     * Lines of the GB/T 9704 first-page block: copy number, mark, urgency, then the distribution scope and
+     * reproduction note ({@code 发至县团级　不得翻印}) (those present).
+     */
     public java.util.List<String> firstPageBlock() {
         java.util.List<String> lines = new java.util.ArrayList<>();
         marking.copy().ifPresent(c -> lines.add(c.formatted()));
         lines.add(marking.mark());
         marking.urgency().ifPresent(u -> lines.add(u.label()));
+        marking.handling().line().ifPresent(lines::add);
         return lines;
     }
 

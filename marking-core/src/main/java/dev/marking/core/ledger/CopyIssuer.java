@@ -13,6 +13,7 @@ import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Message;
 import dev.marking.core.scan.Stamper;
 import dev.marking.core.text.Digests;
+import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -46,6 +48,9 @@ public final class CopyIssuer {
     private final int threads;
     private final Supplier<Optional<OfficeConverter>> converters;
     private final Consumer<Message> notes;
+    private final Integer approved;
+    private final String approvedBy;
+    private final Function<Message, String> words;
 
     public CopyIssuer(FormatRegistry formats, int threads) {
         this(formats, threads, OfficeConverter::find, note -> { });
@@ -67,10 +72,28 @@ public final class CopyIssuer {
     /** An issuer with both: where the converter comes from and who hears the notes. */
     public CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters,
             Consumer<Message> notes) {
+        this(formats, threads, converters, notes, null, null, m -> Messages.forLang(null).format(m.key(),
+                m.args().toArray()));
+    }
+
+    private CopyIssuer(FormatRegistry formats, int threads, Supplier<Optional<OfficeConverter>> converters,
+            Consumer<Message> notes, Integer approved, String approvedBy, Function<Message, String> words) {
         this.formats = formats;
         this.threads = Math.max(1, threads);
         this.converters = converters;
         this.notes = notes;
+        this.approved = approved;
+        this.approvedBy = approvedBy;
+        this.words = words;
+    }
+
+    /**
+     * This issuer for a run that states the approved number of copies ({@code count}, null for none) given by
+     * {@code by}; a refusal is worded by {@code words}. Copies beyond the approval in force are refused
+     * under the ledger's lock ({@link Approvals}).
+     */
+    public CopyIssuer approved(Integer count, String by, Function<Message, String> wording) {
+        return new CopyIssuer(formats, threads, converters, notes, count, by, wording);
     }
 
     /** One issued copy. */
@@ -123,6 +146,12 @@ public final class CopyIssuer {
             List<String> repairs = new ArrayList<>(ledger.repairs());
             repairs.addAll(Recovery.settle(ledger));
             List<CopyNumber> numbers = numbers(source, base, request, ledger.ledger(), store);
+            Optional<Message> unapproved = Approvals.refusal(ledger.ledger(), base.markingId(), numbers.size(), approved);
+            if (unapproved.isPresent()) {
+                throw new DocumentException(source, DocumentException.Kind.REFUSED, words.apply(unapproved.get()));
+            }
+            List<LedgerEntry> approval = Approvals.toRecord(ledger.ledger(), base.markingId(), approved, approvedBy,
+                    Instant.now().toString()).stream().toList();
             List<Path> targets = targets(source, outDir, base, numbers, recipients,
                     StampSource.extension(format, source));
             for (Path t : targets) {
@@ -141,7 +170,9 @@ public final class CopyIssuer {
                     }
                 };
                 List<LedgerEntry> reserved = reservations(base, numbers, recipients, targets);
-                ledger.append(reserved);
+                List<LedgerEntry> first = new ArrayList<>(approval);
+                first.addAll(reserved);
+                ledger.append(first);
                 boolean finished = false;
                 try {
                     Batch batch = new Batch(stampAll(new Prepared(input.format(), prepared), base, reserved, recipients, ledger,
@@ -208,7 +239,8 @@ public final class CopyIssuer {
             Recipient r = recipients.isEmpty() ? null : recipients.get(i);
             Path t = targets.get(i).toAbsolutePath().normalize();
             out.add(new LedgerEntry(State.RESERVED, base.markingId(), numbers.get(i).formatted(),
-                    r == null ? null : r.label(), t.getFileName().toString(), t.getParent().toString(), null, now, null));
+                    r == null ? null : r.label(), t.getFileName().toString(), t.getParent().toString(), null, now, null,
+                    null, null, null));
         }
         return out;
     }

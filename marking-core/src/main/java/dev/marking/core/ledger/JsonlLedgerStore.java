@@ -148,7 +148,7 @@ final class JsonlLedgerStore implements LedgerStore {
                 append(List.of(new LedgerEntry(State.VOID, doc, copy, null, null, null, null, Instant.now().toString(),
                         "salvaged from a line cut off at " + file.getFileName() + ":" + torn.line() + " (backup "
                         + backup.getFileName() + "); if a file of this copy exists, it was never confirmed:"
-                        + " destroy it")));
+                        + " destroy it", null, null, null)));
                 note.append("; copy ").append(copy).append(" of document ").append(doc)
                         .append(" it named is void and will not be issued again");
             }

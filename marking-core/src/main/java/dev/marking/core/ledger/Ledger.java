@@ -20,13 +20,18 @@ public final class Ledger {
 
     private final List<LedgerEntry> lines;
     private final Map<String, LedgerEntry> latest = new LinkedHashMap<>();
+    private final Map<String, LedgerEntry> approvals = new LinkedHashMap<>();
     private final List<String> problems;
 
     Ledger(List<LedgerEntry> lines, List<String> problems) {
         this.lines = List.copyOf(lines);
         this.problems = List.copyOf(problems);
         for (LedgerEntry e : this.lines) {
-            latest.put(e.key(), e);
+            if (e.documentLine()) {
+                approvals.put(e.document(), e);
+            } else {
+                latest.put(e.key(), e);
+            }
         }
     }
 
@@ -73,20 +78,56 @@ public final class Ledger {
         return out;
     }
 
+    /**
+     * How many copies of {@code document} count against its approved number: every number taken except the
+     * void ones (a copy returned or destroyed was still made).
+     */
+    public int made(String document) {
+        return (int) latest.values().stream().filter(e -> document.equals(e.document()) && e.state() != State.VOID)
+                .count();
+    }
+
+    /** The approval in force for {@code document}: its latest {@link State#APPROVED} line; empty when none. */
+    public Optional<LedgerEntry> approval(String document) {
+        return Optional.ofNullable(approvals.get(document));
+    }
+
+    /** Where each copy stands (its latest line), of {@code document} or of every document when null, in registration order. */
+    public List<LedgerEntry> copies(String document) {
+        return latest.values().stream().filter(e -> document == null || document.equals(e.document())).toList();
+    }
+
+    /** Every line about {@code document}'s copy {@code copy}, in the order written. */
+    public List<LedgerEntry> history(String document, String copy) {
+        return lines.stream().filter(e -> !e.documentLine() && e.document().equals(document) && e.copy().equals(copy))
+                .toList();
+    }
+
+    /** The documents the ledger knows, in the order first written. */
+    public List<String> documents() {
+        return lines.stream().map(LedgerEntry::document).distinct().toList();
+    }
+
     /** Where {@code document}'s copy {@code copy} stands; empty when the number was never taken. */
     public Optional<LedgerEntry> state(String document, String copy) {
         return Optional.ofNullable(latest.get(document + "#" + copy));
     }
 
     /**
-     * The registered copy this file is: an issued one (or one staged by a stopped run) with this SHA-256,
-     * else an issued one with this document id and copy number.
+     * The registered copy this file is, where it stands now: one issued (or staged by a stopped run, or since
+     * returned or destroyed) with this SHA-256, else one issued, returned or destroyed with this document id
+     * and copy number.
      */
     public Optional<LedgerEntry> find(String sha256, String document, String copy) {
-        return latest.values().stream().filter(e -> e.state() == State.ISSUED || e.state() == State.STAGED)
+        return latest.values().stream().filter(e -> e.state() != State.VOID && e.state() != State.RESERVED)
                 .filter(e -> sha256 != null && sha256.equalsIgnoreCase(e.sha256())).findFirst()
-                .or(() -> entries().stream().filter(e -> document != null && document.equals(e.document())
-                        && copy != null && copy.equals(e.copy())).findFirst());
+                .or(() -> latest.values().stream().filter(Ledger::wasIssued).filter(e -> document != null
+                        && document.equals(e.document()) && copy != null && copy.equals(e.copy())).findFirst());
+    }
+
+    /** True for a copy that was issued: in place, or since returned or destroyed. */
+    private static boolean wasIssued(LedgerEntry e) {
+        return e.state() == State.ISSUED || e.state() == State.RETURNED || e.state() == State.DESTROYED;
     }
 
     /** What was wrong with the file as read (a torn last line), for the user; empty when nothing. */

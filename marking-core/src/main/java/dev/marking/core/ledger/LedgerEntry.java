@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param sha256    SHA-256 of the output file, lower-case hex; null until the copy is staged
  * @param time      when the line was written (ISO-8601 instant)
  * @param note      why a copy was voided or how it was recovered; null for none
+ * @param by        who did what the line records (returned, destroyed, approved); null for a stamp run's lines
+ * @param witness   who witnessed a destruction; null for none
+ * @param approved  the approved number of copies (批准份数) on an {@link State#APPROVED} line; null otherwise
  */
 public record LedgerEntry(State state, String document, String copy, String recipient, String file, String folder,
-        String sha256, String time, String note) {
+        String sha256, String time, String note, String by, String witness, Integer approved) {
 
     /**
      * Where a numbered copy stands. A run reserves all its numbers before it writes anything, stages each
@@ -34,7 +37,16 @@ public record LedgerEntry(State state, String document, String copy, String reci
         /** The copy is in place with the recorded hash: issued. */
         ISSUED,
         /** The number was taken but no copy was issued under it; it is never issued again. */
-        VOID;
+        VOID,
+        /** The issued copy came back (清退) to the register; it goes nowhere from now on. */
+        RETURNED,
+        /** The copy was destroyed (销毁), with who did it and who witnessed it. */
+        DESTROYED,
+        /**
+         * Not a copy's step but the document's: the approved number of copies (批准份数), in {@link #approved()};
+         * the line has no copy number. The latest such line for a document is in force.
+         */
+        APPROVED;
 
         /** The name written in the ledger ({@code reserved}). */
         public String id() {
@@ -54,12 +66,28 @@ public record LedgerEntry(State state, String document, String copy, String reci
 
     /** An issued copy as older versions logged it: after the rename, in one line. */
     public LedgerEntry(String document, String copy, String recipient, String file, String sha256, String time) {
-        this(State.ISSUED, document, copy, recipient, file, null, sha256, time, null);
+        this(State.ISSUED, document, copy, recipient, file, null, sha256, time, null, null, null, null);
     }
 
     /** This copy at {@code next}, written at {@code when}, with {@code sha} (kept when null) and {@code why}. */
     public LedgerEntry advance(State next, String sha, String when, String why) {
-        return new LedgerEntry(next, document, copy, recipient, file, folder, sha == null ? sha256 : sha, when, why);
+        return new LedgerEntry(next, document, copy, recipient, file, folder, sha == null ? sha256 : sha, when, why,
+                null, null, null);
+    }
+
+    /** This copy {@link State#RETURNED} or {@link State#DESTROYED} at {@code when} by {@code who}, seen by {@code seen}. */
+    public LedgerEntry act(State next, String when, String who, String seen, String why) {
+        return new LedgerEntry(next, document, copy, recipient, file, folder, sha256, when, why, who, seen, null);
+    }
+
+    /** The line approving {@code count} copies of {@code document}, by {@code who} at {@code when}. */
+    public static LedgerEntry approval(String document, int count, String who, String when, String why) {
+        return new LedgerEntry(State.APPROVED, document, null, null, null, null, null, when, why, who, null, count);
+    }
+
+    /** True for a line about the document as a whole (an approval), not one of its copies. */
+    public boolean documentLine() {
+        return state == State.APPROVED;
     }
 
     /** The copy's key in the ledger: document and number. */

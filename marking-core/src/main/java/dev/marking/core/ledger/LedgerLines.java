@@ -113,7 +113,7 @@ final class LedgerLines {
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (j == null || !j.isObject() || !j.hasNonNull("document") || !j.hasNonNull("copy")) {
+        if (j == null || !j.isObject() || !j.hasNonNull("document")) {
             return Optional.empty();
         }
         String stateId = text(j, "state");
@@ -121,9 +121,20 @@ final class LedgerLines {
         if (state.isEmpty()) {
             return Optional.empty();
         }
+        if (state.get() == State.APPROVED) {
+            // a document line: no copy, an approved count of at least one
+            if (!j.path("approved").canConvertToInt() || j.get("approved").asInt() < 1) {
+                return Optional.empty();
+            }
+            return Optional.of(LedgerEntry.approval(j.get("document").asText(), j.get("approved").asInt(),
+                    text(j, "by"), text(j, "time"), text(j, "note")));
+        }
+        if (!j.hasNonNull("copy")) {
+            return Optional.empty();
+        }
         return Optional.of(new LedgerEntry(state.get(), j.get("document").asText(), j.get("copy").asText(),
                 text(j, "recipient"), text(j, "file"), text(j, "folder"), text(j, "sha256"), text(j, "time"),
-                text(j, "note")));
+                text(j, "note"), text(j, "by"), text(j, "witness"), null));
     }
 
     private static String text(JsonNode j, String key) {
@@ -137,13 +148,22 @@ final class LedgerLines {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("state", e.state().id());
             m.put("document", e.document());
-            m.put("copy", e.copy());
-            m.put("recipient", e.recipient());
-            m.put("file", e.file());
-            putIfPresent(m, "folder", e.folder());
-            m.put("sha256", e.sha256());
-            m.put("time", e.time());
-            putIfPresent(m, "note", e.note());
+            if (e.documentLine()) {
+                m.put("approved", e.approved());
+                putIfPresent(m, "by", e.by());
+                m.put("time", e.time());
+                putIfPresent(m, "note", e.note());
+            } else {
+                m.put("copy", e.copy());
+                m.put("recipient", e.recipient());
+                m.put("file", e.file());
+                putIfPresent(m, "folder", e.folder());
+                m.put("sha256", e.sha256());
+                m.put("time", e.time());
+                putIfPresent(m, "note", e.note());
+                putIfPresent(m, "by", e.by());
+                putIfPresent(m, "witness", e.witness());
+            }
             try {
                 sb.append(MAPPER.writeValueAsString(m)).append('\n');
             } catch (IOException ex) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * recipient that a stamped copy carries, and the script its text is written in ({@link #mark()}).
  */
 public record Marking(Level level, Term term, Optional<CopyNumber> copy, Optional<LocalDate> issued,
-        Optional<Urgency> urgency, Optional<String> recipient, Script script) {
+        Optional<Urgency> urgency, Optional<String> recipient, Script script, Handling handling) {
 
     public static final char STAR = '★';
 
@@ -21,6 +21,13 @@ public record Marking(Level level, Term term, Optional<CopyNumber> copy, Optiona
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(script, "script");
+        Objects.requireNonNull(handling, "handling");
+    }
+
+    /** A marking with no distribution scope or reproduction note. */
+    public Marking(Level level, Term term, Optional<CopyNumber> copy, Optional<LocalDate> issued,
+            Optional<Urgency> urgency, Optional<String> recipient, Script script) {
+        this(level, term, copy, issued, urgency, recipient, script, Handling.NONE);
     }
 
     /** A marking written in Simplified characters. */
@@ -57,23 +64,28 @@ public record Marking(Level level, Term term, Optional<CopyNumber> copy, Optiona
     }
 
     public Marking withCopy(CopyNumber number) {
-        return new Marking(level, term, Optional.of(number), issued, urgency, recipient, script);
+        return new Marking(level, term, Optional.of(number), issued, urgency, recipient, script, handling);
     }
 
     public Marking withIssued(LocalDate date) {
-        return new Marking(level, term, copy, Optional.ofNullable(date), urgency, recipient, script);
+        return new Marking(level, term, copy, Optional.ofNullable(date), urgency, recipient, script, handling);
     }
 
     public Marking withUrgency(Urgency u) {
-        return new Marking(level, term, copy, issued, Optional.ofNullable(u), recipient, script);
+        return new Marking(level, term, copy, issued, Optional.ofNullable(u), recipient, script, handling);
     }
 
     public Marking withRecipient(String r) {
-        return new Marking(level, term, copy, issued, urgency, Optional.ofNullable(r), script);
+        return new Marking(level, term, copy, issued, urgency, Optional.ofNullable(r), script, handling);
+    }
+
+    /** The same marking with its distribution scope and reproduction note. */
+    public Marking withHandling(Handling h) {
+        return new Marking(level, term, copy, issued, urgency, recipient, script, h);
     }
 
     /** The same marking written in {@code s} (stamps follow the policy's {@code marking.script}). */
     public Marking withScript(Script s) {
-        return new Marking(level, term, copy, issued, urgency, recipient, s);
+        return new Marking(level, term, copy, issued, urgency, recipient, s, handling);
     }
 }

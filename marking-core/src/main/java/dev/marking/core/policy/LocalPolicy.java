@@ -179,10 +179,15 @@ public final class LocalPolicy {
             if (!mine.blockedSchemes().containsAll(theirs.blockedSchemes())) {
                 ignored.add("channels." + name + ".schemes");
             }
+            if (!mine.blockedLevels().containsAll(theirs.blockedLevels())) {
+                ignored.add("channels." + name + ".levels");
+            }
             Set<String> blocked = new HashSet<>(theirs.blockedSchemes());
             blocked.addAll(mine.blockedSchemes());
+            Set<String> levels = new HashSet<>(theirs.blockedLevels());
+            levels.addAll(mine.blockedLevels());
             out.put(name, new ChannelRule(name, theirs.classified() && mine.classified(), blocked,
-                    theirs.ledger() || mine.ledger()));
+                    theirs.ledger() || mine.ledger(), levels));
         }
         return out;
     }

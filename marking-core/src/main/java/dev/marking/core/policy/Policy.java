@@ -82,15 +82,21 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
                 true, "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()), SealSettings.NONE);
     }
 
-    /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
+    /**
+     * DESIGN §1.7: classified (state) documents only by courier or crypto-fax with a ledger entry, or printed; 绝密
+     * by no electronic channel (email, im, netdisk, usb, fax, crypto-fax) whatever a policy allows them.
+     */
     public static Map<String, ChannelRule> defaultChannels() {
         Set<String> state = Set.of("state");
+        Set<String> topSecret = Set.of("绝密");
         return Map.of(
-                "email", new ChannelRule("email", false, state, false),
-                "im", new ChannelRule("im", false, state, false),
-                "netdisk", new ChannelRule("netdisk", false, state, false),
+                "email", new ChannelRule("email", false, state, false, topSecret),
+                "im", new ChannelRule("im", false, state, false, topSecret),
+                "netdisk", new ChannelRule("netdisk", false, state, false, topSecret),
                 "post", new ChannelRule("post", false, state, false),
-                "usb", new ChannelRule("usb", false, state, false),
+                "usb", new ChannelRule("usb", false, state, false, topSecret),
+                "fax", new ChannelRule("fax", false, state, false, topSecret),
+                "crypto-fax", new ChannelRule("crypto-fax", true, state, true, topSecret),
                 "courier", new ChannelRule("courier", true, state, true),
                 "print", new ChannelRule("print", true, state, false));
     }

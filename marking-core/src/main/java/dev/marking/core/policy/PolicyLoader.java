@@ -62,7 +62,7 @@ public final class PolicyLoader {
     private static final Set<String> CUSTOM = Set.of("name", "levels", "max-terms", "unclassified");
     private static final Set<String> PATH = Set.of("path", "at-least", "must-be");
     private static final Set<String> SENSITIVE = Set.of("words", "secret-points", "codenames");
-    private static final Set<String> CHANNEL = Set.of("classified", "ledger", "schemes");
+    private static final Set<String> CHANNEL = Set.of("classified", "ledger", "schemes", "levels");
     private static final Set<String> SUPPRESSION = Set.of("path", "rule", "reason", "until");
 
     /** Bouncy Castle reads certificates the JDK does not (SM2 keys), by instance: never installed into the JVM. */
@@ -526,7 +526,17 @@ public final class PolicyLoader {
                     }
                     blocked = Set.copyOf(chosen);
                 }
-                channels.put(e.getKey(), new ChannelRule(e.getKey(), classified, blocked, ledger));
+                Set<String> levels = base.blockedLevels();
+                if (m.containsKey("levels")) {
+                    List<String> names = schemes.stream().flatMap(s -> s.levels().stream()).map(Level::name).distinct()
+                            .toList();
+                    List<String> chosen = new ArrayList<>();
+                    for (Node n : y.sequence(m.get("levels"), key + ".levels")) {
+                        chosen.add(y.choice(n, key + ".levels", names));
+                    }
+                    levels = Set.copyOf(chosen);
+                }
+                channels.put(e.getKey(), new ChannelRule(e.getKey(), classified, blocked, ledger, levels));
             }
         }
 

@@ -4,6 +4,8 @@ import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.ledger.Ledger;
+import dev.marking.core.ledger.LedgerEntry;
+import dev.marking.core.ledger.LedgerEntry.State;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Severity;
@@ -66,22 +68,31 @@ public final class PresendCheck {
                 reasons.add(new Decision.Reason(f.rule(), f.message()));
             }
         }
+        Optional<LedgerEntry> copy = located(file);
+        copy.filter(c -> c.state() == State.RETURNED || c.state() == State.DESTROYED).ifPresent(c -> reasons.add(
+                new Decision.Reason("copy." + c.state().id(), messages.format("presend." + c.state().id(), c.copy(),
+                        c.document(), c.time(), c.by() == null ? "?" : c.by()))));
+        boolean refusedLevel = marking.isPresent() && rule.blockedLevels().contains(marking.get().level().name());
         if (marking.isPresent() && marking.get().level().classified()
-                && rule.blockedSchemes().contains(marking.get().level().scheme())) {
+                && (refusedLevel || rule.blockedSchemes().contains(marking.get().level().scheme()))) {
             String mark = marking.get().mark();
-            if (!rule.classified()) {
+            if (rule.blockedLevels().contains(marking.get().level().name())) {
+                reasons.add(new Decision.Reason("channel.level", messages.format("presend.level", mark, channel,
+                        policy.source())));
+            } else if (!rule.classified()) {
                 reasons.add(new Decision.Reason("channel.classified",
                         messages.format("presend.classified", mark, channel, policy.source())));
-            } else if (rule.ledger() && !registered(file)) {
+            } else if (rule.ledger() && copy.isEmpty()) {
                 reasons.add(new Decision.Reason("channel.ledger", messages.format("presend.ledger", mark, channel)));
             }
         }
         return new Decision(name == null ? result.path() : name, channel, marking, reasons);
     }
 
-    private boolean registered(Path file) throws IOException {
+    /** The registered copy {@code file} is, where it stands now; empty without a ledger or when none matches. */
+    private Optional<LedgerEntry> located(Path file) throws IOException {
         if (ledger.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Optional<String> id = Optional.empty();
         Optional<String> copy = Optional.empty();
@@ -93,8 +104,8 @@ public final class PresendCheck {
                 copy = Optional.ofNullable(props.get(MetadataKeys.COPY));
             }
         } catch (DocumentException e) {
-            return false;
+            return Optional.empty();
         }
-        return ledger.get().find(Digests.sha256(file), id.orElse(null), copy.orElse(null)).isPresent();
+        return ledger.get().find(Digests.sha256(file), id.orElse(null), copy.orElse(null));
     }
 }

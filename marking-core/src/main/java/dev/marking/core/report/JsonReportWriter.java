@@ -114,6 +114,9 @@ public final class JsonReportWriter implements ReportWriter {
         m.put("term", term.isEmpty() ? null : term);
         m.put("copy", mk.copy().map(c -> c.formatted()).orElse(null));
         m.put("issued", mk.issued().map(Object::toString).orElse(null));
+        // present only when the document states them, so the §3.3 shape of other files is unchanged
+        mk.handling().scope().ifPresent(s -> m.put("scope", s));
+        mk.handling().reproduction().ifPresent(r -> m.put("reproduction", r));
         return m;
     }
 

@@ -4,6 +4,7 @@ import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
+import dev.marking.core.model.Handling;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.LabelledMark;
 import dev.marking.core.model.Location;
@@ -110,7 +111,9 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
                 .flatMap(s -> s)
                 .filter(f -> f.mark().marking().isPresent())
                 .findFirst()
-                .map(f -> complete(f.mark().marking().get(), copyLines, model.properties()));
+                .map(f -> complete(f.mark().marking().get(), copyLines, model.properties()))
+                .map(m -> m.withHandling(visibleHandling(model).or(() -> metadataHandling(model.properties()))
+                        .orElse(Handling.NONE)));
         return new MarkingEvidence(block, headers, watermarks, metadata, copyLines, resolved);
     }
 
@@ -156,6 +159,30 @@ public record MarkingEvidence(List<Found> block, List<Found> headers, List<Found
             out = out.withUrgency(Urgency.parse(urgency).orElse(null));
         }
         return out;
+    }
+
+    /** The distribution scope and reproduction note the top of the first page states, if a line there does. */
+    public static Optional<Handling> visibleHandling(ReadModel model) {
+        Optional<String> scope = Optional.empty();
+        boolean noCopy = false;
+        boolean found = false;
+        for (TextBlock b : model.firstPageTop()) {
+            Optional<Handling> h = Handling.ofLine(Widths.fold(b.text()));
+            if (h.isPresent()) {
+                found = true;
+                scope = scope.or(() -> h.get().scope());
+                noCopy |= h.get().noReproduction();
+            }
+        }
+        return found ? Optional.of(new Handling(scope, noCopy)) : Optional.empty();
+    }
+
+    /** The distribution scope and reproduction note metadata records ({@code marking.scope}, {@code marking.reproduction}). */
+    public static Optional<Handling> metadataHandling(Map<String, String> props) {
+        Optional<String> scope = Optional.ofNullable(props.get(MetadataKeys.SCOPE)).filter(s -> !s.isBlank());
+        boolean noCopy = Optional.ofNullable(props.get(MetadataKeys.REPRODUCTION)).filter(s -> !s.isBlank()).isPresent();
+        Handling h = new Handling(scope, noCopy);
+        return h.stated() ? Optional.of(h) : Optional.empty();
     }
 
     /** An ISO date from metadata, if well formed. */

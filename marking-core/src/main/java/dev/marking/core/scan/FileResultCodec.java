@@ -3,6 +3,7 @@ package dev.marking.core.scan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Finding;
+import dev.marking.core.model.Handling;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
@@ -80,6 +81,8 @@ final class FileResultCodec {
         m.put("issued", mk.issued().map(LocalDate::toString).orElse(null));
         m.put("urgency", mk.urgency().map(Urgency::name).orElse(null));
         m.put("recipient", mk.recipient().orElse(null));
+        m.put("scope", mk.handling().scope().orElse(null));
+        m.put("noReproduction", mk.handling().noReproduction());
         return m;
     }
 
@@ -95,7 +98,8 @@ final class FileResultCodec {
             return new Marking(level, term(m.path("term")),
                     m.path("copy").isNull() ? Optional.empty() : Optional.of(new CopyNumber(m.path("copy").asInt())),
                     optional(m, "issued").map(LocalDate::parse), optional(m, "urgency").map(Urgency::valueOf),
-                    optional(m, "recipient"));
+                    optional(m, "recipient")).withHandling(new Handling(optional(m, "scope"),
+                            m.path("noReproduction").asBoolean(false)));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

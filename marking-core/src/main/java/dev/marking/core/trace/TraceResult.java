@@ -16,13 +16,22 @@ import java.util.stream.Collectors;
  * @param ledgerEntry    the matching ledger line, if a ledger was given and one matches
  * @param exactFile      true when the ledger's SHA-256 matches the file byte for byte
  * @param notes          what was wrong with the ledger as read (a torn last line, and whether it was repaired)
+ * @param history        every ledger line of the matching copy, in the order written (issued, returned,
+ *                       destroyed, …); empty without a match
  */
 public record TraceResult(Map<String, String> copiesBySource, Optional<String> recipient, Optional<String> document,
-        Optional<LedgerEntry> ledgerEntry, boolean exactFile, List<String> notes) {
+        Optional<LedgerEntry> ledgerEntry, boolean exactFile, List<String> notes, List<LedgerEntry> history) {
 
     public TraceResult {
         copiesBySource = Map.copyOf(copiesBySource);
         notes = List.copyOf(notes);
+        history = List.copyOf(history);
+    }
+
+    /** A result without a ledger history. */
+    public TraceResult(Map<String, String> copiesBySource, Optional<String> recipient, Optional<String> document,
+            Optional<LedgerEntry> ledgerEntry, boolean exactFile, List<String> notes) {
+        this(copiesBySource, recipient, document, ledgerEntry, exactFile, notes, List.of());
     }
 
     /** The copy number most sources agree on, if any source shows one. */

@@ -81,7 +81,8 @@ public final class Tracer {
             if (entry.isEmpty()) {
                 String copy = new TraceResult(copies, recipient, document, Optional.empty(), false, List.of())
                         .copy().orElse(null);
-                entry = ledger.get().entries().stream()
+                entry = ledger.get().copies(null).stream().filter(e -> e.state() == LedgerEntry.State.ISSUED
+                                || e.state() == LedgerEntry.State.RETURNED || e.state() == LedgerEntry.State.DESTROYED)
                         .filter(e -> copy != null && copy.equals(e.copy())
                                 && (document.isEmpty() || document.get().equals(e.document())))
                         .findFirst();
@@ -90,8 +91,10 @@ public final class Tracer {
         if (recipient.isEmpty() && entry.isPresent()) {
             recipient = Optional.ofNullable(entry.get().recipient());
         }
+        List<LedgerEntry> history = entry.isEmpty() ? List.of()
+                : ledger.get().history(entry.get().document(), entry.get().copy());
         return new TraceResult(copies, recipient, document, entry, exact,
-                ledger.map(Ledger::problems).orElse(List.of()));
+                ledger.map(Ledger::problems).orElse(List.of()), history);
     }
 
     private static void put(Map<String, String> copies, String source, String digits) {

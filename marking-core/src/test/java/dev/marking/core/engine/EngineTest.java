@@ -79,7 +79,7 @@ class EngineTest {
                 .code());
         assertEquals("report.unknown", refused(() -> engine.verify(VerifyRequest.of(List.of(dir))
                 .withReport(ReportTarget.console("html")).withLang("en"), null)).code());
-        assertEquals("channel.unknown", refused(() -> engine.presend(PresendRequest.of(List.of(dir), "fax", p))).code());
+        assertEquals("channel.unknown", refused(() -> engine.presend(PresendRequest.of(List.of(dir), "telex", p))).code());
         Path doc = dir.resolve("a.md");
         assertEquals("ledger.required", refused(() -> engine.stamp(StampRequest.of(List.of(doc), dir,
                 MarkingInput.of("机密", "5")).withCopies("1-3", null, null))).code());

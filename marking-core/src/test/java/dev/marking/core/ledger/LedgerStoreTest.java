@@ -31,7 +31,7 @@ class LedgerStoreTest {
 
     private static LedgerEntry reserved(String copy, Path folder) {
         return new LedgerEntry(State.RESERVED, "doc1", copy, "张三", "a." + copy + ".md",
-                folder == null ? null : folder.toString(), null, "2026-12-01T00:00:00Z", null);
+                folder == null ? null : folder.toString(), null, "2026-12-01T00:00:00Z", null, null, null, null);
     }
 
     private static List<LedgerEntry> batch(int from, int count) {

@@ -50,7 +50,7 @@ class PolicyLoaderTest {
     void emptyPolicyIsTheDefault() throws Exception {
         Policy p = parse("");
         assertEquals(MarkingMode.MANDATORY, p.mode());
-        assertEquals(7, p.channels().size());
+        assertEquals(9, p.channels().size());
         assertFalse(p.channels().get("email").classified());
     }
 
@@ -182,7 +182,8 @@ class PolicyLoaderTest {
         "paths: secret|marking.yml:1: paths: expected a list",
         "sensitive: {words: {超密: [x]}}|marking.yml:1: sensitive.words: unknown level '超密' in the enabled schemes",
         "sensitive: {colors: []}|marking.yml:1: sensitive.colors: unknown key (known: codenames, secret-points, words)",
-        "channels: {fax: {}}|marking.yml:1: channels.fax: unknown key (known: courier, email, im, netdisk, post, print, usb)",
+        "channels: {telex: {}}|marking.yml:1: channels.telex: unknown key (known: courier, crypto-fax, email, fax, im, "
+            + "netdisk, post, print, usb)",
         "channels: {email: {classified: maybe}}|marking.yml:1: channels.email.classified: expected one of allow, block, "
             + "not 'maybe'",
         "channels: {courier: {ledger: sometimes}}|marking.yml:1: channels.courier.ledger: expected one of required, "

@@ -68,4 +68,40 @@ class PresendCheckTest {
         Policy open = PolicyLoader.parse("p", "channels:\n  email: {classified: allow}\n", "x");
         assertTrue(check(open, Optional.empty()).decide(secret, "email").allowed());
     }
+
+    private Path ledgerFor(Path copy) throws Exception {
+        return Files.writeString(dir.resolve("ledger-" + copy.getFileName() + ".jsonl"), "{\"document\":\"d1\",\"copy\":"
+                + "\"000001\",\"file\":\"x\",\"sha256\":\"" + Digests.sha256(copy) + "\",\"time\":\"t\"}\n");
+    }
+
+    @Test
+    void plainFaxRefusesClassifiedAndCryptoFaxTakesARegisteredSecretCopy() throws Exception {
+        Path secret = Files.writeString(dir.resolve("s.txt"), "000001\n机密★5年\n\n正文\n");
+        Optional<Ledger> ledger = Optional.of(Ledger.read(ledgerFor(secret)));
+        Decision fax = check(Policy.defaults(), ledger).decide(secret, "fax");
+        assertEquals("channel.classified", fax.reasons().get(0).rule());
+        assertTrue(check(Policy.defaults(), ledger).decide(secret, "crypto-fax").allowed());
+        Decision unregistered = check(Policy.defaults(), Optional.empty()).decide(secret, "crypto-fax");
+        assertEquals("channel.ledger", unregistered.reasons().get(0).rule());
+    }
+
+    @Test
+    void topSecretGoesByNoElectronicChannelUnlessPolicySaysSo() throws Exception {
+        Path top = Files.writeString(dir.resolve("t.txt"), "000001\n绝密★长期\n\n正文\n");
+        Optional<Ledger> ledger = Optional.of(Ledger.read(ledgerFor(top)));
+        Policy open = PolicyLoader.parse("p", "channels:\n  email: {classified: allow}\n", "x");
+        for (String channel : java.util.List.of("email", "im", "netdisk", "usb", "fax", "crypto-fax")) {
+            for (Policy p : java.util.List.of(Policy.defaults(), open)) {
+                Decision d = check(p, ledger).decide(top, channel);
+                assertFalse(d.allowed(), channel);
+                assertTrue(d.reasons().stream().anyMatch(r -> r.rule().equals("channel.level")
+                        && r.message().contains("courier only")), channel + ": " + d.reasons());
+            }
+        }
+        assertTrue(check(Policy.defaults(), ledger).decide(top, "courier").allowed());
+        Policy cryptoTopSecret = PolicyLoader.parse("p", "channels:\n  crypto-fax: {levels: []}\n", "x");
+        assertTrue(check(cryptoTopSecret, ledger).decide(top, "crypto-fax").allowed(), "policy can change it");
+        Policy noCourier = PolicyLoader.parse("p", "channels:\n  courier: {levels: [绝密]}\n", "x");
+        assertEquals("channel.level", check(noCourier, ledger).decide(top, "courier").reasons().get(0).rule());
+    }
 }

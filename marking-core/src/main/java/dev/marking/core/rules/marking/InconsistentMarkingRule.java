@@ -1,8 +1,12 @@
 package dev.marking.core.rules.marking;
 
+import dev.marking.core.format.MetadataKeys;
 import dev.marking.core.model.Finding;
+import dev.marking.core.model.Handling;
+import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingEvidence.Found;
+import dev.marking.core.rules.MarkingEvidence;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleContext;
 import dev.marking.core.rules.RuleDescriptor;
@@ -37,7 +41,7 @@ public final class InconsistentMarkingRule implements Rule {
             return List.of();
         }
         String expected = key(reference.get());
-        List<Finding> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>(handling(context));
         Set<String> reported = new HashSet<>();
         for (Found f : all) {
             if (!f.mark().valid() || key(f).equals(expected) || !reported.add(f.source() + '\u0000' + key(f))) {
@@ -48,6 +52,27 @@ public final class InconsistentMarkingRule implements Rule {
                     f.mark().canonical()));
         }
         return out;
+    }
+
+    /**
+     * The distribution scope and reproduction note recorded in metadata must be printed on the first page: a note
+     * removed from the page but kept in metadata, or changed on one side only, is reported. A note on the page
+     * without metadata is the document's own text (hand-typed), not a disagreement.
+     */
+    private static List<Finding> handling(RuleContext context) {
+        Optional<Handling> meta = MarkingEvidence.metadataHandling(context.model().properties());
+        Optional<Handling> seen = MarkingEvidence.visibleHandling(context.model());
+        if (meta.isEmpty() || context.model().properties().get(MetadataKeys.LEVEL) == null) {
+            return List.of();
+        }
+        Handling m = meta.orElse(Handling.NONE);
+        Handling v = seen.orElse(Handling.NONE);
+        if (m.equals(v)) {
+            return List.of();
+        }
+        String none = context.messages().format("inconsistent.handling-none");
+        return List.of(context.finding(DESCRIPTOR, Location.part("metadata"), m.line().orElse(""), "inconsistent.handling",
+                v.line().orElse(none), m.line().orElse(none)));
     }
 
     /** Level and term only: 机密 and 机密★ both mean "term not stated". */
