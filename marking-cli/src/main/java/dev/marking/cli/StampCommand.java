@@ -55,9 +55,8 @@ final class StampCommand implements Callable<Integer> {
                     + "checked before the first copy is made.")
     private Path recipients;
 
-    @Option(names = "--ledger", paramLabel = "FILE",
-            description = "Distribution ledger (JSON lines, append-only, locked while stamping).")
-    private Path ledger;
+    @Mixin
+    private LedgerOption ledger;
 
     @Option(names = "--threads", paramLabel = "N", description = "Copies stamped at once (default: number of cores).")
     private int threads;
@@ -121,8 +120,8 @@ final class StampCommand implements Callable<Integer> {
                 .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
-                .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)
-                .withConvert(convert);
+                .withCopies(copies, recipients, ledger.location()).withThreads(threads).withOverwrite(overwrite)
+                .withLayout(layout).withConvert(convert);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,
@@ -133,7 +132,7 @@ final class StampCommand implements Callable<Integer> {
                 err.println("marking: " + f.shown() + ": " + f.failure().get().message());
             } else if (request.numbered()) {
                 out.println("stamped " + f.written().size() + " copies of " + f.source() + " -> " + outDir + " ("
-                        + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger);
+                        + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger.location());
             } else {
                 out.println("stamped " + f.source() + " -> " + f.written().get(0) + "  (" + result.watermarkText() + ")");
             }

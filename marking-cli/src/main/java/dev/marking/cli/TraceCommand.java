@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,15 +23,15 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to trace.")
     private Path file;
 
-    @Option(names = "--ledger", paramLabel = "FILE", description = "Distribution ledger to look the copy up in.")
-    private Path ledger;
+    @Mixin
+    private LedgerOption ledger;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, EngineException {
-        TraceResult r = Engines.standard().trace(file, ledger, null);
+        TraceResult r = Engines.standard().trace(file, ledger.location(), null);
         PrintWriter out = spec.commandLine().getOut();
         r.notes().forEach(n -> spec.commandLine().getErr().println("marking: " + n));
         out.println("file: " + file);
@@ -41,7 +41,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         r.recipient().ifPresent(p -> out.println("recipient: " + p));
         r.document().ifPresent(d -> out.println("document: " + d));
-        if (ledger != null) {
+        if (ledger.location() != null) {
             out.println("ledger: " + r.ledgerEntry().map(e -> "copy " + e.copy() + " of document " + e.document()
                     + " issued " + e.time() + (e.recipient() == null ? "" : " to " + e.recipient())
                     + (r.exactFile() ? " (file unchanged since issue)" : " (file changed since issue)"))

@@ -53,6 +53,11 @@ final class JsonlLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Optional<Path> file() {
+        return Optional.of(file);
+    }
+
+    @Override
     public Ledger read() throws IOException {
         return Files.exists(file) ? Ledger.read(file) : new Ledger(List.of(), List.of());
     }
@@ -82,8 +87,8 @@ final class JsonlLedgerStore implements LedgerStore {
         }
     }
 
-    /** Waits for the lock, also while another session in this JVM holds it. */
-    private static FileLock lock(FileChannel ch) throws IOException {
+    /** Waits for the exclusive lock on {@code ch}, also while another session in this JVM holds it. */
+    static FileLock lock(FileChannel ch) throws IOException {
         while (true) {
             try {
                 return ch.lock();
