@@ -28,7 +28,8 @@ import org.postgresql.Driver;
  * free port of 127.0.0.1 only, with password (SCRAM) authentication for the user {@code marking}. The
  * server refuses to run as root, so as root the cluster belongs to the {@code postgres} user (which the
  * package creates) or {@code nobody}, and its programs run through {@code runuser}. One cluster serves
- * every test of a JVM; it is stopped when the JVM exits.
+ * every test of a JVM; it is stopped when the JVM exits. The JVM logs in through a {@code .pgpass} file
+ * ({@code org.postgresql.pgpassfile}), processes it starts through {@code PGPASSWORD}.
  */
 public final class PostgresCluster {
 
@@ -114,6 +115,13 @@ public final class PostgresCluster {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        // In-process readers (LedgerStore.open) log in through .pgpass as an operator would; child processes get
+        // PGPASSWORD (environment()).
+        Path pgpass = Files.createTempFile("marking-pgpass-", "");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(pgpass, "127.0.0.1:" + port + ":*:" + USER + ":" + PASSWORD + "\n", StandardCharsets.UTF_8);
+        pgpass.toFile().deleteOnExit();
+        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
         PostgresCluster c = new PostgresCluster(dir, port, runAs, bin);
         c.run(120, "initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--pwfile=" + pw, "--auth=scram-sha-256",
                 "-E", "UTF8", "--locale=C", "--no-sync");
