@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,12 @@ abstract class JdbcLedgerStore implements LedgerStore {
 
     /** Binds this ledger's name, when the table holds several ledgers, from parameter 1; returns the next index. */
     abstract int bind(PreparedStatement ps) throws SQLException;
+
+    /**
+     * A statement that lets the current transaction commit without waiting for the disk (for {@link
+     * LedgerSession#appendUnforced}), or null when the store always waits.
+     */
+    abstract String unforced();
 
     /** Takes the ledger's lock for a session over {@code c}, waiting for it; the returned handle releases it. */
     abstract AutoCloseable acquire(Connection c) throws IOException, SQLException;
@@ -140,20 +147,28 @@ abstract class JdbcLedgerStore implements LedgerStore {
 
         @Override
         public void append(List<LedgerEntry> entries) throws IOException {
-            write(entries);
+            write(entries, true);
         }
 
-        /** Committed like {@link #append}: a database commit is durable, there is nothing to leave for later. */
+        /**
+         * Committed (visible to every reader, kept when this process is killed) without waiting for the disk
+         * where the store allows it; the next forced append's commit writes it to disk with its own.
+         */
         @Override
         public void appendUnforced(List<LedgerEntry> entries) throws IOException {
-            write(entries);
+            write(entries, false);
         }
 
-        private synchronized void write(List<LedgerEntry> entries) throws IOException {
+        private synchronized void write(List<LedgerEntry> entries, boolean force) throws IOException {
             if (entries.isEmpty()) {
                 return;
             }
             try (PreparedStatement ps = connection.prepareStatement(insertLine())) {
+                if (!force && unforced() != null) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute(unforced());
+                    }
+                }
                 for (LedgerEntry e : entries) {
                     int i = bind(ps);
                     ps.setString(i, e.document());

@@ -23,7 +23,8 @@ import org.postgresql.Driver;
  * apart by its name ({@code ledger=}, {@code default} when not given); a session holds a session-level
  * advisory lock for its ledger on the connection that writes its lines, so the server drops the lock
  * when that connection ends — a killed run can never leave the ledger locked, and a run that lost its
- * connection can write nothing more. Each append is one committed transaction (synchronous commit).
+ * connection can write nothing more. Each append is one committed transaction (synchronous commit, but
+ * for a copy's confirmation: see {@link #unforced()}).
  *
  * <p>A password never appears in the URL (it would be on the command line, in shell history and in the
  * process list): it comes from the environment variable {@code PGPASSWORD} or from {@code ~/.pgpass}
@@ -186,6 +187,17 @@ final class PostgresLedgerStore extends JdbcLedgerStore {
                 return rs.next() && rs.getBoolean(1);
             }
         }
+    }
+
+    /**
+     * An asynchronous commit: visible at once and kept if this process dies; the server writes it to disk
+     * within a fraction of a second, and the next synchronous commit (a forced append) flushes the log up
+     * to it. Only a crash of the server itself in between loses it — a copy's confirmation, which recovery
+     * writes again from the staged line.
+     */
+    @Override
+    String unforced() {
+        return "SET LOCAL synchronous_commit TO OFF";
     }
 
     @Override

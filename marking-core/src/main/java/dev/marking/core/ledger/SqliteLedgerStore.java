@@ -105,6 +105,12 @@ final class SqliteLedgerStore extends JdbcLedgerStore {
         }
     }
 
+    /** Every commit waits for the disk (synchronous = FULL). */
+    @Override
+    String unforced() {
+        return null;
+    }
+
     @Override
     String selectLines() {
         return "SELECT line FROM " + TABLE + " ORDER BY seq";
