@@ -389,7 +389,8 @@ public final class Engine {
         try {
             store = LedgerStore.open(location);
         } catch (IllegalArgumentException e) {
-            throw refused(messages, "ledger.invalid", "input.ledger-location", location, e.getMessage());
+            // the reason names the location itself, except a URL with a password, which is never repeated
+            throw refused(messages, "ledger.invalid", "input.ledger-location", e.getMessage());
         }
         if (store.file().isPresent()) {
             requireRegularIfPresent(messages, store.file().get(), "ledger.invalid");
