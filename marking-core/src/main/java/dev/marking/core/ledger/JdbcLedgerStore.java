@@ -22,6 +22,18 @@ import java.util.List;
  */
 abstract class JdbcLedgerStore implements LedgerStore {
 
+    private final String table;
+    private final String ledger;
+
+    /**
+     * A store in {@code table}; {@code ledger} names this ledger's rows when the table holds several (a
+     * {@code ledger} column), null when it holds one.
+     */
+    JdbcLedgerStore(String table, String ledger) {
+        this.table = table;
+        this.ledger = ledger;
+    }
+
     /** A new connection to the database. */
     abstract Connection connect() throws SQLException;
 
@@ -31,14 +43,23 @@ abstract class JdbcLedgerStore implements LedgerStore {
     /** True when the ledger's table exists (a reader never creates it). */
     abstract boolean hasTable(Connection c) throws SQLException;
 
-    /** {@code SELECT line …} of this ledger's rows in the order written; one parameter is bound by {@link #bind}. */
-    abstract String selectLines();
+    private String selectLines() {
+        return "SELECT line FROM " + table + (ledger == null ? "" : " WHERE ledger = ?") + " ORDER BY seq";
+    }
 
-    /** {@code INSERT} of one row: ledger (when the table holds several), document, copy, line. */
-    abstract String insertLine();
+    private String insertLine() {
+        return "INSERT INTO " + table + (ledger == null ? " (document, copy, line) VALUES (?, ?, ?)"
+                : " (ledger, document, copy, line) VALUES (?, ?, ?, ?)");
+    }
 
-    /** Binds this ledger's name, when the table holds several ledgers, from parameter 1; returns the next index. */
-    abstract int bind(PreparedStatement ps) throws SQLException;
+    /** Binds this ledger's name when the table holds several; returns the next parameter index. */
+    private int bind(PreparedStatement ps) throws SQLException {
+        if (ledger == null) {
+            return 1;
+        }
+        ps.setString(1, ledger);
+        return 2;
+    }
 
     /**
      * A statement that lets the current transaction commit without waiting for the disk (for {@link
@@ -118,7 +139,7 @@ abstract class JdbcLedgerStore implements LedgerStore {
     }
 
     /** One session: the connection that holds the lock writes every line, one transaction per append. */
-    private final class Session implements LedgerSession {
+    private final class Session extends AppendingSession {
 
         private final Connection connection;
         private final AutoCloseable held;
@@ -145,21 +166,13 @@ abstract class JdbcLedgerStore implements LedgerStore {
             return JdbcLedgerStore.this.name();
         }
 
-        @Override
-        public void append(List<LedgerEntry> entries) throws IOException {
-            write(entries, true);
-        }
-
         /**
-         * Committed (visible to every reader, kept when this process is killed) without waiting for the disk
-         * where the store allows it; the next forced append's commit writes it to disk with its own.
+         * One transaction, committed before it returns; unless {@code force}, committed (visible to every reader,
+         * kept when this process is killed) without waiting for the disk where the store allows it, and the next
+         * forced append's commit writes it to disk with its own.
          */
         @Override
-        public void appendUnforced(List<LedgerEntry> entries) throws IOException {
-            write(entries, false);
-        }
-
-        private synchronized void write(List<LedgerEntry> entries, boolean force) throws IOException {
+        synchronized void write(List<LedgerEntry> entries, boolean force) throws IOException {
             if (entries.isEmpty()) {
                 return;
             }

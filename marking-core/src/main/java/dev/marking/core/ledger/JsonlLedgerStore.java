@@ -117,7 +117,7 @@ final class JsonlLedgerStore implements LedgerStore {
     }
 
     /** One locked session over the file. */
-    private final class Session implements LedgerSession {
+    private final class Session extends AppendingSession {
 
         private final FileChannel channel;
         private final FileLock lock;
@@ -180,16 +180,7 @@ final class JsonlLedgerStore implements LedgerStore {
         }
 
         @Override
-        public void append(List<LedgerEntry> entries) throws IOException {
-            write(entries, true);
-        }
-
-        @Override
-        public void appendUnforced(List<LedgerEntry> entries) throws IOException {
-            write(entries, false);
-        }
-
-        private synchronized void write(List<LedgerEntry> entries, boolean force) throws IOException {
+        synchronized void write(List<LedgerEntry> entries, boolean force) throws IOException {
             if (entries.isEmpty()) {
                 return;
             }

@@ -44,6 +44,7 @@ final class PostgresLedgerStore extends JdbcLedgerStore {
     private final String ledger;
 
     private PostgresLedgerStore(String name, String jdbcUrl, Properties properties, String ledger) {
+        super(TABLE, ledger);
         this.name = name;
         this.jdbcUrl = jdbcUrl;
         this.properties = properties;
@@ -198,21 +199,5 @@ final class PostgresLedgerStore extends JdbcLedgerStore {
     @Override
     String unforced() {
         return "SET LOCAL synchronous_commit TO OFF";
-    }
-
-    @Override
-    String selectLines() {
-        return "SELECT line FROM " + TABLE + " WHERE ledger = ? ORDER BY seq";
-    }
-
-    @Override
-    String insertLine() {
-        return "INSERT INTO " + TABLE + " (ledger, document, copy, line) VALUES (?, ?, ?, ?)";
-    }
-
-    @Override
-    int bind(PreparedStatement ps) throws SQLException {
-        ps.setString(1, ledger);
-        return 2;
     }
 }

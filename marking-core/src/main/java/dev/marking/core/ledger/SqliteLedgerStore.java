@@ -33,6 +33,7 @@ final class SqliteLedgerStore extends JdbcLedgerStore {
     private final Path file;
 
     SqliteLedgerStore(Path file) {
+        super(TABLE, null);
         this.file = file.toAbsolutePath().normalize();
     }
 
@@ -105,24 +106,9 @@ final class SqliteLedgerStore extends JdbcLedgerStore {
         }
     }
 
-    /** Every commit waits for the disk (synchronous = FULL). */
+    /** Every commit waits for the disk (synchronous = FULL): SQLite will not change that inside a transaction. */
     @Override
     String unforced() {
         return null;
-    }
-
-    @Override
-    String selectLines() {
-        return "SELECT line FROM " + TABLE + " ORDER BY seq";
-    }
-
-    @Override
-    String insertLine() {
-        return "INSERT INTO " + TABLE + " (document, copy, line) VALUES (?, ?, ?)";
-    }
-
-    @Override
-    int bind(PreparedStatement ps) {
-        return 1;
     }
 }
