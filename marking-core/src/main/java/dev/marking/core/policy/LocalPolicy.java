@@ -41,10 +41,20 @@ public final class LocalPolicy {
 
     /** {@code upper} with the policy file {@code file} on top, as {@code upper.local()} allows. */
     public static Policy apply(Policy upper, Path file) throws PolicyException {
-        String text = PolicyLoader.text(file);
-        PolicyLoader.Layer layer = PolicyLoader.layer(file.toString(), text, PolicyLoader.fingerprint(text), upper);
-        return upper.local() == Policy.Local.OVERRIDE ? override(upper, layer, file.toString())
-                : tighten(upper, layer, file.toString());
+        return apply(upper, file.toString(), PolicyLoader.text(file));
+    }
+
+    /**
+     * {@code upper} with the policy file {@code name}, read by the caller as {@code bytes} (from any file system),
+     * on top, as {@link #apply(Policy, Path)} puts a local file.
+     */
+    public static Policy apply(Policy upper, String name, byte[] bytes) throws PolicyException {
+        return apply(upper, name, PolicyLoader.text(name, bytes));
+    }
+
+    private static Policy apply(Policy upper, String name, String text) throws PolicyException {
+        PolicyLoader.Layer layer = PolicyLoader.layer(name, text, PolicyLoader.fingerprint(text), upper);
+        return upper.local() == Policy.Local.OVERRIDE ? override(upper, layer, name) : tighten(upper, layer, name);
     }
 
     static Policy tighten(Policy o, PolicyLoader.Layer layer, String file) {

@@ -157,7 +157,7 @@ public final class PolicyLoader {
         return parse(name, text, fingerprint(text));
     }
 
-    private static String text(String name, byte[] bytes) throws PolicyException {
+    static String text(String name, byte[] bytes) throws PolicyException {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
