@@ -50,7 +50,7 @@ final class LedgerCommand implements Runnable {
         private CommandSpec spec;
 
         Register register() throws EngineException {
-            return Engines.standard().register(ledger.ledger(), lang.lang());
+            return Engines.standard().register(ledger.location(), lang.lang());
         }
 
         PrintWriter out() {

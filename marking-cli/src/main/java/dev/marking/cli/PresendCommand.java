@@ -30,10 +30,8 @@ final class PresendCommand implements Callable<Integer> {
             description = "Channel: ${COMPLETION-CANDIDATES}.")
     private String channel;
 
-    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
-            description = "Distribution ledger (JSON lines) for channels that need one and for returned or destroyed copies "
-                    + "(default: $MARKING_LEDGER).")
-    private Path ledger;
+    @Mixin
+    private LedgerOption ledger;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "Output: text or json (default: text).")
     private String format;
@@ -55,7 +53,7 @@ final class PresendCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, not " + format);
         }
-        PresendRequest request = PresendRequest.of(files, channel, policyOption.load(files)).withLedger(ledger)
+        PresendRequest request = PresendRequest.of(files, channel, policyOption.load(files)).withLedger(ledger.location())
                 .withLang(lang.lang());
         PresendResult result = Engines.standard().presend(request);
         PrintWriter out = spec.commandLine().getOut();

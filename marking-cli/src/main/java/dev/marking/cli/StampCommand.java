@@ -56,9 +56,8 @@ final class StampCommand implements Callable<Integer> {
                     + "checked before the first copy is made.")
     private Path recipients;
 
-    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
-            description = "Distribution ledger (JSON lines, append-only, locked while stamping; default: $MARKING_LEDGER).")
-    private Path ledger;
+    @Mixin
+    private LedgerOption ledger;
 
     @Option(names = "--approved", paramLabel = "N",
             description = "The approved number of copies (批准份数), recorded in the ledger for the document when it has "
@@ -153,8 +152,8 @@ final class StampCommand implements Callable<Integer> {
                 .withCopy(copy == null ? null : copy.toString()).withUrgency(urgency).withHandling(scope, noReproduction);
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
-                .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)
-                .withConvert(convert).withSign(signWith()).withApproval(approved, approvedBy);
+                .withCopies(copies, recipients, ledger.location()).withThreads(threads).withOverwrite(overwrite)
+                .withLayout(layout).withConvert(convert).withSign(signWith()).withApproval(approved, approvedBy);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,
@@ -165,7 +164,7 @@ final class StampCommand implements Callable<Integer> {
                 err.println("marking: " + f.shown() + ": " + f.failure().get().message());
             } else if (request.numbered()) {
                 out.println("stamped " + f.written().size() + " copies of " + f.source() + " -> " + outDir + " ("
-                        + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger);
+                        + f.copies().get(0) + "–" + f.copies().get(f.copies().size() - 1) + "), ledger " + ledger.location());
             } else {
                 out.println("stamped " + f.source() + " -> " + f.written().get(0) + "  (" + result.watermarkText() + ")");
             }

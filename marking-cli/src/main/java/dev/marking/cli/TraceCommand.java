@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +24,8 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to trace.")
     private Path file;
 
-    @Option(names = "--ledger", paramLabel = "FILE", defaultValue = "${env:MARKING_LEDGER}",
-            description = "Distribution ledger to look the copy up in (default: $MARKING_LEDGER).")
-    private Path ledger;
+    @Mixin
+    private LedgerOption ledger;
 
     @Mixin
     private LangOption lang;
@@ -37,7 +35,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, EngineException {
-        TraceResult r = Engines.standard().trace(file, ledger, lang.lang());
+        TraceResult r = Engines.standard().trace(file, ledger.location(), lang.lang());
         PrintWriter out = spec.commandLine().getOut();
         r.notes().forEach(n -> spec.commandLine().getErr().println("marking: " + n));
         out.println("file: " + file);
@@ -47,7 +45,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         r.recipient().ifPresent(p -> out.println("recipient: " + p));
         r.document().ifPresent(d -> out.println("document: " + d));
-        if (ledger != null) {
+        if (ledger.location() != null) {
             out.println("ledger: " + r.ledgerEntry().map(e -> "copy " + e.copy() + " of document " + e.document()
                     + " " + e.state().id() + " " + e.time() + (e.recipient() == null ? "" : " (recipient " + e.recipient() + ")")
                     + (r.exactFile() ? " (file unchanged since issue)" : " (file changed since issue)"))

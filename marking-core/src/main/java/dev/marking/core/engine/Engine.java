@@ -373,10 +373,7 @@ public final class Engine {
         if (request.font() != null) {
             requireRegular(messages, request.font(), "font.invalid");
         }
-        if (request.ledger() != null) {
-            requireRegularIfPresent(messages, request.ledger(), "ledger.invalid");
-        }
-        return new Stamping(formats, request, messages).run(marking, progress);
+        return new Stamping(formats, request, messages, ledger(messages, request.ledger())).run(marking, progress);
     }
 
     // ---- presend ----------------------------------------------------------------------------------
@@ -391,11 +388,8 @@ public final class Engine {
         for (Path f : request.files()) {
             requireRegular(messages, f, "file.invalid");
         }
-        if (request.ledger() != null) {
-            requireRegularIfPresent(messages, request.ledger(), "ledger.invalid");
-        }
-        Optional<Ledger> ledger = request.ledger() == null ? Optional.empty()
-                : Optional.of(LedgerStore.file(request.ledger()).lookup());
+        Optional<LedgerStore> store = ledger(messages, request.ledger());
+        Optional<Ledger> ledger = store.isEmpty() ? Optional.empty() : Optional.of(store.get().lookup());
         ScanOptions options = ScanOptions.of(request.policy(), LocalDate.now(), messages).withThreads(1);
         PresendCheck check = new PresendCheck(request.policy(), scanner(options), formats, ledger, messages);
         List<Decision> decisions = new ArrayList<>();
@@ -407,26 +401,26 @@ public final class Engine {
 
     // ---- the ledger's keeper ------------------------------------------------------------------------
 
-    /** The distribution ledger in {@code ledger} (created when first written), worked in {@code lang}. */
-    public Register register(Path ledger, String lang) throws EngineException {
+    /**
+     * The distribution ledger at {@code ledger} (a file, {@code sqlite:PATH} or {@code postgresql://…}; created when
+     * first written), worked in {@code lang}.
+     */
+    public Register register(String ledger, String lang) throws EngineException {
         Messages messages = messages(lang);
         if (ledger == null) {
             throw refused(messages, "ledger.required", "input.ledger-missing");
         }
-        requireRegularIfPresent(messages, ledger, "ledger.invalid");
-        return new Register(formats, LedgerStore.file(ledger), messages);
+        return new Register(formats, ledger(messages, ledger).orElseThrow(), messages);
     }
 
     // ---- trace ------------------------------------------------------------------------------------
 
     /** Which numbered copy {@code file} is, looked up in {@code ledger} when given (null for none). */
-    public TraceResult trace(Path file, Path ledger, String lang) throws EngineException, IOException {
+    public TraceResult trace(Path file, String ledger, String lang) throws EngineException, IOException {
         Messages messages = messages(lang);
         requireRegular(messages, file, "file.invalid");
-        if (ledger != null) {
-            requireRegularIfPresent(messages, ledger, "ledger.invalid");
-        }
-        Optional<Ledger> l = ledger == null ? Optional.empty() : Optional.of(LedgerStore.file(ledger).lookup());
+        Optional<LedgerStore> store = ledger(messages, ledger);
+        Optional<Ledger> l = store.isEmpty() ? Optional.empty() : Optional.of(store.get().lookup());
         try {
             return new Tracer(formats).trace(file, l);
         } catch (DocumentException e) {
@@ -444,6 +438,27 @@ public final class Engine {
     }
 
     // ---- shared -----------------------------------------------------------------------------------
+
+    /**
+     * The ledger at {@code location} (a JSON-lines file's path, {@code sqlite:PATH}, {@code postgresql://…}),
+     * refused when the location is not one or its file is not a regular file; empty for null.
+     */
+    static Optional<LedgerStore> ledger(Messages messages, String location) throws EngineException {
+        if (location == null) {
+            return Optional.empty();
+        }
+        LedgerStore store;
+        try {
+            store = LedgerStore.open(location);
+        } catch (IllegalArgumentException e) {
+            // the reason names the location itself, except a URL with a password, which is never repeated
+            throw refused(messages, "ledger.invalid", "input.ledger-location", e.getMessage());
+        }
+        if (store.file().isPresent()) {
+            requireRegularIfPresent(messages, store.file().get(), "ledger.invalid");
+        }
+        return Optional.of(store);
+    }
 
     /**
      * Refuses {@code file} unless it is a regular file, found without opening it (a named pipe would block the

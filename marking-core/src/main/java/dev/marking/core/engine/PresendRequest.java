@@ -12,10 +12,11 @@ import java.util.Map;
  * @param names   how to show given files (an upload kept under a private name); others as given
  * @param channel {@code email}, {@code courier}, …
  * @param policy  the policy in force
- * @param ledger  the distribution ledger, for channels that need a registered copy; null for none
+ * @param ledger  the distribution ledger (a file's path or a store's URL), for channels that need a registered
+ *                copy; null for none
  * @param lang    {@code zh} or {@code en}; null for the default locale
  */
-public record PresendRequest(List<Path> files, Map<Path, String> names, String channel, Policy policy, Path ledger,
+public record PresendRequest(List<Path> files, Map<Path, String> names, String channel, Policy policy, String ledger,
         String lang) {
 
     public PresendRequest {
@@ -32,8 +33,13 @@ public record PresendRequest(List<Path> files, Map<Path, String> names, String c
         return new PresendRequest(List.of(file), Map.of(file, name), channel, policy, null, null);
     }
 
+    /** The ledger at {@code location}: a JSON-lines file's path, {@code sqlite:PATH} or {@code postgresql://…}. */
+    public PresendRequest withLedger(String location) {
+        return new PresendRequest(files, names, channel, policy, location, lang);
+    }
+
     public PresendRequest withLedger(Path file) {
-        return new PresendRequest(files, names, channel, policy, file, lang);
+        return withLedger(file == null ? null : file.toString());
     }
 
     public PresendRequest withLang(String l) {

@@ -20,7 +20,8 @@ import java.util.List;
  * @param font       a TrueType font for PDFs; null for the default
  * @param copies     numbered copies, a range {@code 1-50} or a count {@code 50}; null for one copy per file
  * @param recipients a CSV of recipients, one per numbered copy; null for none
- * @param ledger     the distribution ledger numbered copies are registered in
+ * @param ledger     the distribution ledger numbered copies are registered in: a JSON-lines file's path,
+ *                   {@code sqlite:PATH} or {@code postgresql://HOST/DATABASE} ({@code LedgerStore.open})
  * @param threads    copies stamped at once; 0 for one per core
  * @param includes   globs of files to stamp under folders; empty for every supported file
  * @param excludes   globs of files to leave out under folders
@@ -39,7 +40,7 @@ import java.util.List;
  * @param approvedBy who approved it, as recorded; null for the user running the stamp
  */
 public record StampRequest(List<Path> paths, Path outDir, MarkingInput marking, Policy policy, String lang,
-        boolean header, boolean footer, boolean watermark, Path font, String copies, Path recipients, Path ledger,
+        boolean header, boolean footer, boolean watermark, Path font, String copies, Path recipients, String ledger,
         int threads, List<String> includes, List<String> excludes, LocalDate stampDate, boolean block,
         String layout, boolean overwrite, boolean convert, SignWith sign, Integer approved, String approvedBy) {
 
@@ -80,10 +81,15 @@ public record StampRequest(List<Path> paths, Path outDir, MarkingInput marking, 
     }
 
     /** Numbered copies ({@code 1-50} or {@code 50}; null for none) for {@code people} (null for none), in {@code book}. */
-    public StampRequest withCopies(String numbers, Path people, Path book) {
+    public StampRequest withCopies(String numbers, Path people, String book) {
         return new StampRequest(paths, outDir, marking, policy, lang, header, footer, watermark, font, numbers, people,
                 book, threads, includes, excludes, stampDate, block, layout, overwrite, convert,
                 sign, approved, approvedBy);
+    }
+
+    /** {@link #withCopies(String, Path, String)} with the ledger in a JSON-lines file. */
+    public StampRequest withCopies(String numbers, Path people, Path book) {
+        return withCopies(numbers, people, book == null ? null : book.toString());
     }
 
     public StampRequest withThreads(int n) {

@@ -58,14 +58,16 @@ final class Stamping {
     private final FormatRegistry formats;
     private final StampRequest request;
     private final Messages messages;
+    private final Optional<LedgerStore> store;
     private final Map<Path, StampOptions> options = new HashMap<>();
     /** The key every stamped file is sealed with, opened once before anything is written; empty: unsigned. */
     private Optional<SealKey> seal = Optional.empty();
 
-    Stamping(FormatRegistry formats, StampRequest request, Messages messages) {
+    Stamping(FormatRegistry formats, StampRequest request, Messages messages, Optional<LedgerStore> store) {
         this.formats = formats;
         this.request = request;
         this.messages = messages;
+        this.store = store;
     }
 
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
@@ -158,7 +160,7 @@ final class Stamping {
         if (marking.copy().isPresent()) {
             throw Engine.refused(messages, "copies.conflict", "input.copy-and-copies");
         }
-        if (request.ledger() == null) {
+        if (store.isEmpty()) {
             throw Engine.refused(messages, "ledger.required", "input.ledger-required");
         }
         if (request.copies() == null) {
@@ -247,10 +249,10 @@ final class Stamping {
         OutputPlan plan = new OutputPlan(request.overwrite(), messages);
         units.forEach(u -> plan.input(u.file()));
         plan.input(request.recipients());
-        plan.input(request.ledger());
+        store.flatMap(LedgerStore::file).ifPresent(plan::input);
         plan.input(request.font());
         policyFile().ifPresent(plan::input);
-        Ledger ledger = copies.isPresent() ? LedgerStore.file(request.ledger()).read() : null;
+        Ledger ledger = copies.isPresent() ? store.orElseThrow().read() : null;
         for (Unit u : units) {
             for (Path target : targets(u, marking, layout, copies, people, ledger)) {
                 if (copies.isPresent()) {
@@ -273,7 +275,7 @@ final class Stamping {
     private boolean inLedger(Path target) throws IOException {
         Path t = target.toAbsolutePath().normalize();
         String name = String.valueOf(t.getFileName());
-        return LedgerStore.file(request.ledger()).read().lines().stream().anyMatch(e -> name.equals(e.file())
+        return store.orElseThrow().read().lines().stream().anyMatch(e -> name.equals(e.file())
                 && (e.folder() == null || Path.of(e.folder()).resolve(e.file()).equals(t)));
     }
 
@@ -351,7 +353,7 @@ final class Stamping {
             CopyIssuer issuer = new CopyIssuer(formats, threads, notes::add).approved(request.approved(),
                     request.approvedBy() == null ? System.getProperty("user.name") : request.approvedBy(), this::words);
             CopyIssuer.Batch batch = issuer.issue(u.file(), u.outDir(),
-                    options(u.file(), marking, layout), numbers, people, LedgerStore.file(request.ledger()), outputs,
+                    options(u.file(), marking, layout), numbers, people, store.orElseThrow(), outputs,
                     tracker);
             runNotes.addAll(batch.notes());
             List<CopyIssuer.Issued> issued = batch.copies();

@@ -53,6 +53,11 @@ final class JsonlLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Optional<Path> file() {
+        return Optional.of(file);
+    }
+
+    @Override
     public Ledger read() throws IOException {
         return Files.exists(file) ? Ledger.read(file) : new Ledger(List.of(), List.of());
     }
@@ -82,8 +87,8 @@ final class JsonlLedgerStore implements LedgerStore {
         }
     }
 
-    /** Waits for the lock, also while another session in this JVM holds it. */
-    private static FileLock lock(FileChannel ch) throws IOException {
+    /** Waits for the exclusive lock on {@code ch}, also while another session in this JVM holds it. */
+    static FileLock lock(FileChannel ch) throws IOException {
         while (true) {
             try {
                 return ch.lock();
@@ -112,7 +117,7 @@ final class JsonlLedgerStore implements LedgerStore {
     }
 
     /** One locked session over the file. */
-    private final class Session implements LedgerSession {
+    private final class Session extends AppendingSession {
 
         private final FileChannel channel;
         private final FileLock lock;
@@ -175,16 +180,7 @@ final class JsonlLedgerStore implements LedgerStore {
         }
 
         @Override
-        public void append(List<LedgerEntry> entries) throws IOException {
-            write(entries, true);
-        }
-
-        @Override
-        public void appendUnforced(List<LedgerEntry> entries) throws IOException {
-            write(entries, false);
-        }
-
-        private synchronized void write(List<LedgerEntry> entries, boolean force) throws IOException {
+        synchronized void write(List<LedgerEntry> entries, boolean force) throws IOException {
             if (entries.isEmpty()) {
                 return;
             }

@@ -82,7 +82,7 @@ class EngineTest {
         assertEquals("channel.unknown", refused(() -> engine.presend(PresendRequest.of(List.of(dir), "telex", p))).code());
         Path doc = dir.resolve("a.md");
         assertEquals("ledger.required", refused(() -> engine.stamp(StampRequest.of(List.of(doc), dir,
-                MarkingInput.of("机密", "5")).withCopies("1-3", null, null))).code());
+                MarkingInput.of("机密", "5")).withCopies("1-3", null, (String) null))).code());
         assertEquals("copies.invalid", refused(() -> engine.stamp(StampRequest.of(List.of(doc), dir,
                 MarkingInput.of("机密", "5")).withCopies("three", null, dir.resolve("l.jsonl")))).code());
         assertEquals("copies.conflict", refused(() -> engine.stamp(StampRequest.of(List.of(doc), dir,

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 18, acceptance 3, in-process: a ledger whose disk fills up mid-line is never torn (a channel
  * that fails after N bytes), a torn end left by an older version is reported, backed up and repaired,
- * and recovery settles every copy a stopped run left reserved or staged.
+ * and recovery settles every copy a stopped run left reserved or staged (in every store).
  */
 class LedgerStoreTest {
 
@@ -131,14 +133,16 @@ class LedgerStoreTest {
         assertTrue(repaired.issued("doc1").contains(51), "the torn line's number is never issued again");
     }
 
-    @Test
-    void recoveryConfirmsWhatIsInPlaceAndVoidsTheRest() throws Exception {
+    /** On every store: the file, SQLite, PostgreSQL (issue 21). */
+    @ParameterizedTest
+    @MethodSource("dev.marking.core.ledger.LedgerStoresTest#kinds")
+    void recoveryConfirmsWhatIsInPlaceAndVoidsTheRest(String kind) throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
-        Path file = dir.resolve("L.jsonl");
+        LedgerStore store = LedgerStoresTest.store(kind, dir);
         Path inPlace = Files.writeString(out.resolve("a.000002.md"), "copy 2", StandardCharsets.UTF_8);
         Path foreign = Files.writeString(out.resolve("a.000004.md"), "not the staged copy", StandardCharsets.UTF_8);
         Path oldTemp = Files.writeString(out.resolve(".marking-1-1-0a1b.tmp"), "half a copy", StandardCharsets.UTF_8);
-        try (LedgerSession s = LedgerStore.file(file).lock()) {
+        try (LedgerSession s = store.lock()) {
             List<LedgerEntry> taken = List.of(reserved("000001", out), reserved("000002", out), reserved("000003", out),
                     reserved("000004", out));
             s.append(taken);
@@ -147,12 +151,12 @@ class LedgerStoreTest {
                     taken.get(3).advance(State.STAGED, "00", "t", null)));
         }
         List<String> notes;
-        try (LedgerSession s = LedgerStore.file(file).lock()) {
+        try (LedgerSession s = store.lock()) {
             notes = Recovery.settle(s);
         }
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).contains("1 confirmed") && notes.get(0).contains("3 void"), notes.get(0));
-        Ledger l = Ledger.read(file);
+        Ledger l = store.read();
         assertEquals(State.VOID, l.state("doc1", "000001").orElseThrow().state());
         assertEquals(State.ISSUED, l.state("doc1", "000002").orElseThrow().state());
         assertEquals(State.VOID, l.state("doc1", "000003").orElseThrow().state());
@@ -163,7 +167,7 @@ class LedgerStoreTest {
         assertFalse(Files.exists(oldTemp), "the temporary file of an ended process is removed");
         assertTrue(l.pending().isEmpty());
         assertEquals(List.of("000002"), l.entries().stream().map(LedgerEntry::copy).toList());
-        try (LedgerSession s = LedgerStore.file(file).lock()) {
+        try (LedgerSession s = store.lock()) {
             assertTrue(Recovery.settle(s).isEmpty(), "settling twice changes nothing");
         }
     }
