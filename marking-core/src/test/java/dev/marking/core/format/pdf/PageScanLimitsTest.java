@@ -60,7 +60,7 @@ class PageScanLimitsTest {
             doc.addPage(page);
             PDFormXObject inner = form(doc);
             draw(inner, "BT ET\n", null, null);
-            for (int i = 0; i < PageScan.MAX_FORM_DEPTH + 5; i++) {
+            for (int i = 0; i < ContentLimits.MAX_FORM_DEPTH + 5; i++) {
                 PDFormXObject outer = form(doc);
                 draw(outer, "/F Do\n", "F", inner);
                 inner = outer;
@@ -71,7 +71,7 @@ class PageScanLimitsTest {
             doc.save(file.toFile());
         }
         DocumentException e = assertThrows(DocumentException.class, () -> new PdfFormat().read(file));
-        assertTrue(e.getMessage().contains("deeper than " + PageScan.MAX_FORM_DEPTH), e.getMessage());
+        assertTrue(e.getMessage().contains("deeper than " + ContentLimits.MAX_FORM_DEPTH), e.getMessage());
     }
 
     private static PDFormXObject form(PDDocument doc) {
