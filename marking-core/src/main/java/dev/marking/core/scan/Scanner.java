@@ -280,9 +280,9 @@ public final class Scanner {
                 return r;
             }
         }
+        String why = options.messages().format("input.too-slow", timeLimit.limit().toMillis() / 1000.0);
         return fileFinding(target, d.format().id(), FileRules.UNREADABLE, options.messages().format(
-                FileRules.UNREADABLE.id(), options.messages().format("input.too-slow", timeLimit.limit().toSeconds())),
-                List.of());
+                FileRules.UNREADABLE.id(), why), List.of());
     }
 
     /** Reads a document with the format its classification chose; a disagreeing name is a warning. */

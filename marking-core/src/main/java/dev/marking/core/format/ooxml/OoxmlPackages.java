@@ -35,11 +35,12 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 public final class OoxmlPackages {
 
     /** The most one part of a package may inflate to (real documents' largest parts are tens of megabytes). */
-    public static final long MAX_PART_BYTES = 128L << 20;
+    public static final long MAX_PART_BYTES = 96L << 20;
 
     static {
         // POI's limit is process-wide; every OOXML package is opened through this class. A megabyte above ours, so
-        // that the streamed readers' own count (which names the part) trips first.
+        // that the streamed readers' own count (which names the part) trips first; below POI's 100 MB record limit,
+        // so that POI's object model stops at this one.
         ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES + (1 << 20));
     }
 
@@ -159,6 +160,11 @@ public final class OoxmlPackages {
     }
 
     private static String shortCause(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (String.valueOf(c.getMessage()).startsWith("Zip bomb detected!")) {
+                return String.format("a part inflates to more than %,d bytes", MAX_PART_BYTES);
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
