@@ -35,7 +35,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 public final class OoxmlPackages {
 
     /** The most one part of a package may inflate to (real documents' largest parts are tens of megabytes). */
-    public static final long MAX_PART_BYTES = 96L << 20;
+    public static final long MAX_PART_BYTES = 90L << 20;
 
     static {
         // POI's limit is process-wide; every OOXML package is opened through this class. A megabyte above ours, so

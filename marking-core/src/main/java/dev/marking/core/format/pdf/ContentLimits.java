@@ -1,5 +1,6 @@
 package dev.marking.core.format.pdf;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -83,5 +84,20 @@ final class ContentLimits {
     /** After {@code form} was drawn. */
     void leave(PDFormXObject form) {
         forms.remove(form.getCOSObject());
+    }
+
+    /** Drawing a form (the engine's own {@code showForm} or {@code showTransparencyGroup}). */
+    interface Drawing {
+        void draw() throws IOException;
+    }
+
+    /** Draws {@code form} with {@code drawing} within the limits on forms. */
+    void form(PDFormXObject form, Drawing drawing) throws IOException {
+        enter(form);
+        try {
+            drawing.draw();
+        } finally {
+            leave(form);
+        }
     }
 }

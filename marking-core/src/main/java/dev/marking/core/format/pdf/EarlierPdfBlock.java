@@ -166,22 +166,12 @@ final class EarlierPdfBlock {
 
         @Override
         public void showForm(PDFormXObject form) throws IOException {
-            limits.enter(form);
-            try {
-                super.showForm(form);
-            } finally {
-                limits.leave(form);
-            }
+            limits.form(form, () -> super.showForm(form));
         }
 
         @Override
         public void showTransparencyGroup(PDTransparencyGroup form) throws IOException {
-            limits.enter(form);
-            try {
-                super.showTransparencyGroup(form);
-            } finally {
-                limits.leave(form);
-            }
+            limits.form(form, () -> super.showTransparencyGroup(form));
         }
 
         @Override
