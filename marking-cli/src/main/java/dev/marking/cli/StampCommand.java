@@ -2,6 +2,7 @@ package dev.marking.cli;
 
 import dev.marking.core.engine.EngineException;
 import dev.marking.core.engine.MarkingInput;
+import dev.marking.core.engine.SignWith;
 import dev.marking.core.engine.StampRequest;
 import dev.marking.core.engine.StampResult;
 import java.io.IOException;
@@ -103,6 +104,18 @@ final class StampCommand implements Callable<Integer> {
                     + "having written nothing). Inputs are never overwritten, not even with this option.")
     private boolean overwrite;
 
+    @Option(names = "--sign", paramLabel = "KEYSTORE.p12",
+            description = "Seal every stamped file with the key in this PKCS#12 keystore: a PAdES signature in a PDF, "
+                    + "the package signature of DOCX/XLSX/PPTX, a detached FILE.p7s beside other files.")
+    private Path sign;
+
+    @Option(names = "--sign-alias", paramLabel = "A", description = "The key's alias in the keystore (default: its only key).")
+    private String signAlias;
+
+    @Option(names = "--sign-password-env", paramLabel = "VAR",
+            description = "The environment variable holding the keystore password (never give it on the command line).")
+    private String signPasswordEnv;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to stamp (${bundle:extensions}).")
     private List<Path> files;
 
@@ -122,7 +135,7 @@ final class StampCommand implements Callable<Integer> {
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
                 .withCopies(copies, recipients, ledger).withThreads(threads).withOverwrite(overwrite).withLayout(layout)
-                .withConvert(convert);
+                .withConvert(convert).withSign(signWith());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,
@@ -141,5 +154,24 @@ final class StampCommand implements Callable<Integer> {
         }
         out.flush();
         return result.allStamped() ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    /** The signing key of {@code --sign}, its password read from the variable {@code --sign-password-env} names. */
+    private SignWith signWith() {
+        if (sign == null) {
+            if (signAlias != null || signPasswordEnv != null) {
+                throw new UsageException("--sign-alias and --sign-password-env need --sign KEYSTORE.p12");
+            }
+            return null;
+        }
+        if (signPasswordEnv == null) {
+            throw new UsageException("--sign needs --sign-password-env VAR: the keystore password is read from the "
+                    + "environment, never from the command line");
+        }
+        String password = System.getenv(signPasswordEnv);
+        if (password == null) {
+            throw new UsageException("--sign-password-env " + signPasswordEnv + ": the variable is not set");
+        }
+        return new SignWith(sign, signAlias, password.toCharArray());
     }
 }

@@ -2,38 +2,69 @@ package dev.marking.spark;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * The files under the inputs, picked as the CLI picks them: folders are walked for what the engine's walk
- * selects (every file the policy's include/exclude selects, outside VCS, IDE and build folders; what it is,
- * is decided by its content when checked); files named directly are always checked, so an unsupported one is
- * a finding rather than silently left out. Listed on
- * the driver, in any Hadoop file system, sorted by path, each file once.
+ * The files under the inputs, picked as the CLI's walk picks them: folders are walked for what the engine's walk
+ * selects (every file the policy's include/exclude selects; what it is, is decided by its content when checked),
+ * version-control, IDE and build folders are not walked into; files named directly are always checked, so an
+ * unsupported one is a finding rather than silently left out. What the walk leaves out is listed as the CLI's
+ * report lists it: a folder not walked ({@code folder}), a file the globs leave out ({@code excluded}), a second
+ * way into a local folder already walked ({@code link}). Listed on the driver, in any Hadoop file system, one
+ * folder at a time (a skipped folder is never listed), sorted by path, each file once.
  */
 final class Listing {
 
-    private final Configuration conf;
-    private final Predicate<String> walked;
-
-    Listing(Configuration conf, Predicate<String> walked) {
-        this.conf = conf;
-        this.walked = walked;
+    /** What a listing found: the files to check and what it left out, both sorted by path. */
+    record Listed(List<InputFile> files, List<Skip> skipped) {
+        Listed {
+            files = List.copyOf(files);
+            skipped = List.copyOf(skipped);
+        }
     }
 
-    List<InputFile> list(List<String> inputs) throws JobException, IOException {
+    /**
+     * Something the walk did not check.
+     *
+     * @param path   as reports show it (a folder ends in '/')
+     * @param reason {@code folder}, {@code excluded} or {@code link}, as the CLI's JSON report names it
+     */
+    record Skip(String path, String reason) {
+    }
+
+    private final Configuration conf;
+    private final Predicate<String> walked;
+    private final Predicate<String> walksInto;
+
+    /**
+     * @param walked    which files a walk picks, by their path under the folder given
+     * @param walksInto which folders a walk goes into, by name
+     */
+    Listing(Configuration conf, Predicate<String> walked, Predicate<String> walksInto) {
+        this.conf = conf;
+        this.walked = walked;
+        this.walksInto = walksInto;
+    }
+
+    Listed list(List<String> inputs) throws JobException, IOException {
         Map<String, InputFile> files = new LinkedHashMap<>();
+        Map<String, Skip> skipped = new TreeMap<>();
+        Set<String> folders = new HashSet<>();
         for (String input : inputs) {
             Path given = new Path(input);
             FileSystem fs = given.getFileSystem(conf);
@@ -46,23 +77,53 @@ final class Listing {
             Path root = fs.makeQualified(given);
             if (!status.isDirectory()) {
                 files.putIfAbsent(root.toString(), new InputFile(shown(root), root.toString(), input, status.getLen(),
-                        false));
+                        status.getModificationTime(), false));
                 continue;
             }
             String prefix = root.toUri().getPath().endsWith("/") ? root.toUri().getPath() : root.toUri().getPath() + "/";
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-            while (it.hasNext()) {
-                LocatedFileStatus f = it.next();
-                Path p = fs.makeQualified(f.getPath());
-                String relative = p.toUri().getPath().substring(prefix.length());
-                if (f.isFile() && walked.test(relative)) {
-                    files.putIfAbsent(p.toString(), new InputFile(shown(p), p.toString(), relative, f.getLen(), true));
+            Deque<Path> pending = new ArrayDeque<>();
+            pending.push(root);
+            while (!pending.isEmpty()) {
+                Path dir = pending.pop();
+                if (!folders.add(real(dir))) {
+                    skipped.put(shown(dir) + "/", new Skip(shown(dir) + "/", "link"));
+                    continue;
+                }
+                FileStatus[] entries = fs.listStatus(dir);
+                Arrays.sort(entries, Comparator.comparing(FileStatus::getPath));
+                for (FileStatus f : entries) {
+                    Path p = fs.makeQualified(f.getPath());
+                    if (f.isDirectory() && !walksInto.test(p.getName())) {
+                        skipped.put(shown(p) + "/", new Skip(shown(p) + "/", "folder"));
+                    } else if (f.isDirectory()) {
+                        pending.push(p);
+                    } else if (f.isFile()) {
+                        String relative = p.toUri().getPath().substring(prefix.length());
+                        if (walked.test(relative)) {
+                            files.putIfAbsent(p.toString(), new InputFile(shown(p), p.toString(), relative, f.getLen(),
+                                    f.getModificationTime(), true));
+                        } else {
+                            skipped.put(shown(p), new Skip(shown(p), "excluded"));
+                        }
+                    }
                 }
             }
         }
         List<InputFile> out = new ArrayList<>(files.values());
         out.sort(Comparator.comparing(InputFile::path));
-        return out;
+        return new Listed(out, new ArrayList<>(skipped.values()));
+    }
+
+    /** A local folder by its real path (links resolved), so each is walked once; anything else by its URI. */
+    private static String real(Path qualified) {
+        if ("file".equals(qualified.toUri().getScheme())) {
+            try {
+                return java.nio.file.Path.of(qualified.toUri()).toRealPath().toString();
+            } catch (IOException | RuntimeException e) {
+                return qualified.toString();
+            }
+        }
+        return qualified.toString();
     }
 
     /** A local file as its plain path (as the CLI shows it); anything else as its URI. */

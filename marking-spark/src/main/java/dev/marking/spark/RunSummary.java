@@ -30,8 +30,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code DIR/summary.json} from the tables as written: {@code files}, {@code errors}, {@code warnings} and
- * {@code infos} mean what they mean in the CLI's JSON summary; {@code read} counts the documents the engine read
- * and checked in this run, {@code reused} those whose earlier result was kept. A small run also gets
+ * {@code infos} mean what they mean in the CLI's JSON summary, and so does {@code skipped} (files and folders the walk
+ * did not check: not documents, excluded, build and VCS folders, links; listed in {@code DIR/skipped/}); {@code read}
+ * counts the documents the engine read and checked in this run, {@code reused} those whose earlier result was kept;
+ * {@code policies} names the policy files applied and what a local one was refused, as the CLI's report does,
+ * {@code code} the fingerprint of the code results were found with. A small run also gets
  * {@code DIR/marking.sarif}.
  */
 final class RunSummary {
@@ -49,6 +52,7 @@ final class RunSummary {
     private long errors;
     private long warnings;
     private long infos;
+    private long skipped;
     private long read;
     private long reused;
 
@@ -59,7 +63,8 @@ final class RunSummary {
         this.conf = conf;
     }
 
-    RunSummary write(long documentsRead, long documentsReused, Policy policy, LocalDate today) throws IOException {
+    RunSummary write(long documentsRead, long documentsReused, Policy policy, LocalDate today, String code)
+            throws IOException {
         Dataset<Row> fileTable = spark.read().parquet(VerifyRun.child(output, "files"));
         Row totals = fileTable.agg(count(lit(1)), coalesce(sum("findings"), lit(0L)), coalesce(sum("errors"), lit(0L)),
                 coalesce(sum("warnings"), lit(0L)), coalesce(sum("infos"), lit(0L))).first();
@@ -68,6 +73,7 @@ final class RunSummary {
         errors = totals.getLong(2);
         warnings = totals.getLong(3);
         infos = totals.getLong(4);
+        skipped = spark.read().parquet(VerifyRun.child(output, "skipped")).count();
         read = documentsRead;
         reused = documentsReused;
         boolean sarif = findings <= SARIF_LIMIT && files <= SARIF_LIMIT;
@@ -81,10 +87,13 @@ final class RunSummary {
         root.put("errors", errors);
         root.put("warnings", warnings);
         root.put("infos", infos);
+        root.put("skipped", skipped);
         root.put("findings", findings);
         root.put("read", read);
         root.put("reused", reused);
         root.put("policy", policy.fingerprint());
+        root.put("policies", engine.policyFiles(policy));
+        root.put("code", code);
         root.put("today", today.toString());
         root.put("sarif", sarif ? "marking.sarif" : null);
         try (Writer w = create("summary.json")) {
@@ -132,6 +141,10 @@ final class RunSummary {
 
     long infos() {
         return infos;
+    }
+
+    long skipped() {
+        return skipped;
     }
 
     long read() {

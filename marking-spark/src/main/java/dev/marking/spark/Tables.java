@@ -46,16 +46,27 @@ final class Tables {
             field("message", DataTypes.StringType), field("evidence_fingerprint", DataTypes.StringType),
             field("fingerprint", DataTypes.StringType));
 
-    /** A document to check, its partition, and the content hash an earlier run may reuse. */
+    /** A document to check and its partition (an earlier run's hash and skip are joined on). */
     static final StructType INPUT = struct(
             field("path", DataTypes.StringType), field("source", DataTypes.StringType),
             field("relative", DataTypes.StringType), field("size", DataTypes.LongType),
-            field("part", DataTypes.IntegerType), field("walked", DataTypes.BooleanType));
+            field("modified", DataTypes.LongType), field("part", DataTypes.IntegerType),
+            field("walked", DataTypes.BooleanType));
 
-    /** What the check of one document gave; {@code reused} rows carry only path, hash and size. */
+    /** An outcome whose document the engine read and checked in this run. */
+    static final String READ = "read";
+    /** An outcome whose document could not be fetched (a finding, not read). */
+    static final String FAILED = "failed";
+    /** An outcome whose earlier result stands: only path, hash and size are set. */
+    static final String REUSED = "reused";
+    /** A walked file that is not a document, skipped as the CLI skips it: only path, size and time are set. */
+    static final String SKIPPED = "skipped";
+
+    /** What the check of one input gave; {@code kind} is one of the four above. */
     static final StructType OUTCOME = struct(
             field("path", DataTypes.StringType), field("sha256", DataTypes.StringType),
-            field("size", DataTypes.LongType), field("reused", DataTypes.BooleanType),
+            field("size", DataTypes.LongType), field("modified", DataTypes.LongType),
+            field("kind", DataTypes.StringType),
             field("format", DataTypes.StringType), field("marking", MARKING),
             field("findings", DataTypes.IntegerType), field("errors", DataTypes.IntegerType),
             field("warnings", DataTypes.IntegerType), field("infos", DataTypes.IntegerType),
@@ -64,7 +75,18 @@ final class Tables {
 
     /** The columns of {@code files/}, in order. */
     static final List<String> FILE_COLUMNS = List.of("path", "sha256", "size", "format", "marking", "findings", "errors",
-            "warnings", "infos", "date_sensitive", "checked_on", "tool_version", "policy_fingerprint", "lang");
+            "warnings", "infos", "date_sensitive", "checked_on", "tool_version", "code_fingerprint", "policy_fingerprint",
+            "lang");
+
+    /**
+     * The columns of {@code skipped/}, in order: what the walk did not check and why ({@code not-document},
+     * {@code excluded}, {@code folder}, {@code link}), as the CLI's JSON report lists it.
+     */
+    static final StructType SKIPPED_TABLE = struct(
+            field("path", DataTypes.StringType), field("reason", DataTypes.StringType),
+            field("size", DataTypes.LongType), field("modified", DataTypes.LongType),
+            field("tool_version", DataTypes.StringType), field("code_fingerprint", DataTypes.StringType),
+            field("policy_fingerprint", DataTypes.StringType));
 
     /** The columns of {@code findings/}, in order. */
     static final List<String> FINDING_COLUMNS = List.of("path", "sha256", "format", "marking", "ordinal", "rule",
@@ -74,7 +96,7 @@ final class Tables {
     }
 
     /** The outcome row of a checked document. */
-    static Row checked(CheckedDocument d, String sha256, long size) {
+    static Row checked(CheckedDocument d, String sha256, long size, long modified, String kind) {
         List<Row> found = new ArrayList<>();
         for (int i = 0; i < d.findings().size(); i++) {
             CheckedFinding f = d.findings().get(i);
@@ -83,14 +105,19 @@ final class Tables {
         }
         Row marking = d.marking().map(m -> RowFactory.create(m.level(), m.scheme(), m.term(), m.copy(), m.issued()))
                 .orElse(null);
-        return RowFactory.create(d.path(), sha256, size, false, d.format(), marking, d.findings().size(),
+        return RowFactory.create(d.path(), sha256, size, modified, kind, d.format(), marking, d.findings().size(),
                 (int) d.count(Severity.ERROR), (int) d.count(Severity.WARNING), (int) d.count(Severity.INFO),
                 d.dependsOnDate(), found.toArray(new Row[0]));
     }
 
     /** The outcome row of a document whose earlier result stands. */
-    static Row reused(String path, String sha256, long size) {
-        return RowFactory.create(path, sha256, size, true, null, null, 0, 0, 0, 0, false, new Row[0]);
+    static Row reused(String path, String sha256, long size, long modified) {
+        return RowFactory.create(path, sha256, size, modified, REUSED, null, null, 0, 0, 0, 0, false, new Row[0]);
+    }
+
+    /** The outcome row of a walked file that is not a document. */
+    static Row skipped(String path, long size, long modified) {
+        return RowFactory.create(path, null, size, modified, SKIPPED, null, null, 0, 0, 0, 0, false, new Row[0]);
     }
 
     /** A stored document back as the engine writes reports of it: path, format and findings (SARIF). */

@@ -49,9 +49,10 @@ public final class VerifyJob {
         try {
             Engine engine = Engine.standard(version());
             LocalDate today = options.today() == null ? LocalDate.now() : options.today();
-            RunSummary summary = new VerifyRun(spark, engine, options, today).run();
+            String code = CodeFingerprint.of(Engine.class);
+            RunSummary summary = new VerifyRun(spark, engine, options, today, code).run();
             err.println(messages.format("done", summary.files(), summary.errors(), summary.warnings(),
-                    summary.infos(), summary.read(), summary.reused(), options.output()));
+                    summary.infos(), summary.read(), summary.reused(), options.output(), summary.skipped()));
             return OK;
         } catch (JobException e) {
             err.println(messages.format(e.key(), e.args()));

@@ -11,7 +11,7 @@ class BytePartitionsTest {
     private static List<InputFile> sizes(long... sizes) {
         List<InputFile> files = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
-            files.add(new InputFile("f" + i, "file:/f" + i, "f" + i, sizes[i], true));
+            files.add(new InputFile("f" + i, "file:/f" + i, "f" + i, sizes[i], 0L, true));
         }
         return files;
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marking.cli.Main;
 import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.NeedsCorpus;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
@@ -36,14 +33,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job as users run it: {@code target/marking-spark.jar} submitted through {@code spark-submit-local}
- * ({@code SparkSubmit}, {@code --master local[2]}) over the shared corpus, the bundled example documents and a
- * corrupted file made here, compared with {@code marking verify --format json} on the same files; then run again
+ * ({@code SparkSubmit}, {@code --master local[2]}) over a folder with its own {@code marking.yml} (first, so its
+ * policy applies to the whole run, as the CLI applies it), the shared corpus, the bundled example documents and
+ * corrupted files made here, compared with {@code marking verify --format json} on the same files; then run again
  * with {@code --previous} over the unchanged input.
  */
 @NeedsCorpus
 class VerifyJobIT {
 
     private static final String TODAY = "2026-12-01";
+    /** A local policy that tightens the built-in one (raises a rule, adds a sensitive word) and asks what it may not. */
+    private static final String LOCAL_POLICY = """
+            version: 1
+            rules:
+              marking.noncanonical: error
+            sensitive:
+              words: {秘密: [办公时间]}
+            exclude:
+              - "**/*.pdf"
+            """;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A class under a relocated package (resource folders, which shading renames too, are lower case). */
     private static final Pattern RELOCATED = Pattern.compile("dev/marking/spark/shaded/(?:[a-z0-9_]+/)+[A-Z][\\w$]*");
@@ -67,7 +75,14 @@ class VerifyJobIT {
         Path bad = Files.createDirectories(tmp.resolve("bad"));
         Files.write(bad.resolve("corrupted.pdf"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog".getBytes(StandardCharsets.US_ASCII));
         Files.write(bad.resolve("truncated.docx"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
-        inputs = List.of(Corpus.root().toRealPath(), root().resolve("examples/documents").toRealPath(), bad.toRealPath());
+        Path local = Files.createDirectories(tmp.resolve("local"));
+        Files.writeString(local.resolve("marking.yml"), LOCAL_POLICY, StandardCharsets.UTF_8);
+        Files.copy(Comparison.root().resolve("examples/documents/公开通报.txt"), local.resolve("公开通报.txt"));
+        Files.writeString(local.resolve("run.sh"), "#!/bin/sh\n", StandardCharsets.US_ASCII);
+        Files.copy(Comparison.root().resolve("examples/documents/公开通报.txt"),
+                Files.createDirectories(local.resolve("target")).resolve("copy.txt"));
+        inputs = List.of(local.toRealPath(), Corpus.root().toRealPath(),
+                Comparison.root().resolve("examples/documents").toRealPath(), bad.toRealPath());
         first = tmp.resolve("run1");
         second = tmp.resolve("run2");
         List<String> args = new ArrayList<>(List.of("--input"));
@@ -91,42 +106,25 @@ class VerifyJobIT {
 
     @Test
     void findingsEqualTheCliJsonReport() throws IOException {
-        Path report = tmp.resolve("cli.json");
-        List<String> args = new ArrayList<>(List.of("verify", "--format", "json", "--output", report.toString(),
-                "--today", TODAY, "--lang", "en"));
+        List<String> args = new ArrayList<>(List.of("--today", TODAY, "--lang", "en"));
         inputs.forEach(p -> args.add(p.toString()));
-        assertEquals(1, Main.run(args.toArray(String[]::new)), "the corpus has findings at error level");
-        JsonNode cli = JSON.readTree(report.toFile());
+        Comparison cli = Comparison.cli(tmp.resolve("cli.json"), args);
+        Comparison job = Comparison.job(spark, first);
 
-        TreeSet<String> cliFindings = new TreeSet<>();
-        TreeMap<String, String> cliFiles = new TreeMap<>();
-        for (JsonNode file : cli.get("files")) {
-            String path = real(file.get("path").asText());
-            cliFiles.put(path, file.get("format").asText() + " " + file.get("marking"));
-            for (JsonNode f : file.get("findings")) {
-                cliFindings.add(String.join(" | ", path, f.get("rule").asText(), f.get("severity").asText(),
-                        location(f.get("location")), f.get("message").asText()));
-            }
-        }
-        TreeSet<String> jobFindings = new TreeSet<>();
-        for (Row r : table(first, "findings").collectAsList()) {
-            jobFindings.add(String.join(" | ", real(r.getAs("path")), r.getAs("rule"), r.getAs("severity"),
-                    location(r.<Row>getAs("location")), r.getAs("message")));
-        }
-        TreeMap<String, String> jobFiles = new TreeMap<>();
-        for (Row r : table(first, "files").collectAsList()) {
-            jobFiles.put(real(r.getAs("path")), r.getAs("format") + " " + marking(r.<Row>getAs("marking")));
-        }
-        assertTrue(cliFiles.size() > 100, "the corpus is there: " + cliFiles.size() + " files");
-        assertEquals(cliFiles, jobFiles, "same files, formats and markings");
-        assertEquals(String.join("\n", cliFindings), String.join("\n", jobFindings));
+        assertTrue(cli.files().size() > 100, "the corpus is there: " + cli.files().size() + " files");
+        assertEquals(cli.files(), job.files(), "same files, formats and markings");
+        assertEquals(String.join("\n", cli.findings()), String.join("\n", job.findings()));
+        assertEquals(String.join("\n", cli.skipped()), String.join("\n", job.skipped()), "same files skipped, same why");
+        assertEquals(cli.policies(), job.policies(), "the same policy files, the same keys refused");
+        assertEquals(cli.summary(), job.summary(), "files, errors, warnings, infos, skipped");
 
-        JsonNode summary = JSON.readTree(first.resolve("summary.json").toFile());
-        JsonNode cliSummary = cli.get("summary");
-        for (String key : List.of("files", "errors", "warnings")) {
-            assertEquals(cliSummary.get(key).asLong(), summary.get(key).asLong(), key);
-        }
-        assertEquals(cliSummary.path("infos").asLong(0), summary.get("infos").asLong(), "infos");
+        // The folder's marking.yml was applied (to the whole run) and refused what it may not ask.
+        Path local = inputs.get(0);
+        assertEquals(List.of("built-in built-in []", local.resolve("marking.yml") + " local [\"exclude\"]"), job.policies());
+        assertTrue(job.findings().stream().anyMatch(f -> f.startsWith(local.resolve("公开通报.txt") + " | ")
+                && f.contains("办公时间")), "the local sensitive word is found");
+        assertTrue(job.skipped().contains("folder " + local.resolve("target") + "/"), String.join("\n", job.skipped()));
+        assertTrue(job.skipped().contains("not-document " + local.resolve("run.sh")), String.join("\n", job.skipped()));
         assertTrue(Files.isRegularFile(first.resolve("marking.sarif")), "a small run gets a SARIF log");
     }
 
@@ -147,10 +145,10 @@ class VerifyJobIT {
         assertEquals(before.get("files").asLong(), before.get("read").asLong(), "the first run reads every document");
         assertEquals(0, after.get("read").asLong(), "the second run reads none");
         assertEquals(before.get("files").asLong(), after.get("reused").asLong());
-        for (String key : List.of("files", "errors", "warnings", "infos", "findings")) {
+        for (String key : List.of("files", "errors", "warnings", "infos", "skipped", "findings", "policies")) {
             assertEquals(before.get(key), after.get(key), key);
         }
-        for (String name : List.of("files", "findings")) {
+        for (String name : List.of("files", "findings", "skipped")) {
             assertEquals(rows(table(first, name)), rows(table(second, name)), name + "/ differs");
         }
     }
@@ -183,7 +181,7 @@ class VerifyJobIT {
     }
 
     private static void submit(List<String> jobArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root().resolve("marking-spark/spark-submit-local").toString(),
+        List<String> command = new ArrayList<>(List.of(Comparison.root().resolve("marking-spark/spark-submit-local").toString(),
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false",
                 "--class", "dev.marking.spark.VerifyJob", jar.toString()));
         command.addAll(jobArgs);
@@ -204,61 +202,6 @@ class VerifyJobIT {
     /** The rows of a table as sorted text: a kept result must be stored exactly as it was found. */
     private static List<String> rows(Dataset<Row> table) {
         return table.collectAsList().stream().map(Row::toString).sorted().toList();
-    }
-
-    private static String location(JsonNode l) {
-        TreeMap<String, String> parts = new TreeMap<>();
-        if (l != null && !l.isNull()) {
-            l.fields().forEachRemaining(e -> {
-                if (e.getKey().equals("ocr")) {
-                    // The report writes {"confidence": N}, or {} without recognised words; the table a number or -1.
-                    parts.put("ocr_confidence", e.getValue().path("confidence").asText("-1"));
-                } else {
-                    parts.put(e.getKey(), e.getValue().asText());
-                }
-            });
-        }
-        return parts.toString();
-    }
-
-    private static String location(Row l) {
-        TreeMap<String, String> parts = new TreeMap<>();
-        if (l != null) {
-            for (String field : l.schema().fieldNames()) {
-                Object v = l.getAs(field);
-                if (v != null) {
-                    parts.put(field, v.toString());
-                }
-            }
-        }
-        return parts.toString();
-    }
-
-    private static String marking(Row m) {
-        if (m == null) {
-            return "null";
-        }
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
-        for (String field : m.schema().fieldNames()) {
-            fields.put(field, m.getAs(field));
-        }
-        return JSON.valueToTree(fields).toString();
-    }
-
-    private static String real(String path) {
-        try {
-            return Path.of(path).toRealPath().toString();
-        } catch (IOException e) {
-            return Path.of(path).toAbsolutePath().normalize().toString();
-        }
-    }
-
-    private static Path root() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve(".mvn"))) {
-            p = p.getParent();
-        }
-        return p == null ? Path.of("").toAbsolutePath() : p;
     }
 
     private static String tail(String text) {

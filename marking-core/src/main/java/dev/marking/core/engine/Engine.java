@@ -16,11 +16,13 @@ import dev.marking.core.model.MarkingSpec;
 import dev.marking.core.model.Scheme;
 import dev.marking.core.model.Urgency;
 import dev.marking.core.policy.ChannelRule;
+import dev.marking.core.policy.LocalPolicy;
 import dev.marking.core.policy.Policy;
 import dev.marking.core.policy.PolicyException;
 import dev.marking.core.policy.PolicyLoader;
 import dev.marking.core.presend.Decision;
 import dev.marking.core.presend.PresendCheck;
+import dev.marking.core.report.JsonReportWriter;
 import dev.marking.core.report.ReportContext;
 import dev.marking.core.report.ReportWriter;
 import dev.marking.core.report.ReportWriters;
@@ -189,6 +191,19 @@ public final class Engine {
     }
 
     /**
+     * {@code upper} with a local policy file on top, as {@link #policy(Path, Path)} puts the {@code marking.yml} of
+     * the folder scanned: {@code name} is the file, {@code content} its bytes read by the caller (from any file
+     * system). It may only tighten {@code upper} unless {@code upper} says {@code local-policy: override}.
+     */
+    public Policy localPolicy(Policy upper, String name, byte[] content) throws EngineException {
+        try {
+            return LocalPolicy.apply(upper, name, content);
+        } catch (PolicyException e) {
+            throw new EngineException("policy.invalid", e.getMessage(), e);
+        }
+    }
+
+    /**
      * The policy in force for a build of the project in {@code projectFolder}: as {@link #policy}, except that with
      * no organisation policy given, the project's own {@code marking.yml} beside its POM is the policy (it is the
      * build's configuration, as the POM is), not a local one that may only tighten.
@@ -208,6 +223,22 @@ public final class Engine {
     public Predicate<String> walkFilter(Policy policy) {
         FileSelection selection = new FileSelection(policy);
         return selection::walked;
+    }
+
+    /**
+     * True when a folder walk goes into a folder named {@code name}; false for the version-control, IDE, dependency
+     * and build folders it leaves out (and reports as skipped): for shells that list folders themselves.
+     */
+    public boolean walksInto(String name) {
+        return !FileSelection.SKIPPED_FOLDERS.contains(name);
+    }
+
+    /**
+     * The policy files {@code policy} was made of, as the JSON report lists them: {@code file}, {@code role}
+     * ({@code built-in}, {@code organisation}, {@code local}…) and the keys of a local file that were {@code ignored}.
+     */
+    public List<Map<String, Object>> policyFiles(Policy policy) {
+        return policy.sources().stream().map(JsonReportWriter::policy).toList();
     }
 
     /** The marking a user asked for, parsed with {@code policy}'s schemes (custom ones included). */

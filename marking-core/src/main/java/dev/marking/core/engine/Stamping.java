@@ -5,6 +5,7 @@ import dev.marking.core.format.FileClass;
 import dev.marking.core.format.DocumentFormat;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.Layout;
+import dev.marking.core.format.SealKey;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.io.FileKind;
@@ -57,6 +58,8 @@ final class Stamping {
     private final StampRequest request;
     private final Messages messages;
     private final Map<Path, StampOptions> options = new HashMap<>();
+    /** The key every stamped file is sealed with, opened once before anything is written; empty: unsigned. */
+    private Optional<SealKey> seal = Optional.empty();
 
     Stamping(FormatRegistry formats, StampRequest request, Messages messages) {
         this.formats = formats;
@@ -66,6 +69,7 @@ final class Stamping {
 
     StampResult run(Marking marking, CopyProgress progress) throws EngineException, IOException {
         Layout layout = layout();
+        seal = sealKey();
         List<Recipient> people = recipients();
         Optional<CopyRequest> copies = copies(marking, people.size());
         List<StampedFile> out = new ArrayList<>();
@@ -158,6 +162,20 @@ final class Stamping {
             throw Engine.refused(messages, "copies.invalid", "input.copies", request.copies());
         }
         return parsed;
+    }
+
+    /** The signing key asked for, opened now: a wrong password or alias refuses the run before any file is written. */
+    private Optional<SealKey> sealKey() throws EngineException {
+        SignWith sign = request.sign();
+        if (sign == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SealKey.load(sign.keystore(), sign.alias(), sign.password(),
+                    request.policy().seal().algorithm()));
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException("seal.key", messages.format("input.seal-key", e.getMessage()), e);
+        }
     }
 
     /** The layout asked for; {@link Layout#KEEP} when none is. */
@@ -289,7 +307,8 @@ final class Stamping {
         }
         StampOptions o = new StampOptions(marking, Files.isRegularFile(file) ? DocumentIds.of(formats, file) : "",
                 request.stampDate() == null ? LocalDate.now() : request.stampDate(), request.header(), request.footer(),
-                request.watermark(), Optional.ofNullable(request.font()), request.block(), layout, request.convert());
+                request.watermark(), Optional.ofNullable(request.font()), request.block(), layout, request.convert(),
+                seal);
         options.put(file, o);
         return o;
     }

@@ -22,13 +22,16 @@ import java.util.Optional;
  * @param layout    where the marks may go on a page with its own ink ({@link Layout#KEEP}: never over it)
  * @param convert   stamp formats that are never written (DOC, XLS, PPT, RTF, …) by converting them with
  *                  LibreOffice to their modern counterpart first; off: they are refused
+ * @param seal      sign each stamped file with this key (DESIGN §1.10); empty: unsigned
  */
 public record StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
-        boolean watermark, Optional<Path> font, boolean block, Layout layout, boolean convert) {
+        boolean watermark, Optional<Path> font, boolean block, Layout layout, boolean convert, Optional<SealKey> seal) {
 
     public StampOptions {
         java.util.Objects.requireNonNull(layout, "layout");
+        java.util.Objects.requireNonNull(seal, "seal");
     }
+
 
     /**
      * The options without the optional block, in the default layout (never over the page's own ink), refusing
@@ -36,13 +39,13 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
      */
     public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
             boolean watermark, Optional<Path> font) {
-        this(marking, markingId, stampDate, header, footer, watermark, font, false, Layout.KEEP, false);
+        this(marking, markingId, stampDate, header, footer, watermark, font, false, Layout.KEEP, false, Optional.empty());
     }
 
     /** The options with or without the optional block, in the default layout, refusing formats that need conversion. */
     public StampOptions(Marking marking, String markingId, LocalDate stampDate, boolean header, boolean footer,
             boolean watermark, Optional<Path> font, boolean block) {
-        this(marking, markingId, stampDate, header, footer, watermark, font, block, Layout.KEEP, false);
+        this(marking, markingId, stampDate, header, footer, watermark, font, block, Layout.KEEP, false, Optional.empty());
     }
 
     /** Everything on but the optional block, default font and layout. */
@@ -52,22 +55,33 @@ public record StampOptions(Marking marking, String markingId, LocalDate stampDat
 
     /** The same options for another marking (e.g. one numbered copy). */
     public StampOptions withMarking(Marking m) {
-        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, layout, convert);
+        return new StampOptions(m, markingId, stampDate, header, footer, watermark, font, block, layout, convert, seal);
     }
 
     /** The same options with another layout. */
     public StampOptions withLayout(Layout l) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, l, convert);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, l, convert, seal);
     }
 
     /** The same options with the optional first-page block on or off. */
     public StampOptions withBlock(boolean on) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, layout, convert);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, on, layout, convert, seal);
     }
 
     /** The same options, converting formats that are never written before stamping when {@code on}. */
     public StampOptions withConvert(boolean on) {
-        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, layout, on);
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, layout, on, seal);
+    }
+
+    /** The same options, signing with {@code key} (empty: unsigned). */
+    public StampOptions withSeal(Optional<SealKey> key) {
+        return new StampOptions(marking, markingId, stampDate, header, footer, watermark, font, block, layout, convert,
+                key);
+    }
+
+    /** What a seal says it seals: {@code 机密★5年 第000123份}, the mark and the copy number. */
+    public String sealReason() {
+        return marking.mark() + marking.copy().map(c -> " 第" + c.formatted() + "份").orElse("");
     }
 
     /** The metadata every adapter writes (DESIGN §3.4), in a stable order; absent values are left out. */

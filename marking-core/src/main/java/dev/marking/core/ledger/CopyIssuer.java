@@ -144,7 +144,7 @@ public final class CopyIssuer {
                 ledger.append(reserved);
                 boolean finished = false;
                 try {
-                    Batch batch = new Batch(stampAll(base, reserved, recipients, prepared, ledger,
+                    Batch batch = new Batch(stampAll(new Prepared(input.format(), prepared), base, reserved, recipients, ledger,
                             outputs.replaceExisting(), once, progress), repairs);
                     finished = true;
                     return batch;
@@ -213,8 +213,9 @@ public final class CopyIssuer {
         return out;
     }
 
-    private List<Issued> stampAll(StampOptions base, List<LedgerEntry> reserved, List<Recipient> recipients,
-            PreparedSource prepared, LedgerSession ledger, boolean replace, Consumer<Message> heard, IntConsumer progress)
+    private List<Issued> stampAll(Prepared prepared, StampOptions base, List<LedgerEntry> reserved,
+            List<Recipient> recipients, LedgerSession ledger, boolean replace, Consumer<Message> heard,
+            IntConsumer progress)
             throws DocumentException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reserved.size()));
         AtomicInteger done = new AtomicInteger();
@@ -224,7 +225,7 @@ public final class CopyIssuer {
                 LedgerEntry entry = reserved.get(i);
                 Recipient r = recipients.isEmpty() ? null : recipients.get(i);
                 futures.add(pool.submit(() -> {
-                    Issued issued = one(base, entry, r, prepared, ledger, replace, heard);
+                    Issued issued = one(prepared, base, entry, r, ledger, replace, heard);
                     progress.accept(done.incrementAndGet());
                     return issued;
                 }));
@@ -266,14 +267,20 @@ public final class CopyIssuer {
         }
     }
 
-    private static Issued one(StampOptions base, LedgerEntry reserved, Recipient r, PreparedSource prepared,
+    /** The source read once for its copies, and its format (which says how a copy is sealed). */
+    private record Prepared(DocumentFormat format, PreparedSource source) {
+    }
+
+    private static Issued one(Prepared prepared, StampOptions base, LedgerEntry reserved, Recipient r,
             LedgerSession ledger, boolean replace, Consumer<Message> heard) throws DocumentException, IOException {
         CopyNumber n = new CopyNumber(Integer.parseInt(reserved.copy()));
         Path outDir = Path.of(reserved.folder());
         Path target = outDir.resolve(reserved.file());
         Path temp = AtomicFiles.newTemp(outDir);
         try {
-            prepared.stamp(temp, options(base, n, r), heard);
+            StampOptions options = options(base, n, r);
+            prepared.source().stamp(temp, options, heard);
+            Stamper.seal(prepared.format(), temp, target, options);
             String sha = Digests.sha256(temp);
             ledger.append(List.of(reserved.advance(State.STAGED, sha, Instant.now().toString(), null)));
             AtomicFiles.moveIntoPlace(temp, target, replace);

@@ -1,7 +1,9 @@
 package dev.marking.core.policy;
 
 import dev.marking.core.io.Glob;
+import dev.marking.core.model.Level;
 import dev.marking.core.model.Severity;
+import dev.marking.core.rules.SealSettings;
 import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
@@ -41,10 +43,20 @@ public final class LocalPolicy {
 
     /** {@code upper} with the policy file {@code file} on top, as {@code upper.local()} allows. */
     public static Policy apply(Policy upper, Path file) throws PolicyException {
-        String text = PolicyLoader.text(file);
-        PolicyLoader.Layer layer = PolicyLoader.layer(file.toString(), text, PolicyLoader.fingerprint(text), upper);
-        return upper.local() == Policy.Local.OVERRIDE ? override(upper, layer, file.toString())
-                : tighten(upper, layer, file.toString());
+        return apply(upper, file.toString(), PolicyLoader.text(file));
+    }
+
+    /**
+     * {@code upper} with the policy file {@code name}, read by the caller as {@code bytes} (from any file system),
+     * on top, as {@link #apply(Policy, Path)} puts a local file.
+     */
+    public static Policy apply(Policy upper, String name, byte[] bytes) throws PolicyException {
+        return apply(upper, name, PolicyLoader.text(name, bytes));
+    }
+
+    private static Policy apply(Policy upper, String name, String text) throws PolicyException {
+        PolicyLoader.Layer layer = PolicyLoader.layer(name, text, PolicyLoader.fingerprint(text), upper);
+        return upper.local() == Policy.Local.OVERRIDE ? override(upper, layer, name) : tighten(upper, layer, name);
     }
 
     static Policy tighten(Policy o, PolicyLoader.Layer layer, String file) {
@@ -117,7 +129,7 @@ public final class LocalPolicy {
         return new Policy(o.source(), o.schemes(), allowLongTerm, mode, o.script(), severities, concat(o.paths(), l.paths()),
                 concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), pseudonyms, channels, o.suppressions(),
                 include, o.exclude(), ocr, fingerprint(o, l, "tighten"), o.local(),
-                sources(o, file, PolicySource.Role.LOCAL, ignored));
+                sources(o, file, PolicySource.Role.LOCAL, ignored), tightened(o.seal(), l.seal()));
     }
 
     static Policy override(Policy o, PolicyLoader.Layer layer, String file) {
@@ -135,7 +147,21 @@ public final class LocalPolicy {
                 concat(o.suppressions(), l.suppressions()), concat(o.include(), l.include()),
                 concat(o.exclude(), l.exclude()), declared.contains("ocr") ? l.ocr() : o.ocr(),
                 fingerprint(o, l, "override"), o.local(),
-                sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored));
+                sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored), declared.contains("seal") ? l.seal() : o.seal());
+    }
+
+    /**
+     * Seals a local policy may only tighten: a lower required level (more documents signed), a trust list where the
+     * organisation has none; the organisation's algorithm.
+     */
+    private static SealSettings tightened(SealSettings o, SealSettings l) {
+        Optional<Level> required = o.required();
+        if (l.required().isPresent() && (required.isEmpty()
+                || required.get().scheme().equals(l.required().get().scheme())
+                && required.get().atLeast(l.required().get()))) {
+            required = l.required();
+        }
+        return new SealSettings(required, o.trust().isEmpty() ? l.trust() : o.trust(), o.algorithm());
     }
 
     /** Per channel: blocked stays blocked, a required ledger stays required, blocked schemes only grow. */

@@ -9,6 +9,7 @@ import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.Rule;
 import dev.marking.core.rules.RuleSettings;
+import dev.marking.core.rules.SealSettings;
 import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.rules.content.LevelTerm;
 import dev.marking.core.rules.content.PathRule;
@@ -44,11 +45,14 @@ import java.util.Set;
  * @param local          what a {@code marking.yml} found in a scanned folder may do to this policy
  *                       ({@code local-policy})
  * @param sources        the policy files this policy was made of, with whose each is (reports name them)
+ * @param seal           seals ({@code seal}: which levels must be signed, whose signatures are trusted, and the
+ *                       algorithm of detached signatures)
  */
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
         Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions,
-        List<Glob> include, List<Glob> exclude, boolean ocr, String fingerprint, Local local, List<PolicySource> sources) {
+        List<Glob> include, List<Glob> exclude, boolean ocr, String fingerprint, Local local, List<PolicySource> sources,
+        SealSettings seal) {
 
     /** What a policy found in a scanned folder may do to the policy in force ({@code local-policy}). */
     public enum Local {
@@ -75,7 +79,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     public static Policy defaults() {
         return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
                 List.of(), List.of(), List.of(), Optional.empty(), defaultChannels(), List.of(), List.of(), List.of(),
-                true, "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()));
+                true, "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()), SealSettings.NONE);
     }
 
     /** DESIGN §1.7: classified (state) documents only by courier with a ledger entry, or printed. */
@@ -95,7 +99,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     public Policy as(PolicySource.Role role) {
         return new Policy(source, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, pseudonyms,
                 channels, suppressions, include, exclude, ocr, fingerprint, local,
-                List.of(new PolicySource(source, role, List.of())));
+                List.of(new PolicySource(source, role, List.of())), seal);
     }
 
     /** A parser that knows this policy's schemes and takes marks in its script as canonical. */
@@ -105,7 +109,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
 
     /** What the rules are configured with under this policy. */
     public RuleSettings ruleSettings() {
-        return new RuleSettings(parser(), mode, terms, paths, codenames, pseudonyms);
+        return new RuleSettings(parser(), mode, terms, paths, codenames, pseudonyms, seal);
     }
 
     /**

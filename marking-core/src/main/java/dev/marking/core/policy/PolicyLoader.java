@@ -11,6 +11,10 @@ import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.rules.content.LevelTerm;
 import dev.marking.core.rules.content.PathRule;
 import dev.marking.core.text.Digests;
+import dev.marking.core.format.SealKey;
+import dev.marking.core.rules.SealSettings;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -48,7 +52,9 @@ public final class PolicyLoader {
     public static final String ENV = "MARKING_POLICY";
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
-            "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy", "ocr");
+            "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy", "ocr", "seal",
+            "seal.required", "seal.trust", "seal.algorithm");
+    private static final Set<String> SEAL = Set.of("required", "trust", "algorithm");
     private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> DECLASS = Set.of("pseudonyms");
     private static final List<String> SEVERITIES = List.of("error", "warning", "info", "off");
@@ -58,6 +64,9 @@ public final class PolicyLoader {
     private static final Set<String> SENSITIVE = Set.of("words", "secret-points", "codenames");
     private static final Set<String> CHANNEL = Set.of("classified", "ledger", "schemes");
     private static final Set<String> SUPPRESSION = Set.of("path", "rule", "reason", "until");
+
+    /** Bouncy Castle reads certificates the JDK does not (SM2 keys), by instance: never installed into the JVM. */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private PolicyLoader() {
     }
@@ -157,7 +166,7 @@ public final class PolicyLoader {
         return parse(name, text, fingerprint(text));
     }
 
-    private static String text(String name, byte[] bytes) throws PolicyException {
+    static String text(String name, byte[] bytes) throws PolicyException {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
@@ -220,6 +229,7 @@ public final class PolicyLoader {
         private final List<Glob> exclude = new ArrayList<>();
         private Policy.Local local = Policy.Local.TIGHTEN;
         private final Set<String> declared = new TreeSet<>();
+        private SealSettings seal = SealSettings.NONE;
 
         Builder(YamlNodes y, String name, String fingerprint, Policy base) {
             this.y = y;
@@ -285,13 +295,66 @@ public final class PolicyLoader {
             if (top.containsKey("ocr")) {
                 ocr = y.choice(top.get("ocr"), "ocr", List.of("auto", "off")).equals("auto");
             }
+            seal(top);
             return policy();
         }
 
         private Policy policy() {
             return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames,
                     pseudonyms, channels, suppressions, include, exclude, ocr, fingerprint, local,
-                    List.of(new PolicySource(name, PolicySource.Role.ORGANISATION, List.of())));
+                    List.of(new PolicySource(name, PolicySource.Role.ORGANISATION, List.of())), seal);
+        }
+
+        /**
+         * {@code seal: {required: 秘密, trust: [certs/office.pem], algorithm: sm2}} or the same keys as
+         * {@code seal.required} …; trusted certificates are PEM files, relative to the policy's folder.
+         */
+        private void seal(Map<String, Node> top) throws PolicyException {
+            Map<String, Node> keys = new LinkedHashMap<>();
+            if (top.containsKey("seal")) {
+                keys.putAll(y.mapping(top.get("seal"), "seal", SEAL));
+            }
+            for (String k : SEAL) {
+                if (top.containsKey("seal." + k)) {
+                    if (keys.containsKey(k)) {
+                        throw y.error(top.get("seal." + k), "seal." + k, "given twice (seal: and seal." + k + ")");
+                    }
+                    keys.put(k, top.get("seal." + k));
+                }
+            }
+            if (keys.isEmpty()) {
+                return;
+            }
+            declared.add("seal");
+            Optional<Level> required = keys.containsKey("required")
+                    ? Optional.of(level(keys.get("required"), "seal.required")) : Optional.empty();
+            List<X509Certificate> trust = new ArrayList<>();
+            if (keys.containsKey("trust")) {
+                for (String file : y.strings(keys.get("trust"), "seal.trust")) {
+                    trust.addAll(certificates(keys.get("trust"), file));
+                }
+            }
+            String algorithm = keys.containsKey("algorithm")
+                    ? y.choice(keys.get("algorithm"), "seal.algorithm", SealKey.ALGORITHMS) : "default";
+            seal = new SealSettings(required, trust, algorithm);
+        }
+
+        /** The certificates of one PEM file of {@code seal.trust}. */
+        private List<X509Certificate> certificates(Node node, String file) throws PolicyException {
+            Path base = Path.of(name).toAbsolutePath().getParent();
+            Path pem = base == null ? Path.of(file) : base.resolve(file);
+            try (java.io.InputStream in = Files.newInputStream(pem)) {
+                List<X509Certificate> out = new ArrayList<>();
+                for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509", BC).generateCertificates(in)) {
+                    out.add((X509Certificate) c);
+                }
+                if (out.isEmpty()) {
+                    throw y.error(node, "seal.trust", file + ": no certificate in the file");
+                }
+                return out;
+            } catch (IOException | java.security.cert.CertificateException | java.nio.file.InvalidPathException e) {
+                throw y.error(node, "seal.trust", "cannot read the certificate " + pem + ": " + e.getMessage());
+            }
         }
 
         /** {@code marking: mandatory|content}, or {@code marking: {mode: content, script: traditional}}. */

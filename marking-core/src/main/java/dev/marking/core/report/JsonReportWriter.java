@@ -95,9 +95,11 @@ public final class JsonReportWriter implements ReportWriter {
         return m;
     }
 
-    private static Map<String, Object> policy(PolicySource p) {
+    /** A policy file a report names: file (a local one as shown, a URI as it is), role and what was ignored. */
+    public static Map<String, Object> policy(PolicySource p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", p.role() == PolicySource.Role.BUILT_IN ? p.file() : Scanner.display(Path.of(p.file())));
+        m.put("file", p.role() == PolicySource.Role.BUILT_IN || p.file().contains("://") ? p.file()
+                : Scanner.display(Path.of(p.file())));
         m.put("role", p.role().id());
         m.put("ignored", p.ignored());
         return m;

@@ -1,6 +1,7 @@
 package dev.marking.core.rules;
 
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Seals;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
@@ -12,10 +13,17 @@ import java.util.List;
 /**
  * What a rule may look at for one file: the read model, the markings found in it (computed once),
  * today's date, the message bundle and the file's path relative to the scanned root ('/'-separated).
- * Rules match on {@link #fold folded} text and quote evidence from the model as written.
+ * Rules match on {@link #fold folded} text and quote evidence from the model as written. The file's signatures,
+ * checked when it was read, are its {@link #seals()} ({@link Seals#NONE} when nobody looked).
  */
 public record RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages,
-        String relativePath) {
+        String relativePath, Seals seals) {
+
+    /** A context of a file whose signatures were not looked at. */
+    public RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages,
+            String relativePath) {
+        this(model, evidence, today, messages, relativePath, Seals.NONE);
+    }
 
     /** A context whose relative path is the file name. */
     public RuleContext(ReadModel model, MarkingEvidence evidence, LocalDate today, Messages messages) {

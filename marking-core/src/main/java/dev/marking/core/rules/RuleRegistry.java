@@ -20,6 +20,7 @@ import dev.marking.core.rules.pii.IdCardRule;
 import dev.marking.core.rules.pii.PhoneRule;
 import dev.marking.core.rules.redaction.FakeRedactionRule;
 import dev.marking.core.rules.scanned.NoTextRule;
+import dev.marking.core.rules.seal.SealRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class RuleRegistry {
                 s -> new PhoneRule(),
                 s -> new BankCardRule(),
                 s -> new EmailRule(),
-                s -> new NoTextRule(s.mode())));
+                s -> new NoTextRule(s.mode()),
+                s -> new SealRule(s.parser(), s.seal())));
     }
 
     /** This registry and {@code entry} after it (an extension's own rule, a test's). */

@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param paths     levels required by folder
  * @param codenames an organisation's codenames, also placeholders' real names
  * @param pseudonyms severity of lawful personal-name pseudonyms ({@code 张某}); empty: not reported
+ * @param seal       which levels must be signed and whose signatures are trusted
  */
 public record RuleSettings(MarkingParser parser, MarkingMode mode, List<LevelTerm> terms, List<PathRule> paths,
-        List<String> codenames, Optional<Severity> pseudonyms) {
+        List<String> codenames, Optional<Severity> pseudonyms, SealSettings seal) {
+
+    /** Settings without seal requirements. */
+    public RuleSettings(MarkingParser parser, MarkingMode mode, List<LevelTerm> terms, List<PathRule> paths,
+            List<String> codenames, Optional<Severity> pseudonyms) {
+        this(parser, mode, terms, paths, codenames, pseudonyms, SealSettings.NONE);
+    }
 
     public RuleSettings {
         terms = List.copyOf(terms);

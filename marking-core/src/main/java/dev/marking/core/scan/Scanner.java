@@ -5,6 +5,8 @@ import dev.marking.core.format.FileClass;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.OcrSettings;
 import dev.marking.core.format.ReadModel;
+import dev.marking.core.format.Seals;
+import dev.marking.core.format.seal.SealInspector;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
@@ -144,7 +146,7 @@ public final class Scanner {
 
     /** Runs the rules over an already read model. */
     public FileResult check(String shownPath, String relativePath, ReadModel model) {
-        return check(shownPath, relativePath, model, List.of());
+        return check(shownPath, relativePath, model, Seals.NONE, List.of());
     }
 
     /** What a scan did with one target: a result, or (for a walked file that is not a document) a skipped entry. */
@@ -200,7 +202,7 @@ public final class Scanner {
             AtomicInteger reads) {
         String sha;
         try {
-            sha = Digests.sha256(target.file());
+            sha = contentKey(target);
         } catch (IOException e) {
             // Unreadable now: let the read report it, and remember nothing.
             return read(target, d, reads);
@@ -222,10 +224,17 @@ public final class Scanner {
 
     private static String hashOrEmpty(ScanTarget target) {
         try {
-            return Digests.sha256(target.file());
+            return contentKey(target);
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** The content's hash, and its detached signature's when it has one (a new {@code .p7s} changes the result). */
+    private static String contentKey(ScanTarget target) throws IOException {
+        String sha = Digests.sha256(target.file());
+        Optional<Path> seal = SealInspector.detached(target.file());
+        return seal.isPresent() ? sha + "+" + Digests.sha256(seal.get()) : sha;
     }
 
     /**
@@ -308,12 +317,15 @@ public final class Scanner {
             return fileFinding(target, d.format().id(), rule, options.messages().format(rule.id(), e.getMessage()),
                     mismatch);
         }
-        return check(display(target.file()), target.relative(), model, mismatch);
+        Seals seals = SealInspector.seals(d.format(), target.file());
+        return check(display(target.file()), target.relative(), model, seals, mismatch);
     }
 
-    private FileResult check(String shownPath, String relativePath, ReadModel model, List<Finding> fromScanner) {
+    private FileResult check(String shownPath, String relativePath, ReadModel model, Seals seals,
+            List<Finding> fromScanner) {
         MarkingEvidence evidence = MarkingEvidence.of(model, options.parser());
-        RuleContext context = new RuleContext(model, evidence, options.today(), options.messages(), relativePath);
+        RuleContext context = new RuleContext(model, evidence, options.today(), options.messages(), relativePath,
+                seals);
         List<Finding> findings = new ArrayList<>(fromScanner);
         for (Rule rule : rules) {
             if (Thread.currentThread().isInterrupted()) {

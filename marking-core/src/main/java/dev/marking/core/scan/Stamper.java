@@ -6,6 +6,7 @@ import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.convert.OfficeConverter;
 import dev.marking.core.format.convert.StampSource;
+import dev.marking.core.format.seal.Sealer;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Marking;
 import dev.marking.core.model.Message;
@@ -123,11 +124,23 @@ public final class Stamper {
             Path temp = AtomicFiles.newTemp(outDir);
             try {
                 input.format().stamp(input.file(), temp, options, notes);
+                seal(input.format(), temp, target, options);
                 AtomicFiles.moveIntoPlace(temp, target, replace);
                 return target;
             } finally {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /**
+     * Signs the stamped file {@code staged}, about to become {@code target}, when {@code options} carry a key
+     * (DESIGN §1.10): in the file for PDF and OOXML, beside {@code target} ({@code .p7s}) for the rest.
+     */
+    public static void seal(DocumentFormat format, Path staged, Path target, StampOptions options)
+            throws DocumentException {
+        if (options.seal().isPresent()) {
+            Sealer.seal(format.id(), staged, target, options.seal().get(), options.sealReason());
         }
     }
 

@@ -115,7 +115,8 @@ class EngineTest {
         assertEquals(Set.of("marking.missing", "marking.invalid", "marking.noncanonical", "marking.inconsistent",
                 "marking.incomplete", "term.expired", "copy.invalid", "declass.fake", "declass.template", "redaction.fake",
                 "hidden.content", "pii.id-card", "pii.phone", "pii.bank-card", "pii.email", "file.unreadable",
-                "file.encrypted", "file.no-text", "file.unsupported", "file.mismatch", "policy.excluded-all"), ids);
+                "file.encrypted", "file.no-text", "file.unsupported", "file.mismatch", "policy.excluded-all", "seal.broken",
+                "seal.untrusted", "seal.missing"), ids);
         Files.writeString(dir.resolve("a.md"), "正文\n");
         StringWriter sarif = new StringWriter();
         engine.verify(VerifyRequest.of(List.of(dir)).withReport(ReportTarget.console("sarif")), sarif);

@@ -36,6 +36,23 @@ class LocalPolicyTest {
     }
 
     @Test
+    void aLocalFileReadByTheCallerIsAppliedAsTheFileItself() throws Exception {
+        String yaml = "rules: {marking.noncanonical: error}\nexclude: [\"*.md\"]\n";
+        for (Policy upper : List.of(Policy.defaults(), org("local-policy: override\n"))) {
+            Path file = Files.writeString(dir.resolve("marking.yml"), yaml);
+            Policy fromFile = LocalPolicy.apply(upper, file);
+            Policy fromBytes = LocalPolicy.apply(upper, file.toString(), Files.readAllBytes(file));
+            assertEquals(fromFile.fingerprint(), fromBytes.fingerprint());
+            assertEquals(fromFile.sources(), fromBytes.sources());
+            assertEquals(fromFile.severities(), fromBytes.severities());
+            assertEquals(fromFile.exclude().size(), fromBytes.exclude().size());
+            assertNotEquals(upper.fingerprint(), fromBytes.fingerprint());
+        }
+        assertThrows(PolicyException.class, () -> LocalPolicy.apply(Policy.defaults(), "bad.yml",
+                new byte[] {(byte) 0xff, (byte) 0xfe}), "not UTF-8");
+    }
+
+    @Test
     void everythingThatLoosensIsIgnoredAndNamed() throws Exception {
         Policy p = local(Policy.defaults(), """
                 version: 1

@@ -152,7 +152,8 @@ class PolicyLoaderTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, local-policy, "
-            + "marking, marking.script, ocr, paths, rules, schemes, sensitive, suppressions, version)",
+            + "marking, marking.script, ocr, paths, rules, schemes, seal, seal.algorithm, seal.required, seal.trust, "
+            + "sensitive, suppressions, version)",
         "local-policy: loosen|marking.yml:1: local-policy: expected one of tighten, override, not 'loosen'",
         "version: 2|marking.yml:1: version: expected one of 1, not '2'",
         "marking: sometimes|marking.yml:1: marking: expected one of mandatory, content, not 'sometimes'",
@@ -160,7 +161,7 @@ class PolicyLoaderTest {
             + "declass.fake, declass.template, file.encrypted, file.mismatch, file.no-text, file.unreadable, "
             + "file.unsupported, hidden.content, marking.incomplete, marking.inconsistent, marking.invalid, "
             + "marking.missing, marking.noncanonical, pii.bank-card, pii.email, pii.id-card, pii.phone, "
-            + "policy.excluded-all, redaction.fake, term.expired)",
+            + "policy.excluded-all, redaction.fake, seal.broken, seal.missing, seal.untrusted, term.expired)",
         "rules: {marking.missing: fatal}|marking.yml:1: rules.marking.missing: expected one of error, warning, info, off, "
             + "not 'fatal'",
         "schemes: {enabled: [state, martian]}|marking.yml:1: schemes.enabled: expected one of state, work, internal, "
@@ -193,8 +194,8 @@ class PolicyLoaderTest {
         "suppressions: [{path: a, rule: nope, reason: r}]|marking.yml:1: suppressions.rule: expected one of "
             + "marking.missing, marking.invalid, marking.noncanonical, marking.inconsistent, marking.incomplete, "
             + "term.expired, copy.invalid, declass.fake, declass.template, redaction.fake, hidden.content, pii.id-card, "
-            + "pii.phone, pii.bank-card, pii.email, file.no-text, file.unreadable, file.encrypted, file.unsupported, "
-            + "file.mismatch, policy.excluded-all, *, not 'nope'",
+            + "pii.phone, pii.bank-card, pii.email, file.no-text, seal.broken, seal.untrusted, seal.missing, "
+            + "file.unreadable, file.encrypted, file.unsupported, file.mismatch, policy.excluded-all, *, not 'nope'",
         "suppressions: [{path: a, rule: '*', reason: r, until: soon}]|marking.yml:1: suppressions.until: expected a date "
             + "YYYY-MM-DD, not 'soon'",
         "include: '**/*.docx'|marking.yml:1: include: expected a list",
@@ -215,7 +216,8 @@ class PolicyLoaderTest {
         assertEquals("marking.yml:4: rules.pii.mail: unknown key (known: copy.invalid, declass.fake, declass.template, "
                 + "file.encrypted, file.mismatch, file.no-text, file.unreadable, file.unsupported, hidden.content, "
                 + "marking.incomplete, marking.inconsistent, marking.invalid, marking.missing, marking.noncanonical, "
-                + "pii.bank-card, pii.email, pii.id-card, pii.phone, policy.excluded-all, redaction.fake, term.expired)",
+                + "pii.bank-card, pii.email, pii.id-card, pii.phone, policy.excluded-all, redaction.fake, seal.broken, "
+                + "seal.missing, seal.untrusted, term.expired)",
                 error("marking: content\n\nrules:\n  pii.mail: off\n"));
         assertTrue(error("rules:\n  a: [\n").startsWith("marking.yml:3: not valid YAML"));
         assertEquals("marking.yml:2: rules: given twice", error("rules: {}\nrules: {}\n"));

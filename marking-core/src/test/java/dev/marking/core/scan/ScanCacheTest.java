@@ -131,7 +131,8 @@ class ScanCacheTest {
                 Messages.forLang("zh")), "1.0"));
         Policy d = Policy.defaults();
         Policy other = new Policy("x", d.schemes(), true, d.mode(), d.script(), d.severities(), List.of(), List.of(),
-                List.of(), d.pseudonyms(), d.channels(), List.of(), List.of(), List.of(), true, "other", d.local(), d.sources());
+                List.of(), d.pseudonyms(), d.channels(), List.of(), List.of(), List.of(), true, "other", d.local(), d.sources(),
+                d.seal());
         assertNotEquals(base, ScanCache.key(formats, ScanOptions.of(other, LocalDate.of(2026, 11, 23),
                 Messages.forLang("en")), "1.0"));
     }

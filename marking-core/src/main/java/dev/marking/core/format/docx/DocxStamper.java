@@ -53,6 +53,7 @@ final class DocxStamper {
         }
         List<Sections.Section> sections = Sections.of(document);
         Sections.keepPrintable(sections);
+        RunningParts.dropBlankFirstPage(doc, sections);
         float scale = sections.get(0).paperScale();
         StampStyles.declare(doc, scale);
         boolean numbered = options.marking().copy().isPresent();

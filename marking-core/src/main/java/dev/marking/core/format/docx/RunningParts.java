@@ -25,6 +25,12 @@ import org.w3c.dom.Element;
  */
 final class RunningParts {
 
+    /**
+     * Paragraph and run properties that may print even without text; a style ({@code w:pStyle}) is one, since
+     * the style may draw a border.
+     */
+    private static final Set<String> SHOWING_PROPERTIES = Set.of("pStyle", "rStyle", "pBdr", "bdr", "shd", "highlight");
+
     private RunningParts() {
     }
 
@@ -50,6 +56,65 @@ final class RunningParts {
             DocxReader.story(doc, rid).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * Drops the first section's different first page ({@code w:titlePg}) when odd and even pages differ
+     * ({@code w:evenAndOddHeaders}) and that first page shows nothing different: its first and default
+     * header and footer are all blank. Stamped, its first page would show exactly what its other odd pages
+     * show, so the flag changes nothing on any page. Kept, it loses the mark of even pages on a LibreOffice
+     * save: LibreOffice keeps a section with a different first page that its layout puts on one page as that
+     * page alone, with the first page's header as the only one, no even header; the first section has no
+     * previous section to inherit an even header from, so Word would print its even pages unmarked.
+     */
+    static void dropBlankFirstPage(XWPFDocument doc, List<Sections.Section> sections) {
+        if (sections.isEmpty() || !sections.get(0).titlePage() || !DocxReader.evenAndOdd(doc)) {
+            return;
+        }
+        Sections.Section first = sections.get(0);
+        for (String kind : List.of("header", "footer")) {
+            Map<String, String> refs = first.ownReferences(kind);
+            for (String type : List.of("first", "default")) {
+                if (!DocxReader.story(doc, refs.get(type)).map(RunningParts::blank).orElse(true)) {
+                    return;
+                }
+            }
+        }
+        Element sectPr = first.sectPr().orElseThrow();
+        for (Element toggle : Wml.children(sectPr)) {
+            if (Wml.isW(toggle, "titlePg")) {
+                try (XmlCursor c = XmlBeans.nodeToCursor(toggle)) {
+                    c.removeXml();
+                }
+            }
+        }
+    }
+
+    /**
+     * True when a header or footer story shows nothing: paragraphs and runs holding only white space, with no
+     * border, shading, drawing, picture, field, table or anything else that could print.
+     */
+    private static boolean blank(Element story) {
+        for (Element e : Wml.children(story)) {
+            if (!invisible(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean invisible(Element e) {
+        if (!Wml.W.equals(e.getNamespaceURI())) {
+            return false;
+        }
+        return switch (e.getLocalName()) {
+            case "t" -> Wml.ownText(e).isBlank();
+            case "pPr", "rPr" -> Wml.children(e).stream().noneMatch(c -> Wml.W.equals(c.getNamespaceURI())
+                    && SHOWING_PROPERTIES.contains(c.getLocalName()));
+            case "p", "r", "proofErr", "bookmarkStart", "bookmarkEnd", "lastRenderedPageBreak", "tab" ->
+                    Wml.children(e).stream().allMatch(RunningParts::invisible);
+            default -> false;
+        };
     }
 
     /** Every header and footer part in the package, shown or not (a restamp cleans them all). */

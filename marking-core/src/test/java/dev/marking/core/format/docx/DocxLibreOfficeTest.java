@@ -1,8 +1,11 @@
 package dev.marking.core.format.docx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.format.RunningSlot;
+import dev.marking.core.format.SlotType;
 import dev.marking.core.format.StampOptions;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Marking;
@@ -101,6 +104,32 @@ class DocxLibreOfficeTest {
             BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, DPI);
             ImageIO.write(image, "png", Files.createDirectories(Path.of("target")).resolve("docx-white-cells.png").toFile());
             WatermarkPixels.assertDiagonalAndLight(image, "over white cells: ");
+        }
+    }
+
+    /**
+     * Issue 15: LibreOffice saves a section with a different first page that it lays out on one page as that page
+     * alone, with the first page's header as its only one. A stamped first section like that (a cover page,
+     * odd and even pages different) kept no even header, and Word would print its even pages unmarked. The stamp
+     * drops a different first page that shows nothing different, so the even header survives the save.
+     */
+    @Test
+    void evenHeaderOfAOnePageFirstSectionSurvivesASave() throws Exception {
+        Path source = Fixtures.docx().titlePage().evenAndOddHeaders().paragraph("封面")
+                .section().header("正文页眉").paragraph("第一页").pageBreak().paragraph("第二页").pageBreak()
+                .paragraph("第三页").build(tmp.resolve("cover.docx"));
+        Marking marking = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5))
+                .withCopy(new CopyNumber(123));
+        Path stamped = tmp.resolve("stamped.docx");
+        DocxFormat format = new DocxFormat();
+        format.stamp(source, stamped, StampOptions.all(marking, "lo-3", LocalDate.of(2026, 12, 1)));
+        Path resaved = new LibreOffice(tmp).convert(stamped, LibreOffice.DOCX, tmp.resolve("resaved"));
+        List<RunningSlot> slots = format.read(resaved).slots();
+        assertTrue(slots.stream().anyMatch(s -> s.unit() == 1 && s.type() == SlotType.EVEN),
+                "the first section keeps an even header: " + slots);
+        for (RunningSlot s : slots) {
+            assertTrue(s.header().stream().anyMatch(b -> b.text().contains("机密★5年")), s + " lacks the mark");
+            assertEquals(1, s.watermarks().size(), s + " watermarks");
         }
     }
 

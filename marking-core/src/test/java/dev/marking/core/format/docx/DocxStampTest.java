@@ -143,17 +143,46 @@ class DocxStampTest {
 
     @Test
     void documentWithoutHeadersGetsThemCreated() throws Exception {
-        Path in = Fixtures.docx().titlePage().evenAndOddHeaders().paragraph("正文").build(tmp.resolve("in.docx"));
+        Path in = Fixtures.docx().titlePage().header("页眉").evenAndOddHeaders().paragraph("正文")
+                .build(tmp.resolve("in.docx"));
         Path out = tmp.resolve("out.docx");
         StampOptions options = StampOptions.all(jimi(), "d", DAY);
         format.stamp(in, out, options);
         List<RunningSlot> slots = format.read(out).slots();
         assertEquals(List.of(SlotType.DEFAULT, SlotType.FIRST, SlotType.EVEN), slots.stream().map(RunningSlot::type).toList());
         for (RunningSlot s : slots) {
-            assertEquals(List.of("机密★5年"), s.header().stream().map(TextBlock::text).toList());
+            List<String> own = s.type() == SlotType.DEFAULT ? List.of("机密★5年", "页眉") : List.of("机密★5年");
+            assertEquals(own, s.header().stream().map(TextBlock::text).toList());
             assertEquals(List.of("第000123份"), s.footer().stream().map(TextBlock::text).toList());
             assertEquals(1, s.watermarks().size());
         }
+    }
+
+    /**
+     * A first section whose different first page shows nothing different (no first or default header or footer)
+     * loses {@code w:titlePg} when odd and even pages differ: its first page shows the default header, the same
+     * mark, and LibreOffice keeps the even header through a save (DocxLibreOfficeTest). Without odd and even
+     * pages, or in a later section, the flag stays.
+     */
+    @Test
+    void blankDifferentFirstPageOfTheFirstSectionIsDropped() throws Exception {
+        Path in = Fixtures.docx().titlePage().evenAndOddHeaders().paragraph("封面").section().titlePage()
+                .paragraph("正文").build(tmp.resolve("in.docx"));
+        Path out = tmp.resolve("out.docx");
+        format.stamp(in, out, StampOptions.all(jimi(), "d", DAY));
+        List<RunningSlot> slots = format.read(out).slots();
+        assertEquals(List.of("1 DEFAULT", "1 EVEN", "2 DEFAULT", "2 FIRST", "2 EVEN"),
+                slots.stream().map(s -> s.unit() + " " + s.type().name()).toList());
+        for (RunningSlot s : slots) {
+            assertEquals(List.of("机密★5年"), s.header().stream().map(TextBlock::text).toList());
+            assertEquals(1, s.watermarks().size());
+        }
+        assertEquals(1, count(entry(out, "word/document.xml"), "<w:titlePg"));
+
+        Path noEvenPages = Fixtures.docx().titlePage().paragraph("封面").build(tmp.resolve("odd.docx"));
+        format.stamp(noEvenPages, tmp.resolve("odd-out.docx"), StampOptions.all(jimi(), "d", DAY));
+        assertEquals(List.of(SlotType.DEFAULT, SlotType.FIRST),
+                format.read(tmp.resolve("odd-out.docx")).slots().stream().map(RunningSlot::type).toList());
     }
 
     @Test
