@@ -38,15 +38,20 @@ import java.util.stream.IntStream;
  * Checks files: each is first classified by its content and name (DESIGN §1.8); a document is read by its
  * format into a read model and every rule looks at it; what is not a document is skipped when a walk found it.
  * Unreadable, encrypted, unsupported and special files become findings, never exceptions. Files are checked in
- * parallel.
+ * parallel, each within a time limit ({@link FileTimeLimit}); a rule reports at most {@link #MAX_FINDINGS_PER_RULE}
+ * findings in one file and counts the rest in one more.
  */
 public final class Scanner {
+
+    /** Findings one rule lists for one file; the rest are counted in one more finding of that rule. */
+    public static final int MAX_FINDINGS_PER_RULE = 200;
 
     private final FormatRegistry formats;
     private final List<Rule> rules;
     private final ScanOptions options;
     private final PolicyFilter filter;
     private final OcrSettings ocr;
+    private final FileTimeLimit timeLimit;
 
     public Scanner(FormatRegistry formats, List<Rule> rules, ScanOptions options) {
         this.formats = formats;
@@ -54,6 +59,7 @@ public final class Scanner {
         this.options = options;
         this.filter = new PolicyFilter(options.policy(), options.today(), options.messages());
         this.ocr = options.policy().ocrSettings();
+        this.timeLimit = new FileTimeLimit(options.fileTimeLimit());
     }
 
     /** A scanner with the formats given and the built-in rules configured by {@code options.policy()}. */
@@ -274,8 +280,22 @@ public final class Scanner {
                 reason), List.of());
     }
 
-    /** Reads a document with the format its classification chose; a disagreeing name is a warning. */
+    /** Reads and checks a document within the time limit; a file past it is one finding naming the limit. */
     private FileResult read(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
+        FileResult r;
+        try (FileTimeLimit.Watch watch = timeLimit.start()) {
+            r = readAndCheck(target, d, reads);
+            if (!watch.expired()) {
+                return r;
+            }
+        }
+        String why = options.messages().format("input.too-slow", timeLimit.limit().toMillis() / 1000.0);
+        return fileFinding(target, d.format().id(), FileRules.UNREADABLE, options.messages().format(
+                FileRules.UNREADABLE.id(), why), List.of());
+    }
+
+    /** Reads a document with the format its classification chose; a disagreeing name is a warning. */
+    private FileResult readAndCheck(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
         reads.incrementAndGet();
         List<Finding> mismatch = d.misnamed().map(ext -> List.of(new Finding(FileRules.MISMATCH.id(),
                 FileRules.MISMATCH.defaultSeverity(), options.messages().format("file.mismatch", ext, d.format().id()),
@@ -308,8 +328,11 @@ public final class Scanner {
                 seals);
         List<Finding> findings = new ArrayList<>(fromScanner);
         for (Rule rule : rules) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // past the time limit: the caller reports the file as such
+            }
             try {
-                findings.addAll(rule.check(context));
+                findings.addAll(capped(rule.check(context)));
             } catch (RuntimeException | StackOverflowError e) {
                 // Fail closed on this file only: the rest of the scan goes on.
                 findings.add(new Finding(FileRules.UNREADABLE.id(), Severity.ERROR, options.messages().format(
@@ -318,6 +341,18 @@ public final class Scanner {
         }
         return new FileResult(shownPath, model.format(), evidence.resolved(),
                 filter.apply(relativePath, evidence.resolved().isPresent(), findings));
+    }
+
+    /** At most {@link #MAX_FINDINGS_PER_RULE} of one rule's findings, and one that counts the rest. */
+    private List<Finding> capped(List<Finding> all) {
+        if (all.size() <= MAX_FINDINGS_PER_RULE) {
+            return all;
+        }
+        List<Finding> kept = new ArrayList<>(all.subList(0, MAX_FINDINGS_PER_RULE));
+        Finding first = all.get(0);
+        kept.add(new Finding(first.rule(), first.severity(), options.messages().format("findings.more",
+                all.size() - MAX_FINDINGS_PER_RULE, first.rule(), MAX_FINDINGS_PER_RULE), Location.FILE, null));
+        return kept;
     }
 
     /** A finding for what a walk could not take in: a folder it could not open, a special file, a dangling link. */

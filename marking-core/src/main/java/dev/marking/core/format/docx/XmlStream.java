@@ -1,8 +1,10 @@
 package dev.marking.core.format.docx;
 
+import dev.marking.core.format.ooxml.OoxmlPackages;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -25,7 +27,7 @@ final class XmlStream implements AutoCloseable {
     /** Elements nested deeper than this make the part unreadable (Word itself writes fewer than 100). */
     static final int MAX_DEPTH = 1_000;
     /** A part that inflates to more than this many bytes is refused (the largest real documents are far smaller). */
-    static final long MAX_PART_BYTES = 1L << 30;
+    static final long MAX_PART_BYTES = OoxmlPackages.MAX_PART_BYTES;
 
     /** A part broke one of the limits; the message names the limit. */
     static final class LimitException extends XMLStreamException {
@@ -246,6 +248,9 @@ final class XmlStream implements AutoCloseable {
         }
 
         private void counted(int n) throws IOException {
+            if ((count >> 20) != ((count + n) >> 20) && Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException(name + ": stopped after " + String.format("%,d", count) + " bytes");
+            }
             count += n;
             if (count > MAX_PART_BYTES) {
                 throw new TooLarge(name + " inflates to more than " + String.format("%,d", MAX_PART_BYTES) + " bytes");

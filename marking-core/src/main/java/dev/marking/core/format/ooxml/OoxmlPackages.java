@@ -28,9 +28,21 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * {@code EncryptionInfo}), a damaged archive, a package of another kind. Strict packages are read as
  * transitional (see {@link StrictOoxml}); stamping them writes transitional OOXML. A package opened for
  * reading is read in place with {@link PackageAccess#READ} and closed with revert, so the file is never
- * written to; POI's ZipSecureFile limits (inflate ratio, entry size) guard against zip bombs.
+ * written to; POI's ZipSecureFile limits (inflate ratio, entry size) guard against zip bombs. Inside POI's
+ * ratio guard (1:100) a part may still inflate to gigabytes (an 11 MB DOCX to 700 MB of XML at 1:64), more than
+ * one document's text or object model can take in a 1 GB heap: no part may inflate past {@link #MAX_PART_BYTES}.
  */
 public final class OoxmlPackages {
+
+    /** The most one part of a package may inflate to (real documents' largest parts are tens of megabytes). */
+    public static final long MAX_PART_BYTES = 90L << 20;
+
+    static {
+        // POI's limit is process-wide; every OOXML package is opened through this class. A megabyte above ours, so
+        // that the streamed readers' own count (which names the part) trips first; below POI's 100 MB record limit,
+        // so that POI's object model stops at this one.
+        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES + (1 << 20));
+    }
 
     private static final int MAX_REASON = 160;
     private static final String CONTENT_TYPES = "[Content_Types].xml";
@@ -148,6 +160,11 @@ public final class OoxmlPackages {
     }
 
     private static String shortCause(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (String.valueOf(c.getMessage()).startsWith("Zip bomb detected!")) {
+                return String.format("a part inflates to more than %,d bytes", MAX_PART_BYTES);
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();

@@ -11,14 +11,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdfwriter.ContentStreamWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * A marking at the top of page 1 that we did not draw, typed into the document or left by another tool
@@ -130,13 +136,42 @@ final class EarlierPdfBlock {
         page.getCOSObject().setItem(COSName.CONTENTS, stream);
     }
 
-    /** Collects the page's lines with their glyphs, in the stripper's reading order. */
+    /** Collects the page's lines with their glyphs, in the stripper's reading order, within the {@link ContentLimits}. */
     private static final class LineCollector extends PDFTextStripper {
         final List<List<TextPosition>> lines = new ArrayList<>();
         private List<TextPosition> current = new ArrayList<>();
+        private final ContentLimits limits = new ContentLimits();
 
         LineCollector() throws IOException {
             super();
+        }
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            super.startPage(page);
+            limits.startPage(getCurrentPageNo());
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            limits.operator(operator.getName(), getGraphicsStackSize());
+            super.processOperator(operator, operands);
+        }
+
+        @Override
+        protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+            limits.glyph();
+            super.showGlyph(trm, font, code, displacement);
+        }
+
+        @Override
+        public void showForm(PDFormXObject form) throws IOException {
+            limits.form(form, () -> super.showForm(form));
+        }
+
+        @Override
+        public void showTransparencyGroup(PDTransparencyGroup form) throws IOException {
+            limits.form(form, () -> super.showTransparencyGroup(form));
         }
 
         @Override

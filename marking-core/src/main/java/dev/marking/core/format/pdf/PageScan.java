@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
 import org.apache.pdfbox.contentstream.operator.markedcontent.BeginMarkedContentSequence;
@@ -22,7 +19,6 @@ import org.apache.pdfbox.contentstream.operator.markedcontent.EndMarkedContentSe
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
@@ -39,25 +35,9 @@ import org.apache.pdfbox.util.Vector;
  * into the document's own text and our stamp's pieces, and (with ink) the text a reader does not see
  * ({@link PageInk}, {@link RedactionScanner}). Text inside a marked-content sequence whose properties carry
  * {@code /MarkingStamp /role}, or inside a Form XObject whose resource name starts with {@code MarkingStamp},
- * is ours; everything else is the page's. Hostile content stops at a limit ({@link LimitException}): more
- * than {@link #MAX_OPERATORS} operators on a page, Form XObjects nested deeper than {@link #MAX_FORM_DEPTH}
- * or drawing themselves.
+ * is ours; everything else is the page's. Hostile content stops at one of the {@link ContentLimits}.
  */
 final class PageScan extends PDFTextStripper {
-
-    /** Content-stream operators one page may run, its Form XObjects included. */
-    static final int MAX_OPERATORS = 10_000_000;
-    /** Form XObjects drawn inside one another at most this deep. */
-    static final int MAX_FORM_DEPTH = 32;
-
-    /** A page broke one of the limits; the message names it. */
-    static final class LimitException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LimitException(String message) {
-            super(message);
-        }
-    }
 
     /** One page: its own text (lines), our stamp's texts by role in drawing order, and its covered text. */
     record PageText(int page, String body, Map<StampRole, List<String>> stamp, List<HiddenItem> covered) {
@@ -69,13 +49,11 @@ final class PageScan extends PDFTextStripper {
 
     private final boolean withInk;
     private final List<PageText> pages = new ArrayList<>();
-    /** Forms being drawn, innermost last (identity: two equal dictionaries are still two forms). */
-    private final Set<COSStream> forms = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final ContentLimits limits = new ContentLimits();
     /** For each open marked-content sequence (innermost first): whether it is our stamp, for the ink. */
     private final Deque<Boolean> inkSequences = new ArrayDeque<>();
     private PageInk ink;
     private PDPage page;
-    private int operators;
     /** For each open marked-content sequence (innermost first): whether it started the current piece of stamp text. */
     private final Deque<Boolean> starts = new ArrayDeque<>();
     private Map<StampRole, List<String>> stamp;
@@ -137,8 +115,7 @@ final class PageScan extends PDFTextStripper {
         this.page = page;
         ink = withInk ? new PageInk(page) : null;
         inkSequences.clear();
-        operators = 0;
-        forms.clear();
+        limits.startPage(getCurrentPageNo());
     }
 
     @Override
@@ -193,10 +170,7 @@ final class PageScan extends PDFTextStripper {
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-        if (++operators > MAX_OPERATORS) {
-            throw new LimitException("page " + getCurrentPageNo() + " runs more than " + String.format("%,d", MAX_OPERATORS)
-                    + " content-stream operators");
-        }
+        limits.operator(operator.getName(), getGraphicsStackSize());
         boolean draw = "Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName;
         Optional<StampRole> ours = draw ? StampRole.ofXObjectName(((COSName) operands.get(0)).getName()) : Optional.empty();
         if (ours.isPresent()) {
@@ -234,6 +208,7 @@ final class PageScan extends PDFTextStripper {
 
     @Override
     protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+        limits.glyph();
         if (ink != null) {
             try {
                 ink.showGlyph(trm, font, code, displacement, getGraphicsState());
@@ -246,32 +221,12 @@ final class PageScan extends PDFTextStripper {
 
     @Override
     public void showForm(PDFormXObject form) throws IOException {
-        enter(form);
-        try {
-            super.showForm(form);
-        } finally {
-            forms.remove(form.getCOSObject());
-        }
+        limits.form(form, () -> super.showForm(form));
     }
 
     @Override
     public void showTransparencyGroup(PDTransparencyGroup form) throws IOException {
-        enter(form);
-        try {
-            super.showTransparencyGroup(form);
-        } finally {
-            forms.remove(form.getCOSObject());
-        }
-    }
-
-    private void enter(PDFormXObject form) {
-        if (forms.contains(form.getCOSObject())) {
-            throw new LimitException("page " + getCurrentPageNo() + " has a Form XObject that draws itself (a cycle of forms)");
-        }
-        if (forms.size() >= MAX_FORM_DEPTH) {
-            throw new LimitException("page " + getCurrentPageNo() + " nests Form XObjects deeper than " + MAX_FORM_DEPTH);
-        }
-        forms.add(form.getCOSObject());
+        limits.form(form, () -> super.showTransparencyGroup(form));
     }
 
     @Override

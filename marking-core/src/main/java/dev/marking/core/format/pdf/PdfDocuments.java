@@ -37,6 +37,10 @@ final class PdfDocuments {
             throw new DocumentException(file, Kind.UNREADABLE, "not a readable PDF: " + reason(e), e);
         }
         try {
+            String tooMany = PageTreeLimit.check(doc);
+            if (tooMany != null) {
+                throw new DocumentException(file, Kind.UNREADABLE, "the PDF breaks a limit: " + tooMany);
+            }
             if (doc.getNumberOfPages() == 0) {
                 throw new DocumentException(file, Kind.UNREADABLE, "the PDF has no pages (damaged page tree?)");
             }

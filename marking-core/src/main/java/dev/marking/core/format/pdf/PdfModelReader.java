@@ -47,7 +47,7 @@ final class PdfModelReader {
         PDDocument doc = PdfDocuments.open(file);
         try {
             return read(file, doc);
-        } catch (PageScan.LimitException e) {
+        } catch (ContentLimits.LimitException e) {
             throw new DocumentException(file, Kind.UNREADABLE, "the PDF breaks a limit: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new DocumentException(file, Kind.UNREADABLE, "cannot read the PDF's text: " + PdfDocuments.reason(e), e);

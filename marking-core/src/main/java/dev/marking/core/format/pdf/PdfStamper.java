@@ -49,6 +49,8 @@ final class PdfStamper {
                 save(doc, target, notes);
             }
             done = true;
+        } catch (ContentLimits.LimitException e) {
+            throw new DocumentException(source, Kind.UNREADABLE, "the PDF breaks a limit: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new DocumentException(source, Kind.UNREADABLE, "cannot stamp the PDF: " + PdfDocuments.reason(e), e);
         } finally {

@@ -18,8 +18,15 @@ import java.util.List;
  * A text file split into lines, with its charset (UTF-8, else GB18030 as older Chinese tools write),
  * whether it starts with a byte order mark (kept when written back), Markdown front matter (YAML
  * {@code ---} or TOML {@code +++}) and any block an earlier stamp or a hand wrote ({@link EarlierBlock}).
+ * A file larger than {@link #MAX_BYTES} or with a line longer than {@link #MAX_LINE_CHARS} is refused with the limit
+ * named: the rules' work and findings grow with it (one 63 MB line gave 1.4 million findings and a full heap).
  */
 final class TextDocument {
+
+    /** The largest text file read (each byte becomes up to two in memory, then lines and findings). */
+    static final long MAX_BYTES = 128L << 20;
+    /** The longest line read, in characters (a prose paragraph has a few thousand). */
+    static final int MAX_LINE_CHARS = 1_000_000;
 
     private static final MarkingParser PARSER = MarkingParser.standard();
 
@@ -40,6 +47,11 @@ final class TextDocument {
     static TextDocument load(Path file) throws DocumentException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new DocumentException(file, DocumentException.Kind.UNREADABLE, String.format(
+                        "a text file larger than %,d bytes (%,d bytes)", MAX_BYTES, size));
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new DocumentException(file, DocumentException.Kind.UNREADABLE, e.getClass().getSimpleName() + ": "
@@ -52,7 +64,15 @@ final class TextDocument {
             TextBytes decoded = TextBytes.decode(bytes);
             boolean bom = decoded.charset().equals(StandardCharsets.UTF_8) && bytes.length >= 3
                     && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-            return new TextDocument(decoded.text(), decoded.charset(), bom);
+            TextDocument doc = new TextDocument(decoded.text(), decoded.charset(), bom);
+            for (int i = 0; i < doc.lines.size(); i++) {
+                if (doc.lines.get(i).length() > MAX_LINE_CHARS) {
+                    throw new DocumentException(file, DocumentException.Kind.UNREADABLE, String.format(
+                            "line %,d is longer than %,d characters (%,d)", i + 1, MAX_LINE_CHARS,
+                            doc.lines.get(i).length()));
+                }
+            }
+            return doc;
         } catch (CharacterCodingException e) {
             throw new DocumentException(file, DocumentException.Kind.UNREADABLE, "neither UTF-8 nor GB18030 text", e);
         }

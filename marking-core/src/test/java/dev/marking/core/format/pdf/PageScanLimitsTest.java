@@ -1,16 +1,21 @@
 package dev.marking.core.format.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.format.DocumentException;
+import dev.marking.core.testing.HostileFiles;
+import dev.marking.core.testing.StampCases;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -60,7 +65,7 @@ class PageScanLimitsTest {
             doc.addPage(page);
             PDFormXObject inner = form(doc);
             draw(inner, "BT ET\n", null, null);
-            for (int i = 0; i < PageScan.MAX_FORM_DEPTH + 5; i++) {
+            for (int i = 0; i < ContentLimits.MAX_FORM_DEPTH + 5; i++) {
                 PDFormXObject outer = form(doc);
                 draw(outer, "/F Do\n", "F", inner);
                 inner = outer;
@@ -71,7 +76,37 @@ class PageScanLimitsTest {
             doc.save(file.toFile());
         }
         DocumentException e = assertThrows(DocumentException.class, () -> new PdfFormat().read(file));
-        assertTrue(e.getMessage().contains("deeper than " + PageScan.MAX_FORM_DEPTH), e.getMessage());
+        assertTrue(e.getMessage().contains("deeper than " + ContentLimits.MAX_FORM_DEPTH), e.getMessage());
+    }
+
+    @Test
+    void floodsAndPageTreesPastTheFileAreRefusedWithTheLimitNamed() throws IOException {
+        assertRefused(HostileFiles.pdfSaveFlood(tmp.resolve("q.pdf"), 1_000_000),
+                "page 1 saves graphics states (q) more than 10,000 deep");
+        assertRefused(HostileFiles.pdfTextFlood(tmp.resolve("tj.pdf"), 400_000), "page 1 shows more than 200,000 glyphs");
+        assertRefused(HostileFiles.pdfCountClaim(tmp.resolve("count.pdf"), 10_000_000),
+                "the page tree claims 10,000,000 pages, more than the 3 objects the file holds");
+        assertRefused(HostileFiles.pdfManyKids(tmp.resolve("kids.pdf"), 100_000),
+                "the page tree claims 100,000 pages, more than the 3 objects the file holds");
+    }
+
+    @Test
+    void stampingStopsAtTheSameLimits() throws IOException {
+        for (Path file : List.of(HostileFiles.pdfFormCycle(tmp.resolve("cycle.pdf")),
+                HostileFiles.pdfSaveFlood(tmp.resolve("q.pdf"), 1_000_000))) {
+            DocumentException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(
+                    DocumentException.class, () -> new PdfFormat().stamp(file, tmp.resolve("out.pdf"),
+                            StampCases.first())));
+            assertTrue(e.getMessage().contains("the PDF breaks a limit: "), e.getMessage());
+            assertFalse(Files.exists(tmp.resolve("out.pdf")));
+        }
+    }
+
+    private static void assertRefused(Path file, String limit) {
+        DocumentException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> assertThrows(DocumentException.class, () -> new PdfFormat().read(file)));
+        assertEquals(DocumentException.Kind.UNREADABLE, e.kind());
+        assertTrue(e.getMessage().contains("the PDF breaks a limit: " + limit), e.getMessage());
     }
 
     private static PDFormXObject form(PDDocument doc) {

@@ -1,0 +1,74 @@
+package dev.marking.core.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.model.Finding;
+import dev.marking.core.model.MarkingParser;
+import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.testing.HostileFiles;
+import dev.marking.core.text.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 18: findings per rule per file are capped and counted, and a file past the time limit is one finding. */
+class ScanLimitsTest {
+
+    @TempDir
+    Path dir;
+
+    private final MarkingParser parser = MarkingParser.standard();
+
+    private Scanner scanner(Duration limit) {
+        return new Scanner(FormatRegistry.standard(), RuleRegistry.standard().rules(parser),
+                new ScanOptions(LocalDate.of(2026, 12, 1), Messages.forLang("en"), parser, 2).withFileTimeLimit(limit));
+    }
+
+    @Test
+    void aRuleListsAtMostTwoHundredFindingsAndCountsTheRest() throws IOException {
+        Path ids = HostileFiles.textManyIdNumbers(dir.resolve("ids.txt"), 1_000);
+        List<Finding> pii = scanner(Duration.ofMinutes(1)).check(ids).findings().stream()
+                .filter(f -> f.rule().equals("pii.id-card")).toList();
+        assertEquals(Scanner.MAX_FINDINGS_PER_RULE + 1, pii.size());
+        assertTrue(pii.stream().anyMatch(f -> f.message().equals(
+                "and 800 more pii.id-card findings in this file (only the first 200 are listed)")), pii.toString());
+        Path few = HostileFiles.textManyIdNumbers(dir.resolve("few.txt"), 200);
+        assertEquals(200, scanner(Duration.ofMinutes(1)).check(few).findings().stream()
+                .filter(f -> f.rule().equals("pii.id-card")).count(), "at the cap: all listed, none counted");
+    }
+
+    @Test
+    void aFilePastTheTimeLimitIsUnreadableAndTheOthersAreChecked() throws IOException {
+        Path bomb = HostileFiles.docxBomb(dir.resolve("bomb.docx"), 100L << 20);
+        Path memo = Files.writeString(dir.resolve("memo.txt"), "机密★5年\n正文\n");
+        ScanResult r = scanner(Duration.ofMillis(300)).scan(List.of(bomb, memo));
+        FileResult late = r.files().stream().filter(f -> f.path().endsWith("bomb.docx")).findFirst().orElseThrow();
+        assertEquals("file.unreadable", late.findings().get(0).rule());
+        assertTrue(late.findings().get(0).message().contains("took longer than the time limit of 0.3 s for one file"),
+                late.toString());
+        FileResult ok = r.files().stream().filter(f -> f.path().endsWith("memo.txt")).findFirst().orElseThrow();
+        assertEquals(List.of(), ok.findings());
+        assertTrue(scanner(Duration.ofMinutes(1)).scan(List.of(memo)).files().get(0).findings().isEmpty(),
+                "the interrupt of a file past its limit never reaches the next file");
+    }
+
+    @Test
+    void theLimitComesFromTheEnvironmentOrIsFiveMinutes() {
+        assertEquals(Duration.ofMinutes(5), FileTimeLimit.fromEnvironment(Map.of()));
+        assertEquals(Duration.ofSeconds(90), FileTimeLimit.fromEnvironment(Map.of(FileTimeLimit.VARIABLE, "90")));
+        assertEquals(Duration.ofSeconds(90), FileTimeLimit.fromEnvironment(Map.of(FileTimeLimit.VARIABLE, "90s")));
+        assertThrows(IllegalArgumentException.class, () -> FileTimeLimit.fromEnvironment(Map.of(FileTimeLimit.VARIABLE,
+                "0")));
+        assertThrows(IllegalArgumentException.class, () -> FileTimeLimit.fromEnvironment(Map.of(FileTimeLimit.VARIABLE,
+                "soon")));
+    }
+}
