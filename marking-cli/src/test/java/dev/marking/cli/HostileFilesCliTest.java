@@ -54,8 +54,10 @@ class HostileFilesCliTest {
         HostileFiles.pdfFormCycle(docs.resolve("cycle.pdf"));
         HostileFiles.textLongLine(docs.resolve("line.txt"), 2_000_000);
         HostileFiles.textManyIdNumbers(docs.resolve("ids.txt"), 100_000);
+        HostileFiles.odtBomb(docs.resolve("bomb.odt"), 200L << 20);
+        HostileFiles.textHuge(docs.resolve("huge.txt"), 200L << 20);
         Files.writeString(docs.resolve("memo.txt"), "机密★5年\n正文\n", StandardCharsets.UTF_8);
-        for (String name : List.of("bomb.docx", "saves.pdf", "glyphs.pdf", "kids.pdf", "count.pdf", "cycle.pdf")) {
+        for (String name : List.of("bomb.docx", "bomb.odt", "saves.pdf", "glyphs.pdf", "kids.pdf", "count.pdf", "cycle.pdf")) {
             assertTrue(Files.size(docs.resolve(name)) < 12_000_000, name + " is small on disk");
         }
     }
@@ -110,8 +112,11 @@ class HostileFilesCliTest {
         assertTrue(findingOf(out, "ids.txt").contains("and 99,800 more pii.id-card findings in this file (only the first "
                 + "200 are listed)"), out);
         assertEquals(201, out.lines().filter(l -> l.contains("pii.id-card")).count(), "200 listed and one counting the rest");
+        assertTrue(findingOf(out, "bomb.odt").contains("content.xml inflates to more than 94,371,840 bytes"), out);
+        assertTrue(findingOf(out, "huge.txt").contains("a text file larger than 134,217,728 bytes (209,715,200 bytes)"),
+                out);
         assertTrue(out.contains("memo.txt  [机密★5年]"), "the ordinary file is still checked: " + out);
-        assertTrue(out.endsWith("files: 9, errors: 208, warnings: 0, infos: 0, skipped: 0\n"), out);
+        assertTrue(out.endsWith("files: 11, errors: 210, warnings: 0, infos: 0, skipped: 0\n"), out);
         assertTrue(r.millis() < TIMEOUT_SECONDS * 1000);
     }
 

@@ -3,12 +3,14 @@ package dev.marking.core.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
@@ -60,6 +62,67 @@ public final class HostileFiles {
             }
             zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+        }
+        return file;
+    }
+
+    /**
+     * An OpenDocument text whose {@code content.xml} inflates to about {@code inflatedBytes} bytes of paragraphs
+     * (the ODF counterpart of {@link #docxBomb}).
+     */
+    public static Path odtBomb(Path file, long inflatedBytes) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            byte[] type = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry mimetype = new ZipEntry("mimetype");
+            mimetype.setMethod(ZipEntry.STORED);
+            mimetype.setSize(type.length);
+            CRC32 crc = new CRC32();
+            crc.update(type);
+            mimetype.setCrc(crc.getValue());
+            zip.putNextEntry(mimetype);
+            zip.write(type);
+            zip.closeEntry();
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            put(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+                    + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/"
+                    + "vnd.oasis.opendocument.text\"/><manifest:file-entry manifest:full-path=\"content.xml\""
+                    + " manifest:media-type=\"text/xml\"/></manifest:manifest>");
+            zip.putNextEntry(new ZipEntry("content.xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
+                    + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                    + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+                    + "<text:p>机密★5年</text:p>").getBytes(StandardCharsets.UTF_8));
+            Random random = new Random(18);
+            StringBuilder p = new StringBuilder();
+            long written = 0;
+            while (written < inflatedBytes) {
+                p.setLength(0);
+                for (int i = 0; i < 64; i++) {
+                    p.append("<text:p>正文第").append(random.nextInt(100)).append("段：本段内容重复，用于测试解压后的大小。</text:p>");
+                }
+                byte[] b = p.toString().getBytes(StandardCharsets.UTF_8);
+                zip.write(b);
+                written += b.length;
+            }
+            zip.write("</office:text></office:body></office:document-content>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    /**
+     * A text file of {@code bytes} bytes that takes about a megabyte on disk: a mark line and a megabyte of ordinary
+     * lines, then a hole the file system does not store (read back as zero bytes).
+     */
+    public static Path textHuge(Path file, long bytes) throws IOException {
+        StringBuilder text = new StringBuilder("机密★5年\n");
+        while (text.length() < (1 << 19)) {
+            text.append("正文：本行内容重复，用于测试文件大小的上限。\n");
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(bytes);
         }
         return file;
     }

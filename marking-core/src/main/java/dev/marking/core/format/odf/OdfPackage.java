@@ -28,8 +28,11 @@ final class OdfPackage implements Closeable {
 
     /** Parts a package may hold; real documents have hundreds (pictures, embedded charts). */
     static final int MAX_ENTRIES = 50_000;
-    /** Uncompressed bytes one part may have; Text6's content.xml (1,000 pages) is 5 MB. */
-    static final long MAX_PART_BYTES = 1L << 30;
+    /**
+     * Uncompressed bytes one part may have; Text6's content.xml (1,000 pages) is 5 MB. The same limit as an OOXML
+     * part's: what one part's text or object model takes must fit in a 1 GB heap beside the rest of a scan.
+     */
+    static final long MAX_PART_BYTES = 90L << 20;
     private static final int MIMETYPE_BYTES = 200;
 
     private final Path file;
@@ -216,7 +219,7 @@ final class OdfPackage implements Closeable {
         private void count(long n) throws IOException {
             count += n;
             if (count > MAX_PART_BYTES) {
-                throw new IOException(part + " inflates to more than " + (MAX_PART_BYTES >> 20) + " MB");
+                throw new IOException(part + " inflates to more than " + String.format("%,d", MAX_PART_BYTES) + " bytes");
             }
         }
     }
