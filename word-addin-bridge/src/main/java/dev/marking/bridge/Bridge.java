@@ -90,6 +90,13 @@ public final class Bridge implements AutoCloseable {
     }
 
     private void build() throws IOException {
+        Service engine = new Service(new Engine(config.formats(), version()), config.policy(), config.sign());
+        // The user's signing key opens before anything is created or listened on: a wrong password stops the start.
+        try {
+            parts.signer = engine.signer();
+        } catch (EngineException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         AccessLog log = new AccessLog(config.log());
         Optional<OfficeJsFolder> officeJs = config.officeJs().isPresent()
                 ? Optional.of(OfficeJsFolder.of(config.officeJs().get())) : Optional.empty();
@@ -121,12 +128,6 @@ public final class Bridge implements AutoCloseable {
         server.setStopTimeout(0);
 
         RequestGuard guard = new RequestGuard(parts.token, parts.pairing, port(), config.https());
-        Service engine = new Service(new Engine(config.formats(), version()), config.policy(), config.sign());
-        try {
-            parts.signer = engine.signer();
-        } catch (EngineException e) {
-            throw new IOException(e.getMessage(), e);
-        }
         DocumentCall.Setting setting = new DocumentCall.Setting(parts.engine, parts.scheduler, parts.tempRoot,
                 config.maxBody(), config.timeout());
         server.setHandler(new Handler.Sequence(new ApiHandler(guard, parts.pairing, engine, setting, log),
