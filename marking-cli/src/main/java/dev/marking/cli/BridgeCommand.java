@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "mark and pre-send documents. Listens on 127.0.0.1 and ::1 (both, or it does not start), over",
             "HTTPS (TLS 1.3, TLS 1.2 ECDHE with AEAD ciphers) with a self-signed certificate kept in",
             "$XDG_CONFIG_HOME/marking (or ~/.config/marking), next to the access token. Prints a one-time",
-            "pairing code to type into the task pane once.",
+            "pairing code to type into the task pane once. With --sign, every document it stamps is sealed",
+            "with that key (the password from the variable --sign-password-env names); clients never send keys.",
             "", "Exit codes: 0 stopped, 2 cannot start (port in use, bad policy)."})
 final class BridgeCommand implements Callable<Integer> {
 
@@ -40,6 +41,9 @@ final class BridgeCommand implements Callable<Integer> {
     @Mixin
     private PolicyOption policyOption;
 
+    @Mixin
+    private SignOption signOption;
+
     @Spec
     private CommandSpec spec;
 
@@ -50,7 +54,7 @@ final class BridgeCommand implements Callable<Integer> {
         }
         Policy policy = policyOption.load(List.of());
         BridgeConfig config = BridgeConfig.defaults(port, BridgeConfig.defaultFolder()).withHttps(!insecureHttp)
-                .withPolicy(policy).withOfficeJs(officeJs);
+                .withPolicy(policy).withOfficeJs(officeJs).withSign(signOption.signWith());
         try (Bridge bridge = Bridge.start(config)) {
             // The hook itself stops the server and deletes uploads: the JVM exits as soon as hooks are done.
             bridge.closeOnShutdown();

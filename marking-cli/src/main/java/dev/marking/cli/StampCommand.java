@@ -2,7 +2,6 @@ package dev.marking.cli;
 
 import dev.marking.core.engine.EngineException;
 import dev.marking.core.engine.MarkingInput;
-import dev.marking.core.engine.SignWith;
 import dev.marking.core.engine.StampRequest;
 import dev.marking.core.engine.StampResult;
 import java.io.IOException;
@@ -122,17 +121,8 @@ final class StampCommand implements Callable<Integer> {
                     + "having written nothing). Inputs are never overwritten, not even with this option.")
     private boolean overwrite;
 
-    @Option(names = "--sign", paramLabel = "KEYSTORE.p12",
-            description = "Seal every stamped file with the key in this PKCS#12 keystore: a PAdES signature in a PDF, "
-                    + "the package signature of DOCX/XLSX/PPTX, a detached FILE.p7s beside other files.")
-    private Path sign;
-
-    @Option(names = "--sign-alias", paramLabel = "A", description = "The key's alias in the keystore (default: its only key).")
-    private String signAlias;
-
-    @Option(names = "--sign-password-env", paramLabel = "VAR",
-            description = "The environment variable holding the keystore password (never give it on the command line).")
-    private String signPasswordEnv;
+    @Mixin
+    private SignOption signOption;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to stamp (${bundle:extensions}).")
     private List<Path> files;
@@ -153,7 +143,7 @@ final class StampCommand implements Callable<Integer> {
         StampRequest request = StampRequest.of(files, outDir, marking).withPolicy(policyOption.load(files))
                 .withLang(lang.lang()).withParts(!noHeader, !noFooter, !noWatermark).withBlock(block).withFont(font)
                 .withCopies(copies, recipients, ledger.location()).withThreads(threads).withOverwrite(overwrite)
-                .withLayout(layout).withConvert(convert).withSign(signWith()).withApproval(approved, approvedBy);
+                .withLayout(layout).withConvert(convert).withSign(signOption.signWith()).withApproval(approved, approvedBy);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StampResult result = Engines.standard().stamp(request,
@@ -172,24 +162,5 @@ final class StampCommand implements Callable<Integer> {
         }
         out.flush();
         return result.allStamped() ? ExitCodes.OK : ExitCodes.USAGE;
-    }
-
-    /** The signing key of {@code --sign}, its password read from the variable {@code --sign-password-env} names. */
-    private SignWith signWith() {
-        if (sign == null) {
-            if (signAlias != null || signPasswordEnv != null) {
-                throw new UsageException("--sign-alias and --sign-password-env need --sign KEYSTORE.p12");
-            }
-            return null;
-        }
-        if (signPasswordEnv == null) {
-            throw new UsageException("--sign needs --sign-password-env VAR: the keystore password is read from the "
-                    + "environment, never from the command line");
-        }
-        String password = System.getenv(signPasswordEnv);
-        if (password == null) {
-            throw new UsageException("--sign-password-env " + signPasswordEnv + ": the variable is not set");
-        }
-        return new SignWith(sign, signAlias, password.toCharArray());
     }
 }

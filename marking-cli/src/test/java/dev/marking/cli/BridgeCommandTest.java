@@ -28,7 +28,8 @@ class BridgeCommandTest {
     void helpNamesTheOptions() {
         CliRun r = CliRun.of("bridge", "--help");
         assertEquals(0, r.exit());
-        for (String option : new String[] {"--port", "--insecure-http", "--policy", "--office-js"}) {
+        for (String option : new String[] {"--port", "--insecure-http", "--policy", "--office-js", "--sign",
+            "--sign-alias", "--sign-password-env"}) {
             assertTrue(r.out().contains(option), r.out());
         }
         assertTrue(r.out().contains("pairing code"), r.out());
@@ -40,6 +41,24 @@ class BridgeCommandTest {
         CliRun r = CliRun.of("bridge", "--port", "70000", "--insecure-http");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--port"), r.err());
+    }
+
+    @Test
+    void signNeedsItsPasswordVariableAndAKeyThatOpens() throws IOException {
+        CliRun noVar = CliRun.of("bridge", "--port", "0", "--insecure-http", "--sign", "office.p12");
+        assertEquals(2, noVar.exit());
+        assertTrue(noVar.err().contains("--sign needs --sign-password-env VAR"), noVar.err());
+        CliRun unset = CliRun.of("bridge", "--port", "0", "--insecure-http", "--sign", "office.p12",
+                "--sign-password-env", "MARKING_TEST_NO_SUCH_VARIABLE");
+        assertEquals(2, unset.exit());
+        assertTrue(unset.err().contains("MARKING_TEST_NO_SUCH_VARIABLE: the variable is not set"), unset.err());
+        // PATH is always set: the keystore (not a PKCS#12 file) does not open, and the bridge does not start.
+        Path bogus = Files.writeString(home.resolve("bogus.p12"), "not a keystore");
+        CliRun bad = CliRun.of("bridge", "--port", "0", "--insecure-http", "--sign", bogus.toString(),
+                "--sign-password-env", "PATH");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("cannot open the signing key"), bad.err());
+        assertFalse(bad.out().contains("listening"), bad.out());
     }
 
     /** {@code marking bridge ARGS} as a process, with its config and temp folders under {@code home}. */

@@ -3,6 +3,7 @@ package dev.marking.maven;
 import dev.marking.core.engine.Engine;
 import dev.marking.core.engine.EngineException;
 import dev.marking.core.engine.MarkingInput;
+import dev.marking.core.engine.SignWith;
 import dev.marking.core.engine.StampRequest;
 import dev.marking.core.engine.StampResult;
 import java.io.File;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -110,12 +112,31 @@ public final class StampMojo extends AbstractMojo {
     @Parameter(property = "marking.lang")
     private String lang;
 
+    /**
+     * Seal every stamped file with the key in this PKCS#12 keystore (DESIGN §1.10): a PAdES signature in a PDF, the
+     * package signature of DOCX/XLSX/PPTX, a detached {@code name.p7s} beside other files. Needs {@code signPasswordEnv}.
+     */
+    @Parameter(property = "marking.sign")
+    private File sign;
+
+    /** The key's alias in the keystore (default: its only key). */
+    @Parameter(property = "marking.signAlias")
+    private String signAlias;
+
+    /**
+     * The name of the environment variable holding the keystore password (e.g. {@code MARKING_KEY_PASSWORD}, set by
+     * the CI's secret store). The password itself is never a parameter: not in the POM, not on the command line.
+     */
+    @Parameter(property = "marking.signPasswordEnv")
+    private String signPasswordEnv;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("marking: stamp skipped (marking.stamp.skip)");
             return;
         }
+        SignWith key = signWith(sign, signAlias, signPasswordEnv, System::getenv);
         List<Path> paths = new ArrayList<>();
         (files == null ? List.<File>of() : files).forEach(f -> paths.add(f.toPath()));
         (directories == null ? List.<File>of() : directories).forEach(d -> paths.add(d.toPath()));
@@ -131,7 +152,7 @@ public final class StampMojo extends AbstractMojo {
             StampRequest request = StampRequest.of(paths, outputDirectory.toPath(), marking)
                     .withPolicy(engine.projectPolicy(policy == null ? null : policy.toPath(), basedir.toPath())).withLang(lang)
                     .withParts(header, footer, watermark).withFont(font == null ? null : font.toPath())
-                    .withSelection(orEmpty(includes), orEmpty(excludes)).withOverwrite(overwrite);
+                    .withSelection(orEmpty(includes), orEmpty(excludes)).withOverwrite(overwrite).withSign(key);
             result = engine.stamp(request);
         } catch (EngineException e) {
             throw new MojoExecutionException("marking: " + e.getMessage(), e);
@@ -143,7 +164,7 @@ public final class StampMojo extends AbstractMojo {
                 getLog().error("marking: " + f.shown() + ": " + f.failure().get().message());
             } else {
                 getLog().info("marking: stamped " + f.relative() + " -> " + ProjectPaths.shown(basedir, f.written().get(0))
-                        + " (" + result.watermarkText() + ")");
+                        + " (" + result.watermarkText() + (key == null ? "" : ", signed") + ")");
             }
         }
         if (result.files().isEmpty()) {
@@ -154,6 +175,30 @@ public final class StampMojo extends AbstractMojo {
                     + " file(s) could not be stamped: "
                     + String.join(", ", result.failed().stream().map(StampResult.StampedFile::relative).toList()));
         }
+    }
+
+    /**
+     * The signing key {@code sign} names, its password read from the variable {@code passwordEnv} names in {@code env};
+     * null when {@code sign} is not set.
+     */
+    static SignWith signWith(File sign, String alias, String passwordEnv, UnaryOperator<String> env)
+            throws MojoFailureException {
+        if (sign == null) {
+            if (alias != null || passwordEnv != null) {
+                throw new MojoFailureException("marking: signAlias and signPasswordEnv need sign (the PKCS#12 keystore)");
+            }
+            return null;
+        }
+        if (passwordEnv == null || passwordEnv.isBlank()) {
+            throw new MojoFailureException("marking: sign needs signPasswordEnv, the name of the environment variable "
+                    + "holding the keystore password (the password itself is never a parameter)");
+        }
+        String password = env.apply(passwordEnv);
+        if (password == null) {
+            throw new MojoFailureException("marking: signPasswordEnv " + passwordEnv + ": the environment variable is not"
+                    + " set (export it before running Maven, e.g. from the CI's secret store)");
+        }
+        return new SignWith(sign.toPath(), alias, password.toCharArray());
     }
 
     private static List<String> orEmpty(List<String> given) {

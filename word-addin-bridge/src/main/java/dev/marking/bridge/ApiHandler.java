@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marking.core.engine.EngineException;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,10 @@ import org.eclipse.jetty.util.Callback;
 final class ApiHandler extends Handler.Abstract {
 
     static final String PREFIX = "/api/v1/";
+    /** On a stamped copy the bridge signed: {@code embedded} (PDF, OOXML) or {@code detached} (the rest). */
+    static final String SEALED_HEADER = "X-Marking-Sealed";
+    /** With {@code detached}: the copy's {@code name.p7s} (DER CMS), Base64. */
+    static final String SIGNATURE_HEADER = "X-Marking-Signature";
     private static final String API = "/api/";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Only these paths are logged as they are: anything else a client puts in a path stays out of the log. */
@@ -158,6 +163,7 @@ final class ApiHandler extends Handler.Abstract {
         body.put("formats", engine.formats());
         body.put("extensions", engine.extensions());
         body.put("maxBody", maxBody);
+        body.put("sealed", engine.sealed());
         return body;
     }
 
@@ -221,6 +227,11 @@ final class ApiHandler extends Handler.Abstract {
                 headers.put("Content-Disposition", "attachment; filename*=UTF-8''" + PercentCoding.encode(stamped.name()));
                 headers.put("X-Marking-Mark", PercentCoding.encode(stamped.mark()));
                 headers.put("X-Marking-Properties", PercentCoding.encode(properties(stamped)));
+                if (stamped.sealed()) {
+                    headers.put(SEALED_HEADER, stamped.detached().isPresent() ? "detached" : "embedded");
+                    stamped.detached().ifPresent(der -> headers.put(SIGNATURE_HEADER,
+                            Base64.getEncoder().encodeToString(der)));
+                }
                 call.logged(200);
                 Responses.bytes(call.response, 200, engine.mediaType(stamped.name()), stamped.bytes(), call.callback);
             } else {

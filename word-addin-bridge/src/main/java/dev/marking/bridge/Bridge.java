@@ -1,6 +1,7 @@
 package dev.marking.bridge;
 
 import dev.marking.core.engine.Engine;
+import dev.marking.core.engine.EngineException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -61,6 +62,7 @@ public final class Bridge implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private RequestWait requestWait;
         private LoopbackListeners.Bound bound;
+        private Optional<String> signer = Optional.empty();
     }
 
     /**
@@ -88,6 +90,13 @@ public final class Bridge implements AutoCloseable {
     }
 
     private void build() throws IOException {
+        Service engine = new Service(new Engine(config.formats(), version()), config.policy(), config.sign());
+        // The user's signing key opens before anything is created or listened on: a wrong password stops the start.
+        try {
+            parts.signer = engine.signer();
+        } catch (EngineException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         AccessLog log = new AccessLog(config.log());
         Optional<OfficeJsFolder> officeJs = config.officeJs().isPresent()
                 ? Optional.of(OfficeJsFolder.of(config.officeJs().get())) : Optional.empty();
@@ -119,7 +128,6 @@ public final class Bridge implements AutoCloseable {
         server.setStopTimeout(0);
 
         RequestGuard guard = new RequestGuard(parts.token, parts.pairing, port(), config.https());
-        Service engine = new Service(new Engine(config.formats(), version()), config.policy());
         DocumentCall.Setting setting = new DocumentCall.Setting(parts.engine, parts.scheduler, parts.tempRoot,
                 config.maxBody(), config.timeout());
         server.setHandler(new Handler.Sequence(new ApiHandler(guard, parts.pairing, engine, setting, log),
@@ -192,6 +200,8 @@ public final class Bridge implements AutoCloseable {
             lines.add("  (not on " + LoopbackListeners.shown(a) + ": this machine has no IPv6 loopback)");
         }
         lines.add("url: " + url());
+        parts.signer.ifPresent(s -> lines.add("seal: every stamped document is signed by " + s + " (key "
+                + config.sign().orElseThrow().keystore() + ")"));
         lines.add("pairing code: " + pairingCode() + "  (type it once into the task pane; one use, the next one is"
                 + " printed then; also in " + config.folder().resolve(Pairing.CODE_FILE) + ")");
         lines.add("token: " + tokenFile() + "  (for scripts: header " + RequestGuard.TOKEN_HEADER + ")");

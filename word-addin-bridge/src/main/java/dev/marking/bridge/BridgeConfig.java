@@ -1,5 +1,6 @@
 package dev.marking.bridge;
 
+import dev.marking.core.engine.SignWith;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.policy.Policy;
 import java.io.PrintStream;
@@ -26,10 +27,12 @@ import java.util.Optional;
  * @param officeJs  a folder served at {@code /addin/office/} instead of the bundled office.js
  * @param log       where one line per request goes (never document names or text)
  * @param limits    what one connection may hold of the server (see {@link Limits})
+ * @param sign      the key its user configured ({@code marking bridge --sign}): every document the bridge stamps is
+ *                  sealed with it (DESIGN §1.10); a client never sends a key or a password. Empty: unsigned
  */
 public record BridgeConfig(List<InetAddress> addresses, int port, boolean https, Path folder, long maxBody,
         Duration timeout, Policy policy, FormatRegistry formats, Optional<Path> officeJs, PrintStream log,
-        Limits limits) {
+        Limits limits, Optional<SignWith> sign) {
 
     /**
      * What a connection may hold: waiting costs no thread (the server is asynchronous), and these bound the rest.
@@ -85,12 +88,13 @@ public record BridgeConfig(List<InetAddress> addresses, int port, boolean https,
         Objects.requireNonNull(officeJs, "officeJs");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(sign, "sign");
     }
 
     /** HTTPS on 127.0.0.1 and ::1, port {@code port}, the built-in policy, all adapters, 50 MB, 60 s. */
     public static BridgeConfig defaults(int port, Path folder) {
         return new BridgeConfig(loopback(), port, true, folder, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, Policy.defaults(),
-                FormatRegistry.standard(), Optional.empty(), System.err, Limits.DEFAULT);
+                FormatRegistry.standard(), Optional.empty(), System.err, Limits.DEFAULT, Optional.empty());
     }
 
     /** The user's config folder: {@code $XDG_CONFIG_HOME/marking}, else {@code ~/.config/marking}. */
@@ -111,39 +115,45 @@ public record BridgeConfig(List<InetAddress> addresses, int port, boolean https,
     }
 
     public BridgeConfig withHttps(boolean on) {
-        return new BridgeConfig(addresses, port, on, folder, maxBody, timeout, policy, formats, officeJs, log, limits);
+        return new BridgeConfig(addresses, port, on, folder, maxBody, timeout, policy, formats, officeJs, log, limits, sign);
     }
 
     public BridgeConfig withMaxBody(long bytes) {
-        return new BridgeConfig(addresses, port, https, folder, bytes, timeout, policy, formats, officeJs, log, limits);
+        return new BridgeConfig(addresses, port, https, folder, bytes, timeout, policy, formats, officeJs, log, limits, sign);
     }
 
     public BridgeConfig withTimeout(Duration t) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, t, policy, formats, officeJs, log, limits);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, t, policy, formats, officeJs, log, limits, sign);
     }
 
     public BridgeConfig withFormats(FormatRegistry f) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, f, officeJs, log, limits);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, f, officeJs, log, limits, sign);
     }
 
     public BridgeConfig withPolicy(Policy p) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, p, formats, officeJs, log, limits);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, p, formats, officeJs, log, limits, sign);
     }
 
     public BridgeConfig withOfficeJs(Path dir) {
         return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, Optional.ofNullable(dir),
-                log, limits);
+                log, limits, sign);
     }
 
     public BridgeConfig withLog(PrintStream out) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, out, limits);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, out, limits, sign);
     }
 
     public BridgeConfig withLimits(Limits l) {
-        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, log, l);
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, log, l, sign);
     }
 
     public BridgeConfig withAddresses(List<InetAddress> list) {
-        return new BridgeConfig(list, port, https, folder, maxBody, timeout, policy, formats, officeJs, log, limits);
+        return new BridgeConfig(list, port, https, folder, maxBody, timeout, policy, formats, officeJs, log, limits, sign);
+    }
+
+    /** Seals every stamped document with {@code key} (null: unsigned). */
+    public BridgeConfig withSign(SignWith key) {
+        return new BridgeConfig(addresses, port, https, folder, maxBody, timeout, policy, formats, officeJs, log, limits,
+                Optional.ofNullable(key));
     }
 }

@@ -5,6 +5,7 @@ import dev.marking.core.engine.EngineException;
 import dev.marking.core.engine.MarkingInput;
 import dev.marking.core.engine.PresendRequest;
 import dev.marking.core.engine.ReportTarget;
+import dev.marking.core.engine.SignWith;
 import dev.marking.core.engine.StampRequest;
 import dev.marking.core.engine.StampResult;
 import dev.marking.core.engine.VerifyRequest;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the API does with one uploaded document: query parameters → an engine request → the answer's body. */
 final class Service {
@@ -42,21 +44,41 @@ final class Service {
      * @param file     the copy in the request's private folder
      * @param mark     the canonical mark stamped
      * @param metadata the §3.4 properties written into it (the add-in sets them on the open document too)
+     * @param sealed   true when the bridge signed it (with the key its user configured)
+     * @param detached the detached signature ({@code name.p7s}, DER) of a format with no signature of its own; read
+     *                 with the bytes, empty for an unsigned copy and for PDF and OOXML (signed inside the file)
      */
-    record Stamped(String name, byte[] bytes, Path file, String mark, Map<String, String> metadata) {
+    record Stamped(String name, byte[] bytes, Path file, String mark, Map<String, String> metadata, boolean sealed,
+            Optional<byte[]> detached) {
 
-        /** The same with the bytes read from the file. */
+        /** The same with the bytes (and a detached signature) read from the request's folder. */
         Stamped read() throws IOException {
-            return new Stamped(name, Files.readAllBytes(file), file, mark, metadata);
+            Path p7s = file.resolveSibling(file.getFileName() + ".p7s");
+            Optional<byte[]> signature = sealed && Files.isRegularFile(p7s) ? Optional.of(Files.readAllBytes(p7s))
+                    : Optional.empty();
+            return new Stamped(name, Files.readAllBytes(file), file, mark, metadata, sealed, signature);
         }
     }
 
     private final Engine engine;
     private final Policy policy;
+    private final Optional<SignWith> sign;
 
-    Service(Engine engine, Policy policy) {
+    /** {@code sign}: the key every stamped copy is sealed with (the bridge user's; empty: unsigned). */
+    Service(Engine engine, Policy policy, Optional<SignWith> sign) {
         this.engine = engine;
         this.policy = policy;
+        this.sign = sign;
+    }
+
+    /** True when every stamped copy is signed. */
+    boolean sealed() {
+        return sign.isPresent();
+    }
+
+    /** The signer the configured key names ({@code CN=…}), opened now so a wrong password stops the start. */
+    Optional<String> signer() throws EngineException {
+        return sign.isPresent() ? Optional.of(engine.signer(sign.get(), policy, null)) : Optional.empty();
     }
 
     String version() {
@@ -99,14 +121,15 @@ final class Service {
                 query.get("copy"), query.get("urgency"), null);
         StampRequest request = StampRequest.of(List.of(doc.file()), doc.outputFolder(), marking).withPolicy(policy)
                 .withLang(lang).withParts(!"false".equals(query.get("header")), !"false".equals(query.get("footer")),
-                        !"false".equals(query.get("watermark")));
+                        !"false".equals(query.get("watermark"))).withSign(sign.orElse(null));
         StampResult result = engine.stamp(request);
         StampResult.StampedFile f = result.files().get(0);
         if (f.failure().isPresent()) {
             throw new Unprocessable(f.failure().get().code(), f.failure().get().message());
         }
         Path file = f.written().get(0);
-        return new Stamped(file.getFileName().toString(), null, file, result.mark(), f.metadata());
+        return new Stamped(file.getFileName().toString(), null, file, result.mark(), f.metadata(), sign.isPresent(),
+                Optional.empty());
     }
 
     /** What the task pane needs to know of the policy: schemes and levels, channels, marking mode, formats. */

@@ -2,6 +2,7 @@ package dev.marking.core.engine;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
+import dev.marking.core.format.SealKey;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.ledger.Ledger;
 import dev.marking.core.ledger.LedgerStore;
@@ -374,6 +375,25 @@ public final class Engine {
             requireRegular(messages, request.font(), "font.invalid");
         }
         return new Stamping(formats, request, messages, ledger(messages, request.ledger())).run(marking, progress);
+    }
+
+    /**
+     * Opens the signing key {@code sign} names, with {@code policy}'s seal algorithm, and forgets it again; a shell
+     * that signs later, on request (the bridge), refuses a wrong keystore, password or alias when it starts.
+     *
+     * @return the signer as its certificate names it ({@code CN=…})
+     */
+    public String signer(SignWith sign, Policy policy, String lang) throws EngineException {
+        return sealKey(sign, policy, messages(lang)).certificate().getSubjectX500Principal().getName();
+    }
+
+    /** The key {@code sign} names, opened now ({@code seal.key} when it cannot be). */
+    static SealKey sealKey(SignWith sign, Policy policy, Messages messages) throws EngineException {
+        try {
+            return SealKey.load(sign.keystore(), sign.alias(), sign.password(), policy.seal().algorithm());
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException("seal.key", messages.format("input.seal-key", e.getMessage()), e);
+        }
     }
 
     // ---- presend ----------------------------------------------------------------------------------

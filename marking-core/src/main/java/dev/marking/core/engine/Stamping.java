@@ -179,12 +179,7 @@ final class Stamping {
         if (sign == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(SealKey.load(sign.keystore(), sign.alias(), sign.password(),
-                    request.policy().seal().algorithm()));
-        } catch (IOException | RuntimeException e) {
-            throw new EngineException("seal.key", messages.format("input.seal-key", e.getMessage()), e);
-        }
+        return Optional.of(Engine.sealKey(sign, request.policy(), messages));
     }
 
     /** The layout asked for; {@link Layout#KEEP} when none is. */
