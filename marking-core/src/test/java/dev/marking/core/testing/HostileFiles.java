@@ -44,24 +44,9 @@ public final class HostileFiles {
                     + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                     + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
                     + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + W + "\"><w:body>"
-                    + "<w:p><w:r><w:t>机密★5年</w:t></w:r></w:p>").getBytes(StandardCharsets.UTF_8));
-            Random random = new Random(18);
-            StringBuilder p = new StringBuilder();
-            long written = 0;
-            while (written < inflatedBytes) {
-                p.setLength(0);
-                for (int i = 0; i < 64; i++) {
-                    p.append("<w:p><w:r><w:t xml:space=\"preserve\">正文第").append(random.nextInt(100))
-                            .append("段：本段内容重复，用于测试解压后的大小。</w:t></w:r></w:p>");
-                }
-                byte[] b = p.toString().getBytes(StandardCharsets.UTF_8);
-                zip.write(b);
-                written += b.length;
-            }
-            zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            bombPart(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + W
+                    + "\"><w:body><w:p><w:r><w:t>机密★5年</w:t></w:r></w:p>", "<w:p><w:r><w:t xml:space=\"preserve\">",
+                    "</w:t></w:r></w:p>", "</w:body></w:document>", inflatedBytes);
         }
         return file;
     }
@@ -88,27 +73,39 @@ public final class HostileFiles {
                     + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/"
                     + "vnd.oasis.opendocument.text\"/><manifest:file-entry manifest:full-path=\"content.xml\""
                     + " manifest:media-type=\"text/xml\"/></manifest:manifest>");
-            zip.putNextEntry(new ZipEntry("content.xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
+            bombPart(zip, "content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
                     + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
                     + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
-                    + "<text:p>机密★5年</text:p>").getBytes(StandardCharsets.UTF_8));
-            Random random = new Random(18);
-            StringBuilder p = new StringBuilder();
-            long written = 0;
-            while (written < inflatedBytes) {
-                p.setLength(0);
-                for (int i = 0; i < 64; i++) {
-                    p.append("<text:p>正文第").append(random.nextInt(100)).append("段：本段内容重复，用于测试解压后的大小。</text:p>");
-                }
-                byte[] b = p.toString().getBytes(StandardCharsets.UTF_8);
-                zip.write(b);
-                written += b.length;
-            }
-            zip.write("</office:text></office:body></office:document-content>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+                    + "<text:p>机密★5年</text:p>", "<text:p>", "</text:p>", "</office:text></office:body></office:document-content>",
+                    inflatedBytes);
         }
         return file;
+    }
+
+    /**
+     * Writes the part {@code name}: {@code head}, paragraphs ({@code open} text {@code close}) until about
+     * {@code inflatedBytes} bytes, each with a few random characters so that the part compresses near 1:87 (inside
+     * POI's 1:100 ratio guard), then {@code tail}.
+     */
+    private static void bombPart(ZipOutputStream zip, String name, String head, String open, String close, String tail,
+            long inflatedBytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(head.getBytes(StandardCharsets.UTF_8));
+        Random random = new Random(18);
+        StringBuilder p = new StringBuilder();
+        long written = 0;
+        while (written < inflatedBytes) {
+            p.setLength(0);
+            for (int i = 0; i < 64; i++) {
+                p.append(open).append("正文第").append(random.nextInt(100)).append("段：本段内容重复，用于测试解压后的大小。")
+                        .append(close);
+            }
+            byte[] b = p.toString().getBytes(StandardCharsets.UTF_8);
+            zip.write(b);
+            written += b.length;
+        }
+        zip.write(tail.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
     }
 
     /**
