@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class CheckstyleReportWriter implements ReportWriter {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     private final String version;
     private final Messages messages;

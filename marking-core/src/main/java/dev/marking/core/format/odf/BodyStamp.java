@@ -153,7 +153,7 @@ final class BodyStamp {
         private final Plan plan;
         private final List<String> lines;
         private final int markLine;
-        private final XMLEventFactory events = XMLEventFactory.newInstance();
+        private final XMLEventFactory events = XMLEventFactory.newDefaultFactory();
         private final Map<String, String> autoParents = new HashMap<>();
         private final List<XMLEvent> firstStyleEvents = new ArrayList<>();
         private boolean autoStylesWritten;

@@ -30,7 +30,7 @@ final class OdfXml {
 
     /** A namespace-aware StAX factory with DTDs and external entities off. */
     static XMLInputFactory input() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -39,12 +39,12 @@ final class OdfXml {
     }
 
     static XMLOutputFactory output() {
-        return XMLOutputFactory.newFactory();
+        return XMLOutputFactory.newDefaultFactory();
     }
 
     /** A namespace-aware DOM factory that refuses any DTD (ODF has none) and resolves no entities. */
     static DocumentBuilderFactory dom() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
         f.setNamespaceAware(true);
         try {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -47,7 +47,7 @@ final class OfdXml {
     OfdXml(OfdLimits limits) {
         this.limits = limits;
         this.maxDepth = limits.maxDepth();
-        factory = DocumentBuilderFactory.newInstance();
+        factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
@@ -63,7 +63,7 @@ final class OfdXml {
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(maxDepth));
-        transformers = TransformerFactory.newInstance();
+        transformers = TransformerFactory.newDefaultInstance();
         try {
             transformers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         } catch (javax.xml.transform.TransformerConfigurationException e) {

@@ -281,7 +281,7 @@ final class XmpMarking {
 
     private static Document parse(byte[] xmp) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -296,7 +296,7 @@ final class XmpMarking {
 
     private static byte[] serialise(Document d) throws IOException {
         try {
-            TransformerFactory tf = TransformerFactory.newInstance();
+            TransformerFactory tf = TransformerFactory.newDefaultInstance();
             tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             Transformer t = tf.newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
