@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -73,6 +76,7 @@ public final class OoxmlPackages {
                     // POI falls back to reading entries one by one when the directory is broken; a damaged file it is
                     throw new IOException("empty ZIP archive");
                 }
+                refuseOtherCompression(file, zip);
                 if (StrictOoxml.isStrict(zip)) {
                     pkg = OPCPackage.open(new ByteArrayInputStream(StrictOoxml.toTransitional(zip)));
                 } else {
@@ -82,6 +86,20 @@ public final class OoxmlPackages {
             return checked(file, pkg, kind);
         } catch (IOException | OpenXML4JException | RuntimeException e) {
             throw unreadable(file, kind, e);
+        }
+    }
+
+    /**
+     * Refuses a package with a part compressed other than stored or deflated, the only methods Open Packaging
+     * Conventions allow: commons-compress would hand such a part (Zstandard, bzip2, …) to a codec that is not
+     * shipped and fail with an error instead of an exception (found by fuzzing).
+     */
+    private static void refuseOtherCompression(Path file, ZipSecureFile zip) throws DocumentException {
+        for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+            if (e.getMethod() != ZipEntry.STORED && e.getMethod() != ZipEntry.DEFLATED) {
+                throw new DocumentException(file, Kind.UNREADABLE, "the part " + e.getName() + " is compressed with ZIP "
+                        + "method " + e.getMethod() + "; Office Open XML packages use only stored or deflated parts");
+            }
         }
     }
 
