@@ -342,7 +342,21 @@ public final class PolicyLoader {
         /** The certificates of one PEM file of {@code seal.trust}. */
         private List<X509Certificate> certificates(Node node, String file) throws PolicyException {
             Path base = Path.of(name).toAbsolutePath().getParent();
-            Path pem = base == null ? Path.of(file) : base.resolve(file);
+            Path pem;
+            try {
+                Path given = Path.of(file);
+                pem = (base == null || given.isAbsolute() ? given : base.resolve(given)).normalize();
+                if (!given.isAbsolute() && base != null && !pem.startsWith(base.normalize())) {
+                    // a policy dropped into a scanned tree must not make the tool read files elsewhere
+                    throw y.error(node, "seal.trust", file + ": a relative path must stay inside the policy's folder; "
+                            + "give a certificate outside it by its absolute path");
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                throw y.error(node, "seal.trust", "not a file name: " + file);
+            }
+            if (!Files.isRegularFile(pem)) {
+                throw y.error(node, "seal.trust", "cannot read the certificate " + pem + ": not a regular file");
+            }
             try (java.io.InputStream in = Files.newInputStream(pem)) {
                 List<X509Certificate> out = new ArrayList<>();
                 for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509", BC).generateCertificates(in)) {
@@ -352,7 +366,7 @@ public final class PolicyLoader {
                     throw y.error(node, "seal.trust", file + ": no certificate in the file");
                 }
                 return out;
-            } catch (IOException | java.security.cert.CertificateException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | java.security.cert.CertificateException e) {
                 throw y.error(node, "seal.trust", "cannot read the certificate " + pem + ": " + e.getMessage());
             }
         }

@@ -242,6 +242,19 @@ class PolicyLoaderTest {
     Path dir;
 
     @Test
+    void trustedCertificatesAreReadOnlyFromInsideThePolicysFolderOrByAbsolutePath() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(dir.resolve("outside.pem"), "not read");
+        String name = repo.resolve("marking.yml").toString();
+        String escape = assertThrows(PolicyException.class, () -> PolicyLoader.parse(name,
+                "seal.trust: [../outside.pem]\n", "f")).getMessage();
+        assertTrue(escape.contains("../outside.pem: a relative path must stay inside the policy's folder"), escape);
+        String fifo = assertThrows(PolicyException.class, () -> PolicyLoader.parse(name,
+                "seal.trust: [" + SpecialFiles.fifo(repo.resolve("ca.pem")) + "]\n", "f")).getMessage();
+        assertTrue(fifo.contains("not a regular file"), fifo);
+    }
+
+    @Test
     void theOrganisationsPolicyIsExplicitThenEnvThenBuiltInAndTheFoldersOnlyTightensIt() throws Exception {
         Path explicit = Files.writeString(dir.resolve("p.yml"), "marking: content\n");
         Path env = Files.writeString(dir.resolve("env.yml"), "marking: mandatory\nrules: {pii.email: off}\n");
