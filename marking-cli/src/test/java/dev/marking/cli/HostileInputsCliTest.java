@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.testing.ExternalTools;
 import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.HostileFiles;
 import dev.marking.core.testing.SpecialFiles;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,39 +96,9 @@ class HostileInputsCliTest {
 
     /** A DOCX whose body nests {@code depth} {@code w:customXml} elements around one paragraph (under 1 MB). */
     private Path deepDocx(String name, int depth) throws IOException {
-        Path file = dir.resolve(name);
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
-            put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-                    + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-            put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                    + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-            StringBuilder body = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w="
-                    + "\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
-            // Random element names keep the part from compressing so well that POI's ratio guard rejects it.
-            Random random = new Random(18);
-            for (int i = 0; i < depth; i++) {
-                body.append("<w:customXml w:element=\"x").append(Integer.toHexString(random.nextInt(1 << 24)))
-                        .append("\">");
-            }
-            body.append("<w:p><w:r><w:t>机密★5年</w:t></w:r></w:p>");
-            body.append("</w:customXml>".repeat(depth));
-            body.append("</w:body></w:document>");
-            put(zip, "word/document.xml", body.toString());
-        }
+        Path file = HostileFiles.docxDeepNesting(dir.resolve(name), depth);
         assertTrue(Files.size(file) < 1_000_000, "small on disk: " + Files.size(file));
         return file;
-    }
-
-    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(text.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
     }
 
     @Test

@@ -34,21 +34,46 @@ public final class HostileFiles {
     public static Path docxBomb(Path file, long inflatedBytes) throws IOException {
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
-            put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-                    + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-            put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                    + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+            docxPackage(zip);
             bombPart(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + W
                     + "\"><w:body><w:p><w:r><w:t>机密★5年</w:t></w:r></w:p>", "<w:p><w:r><w:t xml:space=\"preserve\">",
                     "</w:t></w:r></w:p>", "</w:body></w:document>", inflatedBytes);
         }
         return file;
+    }
+
+    /** A DOCX whose body nests {@code depth} {@code w:customXml} elements around one paragraph (under 1 MB). */
+    public static Path docxDeepNesting(Path file, int depth) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            docxPackage(zip);
+            StringBuilder body = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
+                    + W + "\"><w:body>");
+            // Random element names keep the part from compressing so well that POI's ratio guard rejects it.
+            Random random = new Random(18);
+            for (int i = 0; i < depth; i++) {
+                body.append("<w:customXml w:element=\"x").append(Integer.toHexString(random.nextInt(1 << 24)))
+                        .append("\">");
+            }
+            body.append("<w:p><w:r><w:t>机密★5年</w:t></w:r></w:p>");
+            body.append("</w:customXml>".repeat(depth));
+            body.append("</w:body></w:document>");
+            put(zip, "word/document.xml", body.toString());
+        }
+        return file;
+    }
+
+    /** The content types and package relationship of a DOCX whose main part is {@code word/document.xml}. */
+    private static void docxPackage(ZipOutputStream zip) throws IOException {
+        put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+                + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
     }
 
     /**
