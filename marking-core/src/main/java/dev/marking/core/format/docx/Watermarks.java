@@ -1,14 +1,19 @@
 package dev.marking.core.format.docx;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
  * Finds watermark shapes in a header part: VML WordArt ({@code v:textpath string="…"}, what Word's
  * Design › Watermark writes) and DrawingML WordArt or shapes named as watermarks ({@code wps:wsp}).
+ * A VML shape that takes its geometry from a {@code v:shapetype} its own part does not define, and has
+ * none of its own ({@code path}, {@code o:spt}), is not drawn: LibreOffice writes a shape type into the
+ * first part that uses it only, and shows only that part's watermark after it reopens the file.
  */
 final class Watermarks {
 
@@ -17,18 +22,23 @@ final class Watermarks {
 
     /** The texts of the watermark shapes under {@code part}, in document order. */
     static List<String> texts(Element part) {
+        Set<String> types = new HashSet<>();
+        Wml.descendants(part, Wml.V, "shapetype").forEach(t -> types.add(t.getAttribute("id")));
         List<String> out = new ArrayList<>();
-        collect(part, out);
+        collect(part, types, out);
         return out;
     }
 
-    private static void collect(Element parent, List<String> out) {
+    private static void collect(Element parent, Set<String> types, List<String> out) {
         for (Element e : Wml.children(parent)) {
+            if (Wml.is(e, Wml.V, "shape") && !drawn(e, types)) {
+                continue;
+            }
             if (Wml.is(e, Wml.MC, "AlternateContent")) {
                 List<String> chosen = new ArrayList<>();
-                Wml.child(e, Wml.MC, "Choice").ifPresent(c -> collect(c, chosen));
+                Wml.child(e, Wml.MC, "Choice").ifPresent(c -> collect(c, types, chosen));
                 if (chosen.isEmpty()) {
-                    Wml.child(e, Wml.MC, "Fallback").ifPresent(c -> collect(c, chosen));
+                    Wml.child(e, Wml.MC, "Fallback").ifPresent(c -> collect(c, types, chosen));
                 }
                 out.addAll(chosen);
             } else if (Wml.is(e, Wml.V, "textpath")) {
@@ -42,9 +52,18 @@ final class Watermarks {
                     out.add(s);
                 }
             } else {
-                collect(e, out);
+                collect(e, types, out);
             }
         }
+    }
+
+    /** False for a VML shape whose {@code type} names a shape type missing from its part and that has no geometry of its own. */
+    static boolean drawn(Element shape, Set<String> types) {
+        String type = shape.getAttribute("type");
+        if (!type.startsWith("#") || types.contains(type.substring(1))) {
+            return true;
+        }
+        return shape.hasAttribute("path") || !Wml.attr(shape, Wml.O, "spt").isEmpty();
     }
 
     /** True for a DrawingML shape that is WordArt or is named as a watermark. */

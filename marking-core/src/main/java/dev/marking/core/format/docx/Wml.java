@@ -12,6 +12,7 @@ final class Wml {
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     static final String V = "urn:schemas-microsoft-com:vml";
+    static final String O = "urn:schemas-microsoft-com:office:office";
     static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     static final String WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
     static final String WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";

@@ -9,15 +9,29 @@ import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
+import dev.marking.core.format.StampOptions;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.format.Unit;
+import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Term;
+import dev.marking.core.scan.FileResult;
 import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Verify;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,5 +151,37 @@ class DocxReadTest {
 
     static Location body(int section, int paragraph) {
         return new Location("body", section, 0, paragraph, 0, 0);
+    }
+
+    @Test
+    void aWatermarkWhoseShapeTypeIsDefinedInAnotherHeaderOnlyIsReportedMissing() throws Exception {
+        Path in = Fixtures.docx().header("甲页眉").paragraph("一").section().header("乙页眉").paragraph("二")
+                .build(tmp.resolve("in.docx"));
+        Path stamped = tmp.resolve("stamped.docx");
+        format.stamp(in, stamped, StampOptions.all(Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5)),
+                "d", LocalDate.of(2026, 11, 23)));
+        assertEquals(List.of(), Verify.rules(Verify.check(stamped)), "stamped: clean");
+        // What a LibreOffice save leaves: the shape type in the first header part that uses it, the other shapes refer to it.
+        Path saved = tmp.resolve("saved.docx");
+        boolean first = true;
+        try (ZipFile zip = new ZipFile(stamped.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(saved))) {
+            for (ZipEntry e : Collections.list(zip.entries()).stream().sorted(Comparator.comparing(ZipEntry::getName)).toList()) {
+                String xml = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                if (e.getName().matches("word/header\\d+\\.xml") && xml.contains("<v:shapetype")) {
+                    xml = first ? xml : xml.replaceAll("<v:shapetype .*?</v:shapetype>", "");
+                    first = false;
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(xml.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        assertFalse(first, "the stamp wrote a shape type");
+        FileResult r = Verify.check(saved);
+        List<Finding> incomplete = Verify.findings(r, "marking.incomplete");
+        assertEquals(1, incomplete.size(), Verify.rules(r).toString());
+        assertTrue(incomplete.get(0).message().startsWith("the watermark is missing in "), incomplete.get(0).message());
+        assertEquals(1, format.read(saved).slots().stream().filter(s -> !s.watermarks().isEmpty()).count());
     }
 }

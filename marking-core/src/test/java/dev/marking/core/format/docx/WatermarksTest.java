@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 class WatermarksTest {
 
     private static final String NS = "xmlns:w=\"" + Wml.W + "\" xmlns:v=\"" + Wml.V + "\" xmlns:wp=\"" + Wml.WP
-            + "\" xmlns:a=\"" + Wml.A + "\" xmlns:wps=\"" + Wml.WPS + "\" xmlns:mc=\"" + Wml.MC + "\"";
+            + "\" xmlns:a=\"" + Wml.A + "\" xmlns:wps=\"" + Wml.WPS + "\" xmlns:mc=\"" + Wml.MC + "\" xmlns:o=\"" + Wml.O
+            + "\"";
 
     private static Element header(String body) throws Exception {
         Document d = (Document) XmlObject.Factory.parse("<w:hdr " + NS + ">" + body + "</w:hdr>").getDomNode();
@@ -51,5 +52,24 @@ class WatermarksTest {
                 + "</mc:Fallback></mc:AlternateContent></w:r></w:p>");
         assertEquals(List.of("机密"), Watermarks.texts(both));
         assertTrue(Watermarks.texts(header("<w:p/>")).isEmpty());
+    }
+
+    @Test
+    void aShapeWhoseTypeItsPartDoesNotDefineIsNotDrawn() throws Exception {
+        String shape = "<v:shape type=\"#_x0000_t136\"%s><v:textpath string=\"机密★5年\"/></v:shape>";
+        String type = "<v:shapetype id=\"_x0000_t136\" o:spt=\"136\" path=\"m@7,l@8,m@5,21600l@6,21600e\"/>";
+        assertEquals(List.of(), Watermarks.texts(header(pict(String.format(shape, "")))),
+                "the shape type is defined in another part only (LibreOffice's save): not drawn");
+        assertEquals(List.of("机密★5年"), Watermarks.texts(header(pict(type + String.format(shape, "")))));
+        assertEquals(List.of("机密★5年"), Watermarks.texts(header(pict(String.format(shape, "")) + pict(type))),
+                "a shape type anywhere in the part counts");
+        assertEquals(List.of("机密★5年"), Watermarks.texts(header(pict(String.format(shape, " o:spt=\"136\"")))),
+                "a shape with a preset geometry of its own");
+        assertEquals(List.of("机密★5年"), Watermarks.texts(header(pict(String.format(shape, " path=\"m0,0l21600,0e\"")))),
+                "a shape with a path of its own");
+    }
+
+    private static String pict(String vml) {
+        return "<w:p><w:r><w:pict>" + vml + "</w:pict></w:r></w:p>";
     }
 }
