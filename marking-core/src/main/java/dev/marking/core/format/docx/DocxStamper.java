@@ -104,7 +104,7 @@ final class DocxStamper {
     }
 
     private String headerFragment(float scale) {
-        String shape = options.watermark() ? watermarks.run(texts.watermark(), texts.watermarkBox()) : "";
+        String shape = options.watermark() ? watermarks.run(texts) : "";
         return options.header() ? Fragments.header(options.marking().mark() + texts.covert(), shape, scale)
                 : Fragments.watermarkOnly(shape, texts.covert());
     }

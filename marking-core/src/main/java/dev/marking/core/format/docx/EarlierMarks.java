@@ -73,7 +73,7 @@ final class EarlierMarks {
             }
         }
         for (Element wsp : Wml.descendants(story, Wml.WPS, "wsp")) {
-            if (Watermarks.isWatermarkShape(wsp) && !PARSER.findAll(Wml.plainText(wsp)).isEmpty()) {
+            if (Watermarks.isWatermarkShape(wsp) && !PARSER.findAll(Watermarks.text(wsp)).isEmpty()) {
                 doomed.add(run(wsp));
             }
         }

@@ -82,7 +82,10 @@ final class ParagraphText {
         }
         for (Element d : Wml.descendants(r, Wml.WP, "docPr")) {
             String alt = (d.getAttribute("title") + " " + d.getAttribute("descr")).strip();
-            if (!alt.isEmpty()) {
+            // a watermark drawn from outlines carries its text as the description: it is read as the watermark
+            boolean watermark = Wml.descendants(d.getParentNode(), Wml.WPS, "wsp").stream()
+                    .anyMatch(Watermarks::isWatermarkShape);
+            if (!alt.isEmpty() && !watermark) {
                 unseen.add(new Unseen(HiddenKind.ALT_TEXT, alt, visible.length() + 1));
             }
         }

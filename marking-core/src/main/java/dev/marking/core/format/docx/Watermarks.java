@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -47,7 +48,7 @@ final class Watermarks {
                     out.add(s.strip());
                 }
             } else if (Wml.is(e, Wml.WPS, "wsp") && isWatermarkShape(e)) {
-                String s = Wml.plainText(e).strip();
+                String s = text(e);
                 if (!s.isEmpty()) {
                     out.add(s);
                 }
@@ -59,11 +60,28 @@ final class Watermarks {
 
     /** False for a VML shape whose {@code type} names a shape type missing from its part and that has no geometry of its own. */
     static boolean drawn(Element shape, Set<String> types) {
-        String type = shape.getAttribute("type");
-        if (!type.startsWith("#") || types.contains(type.substring(1))) {
+        // Word writes "#_x0000_t136", LibreOffice "_x0000_t136"
+        String type = shape.getAttribute("type").replaceFirst("^#", "");
+        if (type.isEmpty() || types.contains(type)) {
             return true;
         }
         return shape.hasAttribute("path") || !Wml.attr(shape, Wml.O, "spt").isEmpty();
+    }
+
+    /** A DrawingML watermark's text: what it holds, or for a shape drawn from outlines, its description. */
+    static String text(Element wsp) {
+        String own = Wml.plainText(wsp).strip();
+        return own.isEmpty() ? docPr(wsp).map(d -> d.getAttribute("descr").strip()).orElse("") : own;
+    }
+
+    /** The {@code wp:docPr} of the drawing that holds {@code wsp}. */
+    private static Optional<Element> docPr(Element wsp) {
+        for (Node n = wsp.getParentNode(); n != null; n = n.getParentNode()) {
+            if (Wml.is(n, Wml.WP, "anchor") || Wml.is(n, Wml.WP, "inline")) {
+                return Wml.child(n, Wml.WP, "docPr");
+            }
+        }
+        return Optional.empty();
     }
 
     /** True for a DrawingML shape that is WordArt or is named as a watermark. */
@@ -71,12 +89,7 @@ final class Watermarks {
         if (!Wml.descendants(wsp, Wml.A, "prstTxWarp").isEmpty()) {
             return true;
         }
-        for (Node n = wsp.getParentNode(); n != null; n = n.getParentNode()) {
-            if (Wml.is(n, Wml.WP, "anchor") || Wml.is(n, Wml.WP, "inline")) {
-                String name = Wml.child(n, Wml.WP, "docPr").map(d -> d.getAttribute("name")).orElse("");
-                return name.toLowerCase(Locale.ROOT).contains("watermark");
-            }
-        }
-        return false;
+        String name = docPr(wsp).map(d -> d.getAttribute("name")).orElse("");
+        return name.toLowerCase(Locale.ROOT).contains("watermark");
     }
 }
