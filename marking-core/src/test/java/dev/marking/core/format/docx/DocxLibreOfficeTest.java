@@ -133,6 +133,40 @@ class DocxLibreOfficeTest {
         }
     }
 
+    /**
+     * LibreOffice 7.4 writes the VML text-path shape type into the first header part only and, reopening the file,
+     * draws no other header's VML watermark (issue 15). The stamp's DrawingML watermark keeps its own geometry: after
+     * one save and after a second, every page of every section shows it, diagonal and light.
+     */
+    @Test
+    void watermarkOnEveryPageAfterTwoLibreOfficeSaves() throws Exception {
+        LibreOffice lo = LibreOffice.in(tmp, "re-saving a stamped DOCX with LibreOffice");
+        Path source = Fixtures.docx().header("甲节页眉").paragraph("甲节第一页").pageBreak().paragraph("甲节第二页")
+                .section().header("乙节页眉").paragraph("乙节第一页")
+                .section().titlePage().firstHeader("丙节首页").header("丙节页眉").paragraph("丙节第一页").pageBreak()
+                .paragraph("丙节第二页").build(tmp.resolve("three.docx"));
+        Marking marking = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5))
+                .withCopy(new CopyNumber(123));
+        Path stamped = tmp.resolve("stamped.docx");
+        new DocxFormat().stamp(source, stamped, StampOptions.all(marking, "lo-4", LocalDate.of(2026, 12, 1)));
+        Path once = lo.convert(stamped, LibreOffice.DOCX, tmp.resolve("once"));
+        Path twice = lo.convert(once, LibreOffice.DOCX, tmp.resolve("twice"));
+        for (Path saved : List.of(once, twice)) {
+            Path pdf = lo.toPdf(List.of(saved), tmp.resolve("pdf-" + saved.getParent().getFileName())).get(0);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                assertEquals(5, doc.getNumberOfPages(), saved.getParent().getFileName() + ": pages");
+                PDFRenderer renderer = new PDFRenderer(doc);
+                for (int page = 0; page < doc.getNumberOfPages(); page++) {
+                    WatermarkPixels.assertDiagonalAndLight(renderer.renderImageWithDPI(page, DPI),
+                            "saved " + saved.getParent().getFileName() + ", page " + (page + 1) + ": ");
+                }
+            }
+            for (RunningSlot s : new DocxFormat().read(saved).slots()) {
+                assertEquals(List.of("机密★5年 第000123份"), s.watermarks(), saved.getParent().getFileName() + " " + s);
+            }
+        }
+    }
+
     /** The check itself: POI's own {@code createWatermark()} renders unrotated and black, and must fail it. */
     @Test
     void poiWatermarkFailsTheCheck() throws Exception {

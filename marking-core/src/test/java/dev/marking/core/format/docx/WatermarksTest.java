@@ -3,6 +3,11 @@ package dev.marking.core.format.docx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.format.StampOptions;
+import dev.marking.core.model.Marking;
+import dev.marking.core.model.Scheme;
+import dev.marking.core.model.Term;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.xmlbeans.XmlObject;
 import org.junit.jupiter.api.Test;
@@ -14,7 +19,7 @@ class WatermarksTest {
 
     private static final String NS = "xmlns:w=\"" + Wml.W + "\" xmlns:v=\"" + Wml.V + "\" xmlns:wp=\"" + Wml.WP
             + "\" xmlns:a=\"" + Wml.A + "\" xmlns:wps=\"" + Wml.WPS + "\" xmlns:mc=\"" + Wml.MC + "\" xmlns:o=\"" + Wml.O
-            + "\"";
+            + "\" xmlns:w10=\"urn:schemas-microsoft-com:office:word\"";
 
     private static Element header(String body) throws Exception {
         Document d = (Document) XmlObject.Factory.parse("<w:hdr " + NS + ">" + body + "</w:hdr>").getDomNode();
@@ -71,5 +76,15 @@ class WatermarksTest {
 
     private static String pict(String vml) {
         return "<w:p><w:r><w:pict>" + vml + "</w:pict></w:r></w:p>";
+    }
+
+    @Test
+    void ourOutlineShapeIsReadByItsDescriptionAndNotAsAltText() throws Exception {
+        Marking marking = Marking.of(Scheme.STATE.level("机密").orElseThrow(), new Term.Years(5));
+        String run = new WatermarkShape().run(CopyTexts.of(StampOptions.all(marking, "d", LocalDate.of(2026, 12, 1))));
+        Element h = header("<w:p>" + run + "</w:p>");
+        assertEquals(List.of("机密★5年"), Watermarks.texts(h), "the DrawingML choice, not the VML fallback as well");
+        PartReader r = PartReader.story("header:default", 1).read(h);
+        assertTrue(r.hidden().isEmpty(), "the description is the watermark's text, not hidden alt text: " + r.hidden());
     }
 }
