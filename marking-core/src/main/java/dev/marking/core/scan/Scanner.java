@@ -358,14 +358,22 @@ public final class Scanner {
     /** A finding for what a walk could not take in: a folder it could not open, a special file, a dangling link. */
     FileResult problem(WalkProblem p) {
         ScanTarget t = p.target();
-        String message = p.describe(options.messages());
-        if (p.kind() == FileKind.FOLDER) {
-            Finding f = new Finding(FileRules.UNREADABLE.id(), FileRules.UNREADABLE.defaultSeverity(), message,
-                    Location.FILE, null);
-            return new FileResult(display(t.file()) + "/", "folder", Optional.empty(),
-                    filter.apply(t.relative(), false, List.of(f)));
+        if (p.kind() == FileKind.FOLDER && p.error() != null) {
+            return unopenedFolder(display(t.file()) + "/", t.relative(), p.error());
         }
-        return fileFinding(t, "unknown", FileRules.UNREADABLE, message, List.of());
+        return fileFinding(t, "unknown", FileRules.UNREADABLE, p.describe(options.messages()), List.of());
+    }
+
+    /**
+     * The finding for a folder that could not be opened ({@code error}: why), {@code shown} as reports show it
+     * (ending in '/'), {@code relative} its path for the policy's suppressions: for a walk, and for shells that
+     * list folders themselves (a Hadoop file system), so both report it alike.
+     */
+    public FileResult unopenedFolder(String shown, String relative, IOException error) {
+        Finding f = new Finding(FileRules.UNREADABLE.id(), FileRules.UNREADABLE.defaultSeverity(),
+                options.messages().format("folder.unreadable", WalkProblem.reason(error, options.messages())),
+                Location.FILE, null);
+        return new FileResult(shown, "folder", Optional.empty(), filter.apply(relative, false, List.of(f)));
     }
 
     /**
