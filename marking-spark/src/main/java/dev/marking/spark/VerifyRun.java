@@ -111,9 +111,9 @@ final class VerifyRun {
     }
 
     /**
-     * The organisation's policy ({@code --policy}, else the built-in one) and the {@code marking.yml} in the folder
-     * of the first input (the input itself when it is a folder), unless that is the file given as {@code --policy}:
-     * as the CLI resolves the policy of a run ({@code Engine.policy(explicit, firstPath)}).
+     * The organisation's policy ({@code --policy}, else {@code $MARKING_POLICY}, else the built-in one) and the
+     * {@code marking.yml} in the folder of the first input (the input itself when it is a folder), unless that is the
+     * organisation's file: as the CLI resolves the policy of a run ({@code Engine.policy(explicit, firstPath)}).
      */
     private PolicyFiles policyFiles() throws JobException, IOException {
         byte[] organisation = options.policy() == null ? null : read(new Path(options.policy()));
