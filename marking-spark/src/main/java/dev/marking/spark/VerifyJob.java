@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code marking verify} on Apache Spark (DESIGN §3.5): {@code spark-submit --class dev.marking.spark.VerifyJob
  * marking-spark.jar --input PATH… --output DIR [--policy FILE] [--previous DIR]} checks every document under the
  * inputs with the same engine and policy as the CLI ({@code --policy}, else {@code $MARKING_POLICY} on the driver)
- * and writes {@code DIR/findings/}, {@code DIR/files/} (Parquet) and {@code DIR/summary.json}. Exit code 0 when the run completed (findings are in the tables, not the exit code),
- * 2 when it could not run as asked.
+ * and writes {@code DIR/findings/}, {@code DIR/files/} (Parquet) and {@code DIR/summary.json}. Exit code 0 when
+ * the run completed (findings are in the tables, not the exit code), 2 when it could not run as asked.
  */
 public final class VerifyJob {
 
