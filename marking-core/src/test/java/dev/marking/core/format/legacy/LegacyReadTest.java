@@ -18,6 +18,7 @@ import dev.marking.core.testing.Fixtures;
 import dev.marking.core.testing.Interrupted;
 import dev.marking.core.testing.Verify;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -153,12 +154,16 @@ class LegacyReadTest {
     void legacyReadersStopWhenTheirThreadIsInterrupted() throws Exception {
         Path xls = LegacyFixtures.xls(dir.resolve("t.xls"), "机密★5年", FAKE, null);
         Path ppt = LegacyFixtures.ppt(dir.resolve("t.ppt"), "机密★5年", FAKE);
-        try (POIFSFileSystem workbook = new POIFSFileSystem(new ByteArrayInputStream(Files.readAllBytes(xls)));
-                POIFSFileSystem slides = new POIFSFileSystem(new ByteArrayInputStream(Files.readAllBytes(ppt)))) {
-            assertEquals("机密★5年", new XlsFormat().read(xls, workbook).slots().get(0).header().get(0).text(),
-                    "the same read completes on a thread that is not interrupted");
-            Interrupted.assertStops(() -> new XlsFormat().read(xls, workbook));
-            Interrupted.assertStops(() -> new PptFormat().read(ppt, slides));
-        }
+        assertEquals("机密★5年", new XlsFormat().read(xls, inMemory(xls)).slots().get(0).header().get(0).text(),
+                "the same read completes on a thread that is not interrupted");
+        POIFSFileSystem workbook = inMemory(xls);
+        Interrupted.assertStops(() -> new XlsFormat().read(xls, workbook));
+        POIFSFileSystem slides = inMemory(ppt);
+        Interrupted.assertStops(() -> new PptFormat().read(ppt, slides));
+    }
+
+    /** The compound file read whole into memory (a read closes it). */
+    private static POIFSFileSystem inMemory(Path file) throws IOException {
+        return new POIFSFileSystem(new ByteArrayInputStream(Files.readAllBytes(file)));
     }
 }

@@ -138,7 +138,8 @@ class RtfReadTest {
         assertEquals(5_000, RtfParser.parse(new ByteArrayInputStream(rtf)).model(dir.resolve("t.rtf"), "rtf").body().size(),
                 "the same read completes on a thread that is not interrupted");
         Interrupted.assertStops(() -> RtfParser.parse(new ByteArrayInputStream(rtf)));
-        RtfDocument small = RtfParser.parse(new ByteArrayInputStream("{\\rtf1 one\\par two}".getBytes(StandardCharsets.US_ASCII)));
+        byte[] two = "{\\rtf1 one\\par two}".getBytes(StandardCharsets.US_ASCII);
+        RtfDocument small = RtfParser.parse(new ByteArrayInputStream(two));
         Interrupted.assertStops(() -> small.model(dir.resolve("t.rtf"), "rtf"));
     }
 }
