@@ -129,11 +129,12 @@ public final class LocalPolicy {
                 ignored.add("ocr: off");
             }
         }
+        Optional<Duration> fileTimeLimit = shorter(o, l, declared, ignored);
         return new Policy(o.source(), o.schemes(), allowLongTerm, mode, o.script(), severities, concat(o.paths(), l.paths()),
                 concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), pseudonyms, channels, o.suppressions(),
                 include, o.exclude(), ocr, fingerprint(o, l, "tighten"), o.local(),
                 sources(o, file, PolicySource.Role.LOCAL, ignored), tightened(o.seal(), l.seal()),
-                shorter(o, l, declared, ignored));
+                fileTimeLimit);
     }
 
     static Policy override(Policy o, PolicyLoader.Layer layer, String file) {
