@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -284,7 +285,14 @@ public final class Scanner {
     private FileResult read(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
         FileResult r;
         try (FileTimeLimit.Watch watch = timeLimit.start()) {
-            r = readAndCheck(target, d, reads);
+            try {
+                r = readAndCheck(target, d, reads);
+            } catch (CancellationException e) {
+                if (!watch.expired()) {
+                    throw e; // interrupted by someone else (a pool shutting down): not ours to report
+                }
+                r = null;
+            }
             if (!watch.expired()) {
                 return r;
             }
@@ -333,6 +341,8 @@ public final class Scanner {
             }
             try {
                 findings.addAll(capped(rule.check(context)));
+            } catch (CancellationException e) {
+                break; // a rule stopped at the time limit (Interruption): the caller reports the file as such
             } catch (RuntimeException | StackOverflowError e) {
                 // Fail closed on this file only: the rest of the scan goes on.
                 findings.add(new Finding(FileRules.UNREADABLE.id(), Severity.ERROR, options.messages().format(
