@@ -215,12 +215,13 @@ public final class Scanner {
             String shown = display(target.file());
             return shown.equals(r.path()) ? r : new FileResult(shown, r.format(), r.marking(), r.findings());
         }
-        FileResult r = read(target, d, reads);
-        if (sha.equals(hashOrEmpty(target))) {
-            // Only remember what was read from the content that was hashed (the file may change meanwhile).
-            cache.put(target.relative(), sha, r);
+        TimedRead r = timedRead(target, d, reads);
+        if (!r.pastTheLimit() && sha.equals(hashOrEmpty(target))) {
+            // Only remember what was read from the content that was hashed (the file may change meanwhile), and never
+            // a stop at the time limit: that says how busy the machine was, not what the file holds.
+            cache.put(target.relative(), sha, r.result());
         }
-        return r;
+        return r.result();
     }
 
     private static String hashOrEmpty(ScanTarget target) {
@@ -283,6 +284,14 @@ public final class Scanner {
 
     /** Reads and checks a document within the time limit; a file past it is one finding naming the limit. */
     private FileResult read(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
+        return timedRead(target, d, reads).result();
+    }
+
+    /** What a read within the time limit gave, and whether it was stopped at the limit. */
+    private record TimedRead(FileResult result, boolean pastTheLimit) {
+    }
+
+    private TimedRead timedRead(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
         FileResult r;
         try (FileTimeLimit.Watch watch = timeLimit.start()) {
             try {
@@ -294,12 +303,12 @@ public final class Scanner {
                 r = null;
             }
             if (!watch.expired()) {
-                return r;
+                return new TimedRead(r, false);
             }
         }
         String why = options.messages().format("input.too-slow", timeLimit.limit().toMillis() / 1000.0);
-        return fileFinding(target, d.format().id(), FileRules.UNREADABLE, options.messages().format(
-                FileRules.UNREADABLE.id(), why), List.of());
+        return new TimedRead(fileFinding(target, d.format().id(), FileRules.UNREADABLE, options.messages().format(
+                FileRules.UNREADABLE.id(), why), List.of()), true);
     }
 
     /** Reads a document with the format its classification chose; a disagreeing name is a warning. */

@@ -66,6 +66,24 @@ class ScanLimitsTest {
                 "the interrupt of a file past its limit never reaches the next file");
     }
 
+    /** A stop at the time limit says how busy the machine was, not what the file holds: the cache never keeps it. */
+    @Test
+    void aFileStoppedAtTheLimitIsNotRememberedByTheCache() throws IOException {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        HostileFiles.docxBomb(docs.resolve("bomb.docx"), 100L << 20);
+        Files.writeString(docs.resolve("memo.txt"), "机密★5年\n正文\n");
+        ScanOptions options = new ScanOptions(LocalDate.of(2026, 12, 1), Messages.forLang("en"), parser, 2)
+                .withFileTimeLimit(Duration.ofMillis(300));
+        ScanCache cache = ScanCache.open(dir.resolve("cache.json"), ScanCache.key(FormatRegistry.standard(), options, "t"));
+        FileSelection.Selection found = new FileSelection(options.policy()).select(List.of(docs));
+        ScanOutcome first = scanner(Duration.ofMillis(300)).scan(found, ScanListener.NONE, cache);
+        cache.save();
+        assertEquals(2, first.read());
+        ScanCache again = ScanCache.open(dir.resolve("cache.json"), ScanCache.key(FormatRegistry.standard(), options, "t"));
+        ScanOutcome second = scanner(Duration.ofMillis(300)).scan(found, ScanListener.NONE, again);
+        assertEquals(List.of(1, 1), List.of(second.fromCache(), second.read()), "memo.txt from the cache, the bomb read again");
+    }
+
     @Test
     void theLimitComesFromTheEnvironmentOrIsFiveMinutes() {
         assertEquals(Duration.ofMinutes(5), FileTimeLimit.fromEnvironment(Map.of()));
