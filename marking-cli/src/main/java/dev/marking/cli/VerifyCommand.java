@@ -28,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "one found in the scanned folder may only tighten --policy/$MARKING_POLICY (or the built-in one).",
             "Scanned pages and page images (.tif, .jpg, .png) are read by OCR with Tesseract (chi_sim+chi_tra):",
             "MARKING_TESSERACT=PATH names the program, MARKING_OCR=off (or ocr: off in the policy) switches it off.",
+            "One file may take 300 s to be read and checked (file-time-limit: SECONDS in the policy, or",
+            "MARKING_FILE_TIME_LIMIT=SECONDS for one run); past it the file is file.unreadable and the scan goes on.",
             "", "Exit codes: 0 no finding at error level, 1 findings at error level, 2 usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
 

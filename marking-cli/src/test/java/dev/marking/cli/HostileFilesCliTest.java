@@ -127,8 +127,8 @@ class HostileFilesCliTest {
         r.noStackTrace();
         assertEquals(1, r.exit(), r.err());
         assertTrue(findingOf(r.out(), "bomb.docx").contains("file.unreadable       cannot read the file: reading and "
-                + "checking it took longer than the time limit of 1 s for one file (MARKING_FILE_TIME_LIMIT): stopped, "
-                + "not checked"), r.out());
+                + "checking it took longer than the time limit of 1 s for one file (file-time-limit in the policy, "
+                + "MARKING_FILE_TIME_LIMIT for one run): stopped, not checked"), r.out());
         assertTrue(r.out().contains("memo.txt  [机密★5年]"), r.out());
         assertTrue(r.millis() < 60_000, "stopped soon after the limit: " + r.millis() + " ms");
 

@@ -108,7 +108,7 @@ final class DocumentTask implements FlatMapFunction<Iterator<Row>, Row> {
         }
         Optional<CheckedDocument> d = check.check(path, relative, content, input.<Boolean>getAs("walked"));
         return d.isEmpty() ? Tables.skipped(path, content.length, modified)
-                : Tables.checked(d.get(), sha256, content.length, modified, Tables.READ);
+                : Tables.checked(d.get(), sha256, (long) content.length, modified, Tables.READ);
     }
 
     private static String sha256(byte[] content) {

@@ -2,6 +2,8 @@ package dev.marking.spark;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.security.AccessControlException;
 
 /**
  * The files under the inputs, picked as the CLI's walk picks them: folders are walked for what the engine's walk
@@ -25,17 +28,34 @@ import org.apache.hadoop.fs.Path;
  * version-control, IDE and build folders are not walked into; files named directly are always checked, so an
  * unsupported one is a finding rather than silently left out. What the walk leaves out is listed as the CLI's
  * report lists it: a folder not walked ({@code folder}), a file the globs leave out ({@code excluded}), a second
- * way into a local folder already walked ({@code link}). Listed on the driver, in any Hadoop file system, one
+ * way into a local folder already walked ({@code link}). A folder that cannot be listed is noted and the listing
+ * goes on, as the CLI's walk goes on past it. Listed on the driver, in any Hadoop file system, one
  * folder at a time (a skipped folder is never listed), sorted by path, each file once.
  */
 final class Listing {
 
-    /** What a listing found: the files to check and what it left out, both sorted by path. */
-    record Listed(List<InputFile> files, List<Skip> skipped) {
+    /**
+     * What a listing found: the files to check, what it left out and the folders it could not list, each sorted by
+     * path.
+     */
+    record Listed(List<InputFile> files, List<Skip> skipped, List<Unlisted> unlisted) {
         Listed {
             files = List.copyOf(files);
             skipped = List.copyOf(skipped);
+            unlisted = List.copyOf(unlisted);
         }
+    }
+
+    /**
+     * A folder that could not be listed (permission denied, vanished, an I/O error): nothing in it was checked, and
+     * it is a finding, as the CLI's walk reports it, while the listing goes on.
+     *
+     * @param path     as reports show it, ending in '/'
+     * @param relative its path under the folder given ("" for that folder), which suppressions match
+     * @param error    why, with Hadoop's denial and absence as the local file system names them, which the engine
+     *                 words as the CLI does
+     */
+    record Unlisted(String path, String relative, IOException error) {
     }
 
     /**
@@ -64,6 +84,7 @@ final class Listing {
     Listed list(List<String> inputs) throws JobException, IOException {
         Map<String, InputFile> files = new LinkedHashMap<>();
         Map<String, Skip> skipped = new TreeMap<>();
+        Map<String, Unlisted> unlisted = new TreeMap<>();
         Set<String> folders = new HashSet<>();
         for (String input : inputs) {
             Path given = new Path(input);
@@ -89,7 +110,15 @@ final class Listing {
                     skipped.put(shown(dir) + "/", new Skip(shown(dir) + "/", "link"));
                     continue;
                 }
-                FileStatus[] entries = fs.listStatus(dir);
+                FileStatus[] entries;
+                try {
+                    entries = fs.listStatus(dir);
+                } catch (IOException e) {
+                    String relative = dir.toUri().getPath().length() < prefix.length() ? ""
+                            : dir.toUri().getPath().substring(prefix.length());
+                    unlisted.put(shown(dir) + "/", new Unlisted(shown(dir) + "/", relative, asLocal(dir, e)));
+                    continue;
+                }
                 Arrays.sort(entries, Comparator.comparing(FileStatus::getPath));
                 for (FileStatus f : entries) {
                     Path p = fs.makeQualified(f.getPath());
@@ -111,7 +140,28 @@ final class Listing {
         }
         List<InputFile> out = new ArrayList<>(files.values());
         out.sort(Comparator.comparing(InputFile::path));
-        return new Listed(out, new ArrayList<>(skipped.values()));
+        return new Listed(out, new ArrayList<>(skipped.values()), new ArrayList<>(unlisted.values()));
+    }
+
+    /**
+     * {@code e} as the local file system would name it: a denial (HDFS's {@code AccessControlException}) as
+     * {@link AccessDeniedException}, a folder gone ({@link FileNotFoundException}) as {@link NoSuchFileException};
+     * S3A and the local Hadoop file system already throw {@link AccessDeniedException}. Anything else as it is.
+     */
+    static IOException asLocal(Path dir, IOException e) {
+        String shown = shown(dir);
+        if (e instanceof AccessControlException) {
+            return initCause(new AccessDeniedException(shown), e);
+        }
+        if (e instanceof FileNotFoundException) {
+            return initCause(new NoSuchFileException(shown), e);
+        }
+        return e;
+    }
+
+    private static IOException initCause(IOException local, IOException cause) {
+        local.initCause(cause);
+        return local;
     }
 
     /** A local folder by its real path (links resolved), so each is walked once; anything else by its URI. */

@@ -7,9 +7,9 @@ import java.io.Serializable;
 
 /**
  * The policy files a run applies, as read on the driver, so every executor builds the same policy from them:
- * the organisation's ({@code --policy}; none for the built-in policy) and the {@code marking.yml} in the folder
- * of the first input (the input itself when it is a folder), which goes on top as the CLI puts it — it may only
- * tighten the organisation's policy unless that says {@code local-policy: override}.
+ * the organisation's ({@code --policy}, else {@code $MARKING_POLICY}; none for the built-in policy) and the
+ * {@code marking.yml} in the folder of the first input (the input itself when it is a folder), which goes on top as
+ * the CLI puts it — it may only tighten the organisation's policy unless that says {@code local-policy: override}.
  *
  * @param name       the organisation's policy file as shown; null for the built-in policy
  * @param content    its bytes; null for the built-in policy

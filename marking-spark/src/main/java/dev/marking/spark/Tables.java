@@ -55,7 +55,7 @@ final class Tables {
 
     /** An outcome whose document the engine read and checked in this run. */
     static final String READ = "read";
-    /** An outcome whose document could not be fetched (a finding, not read). */
+    /** An outcome whose document could not be fetched, or folder listed (a finding, not read). */
     static final String FAILED = "failed";
     /** An outcome whose earlier result stands: only path, hash and size are set. */
     static final String REUSED = "reused";
@@ -95,8 +95,8 @@ final class Tables {
     private Tables() {
     }
 
-    /** The outcome row of a checked document. */
-    static Row checked(CheckedDocument d, String sha256, long size, long modified, String kind) {
+    /** The outcome row of a checked document (size and time null for a folder that could not be listed). */
+    static Row checked(CheckedDocument d, String sha256, Long size, Long modified, String kind) {
         List<Row> found = new ArrayList<>();
         for (int i = 0; i < d.findings().size(); i++) {
             CheckedFinding f = d.findings().get(i);

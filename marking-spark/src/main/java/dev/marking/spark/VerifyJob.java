@@ -5,14 +5,15 @@ import dev.marking.core.engine.EngineException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code marking verify} on Apache Spark (DESIGN §3.5): {@code spark-submit --class dev.marking.spark.VerifyJob
  * marking-spark.jar --input PATH… --output DIR [--policy FILE] [--previous DIR]} checks every document under the
- * inputs with the same engine as the CLI and writes {@code DIR/findings/}, {@code DIR/files/} (Parquet) and
- * {@code DIR/summary.json}. Exit code 0 when the run completed (findings are in the tables, not the exit code),
- * 2 when it could not run as asked.
+ * inputs with the same engine and policy as the CLI ({@code --policy}, else {@code $MARKING_POLICY} on the driver)
+ * and writes {@code DIR/findings/}, {@code DIR/files/} (Parquet) and {@code DIR/summary.json}. Exit code 0 when
+ * the run completed (findings are in the tables, not the exit code), 2 when it could not run as asked.
  */
 public final class VerifyJob {
 
@@ -25,16 +26,17 @@ public final class VerifyJob {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.err);
+        int code = run(args, System.getenv(), System.err);
         if (code != OK) {
             System.exit(code);
         }
     }
 
-    static int run(String[] args, PrintStream err) {
+    /** Runs the job with {@code args} in the driver's environment {@code env} (for {@code $MARKING_POLICY}). */
+    static int run(String[] args, Map<String, String> env, PrintStream err) {
         JobOptions options;
         try {
-            options = JobOptions.parse(args);
+            options = JobOptions.parse(args, env);
             if (options.lang() != null && !options.lang().equals("zh") && !options.lang().equals("en")) {
                 throw new JobException("usage.lang", options.lang());
             }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
+import dev.marking.core.engine.DocumentCheck;
 import dev.marking.core.engine.Engine;
 import dev.marking.core.engine.EngineException;
 import dev.marking.core.policy.Policy;
@@ -82,7 +83,7 @@ final class VerifyRun {
                 .partitionBy(new BytePartitions.ByNumber(parts.count()))
                 .values();
         Dataset<Row> outcomes = spark.createDataFrame(work.mapPartitions(task), Tables.OUTCOME)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .unionByName(unlisted(listed.unlisted(), policy)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> checked = outcomes.filter(col("kind").isin(Tables.READ, Tables.FAILED));
             Dataset<Row> kept = outcomes.filter(col("kind").equalTo(Tables.REUSED)).select("path", "sha256");
@@ -110,9 +111,9 @@ final class VerifyRun {
     }
 
     /**
-     * The organisation's policy ({@code --policy}, else the built-in one) and the {@code marking.yml} in the folder
-     * of the first input (the input itself when it is a folder), unless that is the file given as {@code --policy}:
-     * as the CLI resolves the policy of a run ({@code Engine.policy(explicit, firstPath)}).
+     * The organisation's policy ({@code --policy}, else {@code $MARKING_POLICY}, else the built-in one) and the
+     * {@code marking.yml} in the folder of the first input (the input itself when it is a folder), unless that is the
+     * organisation's file: as the CLI resolves the policy of a run ({@code Engine.policy(explicit, firstPath)}).
      */
     private PolicyFiles policyFiles() throws JobException, IOException {
         byte[] organisation = options.policy() == null ? null : read(new Path(options.policy()));
@@ -128,6 +129,22 @@ final class VerifyRun {
             return new PolicyFiles(options.policy(), organisation, null, null);
         }
         return new PolicyFiles(options.policy(), organisation, Listing.shown(local), read(local));
+    }
+
+    /**
+     * The folders the listing could not list, as outcomes: each a finding made by the engine on the driver, as the
+     * CLI's walk makes it, with no content hash, so it is never kept from an earlier run.
+     */
+    private Dataset<Row> unlisted(List<Listing.Unlisted> folders, Policy policy) throws EngineException {
+        List<Row> rows = new ArrayList<>(folders.size());
+        if (!folders.isEmpty()) {
+            DocumentCheck check = engine.documentCheck(policy, today, options.lang());
+            for (Listing.Unlisted u : folders) {
+                rows.add(Tables.checked(check.unopenedFolder(u.path(), u.relative(), u.error()), null, null, null,
+                        Tables.FAILED));
+            }
+        }
+        return spark.createDataFrame(rows, Tables.OUTCOME);
     }
 
     /**

@@ -35,12 +35,40 @@ record Comparison(TreeMap<String, String> files, TreeSet<String> findings, TreeS
 
     /** {@code marking verify --format json} run with {@code args} (options, then paths), as it reported. */
     static Comparison cli(Path report, List<String> args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("verify", "--format", "json", "--output", report.toString()));
-        all.addAll(args);
-        int code = Main.run(all.toArray(String[]::new));
+        int code = Main.run(verify(report, args).toArray(String[]::new));
         if (code != 0 && code != 1) {
             throw new AssertionError("marking verify exited " + code);
         }
+        return reported(report);
+    }
+
+    /**
+     * {@code marking verify --format json} run with {@code args} in a JVM of its own whose environment has
+     * {@code env} added (a JVM cannot change its own environment), as it reported.
+     */
+    static Comparison cli(Path report, List<String> args, Map<String, String> env)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(verify(report, args));
+        Path log = report.resolveSibling(report.getFileName() + ".log");
+        ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        child.environment().putAll(env);
+        int code = child.start().waitFor();
+        if (code != 0 && code != 1) {
+            throw new AssertionError("marking verify exited " + code + ":\n" + Files.readString(log));
+        }
+        return reported(report);
+    }
+
+    private static List<String> verify(Path report, List<String> args) {
+        List<String> all = new ArrayList<>(List.of("verify", "--format", "json", "--output", report.toString()));
+        all.addAll(args);
+        return all;
+    }
+
+    private static Comparison reported(Path report) throws IOException {
         JsonNode cli = JSON.readTree(report.toFile());
         TreeMap<String, String> files = new TreeMap<>();
         TreeSet<String> findings = new TreeSet<>();

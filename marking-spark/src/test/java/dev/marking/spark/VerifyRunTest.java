@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.apache.spark.sql.Row;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The job's run in this JVM ({@code local[1]}) over a small tree with a folder-local {@code marking.yml}, an
  * organisation policy that excludes files, files that are not documents and a build folder: it reports what
  * {@code marking verify --format json} reports; a run with {@code --previous} does not fetch a file skipped before
- * whose size and time are unchanged; results found under other code are read again.
+ * whose size and time are unchanged; results found under other code are read again; without {@code --policy}, the
+ * driver's {@code $MARKING_POLICY} is the organisation's policy, as for the CLI.
  */
 class VerifyRunTest {
 
@@ -176,16 +178,47 @@ class VerifyRunTest {
         assertEquals("code-b", again.get("code").asText());
     }
 
+    @Test
+    void withoutPolicyTheDriversMarkingPolicyIsTheOrganisationsPolicyAsForTheCli() throws Exception {
+        Map<String, String> env = Map.of("MARKING_POLICY", organisation.toString());
+        Path run = tmp.resolve("env-run");
+        run(CODE, run, List.of(), env, tree.toString());
+        Comparison job = Comparison.job(spark, run);
+        Path report = tmp.resolve("env-cli.json");
+        Comparison cli = Comparison.cli(report, List.of("--today", TODAY.toString(), "--lang", "en", tree.toString()),
+                env);
+
+        assertEquals(cli.files(), job.files(), "same files, formats and markings");
+        assertEquals(String.join("\n", cli.findings()), String.join("\n", job.findings()));
+        assertEquals(String.join("\n", cli.skipped()), String.join("\n", job.skipped()));
+        assertEquals(cli.policies(), job.policies(), "the same policy files");
+        assertEquals(cli.summary(), job.summary());
+        // Named exactly as the CLI's report names it, and it ruled: its exclude left the log out.
+        assertEquals(Comparison.JSON.readTree(report.toFile()).get("policies"),
+                Comparison.JSON.readTree(run.resolve("summary.json").toFile()).get("policies"));
+        assertEquals(List.of(organisation + " organisation []", tree.resolve("marking.yml") + " local [\"exclude\"]"),
+                job.policies());
+        assertTrue(job.skipped().contains("excluded " + tree.resolve("debug.log")), "the organisation's exclude");
+    }
+
     /** Runs the job on {@code inputs} under the organisation policy; its summary. */
     private static JsonNode run(String code, Path output, Path previous, String... inputs) throws Exception {
+        List<String> options = new ArrayList<>(List.of("--policy", organisation.toString()));
+        if (previous != null) {
+            options.addAll(List.of("--previous", previous.toString()));
+        }
+        return run(code, output, options, Map.of(), inputs);
+    }
+
+    /** Runs the job on {@code inputs} with {@code options} in the driver's environment {@code env}; its summary. */
+    private static JsonNode run(String code, Path output, List<String> options, Map<String, String> env,
+            String... inputs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--input"));
         args.addAll(List.of(inputs));
-        args.addAll(List.of("--output", output.toString(), "--policy", organisation.toString(), "--today",
-                TODAY.toString(), "--lang", "en"));
-        if (previous != null) {
-            args.addAll(List.of("--previous", previous.toString()));
-        }
-        new VerifyRun(spark, Engine.standard("test"), JobOptions.parse(args.toArray(String[]::new)), TODAY, code).run();
+        args.addAll(List.of("--output", output.toString(), "--today", TODAY.toString(), "--lang", "en"));
+        args.addAll(options);
+        new VerifyRun(spark, Engine.standard("test"), JobOptions.parse(args.toArray(String[]::new), env), TODAY, code)
+                .run();
         return Comparison.JSON.readTree(output.resolve("summary.json").toFile());
     }
 

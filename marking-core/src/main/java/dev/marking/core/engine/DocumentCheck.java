@@ -7,6 +7,7 @@ import dev.marking.core.report.Fingerprints;
 import dev.marking.core.report.JsonReportWriter;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.Scanner;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,16 @@ public final class DocumentCheck {
     /** The finding for a document whose content could not be fetched at all ({@code reason}: why not). */
     public CheckedDocument unreadable(String path, String relative, String reason) {
         return checked(scanner.unreadable(path, path, relative, reason));
+    }
+
+    /**
+     * The finding for a folder that could not be listed, as a walk reports one (format {@code folder}, nothing in it
+     * checked): {@code path} as reports show it, ending in '/'; {@code relative} its path under the folder given;
+     * {@code error} why, as the local file system says it ({@code AccessDeniedException}, {@code NoSuchFileException}
+     * name their reason in words, any other its message).
+     */
+    public CheckedDocument unopenedFolder(String path, String relative, IOException error) {
+        return checked(scanner.unopenedFolder(path, relative, error));
     }
 
     private CheckedDocument checked(FileResult r) {

@@ -183,6 +183,19 @@ public final class Engine {
         }
     }
 
+    /**
+     * The organisation's policy file a run uses, as {@link #policy(Path, Path)} picks it: {@code explicit} when given,
+     * else {@code $MARKING_POLICY} in {@code env} (the process's environment) unless blank; null for the built-in
+     * policy. For shells that read the file themselves, from any file system.
+     */
+    public static String policyFile(String explicit, Map<String, String> env) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String named = env.get(PolicyLoader.ENV);
+        return named == null || named.isBlank() ? null : named;
+    }
+
     /** The policy in {@code content}, a policy file named {@code name} read by the caller (from any file system). */
     public Policy policy(String name, byte[] content) throws EngineException {
         try {

@@ -3,13 +3,15 @@ package dev.marking.core.policy;
 import dev.marking.core.io.Glob;
 import dev.marking.core.model.Level;
 import dev.marking.core.model.Severity;
-import dev.marking.core.rules.SealSettings;
 import dev.marking.core.rules.MarkingMode;
 import dev.marking.core.rules.RuleDescriptor;
 import dev.marking.core.rules.RuleRegistry;
+import dev.marking.core.rules.SealSettings;
 import dev.marking.core.text.Digests;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,9 +30,10 @@ import java.util.stream.Collectors;
  * the folder writes it, so by default it may only make the check stricter: raise severities (or turn a rule on),
  * require {@code marking: mandatory}, forbid 长期, report pseudonyms more severely ({@code declass.pseudonyms}), add
  * path rules, sensitive words, secret points and codenames, block channels or require the ledger, widen a narrowed
- * include and switch OCR on ({@code ocr: auto}). Everything else it asks for — excludes, suppressions, lower
- * severities, content-triggered marking, other schemes or script, a narrower include, {@code ocr: off} — is ignored
- * and named in every report. Where the organisation's policy says {@code local-policy: override}, the local file
+ * include, switch OCR on ({@code ocr: auto}) and give a file less time ({@code file-time-limit}). Everything else it
+ * asks for — excludes, suppressions, lower severities, content-triggered marking, other schemes or script, a narrower
+ * include, {@code ocr: off}, more time for a file — is ignored and named in every report. Where the organisation's
+ * policy says {@code local-policy: override}, the local file
  * overrides it key by key instead (lists are appended, maps merged entry by entry).
  */
 public final class LocalPolicy {
@@ -126,10 +129,12 @@ public final class LocalPolicy {
                 ignored.add("ocr: off");
             }
         }
+        Optional<Duration> fileTimeLimit = shorter(o, l, declared, ignored);
         return new Policy(o.source(), o.schemes(), allowLongTerm, mode, o.script(), severities, concat(o.paths(), l.paths()),
                 concat(o.terms(), l.terms()), concat(o.codenames(), l.codenames()), pseudonyms, channels, o.suppressions(),
                 include, o.exclude(), ocr, fingerprint(o, l, "tighten"), o.local(),
-                sources(o, file, PolicySource.Role.LOCAL, ignored), tightened(o.seal(), l.seal()));
+                sources(o, file, PolicySource.Role.LOCAL, ignored), tightened(o.seal(), l.seal()),
+                fileTimeLimit);
     }
 
     static Policy override(Policy o, PolicyLoader.Layer layer, String file) {
@@ -147,7 +152,8 @@ public final class LocalPolicy {
                 concat(o.suppressions(), l.suppressions()), concat(o.include(), l.include()),
                 concat(o.exclude(), l.exclude()), declared.contains("ocr") ? l.ocr() : o.ocr(),
                 fingerprint(o, l, "override"), o.local(),
-                sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored), declared.contains("seal") ? l.seal() : o.seal());
+                sources(o, file, PolicySource.Role.LOCAL_OVERRIDE, ignored), declared.contains("seal") ? l.seal() : o.seal(),
+                declared.contains("file-time-limit") ? l.fileTimeLimit() : o.fileTimeLimit());
     }
 
     /**
@@ -162,6 +168,19 @@ public final class LocalPolicy {
             required = l.required();
         }
         return new SealSettings(required, o.trust().isEmpty() ? l.trust() : o.trust(), o.algorithm());
+    }
+
+    /** A local {@code file-time-limit} below the one in force (less time for a file: never a way to hang a scan). */
+    private static Optional<Duration> shorter(Policy o, Policy l, Set<String> declared, List<String> ignored) {
+        if (!declared.contains("file-time-limit")) {
+            return o.fileTimeLimit();
+        }
+        Duration mine = l.fileTimeLimit().orElseThrow();
+        if (mine.compareTo(o.fileTimeLimit().orElse(Policy.DEFAULT_FILE_TIME_LIMIT)) < 0) {
+            return l.fileTimeLimit();
+        }
+        ignored.add("file-time-limit: " + BigDecimal.valueOf(mine.toNanos(), 9).stripTrailingZeros().toPlainString());
+        return o.fileTimeLimit();
     }
 
     /** Per channel: blocked stays blocked, a required ledger stays required, blocked schemes only grow. */

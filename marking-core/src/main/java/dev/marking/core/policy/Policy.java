@@ -13,6 +13,7 @@ import dev.marking.core.rules.SealSettings;
 import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.rules.content.LevelTerm;
 import dev.marking.core.rules.content.PathRule;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +48,17 @@ import java.util.Set;
  * @param sources        the policy files this policy was made of, with whose each is (reports name them)
  * @param seal           seals ({@code seal}: which levels must be signed, whose signatures are trusted, and the
  *                       algorithm of detached signatures)
+ * @param fileTimeLimit  the time one file may take to be read and checked ({@code file-time-limit}); empty:
+ *                       {@link #DEFAULT_FILE_TIME_LIMIT} ({@code MARKING_FILE_TIME_LIMIT} overrides either for one run)
  */
 public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm, MarkingMode mode, Script script,
         Map<String, Optional<Severity>> severities, List<PathRule> paths, List<LevelTerm> terms, List<String> codenames,
         Optional<Severity> pseudonyms, Map<String, ChannelRule> channels, List<Suppression> suppressions,
         List<Glob> include, List<Glob> exclude, boolean ocr, String fingerprint, Local local, List<PolicySource> sources,
-        SealSettings seal) {
+        SealSettings seal, Optional<Duration> fileTimeLimit) {
+
+    /** Five minutes for one file: far beyond any real document without OCR, enough for a scanned one with it. */
+    public static final Duration DEFAULT_FILE_TIME_LIMIT = Duration.ofMinutes(5);
 
     /** What a policy found in a scanned folder may do to the policy in force ({@code local-policy}). */
     public enum Local {
@@ -79,7 +85,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     public static Policy defaults() {
         return new Policy("built-in", Scheme.BUILT_IN, true, MarkingMode.MANDATORY, Script.SIMPLIFIED, Map.of(),
                 List.of(), List.of(), List.of(), Optional.empty(), defaultChannels(), List.of(), List.of(), List.of(),
-                true, "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()), SealSettings.NONE);
+                true, "built-in", Local.TIGHTEN, List.of(PolicySource.builtIn()), SealSettings.NONE, Optional.empty());
     }
 
     /**
@@ -105,7 +111,7 @@ public record Policy(String source, List<Scheme> schemes, boolean allowLongTerm,
     public Policy as(PolicySource.Role role) {
         return new Policy(source, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames, pseudonyms,
                 channels, suppressions, include, exclude, ocr, fingerprint, local,
-                List.of(new PolicySource(source, role, List.of())), seal);
+                List.of(new PolicySource(source, role, List.of())), seal, fileTimeLimit);
     }
 
     /** A parser that knows this policy's schemes and takes marks in its script as canonical. */

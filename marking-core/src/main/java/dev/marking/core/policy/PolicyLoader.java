@@ -11,6 +11,7 @@ import dev.marking.core.rules.RuleRegistry;
 import dev.marking.core.rules.content.LevelTerm;
 import dev.marking.core.rules.content.PathRule;
 import dev.marking.core.text.Digests;
+import dev.marking.core.text.Seconds;
 import dev.marking.core.format.SealKey;
 import dev.marking.core.rules.SealSettings;
 import java.security.cert.CertificateFactory;
@@ -21,6 +22,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ public final class PolicyLoader {
 
     private static final Set<String> TOP = Set.of("version", "schemes", "marking", "marking.script", "rules", "paths",
             "sensitive", "declass", "channels", "suppressions", "include", "exclude", "local-policy", "ocr", "seal",
-            "seal.required", "seal.trust", "seal.algorithm");
+            "seal.required", "seal.trust", "seal.algorithm", "file-time-limit");
     private static final Set<String> SEAL = Set.of("required", "trust", "algorithm");
     private static final Set<String> MARKING = Set.of("mode", "script");
     private static final Set<String> DECLASS = Set.of("pseudonyms");
@@ -230,6 +232,7 @@ public final class PolicyLoader {
         private Policy.Local local = Policy.Local.TIGHTEN;
         private final Set<String> declared = new TreeSet<>();
         private SealSettings seal = SealSettings.NONE;
+        private Optional<Duration> fileTimeLimit = Optional.empty();
 
         Builder(YamlNodes y, String name, String fingerprint, Policy base) {
             this.y = y;
@@ -295,6 +298,9 @@ public final class PolicyLoader {
             if (top.containsKey("ocr")) {
                 ocr = y.choice(top.get("ocr"), "ocr", List.of("auto", "off")).equals("auto");
             }
+            if (top.containsKey("file-time-limit")) {
+                fileTimeLimit = Optional.of(fileTimeLimit(top.get("file-time-limit")));
+            }
             seal(top);
             return policy();
         }
@@ -302,7 +308,14 @@ public final class PolicyLoader {
         private Policy policy() {
             return new Policy(name, schemes, allowLongTerm, mode, script, severities, paths, terms, codenames,
                     pseudonyms, channels, suppressions, include, exclude, ocr, fingerprint, local,
-                    List.of(new PolicySource(name, PolicySource.Role.ORGANISATION, List.of())), seal);
+                    List.of(new PolicySource(name, PolicySource.Role.ORGANISATION, List.of())), seal, fileTimeLimit);
+        }
+
+        /** {@code file-time-limit: 300} (seconds; also {@code 90s}, {@code 0.5}): the time one file may take. */
+        private Duration fileTimeLimit(Node node) throws PolicyException {
+            String v = y.scalar(node, "file-time-limit");
+            return Seconds.parse(v).orElseThrow(() -> y.error(node, "file-time-limit",
+                    "expected a number of seconds above 0 (300, 90s, 0.5), not '" + v + "'"));
         }
 
         /**

@@ -1,24 +1,27 @@
 package dev.marking.core.scan;
 
+import dev.marking.core.policy.Policy;
+import dev.marking.core.text.Seconds;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The time one file may take to be read and checked. Past it the thread checking the file is interrupted: the
- * readers' long loops (PDF content, OOXML parts) stop at the next step, and the scan reports the file as
+ * readers' and rules' long loops stop at the next step ({@code format.Interruption}), and the scan reports the file as
  * {@code file.unreadable} with the limit named, then goes on. The default ({@link #DEFAULT}) leaves room for OCR of
- * a scanned file; {@value #VARIABLE} (seconds) sets another.
+ * a scanned file; the policy's {@code file-time-limit} sets another, and {@value #VARIABLE} (seconds) another for one
+ * run.
  */
 final class FileTimeLimit {
 
     /** Environment variable with the limit in seconds. */
     static final String VARIABLE = "MARKING_FILE_TIME_LIMIT";
-    /** Five minutes: far beyond any real document without OCR, enough for a scanned one with it. */
-    static final Duration DEFAULT = Duration.ofMinutes(5);
+    /** The built-in limit ({@link Policy#DEFAULT_FILE_TIME_LIMIT}). */
+    static final Duration DEFAULT = Policy.DEFAULT_FILE_TIME_LIMIT;
 
     private final Duration limit;
     private final ScheduledThreadPoolExecutor timer;
@@ -38,21 +41,22 @@ final class FileTimeLimit {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /** The limit {@code env} sets ({@value #VARIABLE}, whole seconds), else {@link #DEFAULT}. */
+    /** The limit {@code env} sets ({@value #VARIABLE}, seconds), else {@link #DEFAULT}. */
     static Duration fromEnvironment(Map<String, String> env) {
-        String v = env.getOrDefault(VARIABLE, "").strip().toLowerCase(Locale.ROOT);
+        return fromEnvironment(env, Optional.empty());
+    }
+
+    /**
+     * The limit for a run: {@value #VARIABLE} in {@code env} (seconds) when set, for this run, else the policy's
+     * {@code file-time-limit} ({@code policy}), else {@link #DEFAULT}.
+     */
+    static Duration fromEnvironment(Map<String, String> env, Optional<Duration> policy) {
+        String v = env.getOrDefault(VARIABLE, "").strip();
         if (v.isEmpty()) {
-            return DEFAULT;
+            return policy.orElse(DEFAULT);
         }
-        try {
-            long seconds = Long.parseLong(v.endsWith("s") ? v.substring(0, v.length() - 1) : v);
-            if (seconds > 0) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(VARIABLE + " must be a number of seconds above 0, not '" + v + "'");
+        return Seconds.parse(v).orElseThrow(() -> new IllegalArgumentException(VARIABLE
+                + " must be a number of seconds above 0, not '" + v + "'"));
     }
 
     Duration limit() {

@@ -24,9 +24,13 @@ public record ScanOptions(LocalDate today, Messages messages, MarkingParser pars
         this(today, messages, parser, threads, Policy.defaults());
     }
 
-    /** Options with the time limit for one file this process's environment sets ({@code MARKING_FILE_TIME_LIMIT}). */
+    /**
+     * Options with the time limit for one file this process's environment sets ({@code MARKING_FILE_TIME_LIMIT}), else
+     * the policy's ({@code file-time-limit}).
+     */
     public ScanOptions(LocalDate today, Messages messages, MarkingParser parser, int threads, Policy policy) {
-        this(today, messages, parser, threads, policy, FileTimeLimit.fromEnvironment(System.getenv()));
+        this(today, messages, parser, threads, policy, FileTimeLimit.fromEnvironment(System.getenv(),
+                policy.fileTimeLimit()));
     }
 
     /** Options for {@code policy}: its parser, all cores. */

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -214,12 +215,13 @@ public final class Scanner {
             String shown = display(target.file());
             return shown.equals(r.path()) ? r : new FileResult(shown, r.format(), r.marking(), r.findings());
         }
-        FileResult r = read(target, d, reads);
-        if (sha.equals(hashOrEmpty(target))) {
-            // Only remember what was read from the content that was hashed (the file may change meanwhile).
-            cache.put(target.relative(), sha, r);
+        TimedRead r = timedRead(target, d, reads);
+        if (!r.pastTheLimit() && sha.equals(hashOrEmpty(target))) {
+            // Only remember what was read from the content that was hashed (the file may change meanwhile), and never
+            // a stop at the time limit: that says how busy the machine was, not what the file holds.
+            cache.put(target.relative(), sha, r.result());
         }
-        return r;
+        return r.result();
     }
 
     private static String hashOrEmpty(ScanTarget target) {
@@ -282,16 +284,31 @@ public final class Scanner {
 
     /** Reads and checks a document within the time limit; a file past it is one finding naming the limit. */
     private FileResult read(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
+        return timedRead(target, d, reads).result();
+    }
+
+    /** What a read within the time limit gave, and whether it was stopped at the limit. */
+    private record TimedRead(FileResult result, boolean pastTheLimit) {
+    }
+
+    private TimedRead timedRead(ScanTarget target, FileClass.Document d, AtomicInteger reads) {
         FileResult r;
         try (FileTimeLimit.Watch watch = timeLimit.start()) {
-            r = readAndCheck(target, d, reads);
+            try {
+                r = readAndCheck(target, d, reads);
+            } catch (CancellationException e) {
+                if (!watch.expired()) {
+                    throw e; // interrupted by someone else (a pool shutting down): not ours to report
+                }
+                r = null;
+            }
             if (!watch.expired()) {
-                return r;
+                return new TimedRead(r, false);
             }
         }
         String why = options.messages().format("input.too-slow", timeLimit.limit().toMillis() / 1000.0);
-        return fileFinding(target, d.format().id(), FileRules.UNREADABLE, options.messages().format(
-                FileRules.UNREADABLE.id(), why), List.of());
+        return new TimedRead(fileFinding(target, d.format().id(), FileRules.UNREADABLE, options.messages().format(
+                FileRules.UNREADABLE.id(), why), List.of()), true);
     }
 
     /** Reads a document with the format its classification chose; a disagreeing name is a warning. */
@@ -333,6 +350,8 @@ public final class Scanner {
             }
             try {
                 findings.addAll(capped(rule.check(context)));
+            } catch (CancellationException e) {
+                break; // a rule stopped at the time limit (Interruption): the caller reports the file as such
             } catch (RuntimeException | StackOverflowError e) {
                 // Fail closed on this file only: the rest of the scan goes on.
                 findings.add(new Finding(FileRules.UNREADABLE.id(), Severity.ERROR, options.messages().format(
@@ -358,14 +377,22 @@ public final class Scanner {
     /** A finding for what a walk could not take in: a folder it could not open, a special file, a dangling link. */
     FileResult problem(WalkProblem p) {
         ScanTarget t = p.target();
-        String message = p.describe(options.messages());
-        if (p.kind() == FileKind.FOLDER) {
-            Finding f = new Finding(FileRules.UNREADABLE.id(), FileRules.UNREADABLE.defaultSeverity(), message,
-                    Location.FILE, null);
-            return new FileResult(display(t.file()) + "/", "folder", Optional.empty(),
-                    filter.apply(t.relative(), false, List.of(f)));
+        if (p.kind() == FileKind.FOLDER && p.error() != null) {
+            return unopenedFolder(display(t.file()) + "/", t.relative(), p.error());
         }
-        return fileFinding(t, "unknown", FileRules.UNREADABLE, message, List.of());
+        return fileFinding(t, "unknown", FileRules.UNREADABLE, p.describe(options.messages()), List.of());
+    }
+
+    /**
+     * The finding for a folder that could not be opened ({@code error}: why), {@code shown} as reports show it
+     * (ending in '/'), {@code relative} its path for the policy's suppressions: for a walk, and for shells that
+     * list folders themselves (a Hadoop file system), so both report it alike.
+     */
+    public FileResult unopenedFolder(String shown, String relative, IOException error) {
+        Finding f = new Finding(FileRules.UNREADABLE.id(), FileRules.UNREADABLE.defaultSeverity(),
+                options.messages().format("folder.unreadable", WalkProblem.reason(error, options.messages())),
+                Location.FILE, null);
+        return new FileResult(shown, "folder", Optional.empty(), filter.apply(relative, false, List.of(f)));
     }
 
     /**

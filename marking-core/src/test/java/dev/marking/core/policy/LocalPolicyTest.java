@@ -11,6 +11,7 @@ import dev.marking.core.model.Severity;
 import dev.marking.core.rules.MarkingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -184,5 +185,19 @@ class LocalPolicyTest {
         assertEquals(Policy.defaults().severities(), p.severities());
         assertEquals(2, p.sources().size());
         assertEquals(dir.resolve("marking.yml").toString(), p.sources().get(1).file());
+    }
+
+    /** Issue 18: less time for a file is stricter (never a way to hang a scan); more is ignored and named. */
+    @Test
+    void aLocalFileMayShortenTheTimeLimitForAFileButNotLengthenIt() throws Exception {
+        assertEquals(Optional.of(Duration.ofSeconds(30)), local(Policy.defaults(), "file-time-limit: 30\n").fileTimeLimit());
+        Policy longer = local(Policy.defaults(), "file-time-limit: 3600\n");
+        assertEquals(Optional.empty(), longer.fileTimeLimit(), "the built-in five minutes stay");
+        assertEquals(List.of("file-time-limit: 3600"), ignored(longer));
+        Policy underOrg = local(org("file-time-limit: 10\n"), "file-time-limit: 60s\n");
+        assertEquals(Optional.of(Duration.ofSeconds(10)), underOrg.fileTimeLimit());
+        assertEquals(List.of("file-time-limit: 60"), ignored(underOrg));
+        assertEquals(Optional.of(Duration.ofSeconds(60)), local(org("file-time-limit: 10\nlocal-policy: override\n"),
+                "file-time-limit: 60\n").fileTimeLimit(), "overrides when allowed");
     }
 }

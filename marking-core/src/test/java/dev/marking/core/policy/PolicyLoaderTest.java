@@ -151,7 +151,8 @@ class PolicyLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, include, local-policy, "
+        "chanels: {}|marking.yml:1: chanels: unknown key (known: channels, declass, exclude, file-time-limit, include, "
+            + "local-policy, "
             + "marking, marking.script, ocr, paths, rules, schemes, seal, seal.algorithm, seal.required, seal.trust, "
             + "sensitive, suppressions, version)",
         "local-policy: loosen|marking.yml:1: local-policy: expected one of tighten, override, not 'loosen'",

@@ -132,7 +132,7 @@ class ScanCacheTest {
         Policy d = Policy.defaults();
         Policy other = new Policy("x", d.schemes(), true, d.mode(), d.script(), d.severities(), List.of(), List.of(),
                 List.of(), d.pseudonyms(), d.channels(), List.of(), List.of(), List.of(), true, "other", d.local(), d.sources(),
-                d.seal());
+                d.seal(), d.fileTimeLimit());
         assertNotEquals(base, ScanCache.key(formats, ScanOptions.of(other, LocalDate.of(2026, 11, 23),
                 Messages.forLang("en")), "1.0"));
     }

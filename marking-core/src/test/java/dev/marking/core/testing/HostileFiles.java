@@ -1,5 +1,6 @@
 package dev.marking.core.testing;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,9 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.usermodel.HSSFRow;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 
 /**
  * Hostile documents made in test code (issue 18): small on disk, enormous or endless when read. Each is written
@@ -131,6 +135,52 @@ public final class HostileFiles {
         }
         zip.write(tail.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
+    }
+
+    /**
+     * An OFD of {@code pages} pages with {@code lines} lines of ordinary text each: every page a part of its own,
+     * none near a size limit, so that only the time it takes to read limits it.
+     */
+    public static Path ofdLong(Path file, int pages, int lines) {
+        OfdFixture ofd = Fixtures.ofd();
+        for (int p = 0; p < pages; p++) {
+            ofd.page();
+            for (int l = 0; l < lines; l++) {
+                ofd.line(p == 0 && l == 0 ? "机密★5年" : "正文第" + p + "页第" + l + "行：本行内容用于测试读取所需的时间。");
+            }
+        }
+        return ofd.build(file);
+    }
+
+    /** An RTF file of about {@code bytes} bytes of ordinary paragraphs (GBK escapes, as Word writes Chinese). */
+    public static Path rtfLong(Path file, long bytes) throws IOException {
+        byte[] paragraph = "\\par \\'d5\\'fd\\'ce\\'c4 paragraph text to read, again and again\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fcharset134 SimSun;}}\\f0 \\'bb\\'fa\\'c3\\'dc"
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (long written = 0; written < bytes; written += paragraph.length) {
+                out.write(paragraph);
+            }
+            out.write("}".getBytes(StandardCharsets.US_ASCII));
+        }
+        return file;
+    }
+
+    /** An Excel 97-2003 workbook (HSSF) whose sheet has {@code rows} rows of {@code columns} text cells. */
+    public static Path xlsLong(Path file, int rows, int columns) throws IOException {
+        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            HSSFSheet sheet = wb.createSheet("表一");
+            sheet.createRow(0).createCell(0).setCellValue("机密★5年");
+            for (int r = 1; r < rows; r++) {
+                HSSFRow row = sheet.createRow(r);
+                for (int c = 0; c < columns; c++) {
+                    row.createCell(c).setCellValue("第" + r + "行第" + c + "列");
+                }
+            }
+            wb.write(out);
+        }
+        return file;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.marking.core.format.legacy;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
@@ -53,6 +54,8 @@ final class DocReader {
     private static final int FIRST_FOOTER = 5;
     private static final char ANNOTATION = '\u0005';
     private static final char DRAWING = '\u0008';
+    /** Characters of header text between two checks of the time limit ({@link Interruption}). */
+    private static final int CHECK_EVERY = 0xFFF;
 
     private final HWPFDocument doc;
     private final List<HiddenItem> hidden = new ArrayList<>();
@@ -122,6 +125,7 @@ final class DocReader {
 
     /** The visible text of one paragraph into the sink's blocks; hidden, deleted and inserted runs into its unseen. */
     private void paragraph(Paragraph p, Location at, Sink sink, boolean main) {
+        Interruption.check();
         StringBuilder visible = new StringBuilder();
         StringBuilder vanished = new StringBuilder();
         StringBuilder deleted = new StringBuilder();
@@ -168,6 +172,7 @@ final class DocReader {
         int n = 0;
         int start = all.indexOf(ANNOTATION);
         while (start >= 0) {
+            Interruption.check();
             int end = all.indexOf(ANNOTATION, start + 1);
             String raw = all.substring(start + 1, end < 0 ? all.length() : end).replace('\r', ' ');
             String text = WordText.clean(new WordText.Fields().visible(raw));
@@ -245,6 +250,7 @@ final class DocReader {
             int base = range.getStartOffset();
             int index = 0;
             for (int p = 0; p < range.numParagraphs(); p++) {
+                Interruption.check();
                 Paragraph para = range.getParagraph(p);
                 int at = para.getStartOffset() - base;
                 if (at >= n.getStart() && at < n.getEnd()) {
@@ -271,6 +277,9 @@ final class DocReader {
             }
             String text = range.text();
             for (int cp = 0; cp < text.length(); cp++) {
+                if ((cp & CHECK_EVERY) == 0) {
+                    Interruption.check();
+                }
                 FSPA anchor = text.charAt(cp) == DRAWING ? anchors.getFspaFromCp(cp) : null;
                 String wordArt = anchor == null ? null : byShape.get(anchor.getSpid());
                 if (wordArt != null) {

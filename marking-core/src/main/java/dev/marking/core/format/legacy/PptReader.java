@@ -2,6 +2,7 @@ package dev.marking.core.format.legacy;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
@@ -54,6 +55,7 @@ final class PptReader {
         List<TextBlock> top = new ArrayList<>();
         List<RunningSlot> slots = new ArrayList<>();
         for (HSLFSlide slide : show.getSlides()) {
+            Interruption.check();
             int n = slide.getSlideNumber();
             List<TextBlock> own = lines(slide, Location.slide(n), false);
             if (top.isEmpty()) {
@@ -89,6 +91,7 @@ final class PptReader {
 
     private static void shapes(List<HSLFShape> shapes, Location at, boolean skipPlaceholders, List<TextBlock> out) {
         for (HSLFShape s : shapes) {
+            Interruption.check();
             if (s instanceof HSLFTable table) {
                 for (int r = 0; r < table.getNumberOfRows(); r++) {
                     for (int c = 0; c < table.getNumberOfColumns(); c++) {

@@ -2,6 +2,7 @@ package dev.marking.core.format.legacy;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
@@ -85,6 +86,7 @@ final class XlsReader {
         List<TextBlock> out = new ArrayList<>();
         Map<Integer, List<TextBlock>> hiddenColumns = new TreeMap<>();
         for (Row row : sheet) {
+            Interruption.check();
             List<TextBlock> hiddenRow = new ArrayList<>();
             for (Cell cell : row) {
                 String text = text(cell);

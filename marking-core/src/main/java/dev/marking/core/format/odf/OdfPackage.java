@@ -2,6 +2,7 @@ package dev.marking.core.format.odf;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.Interruption;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -187,7 +188,7 @@ final class OdfPackage implements Closeable {
         }
     }
 
-    /** Fails the read once a part inflates past the limit. */
+    /** Fails the read once a part inflates past the limit, and stops it at the time limit ({@link Interruption}). */
     private static final class Limited extends FilterInputStream {
 
         private final String part;
@@ -217,6 +218,7 @@ final class OdfPackage implements Closeable {
         }
 
         private void count(long n) throws IOException {
+            Interruption.check();
             count += n;
             if (count > MAX_PART_BYTES) {
                 throw new IOException(part + " inflates to more than " + String.format("%,d", MAX_PART_BYTES) + " bytes");

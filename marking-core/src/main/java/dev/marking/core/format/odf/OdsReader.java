@@ -3,6 +3,7 @@ package dev.marking.core.format.odf;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -94,6 +95,7 @@ final class OdsReader {
                 column[0] += n;
                 return false;
             } else if (OdfText.is(e, OdfXml.TABLE, "table-row")) {
+                Interruption.check();
                 int n = repeat(e.getAttributeValue(OdfXml.TABLE, "number-rows-repeated"));
                 boolean hiddenRow = !visible(e);
                 List<Cell> content = row(e, text);

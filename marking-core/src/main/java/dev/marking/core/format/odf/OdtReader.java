@@ -3,6 +3,7 @@ package dev.marking.core.format.odf;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -76,6 +77,7 @@ final class OdtReader {
                 depth--;
             } else if (ev == XMLStreamConstants.START_ELEMENT) {
                 if (OdfText.isParagraph(r)) {
+                    Interruption.check();
                     OdfText.Paragraph p = text.paragraph(r);
                     used(p.style());
                     paragraph(p, !hiddenSections.isEmpty());

@@ -3,6 +3,7 @@ package dev.marking.core.format.ofd;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
@@ -49,6 +50,7 @@ final class OfdModelReader {
         List<HiddenItem> hidden = new ArrayList<>();
         List<TextBlock> top = new ArrayList<>();
         for (OfdDocument.Page page : doc.pages) {
+            Interruption.check();
             Map<StampRole, List<String>> stamp = new EnumMap<>(StampRole.class);
             List<PageObjects.Run> runs = new ArrayList<>();
             List<PageObjects> drawn = new ArrayList<>();

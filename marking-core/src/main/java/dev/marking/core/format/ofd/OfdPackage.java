@@ -1,7 +1,8 @@
 package dev.marking.core.format.ofd;
 
-import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.Interruption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -104,6 +105,7 @@ final class OfdPackage {
         try (InputStream in = zip.getInputStream(e)) {
             byte[] buf = new byte[64 * 1024];
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                Interruption.check();
                 size += n;
                 if (size > cap) {
                     throw limit(file, cap == limits.maxEntryBytes()

@@ -1,7 +1,8 @@
 package dev.marking.core.format.ofd;
 
-import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.DocumentException;
+import dev.marking.core.format.Interruption;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,6 +81,7 @@ final class OfdXml {
 
     /** Parses part {@code name} of {@code file}. */
     Document parse(Path file, String name, byte[] bytes) throws DocumentException {
+        Interruption.check();
         try {
             DocumentBuilder builder;
             synchronized (factory) {

@@ -1,5 +1,6 @@
 package dev.marking.core.format.ofd;
 
+import dev.marking.core.format.Interruption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +66,7 @@ final class PageObjects {
 
     private void walk(Element parent, double dx, double dy) {
         for (Element e : OfdXml.elements(parent)) {
+            Interruption.check();
             if (!OfdXml.ofdNamespace(e)) {
                 continue;
             }

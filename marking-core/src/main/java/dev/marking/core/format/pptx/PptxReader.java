@@ -2,6 +2,7 @@ package dev.marking.core.format.pptx;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
@@ -124,6 +125,7 @@ final class PptxReader {
         flatten(sheet.getShapes(), shapes);
         shapes.sort(Comparator.comparingDouble((XSLFShape s) -> top(s)).thenComparingDouble(PptxReader::left));
         for (XSLFShape s : shapes) {
+            Interruption.check();
             List<String> text = text(s);
             if (text.isEmpty()) {
                 continue;

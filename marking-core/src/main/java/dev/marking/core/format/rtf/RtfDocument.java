@@ -2,6 +2,7 @@ package dev.marking.core.format.rtf;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
@@ -203,6 +204,7 @@ final class RtfDocument {
     }
 
     private static void add(Story.Paragraph p, Location at, List<TextBlock> out, List<HiddenItem> hidden) {
+        Interruption.check();
         if (!p.text().isEmpty()) {
             out.add(new TextBlock(p.text(), at));
         }

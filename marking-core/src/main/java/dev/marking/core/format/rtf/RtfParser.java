@@ -1,5 +1,6 @@
 package dev.marking.core.format.rtf;
 
+import dev.marking.core.format.Interruption;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,8 @@ final class RtfParser {
     private static final int MAX_WORD = 32;
     private static final int MAX_PARAMETER = 10;
     private static final String WORDART = "gtextUNICODE";
+    /** The time limit ({@link Interruption}) is checked every 64 KiB of source. */
+    private static final long CHECK_EVERY = 0xFFFF;
 
     /** What a group is doing; copied when a group opens, dropped when it closes. */
     private static final class State {
@@ -98,7 +101,11 @@ final class RtfParser {
 
     private void run() throws IOException {
         int c;
+        long read = 0;
         while ((c = in.read()) != -1) {
+            if ((++read & CHECK_EVERY) == 0) {
+                Interruption.check();
+            }
             switch (c) {
                 case '{' -> {
                     flush();

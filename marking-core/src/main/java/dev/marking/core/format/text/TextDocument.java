@@ -2,6 +2,7 @@ package dev.marking.core.format.text;
 
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.EarlierBlock;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.model.MarkingParser;
 import dev.marking.core.text.TextBytes;
 import java.io.IOException;
@@ -66,6 +67,7 @@ final class TextDocument {
                     && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
             TextDocument doc = new TextDocument(decoded.text(), decoded.charset(), bom);
             for (int i = 0; i < doc.lines.size(); i++) {
+                Interruption.check();
                 if (doc.lines.get(i).length() > MAX_LINE_CHARS) {
                     throw new DocumentException(file, DocumentException.Kind.UNREADABLE, String.format(
                             "line %,d is longer than %,d characters (%,d)", i + 1, MAX_LINE_CHARS,

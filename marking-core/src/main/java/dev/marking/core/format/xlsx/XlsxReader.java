@@ -2,6 +2,7 @@ package dev.marking.core.format.xlsx;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.SlotType;
@@ -92,6 +93,7 @@ final class XlsxReader {
         Map<Integer, Boolean> columnHidden = new HashMap<>();
         Map<Integer, List<TextBlock>> hiddenColumns = new TreeMap<>();
         for (Row row : page.sheet()) {
+            Interruption.check();
             List<TextBlock> hiddenRow = new ArrayList<>();
             for (Cell cell : row) {
                 String text = shown(cell);

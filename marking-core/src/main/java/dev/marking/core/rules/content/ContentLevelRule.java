@@ -1,5 +1,6 @@
 package dev.marking.core.rules.content;
 
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Level;
@@ -75,6 +76,7 @@ public final class ContentLevelRule implements Rule {
     private Optional<Hit> strongest(RuleContext context) {
         List<Hit> hits = new ArrayList<>();
         for (TextBlock b : context.model().body()) {
+            Interruption.check();
             String folded = context.fold(b.text());
             Matcher m = STATEMENT.matcher(folded);
             while (m.find()) {

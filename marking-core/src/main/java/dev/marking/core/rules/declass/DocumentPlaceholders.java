@@ -1,6 +1,7 @@
 package dev.marking.core.rules.declass;
 
 import dev.marking.core.format.HiddenItem;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -70,6 +71,7 @@ final class DocumentPlaceholders {
         Signals doc = null;
         List<Found> out = new ArrayList<>();
         for (Block b : blocks) {
+            Interruption.check();
             List<Placeholder> raw = scanner.scanFolded(b.folded(), markdown);
             if (raw.isEmpty()) {
                 continue;

@@ -1,5 +1,6 @@
 package dev.marking.core.rules.declass;
 
+import dev.marking.core.format.Interruption;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Severity;
@@ -101,6 +102,7 @@ public final class FakeDeclassificationRule implements Rule {
         boolean classified = context.evidence().resolved().map(m -> m.level().classified()).orElse(false);
         if (!classified) {
             for (Block b : doc.blocks()) {
+                Interruption.check();
                 secretPoints(context, b, findings); // in a classified document a codename is where it belongs
             }
         }

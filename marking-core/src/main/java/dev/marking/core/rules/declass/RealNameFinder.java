@@ -2,6 +2,7 @@ package dev.marking.core.rules.declass;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.model.Location;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ final class RealNameFinder {
         BitSet firsts = new BitSet();
         terms.keySet().forEach(t -> firsts.set(t.charAt(0)));
         for (Block b : doc.nameSources()) {
+            Interruption.check();
             if (firsts.isEmpty()) {
                 break; // every term has its names, or has been looked for enough
             }

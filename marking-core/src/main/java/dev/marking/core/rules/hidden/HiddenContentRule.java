@@ -2,6 +2,7 @@ package dev.marking.core.rules.hidden;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
@@ -43,6 +44,7 @@ public final class HiddenContentRule implements Rule {
         Map<HiddenKind, Integer> seen = new EnumMap<>(HiddenKind.class);
         Map<HiddenKind, HiddenItem> firstUnlisted = new LinkedHashMap<>();
         for (HiddenItem item : context.model().hidden()) {
+            Interruption.check();
             if (REDACTION.contains(item.kind())) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.marking.core.rules.pii;
 
+import dev.marking.core.format.Interruption;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.RunningSlot;
 import dev.marking.core.format.TextBlock;
@@ -44,6 +45,7 @@ final class PiiText {
     static List<Hit> matches(ReadModel model, Pattern pattern) {
         List<Hit> hits = new ArrayList<>();
         for (TextBlock block : blocks(model)) {
+            Interruption.check();
             Matcher m = pattern.matcher(Widths.fold(block.text()));
             while (m.find()) {
                 hits.add(new Hit(block, m.toMatchResult()));
@@ -60,6 +62,7 @@ final class PiiText {
     static List<Hit> numberMatches(ReadModel model, Pattern pattern) {
         List<Hit> out = new ArrayList<>();
         for (TextBlock block : blocks(model)) {
+            Interruption.check();
             String folded = Widths.fold(block.text());
             Matcher m = pattern.matcher(folded);
             while (m.find()) {

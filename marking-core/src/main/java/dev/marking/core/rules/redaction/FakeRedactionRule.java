@@ -2,6 +2,7 @@ package dev.marking.core.rules.redaction;
 
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
+import dev.marking.core.format.Interruption;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Severity;
 import dev.marking.core.rules.Rule;
@@ -34,6 +35,7 @@ public final class FakeRedactionRule implements Rule {
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
         for (HiddenItem item : context.model().hidden()) {
+            Interruption.check();
             String text = item.text() == null ? "" : item.text().strip();
             boolean earlier = item.kind() == HiddenKind.EARLIER_REVISION;
             boolean label = !earlier && RedactionLabels.leaksNothing(text); // 'Privileged' in the box, leader dots

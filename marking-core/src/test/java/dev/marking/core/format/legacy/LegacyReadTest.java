@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.SlotType;
@@ -15,11 +15,15 @@ import dev.marking.core.model.Location;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Interrupted;
 import dev.marking.core.testing.Verify;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,5 +143,27 @@ class LegacyReadTest {
         assertTrue(unsupported.get(0).message().contains("Microsoft Works"), unsupported.get(0).message());
         FileResult encrypted = Verify.check(Corpus.file("doc/poi_password_password_cryptoapi.doc"));
         assertEquals(1, Verify.findings(encrypted, "file.encrypted").size(), Verify.rules(encrypted).toString());
+    }
+
+    /**
+     * Issue 18: the time limit for one file stops the legacy readers inside their own loops (per row, slide or
+     * paragraph). The compound file is opened in memory first: POI's file channel would stop at an interrupt by
+     * itself, and this is about what follows it.
+     */
+    @Test
+    void legacyReadersStopWhenTheirThreadIsInterrupted() throws Exception {
+        Path xls = LegacyFixtures.xls(dir.resolve("t.xls"), "机密★5年", FAKE, null);
+        Path ppt = LegacyFixtures.ppt(dir.resolve("t.ppt"), "机密★5年", FAKE);
+        assertEquals("机密★5年", new XlsFormat().read(xls, inMemory(xls)).slots().get(0).header().get(0).text(),
+                "the same read completes on a thread that is not interrupted");
+        POIFSFileSystem workbook = inMemory(xls);
+        Interrupted.assertStops(() -> new XlsFormat().read(xls, workbook));
+        POIFSFileSystem slides = inMemory(ppt);
+        Interrupted.assertStops(() -> new PptFormat().read(ppt, slides));
+    }
+
+    /** The compound file read whole into memory (a read closes it). */
+    private static POIFSFileSystem inMemory(Path file) throws IOException {
+        return new POIFSFileSystem(new ByteArrayInputStream(Files.readAllBytes(file)));
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.format.HiddenItem;
 import dev.marking.core.format.HiddenKind;
@@ -17,6 +17,7 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.Interrupted;
 import dev.marking.core.testing.Verify;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -159,5 +160,14 @@ class OdfReadTest {
         Path cut = Files.write(dir.resolve("cut.odt"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertEquals(Kind.UNREADABLE, assertThrows(DocumentException.class, () -> new OdtFormat().read(cut)).kind());
         assertEquals(1, Verify.findings(Verify.check(cut), "file.unreadable").size());
+    }
+
+    /** Issue 18: the time limit for one file stops the OpenDocument readers as they read a part or a paragraph. */
+    @Test
+    void readersStopWhenTheirThreadIsInterrupted() throws Exception {
+        Path odt = OdfFixture.text().running("header", "机密★5年").paragraph("试验简报").paragraph(FAKE)
+                .build(dir.resolve("t.odt"));
+        assertEquals(2, new OdtFormat().read(odt).body().size(), "the same read completes on a thread not interrupted");
+        Interrupted.assertStops(() -> new OdtFormat().read(odt));
     }
 }

@@ -9,6 +9,7 @@ import dev.marking.core.format.HiddenKind;
 import dev.marking.core.format.ReadModel;
 import dev.marking.core.format.TextBlock;
 import dev.marking.core.testing.Fixtures;
+import dev.marking.core.testing.Interrupted;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,5 +94,19 @@ class OfdReadTest {
     private static List<String> texts(ReadModel m, int page) {
         return m.body().stream().filter(b -> b.location().page() == page && b.location().part() == null)
                 .map(TextBlock::text).toList();
+    }
+
+    /**
+     * Issue 18: the time limit for one file stops the OFD reader as it inflates the package, parses a part, walks a
+     * page's objects or goes to the next page.
+     */
+    @Test
+    void theReaderStopsWhenItsThreadIsInterrupted() throws Exception {
+        Path file = Fixtures.ofd().line("机密★5年").line("关于试验的通知").page().line("第二页").build(dir.resolve("t.ofd"));
+        assertEquals(3, format.read(file).body().size(), "the same read completes on a thread that is not interrupted");
+        Interrupted.assertStops(() -> format.read(file));
+        OfdXml xml = new OfdXml(OfdLimits.DEFAULT);
+        OfdDocument opened = OfdDocument.open(OfdPackage.read(file, OfdLimits.DEFAULT), xml);
+        Interrupted.assertStops(() -> new OfdModelReader(xml).read(opened));
     }
 }

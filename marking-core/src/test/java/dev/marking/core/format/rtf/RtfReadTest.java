@@ -15,7 +15,9 @@ import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.testing.Corpus;
+import dev.marking.core.testing.Interrupted;
 import dev.marking.core.testing.Verify;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,5 +128,18 @@ class RtfReadTest {
         ReadModel comment = new RtfFormat().read(corpus.resolve("tika_testComment.rtf"));
         assertTrue(comment.hidden().stream().anyMatch(h -> h.kind() == HiddenKind.COMMENT
                 && h.text().equals("Here is a comment")), comment.hidden().toString());
+    }
+
+    /** Issue 18: the time limit for one file stops the parser every 64 KiB and the model per paragraph. */
+    @Test
+    void theParserStopsWhenItsThreadIsInterrupted() throws Exception {
+        byte[] rtf = ("{\\rtf1\\ansi " + "\\par paragraph of ordinary text\r\n".repeat(5_000) + "}")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertEquals(5_000, RtfParser.parse(new ByteArrayInputStream(rtf)).model(dir.resolve("t.rtf"), "rtf").body().size(),
+                "the same read completes on a thread that is not interrupted");
+        Interrupted.assertStops(() -> RtfParser.parse(new ByteArrayInputStream(rtf)));
+        byte[] two = "{\\rtf1 one\\par two}".getBytes(StandardCharsets.US_ASCII);
+        RtfDocument small = RtfParser.parse(new ByteArrayInputStream(two));
+        Interrupted.assertStops(() -> small.model(dir.resolve("t.rtf"), "rtf"));
     }
 }
