@@ -189,11 +189,7 @@ public final class Engine {
      * policy. For shells that read the file themselves, from any file system.
      */
     public static String policyFile(String explicit, Map<String, String> env) {
-        if (explicit != null) {
-            return explicit;
-        }
-        String named = env.get(PolicyLoader.ENV);
-        return named == null || named.isBlank() ? null : named;
+        return PolicyLoader.organisationFile(explicit, env.get(PolicyLoader.ENV)).orElse(null);
     }
 
     /** The policy in {@code content}, a policy file named {@code name} read by the caller (from any file system). */

@@ -107,10 +107,20 @@ public final class PolicyLoader {
         if (explicit != null) {
             return Optional.of(load(explicit));
         }
-        if (env != null && !env.isBlank()) {
-            return Optional.of(load(Path.of(env)));
+        Optional<String> named = organisationFile(null, env);
+        return named.isPresent() ? Optional.of(load(Path.of(named.get()))) : Optional.empty();
+    }
+
+    /**
+     * The organisation's policy file a run names: {@code explicit} ({@code --policy}) when given, else {@code env}
+     * (the value of {@value #ENV}) unless blank; empty for the built-in policy. Shells that read the file themselves,
+     * from any file system, pick it by this rule too.
+     */
+    public static Optional<String> organisationFile(String explicit, String env) {
+        if (explicit != null) {
+            return Optional.of(explicit);
         }
-        return Optional.empty();
+        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
     }
 
     private static Optional<Path> inFolder(Path root) {
