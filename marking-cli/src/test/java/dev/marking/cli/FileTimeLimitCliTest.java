@@ -31,10 +31,13 @@ class FileTimeLimitCliTest {
     @BeforeAll
     static void files() throws IOException {
         docs = Files.createDirectories(dir.resolve("docs"));
-        HostileFiles.odtBomb(docs.resolve("long.odt"), 20L << 20);
-        HostileFiles.ofdLong(docs.resolve("long.ofd"), 1_000, 20);
+        // Each takes 3.5-6 s to read and check on a 2-core test machine, several times the 1 s limit, so a faster
+        // machine still stops them (a 1,000-page OFD of 20 lines a page was read within 1 s on CI); the reader
+        // stops at the limit, so a larger file costs its writing here, not its reading.
+        HostileFiles.odtBomb(docs.resolve("long.odt"), 60L << 20);
+        HostileFiles.ofdLong(docs.resolve("long.ofd"), 2_000, 100);
         HostileFiles.rtfLong(docs.resolve("long.rtf"), 20L << 20);
-        HostileFiles.xlsLong(docs.resolve("long.xls"), 20_000, 5);
+        HostileFiles.xlsLong(docs.resolve("long.xls"), 60_000, 8);
         Files.writeString(docs.resolve("memo.txt"), "机密★5年\n正文\n", StandardCharsets.UTF_8);
     }
 
