@@ -3,6 +3,7 @@ package dev.marking.spark;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,12 +39,25 @@ final class Listing {
      * What a listing found: the files to check, what it left out and the folders it could not list, each sorted by
      * path.
      */
-    record Listed(List<InputFile> files, List<Skip> skipped, List<Unlisted> unlisted) {
+    record Listed(List<InputFile> files, List<Skip> skipped, List<Unlisted> unlisted, List<Special> special) {
         Listed {
             files = List.copyOf(files);
             skipped = List.copyOf(skipped);
             unlisted = List.copyOf(unlisted);
+            special = List.copyOf(special);
         }
+    }
+
+    /**
+     * A local entry that is not a regular file or folder — a named pipe, a device, a socket, a link to nothing —
+     * which Hadoop's local file system lists as a file (or, for a dangling link, leaves out): opening a pipe blocks
+     * until a writer comes, so it is never opened and is a finding, as the CLI's walk reports it.
+     *
+     * @param path     as reports show it
+     * @param relative its path under the folder given (a file named directly: as given), which suppressions match
+     * @param file     the local path
+     */
+    record Special(String path, String relative, java.nio.file.Path file) {
     }
 
     /**
@@ -70,21 +84,27 @@ final class Listing {
     private final Configuration conf;
     private final Predicate<String> walked;
     private final Predicate<String> walksInto;
+    private final Predicate<java.nio.file.Path> opens;
 
     /**
      * @param walked    which files a walk picks, by their path under the folder given
      * @param walksInto which folders a walk goes into, by name
+     * @param opens     which local entries a walk opens or walks into (regular files and folders, not pipes,
+     *                  devices or links to nothing)
      */
-    Listing(Configuration conf, Predicate<String> walked, Predicate<String> walksInto) {
+    Listing(Configuration conf, Predicate<String> walked, Predicate<String> walksInto,
+            Predicate<java.nio.file.Path> opens) {
         this.conf = conf;
         this.walked = walked;
         this.walksInto = walksInto;
+        this.opens = opens;
     }
 
     Listed list(List<String> inputs) throws JobException, IOException {
         Map<String, InputFile> files = new LinkedHashMap<>();
         Map<String, Skip> skipped = new TreeMap<>();
         Map<String, Unlisted> unlisted = new TreeMap<>();
+        Map<String, Special> special = new TreeMap<>();
         Set<String> folders = new HashSet<>();
         for (String input : inputs) {
             Path given = new Path(input);
@@ -96,6 +116,10 @@ final class Listing {
                 throw new JobException("input.missing", input);
             }
             Path root = fs.makeQualified(given);
+            if (!status.isDirectory() && !opens(root)) {
+                special.putIfAbsent(shown(root), new Special(shown(root), input, local(root)));
+                continue;
+            }
             if (!status.isDirectory()) {
                 files.putIfAbsent(root.toString(), new InputFile(shown(root), root.toString(), input, status.getLen(),
                         status.getModificationTime(), false));
@@ -120,9 +144,17 @@ final class Listing {
                     continue;
                 }
                 Arrays.sort(entries, Comparator.comparing(FileStatus::getPath));
+                String under = dir.toUri().getPath().length() < prefix.length() ? ""
+                        : dir.toUri().getPath().substring(prefix.length()) + "/";
+                for (Special sp : unlistedEntries(fs.makeQualified(dir), entries, under)) {
+                    special.putIfAbsent(sp.path(), sp);
+                }
                 for (FileStatus f : entries) {
                     Path p = fs.makeQualified(f.getPath());
-                    if (f.isDirectory() && !walksInto.test(p.getName())) {
+                    if (!f.isDirectory() && !opens(p)) {
+                        String relative = p.toUri().getPath().substring(prefix.length());
+                        special.putIfAbsent(shown(p), new Special(shown(p), relative, local(p)));
+                    } else if (f.isDirectory() && !walksInto.test(p.getName())) {
                         skipped.put(shown(p) + "/", new Skip(shown(p) + "/", "folder"));
                     } else if (f.isDirectory()) {
                         pending.push(p);
@@ -140,7 +172,47 @@ final class Listing {
         }
         List<InputFile> out = new ArrayList<>(files.values());
         out.sort(Comparator.comparing(InputFile::path));
-        return new Listed(out, new ArrayList<>(skipped.values()), new ArrayList<>(unlisted.values()));
+        return new Listed(out, new ArrayList<>(skipped.values()), new ArrayList<>(unlisted.values()),
+                new ArrayList<>(special.values()));
+    }
+
+    /** True when {@code qualified} may be opened: anything not local, and a local regular file. */
+    private boolean opens(Path qualified) {
+        return !"file".equals(qualified.toUri().getScheme()) || opens.test(local(qualified));
+    }
+
+    /**
+     * The entries of local folder {@code dir} that Hadoop's listing left out, which are links to nothing (Hadoop
+     * drops an entry it cannot look at): each a {@link Special}, with its path under the folder given after
+     * {@code under}. Nothing for a folder that is not local.
+     */
+    private List<Special> unlistedEntries(Path dir, FileStatus[] listed, String under) {
+        if (!"file".equals(dir.toUri().getScheme())) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (FileStatus f : listed) {
+            names.add(f.getPath().getName());
+        }
+        List<Special> out = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(local(dir))) {
+            for (java.nio.file.Path e : entries) {
+                String name = String.valueOf(e.getFileName());
+                if (names.contains(name)) {
+                    continue;
+                }
+                if (!opens.test(e)) {
+                    out.add(new Special(e.toString(), under + name, e));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return out; // Hadoop listed the folder a moment ago; what it listed is checked
+        }
+        return out;
+    }
+
+    private static java.nio.file.Path local(Path qualified) {
+        return java.nio.file.Path.of(qualified.toUri().getPath());
     }
 
     /**

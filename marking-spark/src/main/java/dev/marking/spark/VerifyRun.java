@@ -69,7 +69,8 @@ final class VerifyRun {
         }
         PolicyFiles policyFiles = policyFiles();
         Policy policy = policyFiles.resolve(engine);
-        Listing.Listed listed = new Listing(conf, engine.walkFilter(policy), engine::walksInto).list(options.inputs());
+        Listing.Listed listed = new Listing(conf, engine.walkFilter(policy), engine::walksInto, engine::opens)
+                .list(options.inputs());
         List<InputFile> files = listed.files();
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -83,7 +84,7 @@ final class VerifyRun {
                 .partitionBy(new BytePartitions.ByNumber(parts.count()))
                 .values();
         Dataset<Row> outcomes = spark.createDataFrame(work.mapPartitions(task), Tables.OUTCOME)
-                .unionByName(unlisted(listed.unlisted(), policy)).persist(StorageLevel.MEMORY_AND_DISK());
+                .unionByName(unlisted(listed, policy)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> checked = outcomes.filter(col("kind").isin(Tables.READ, Tables.FAILED));
             Dataset<Row> kept = outcomes.filter(col("kind").equalTo(Tables.REUSED)).select("path", "sha256");
@@ -132,15 +133,20 @@ final class VerifyRun {
     }
 
     /**
-     * The folders the listing could not list, as outcomes: each a finding made by the engine on the driver, as the
-     * CLI's walk makes it, with no content hash, so it is never kept from an earlier run.
+     * The folders the listing could not list and the entries that are not regular files (pipes, devices, links to
+     * nothing), as outcomes: each a finding made by the engine on the driver, as the CLI's walk makes it, with no
+     * content hash, so it is never kept from an earlier run. Nothing of them is opened.
      */
-    private Dataset<Row> unlisted(List<Listing.Unlisted> folders, Policy policy) throws EngineException {
-        List<Row> rows = new ArrayList<>(folders.size());
-        if (!folders.isEmpty()) {
+    private Dataset<Row> unlisted(Listing.Listed listed, Policy policy) throws EngineException {
+        List<Row> rows = new ArrayList<>(listed.unlisted().size() + listed.special().size());
+        if (!listed.unlisted().isEmpty() || !listed.special().isEmpty()) {
             DocumentCheck check = engine.documentCheck(policy, today, options.lang());
-            for (Listing.Unlisted u : folders) {
+            for (Listing.Unlisted u : listed.unlisted()) {
                 rows.add(Tables.checked(check.unopenedFolder(u.path(), u.relative(), u.error()), null, null, null,
+                        Tables.FAILED));
+            }
+            for (Listing.Special s : listed.special()) {
+                rows.add(Tables.checked(check.notRegular(s.path(), s.relative(), s.file()), null, null, null,
                         Tables.FAILED));
             }
         }

@@ -1,5 +1,6 @@
 package dev.marking.core.engine;
 
+import dev.marking.core.io.FileKind;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Marking;
 import dev.marking.core.policy.Policy;
@@ -8,6 +9,7 @@ import dev.marking.core.report.JsonReportWriter;
 import dev.marking.core.scan.FileResult;
 import dev.marking.core.scan.Scanner;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,21 @@ public final class DocumentCheck {
      */
     public CheckedDocument unopenedFolder(String path, String relative, IOException error) {
         return checked(scanner.unopenedFolder(path, relative, error));
+    }
+
+    /**
+     * The finding for local {@code file}, found by a listing but not a regular file or folder (a named pipe, device,
+     * socket or link to nothing: {@link Engine#opens} is false), which is never opened, as a walk reports one:
+     * {@code path} as reports show it, {@code relative} its path under the folder given.
+     */
+    public CheckedDocument notRegular(String path, String relative, Path file) {
+        FileKind kind;
+        try {
+            kind = FileKind.of(file);
+        } catch (IOException | RuntimeException e) {
+            kind = FileKind.OTHER;
+        }
+        return checked(scanner.notRegular(path, relative, file, kind));
     }
 
     private CheckedDocument checked(FileResult r) {

@@ -245,6 +245,21 @@ public final class Engine {
     }
 
     /**
+     * True when a walk would open {@code local} (a regular file) or walk into it (a folder), following links; false
+     * for a named pipe, device or socket, which opening could block on, and a link to nothing — each of which a walk
+     * reports ({@link DocumentCheck#notRegular}) without opening it: for shells that list folders themselves, whose
+     * file system may list such an entry as a file.
+     */
+    public boolean opens(Path local) {
+        try {
+            FileKind kind = FileKind.of(local);
+            return kind == FileKind.REGULAR || kind == FileKind.FOLDER || kind == FileKind.MISSING;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The policy files {@code policy} was made of, as the JSON report lists them: {@code file}, {@code role}
      * ({@code built-in}, {@code organisation}, {@code local}…) and the keys of a local file that were {@code ignored}.
      */

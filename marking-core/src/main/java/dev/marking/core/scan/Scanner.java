@@ -396,6 +396,16 @@ public final class Scanner {
     }
 
     /**
+     * The finding for {@code file}, which is not a regular file but {@code kind} (a named pipe, a device, a socket,
+     * a link to nothing) and is never opened, shown as {@code shown} with {@code relative} its path for the policy's
+     * suppressions: for shells that list folders themselves (a Hadoop file system), so they report it as a walk does.
+     */
+    public FileResult notRegular(String shown, String relative, Path file, FileKind kind) {
+        return fileFinding(shown, relative, "unknown", FileRules.UNREADABLE,
+                WalkProblem.notRegular(new ScanTarget(file, relative), kind, options.messages()), List.of());
+    }
+
+    /**
      * The warning that include/exclude left out all {@code documents} documents under {@code folder} (e.g.
      * {@code example}) so that nothing was checked ({@code policy.excluded-all}), as the policy's severities say.
      */

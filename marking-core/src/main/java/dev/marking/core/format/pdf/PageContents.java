@@ -68,24 +68,14 @@ final class PageContents {
         page.getCOSObject().setItem(COSName.CONTENTS, contents);
     }
 
-    /** How many {@code q} the page's content leaves without a matching {@code Q}. */
+    /** How many {@code q} the page's content leaves without a matching {@code Q} ({@link SaveCounter}). */
     private static int unclosedSaves(PDPage page) throws IOException {
         if (!page.hasContents()) {
             return 0;
         }
-        int depth = 0;
-        PDFStreamParser parser = new PDFStreamParser(page);
-        for (Object t = parser.parseNextToken(); t != null; t = parser.parseNextToken()) {
-            if (t instanceof Operator op) {
-                String name = op.getName();
-                if ("q".equals(name)) {
-                    depth++;
-                } else if ("Q".equals(name) && depth > 0) {
-                    depth--;
-                }
-            }
+        try (InputStream in = page.getContents()) {
+            return SaveCounter.unclosed(in);
         }
-        return depth;
     }
 
     /** Removes every trace of an earlier stamp from the page; true when there was one. */
