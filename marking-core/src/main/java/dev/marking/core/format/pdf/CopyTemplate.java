@@ -109,7 +109,7 @@ final class CopyTemplate {
             boolean signed = PdfSignatures.signed(doc);
             try (StampFonts fonts = StampFonts.open(doc, key.font(), systemFonts)) {
                 glyphs = FrozenGlyphs.of(fonts, chars.toString());
-                addForms(doc, fonts, glyphs, options, frames, plans, notes);
+                addForms(doc, source, fonts, glyphs, options, frames, plans, notes);
                 PdfMetadata.write(doc, key.metadata());
                 fonts.embedSubsets();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -140,8 +140,9 @@ final class CopyTemplate {
         return false;
     }
 
-    private static void addForms(PDDocument doc, StampFonts fonts, FrozenGlyphs glyphs, StampOptions options,
-            List<PageFrame> frames, List<PagePlan> plans, List<Message> notes) throws IOException {
+    private static void addForms(PDDocument doc, Path source, StampFonts fonts, FrozenGlyphs glyphs,
+            StampOptions options, List<PageFrame> frames, List<PagePlan> plans, List<Message> notes)
+            throws IOException {
         StampOptions key = keyOf(options);
         PDResources resources = new PDResources();
         resources.put(StampPainter.fontName(0), fonts.font(0));
@@ -158,38 +159,39 @@ final class CopyTemplate {
                 : "stamp.earlier-kept", o.text())));
         PagePlanner planner = new PagePlanner(options, glyphs);
         LayoutNotes layoutNotes = new LayoutNotes(options.layout());
-        PageInkSource ink = new PageInkSource(doc, options.layout());
-        Map<String, Integer> byLayout = new LinkedHashMap<>();
-        List<PDFormXObject> forms = new ArrayList<>();
-        boolean first = true;
-        int pageIndex = 0;
-        for (PDPage page : doc.getPages()) {
-            PageFrame frame = PageFrame.of(page);
-            PagePlan plan = planner.plan(frame, ink.of(pageIndex, frame), first);
-            layoutNotes.add(++pageIndex, plan);
-            float[] box = bbox(page);
-            String layout = layout(frame, box, plan);
-            Integer index = byLayout.get(layout);
-            if (index == null) {
-                PDFormXObject form = new PDFormXObject(doc);
-                form.setBBox(new PDRectangle(box[0], box[1], box[2] - box[0], box[3] - box[1]));
-                form.setResources(resources);
-                index = forms.size();
-                byLayout.put(layout, index);
-                forms.add(form);
-                frames.add(frame);
-                plans.add(plan);
+        try (PageInkSource ink = PageInkSource.of(doc, source, options.layout())) {
+            Map<String, Integer> byLayout = new LinkedHashMap<>();
+            List<PDFormXObject> forms = new ArrayList<>();
+            boolean first = true;
+            int pageIndex = 0;
+            for (PDPage page : doc.getPages()) {
+                PageFrame frame = PageFrame.of(page);
+                PagePlan plan = planner.plan(frame, ink.of(pageIndex, frame), first);
+                layoutNotes.add(++pageIndex, plan);
+                float[] box = bbox(page);
+                String layout = layout(frame, box, plan);
+                Integer index = byLayout.get(layout);
+                if (index == null) {
+                    PDFormXObject form = new PDFormXObject(doc);
+                    form.setBBox(new PDRectangle(box[0], box[1], box[2] - box[0], box[3] - box[1]));
+                    form.setResources(resources);
+                    index = forms.size();
+                    byLayout.put(layout, index);
+                    forms.add(form);
+                    frames.add(frame);
+                    plans.add(plan);
+                }
+                PDResources pageResources = page.getResources();
+                if (pageResources == null) {
+                    pageResources = new PDResources();
+                    page.setResources(pageResources);
+                }
+                pageResources.put(COSName.getPDFName(FORM + index), forms.get(index));
+                PageShrink.apply(page, frame, plan.shrink());
+                PageContents.append(doc, page, new byte[0], plan.shrink().inUserSpace(frame),
+                        ("/" + FORM + index + " Do\n").getBytes(StandardCharsets.US_ASCII));
+                first = false;
             }
-            PDResources pageResources = page.getResources();
-            if (pageResources == null) {
-                pageResources = new PDResources();
-                page.setResources(pageResources);
-            }
-            pageResources.put(COSName.getPDFName(FORM + index), forms.get(index));
-            PageShrink.apply(page, frame, plan.shrink());
-            PageContents.append(doc, page, new byte[0], plan.shrink().inUserSpace(frame),
-                    ("/" + FORM + index + " Do\n").getBytes(StandardCharsets.US_ASCII));
-            first = false;
         }
         layoutNotes.report(notes::add);
     }

@@ -63,6 +63,17 @@ final class InkMap {
         return new InkMap(cols, rows, ink);
     }
 
+    /** Equal when both grids have the same size and the same inked cells. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InkMap m && m.cols == cols && m.rows == rows && java.util.Arrays.equals(m.ink, ink);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * cols + rows) + java.util.Arrays.hashCode(ink);
+    }
+
     /** A page of {@code frame}'s size without ink. */
     static InkMap blank(PageFrame frame) {
         int cols = Math.max(1, (int) Math.ceil(frame.width() / CELL));

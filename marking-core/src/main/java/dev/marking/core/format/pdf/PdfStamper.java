@@ -44,7 +44,7 @@ final class PdfStamper {
             }
             StampFonts fonts = fonts(source, doc, options);
             try (fonts) {
-                apply(doc, fonts, options, notes);
+                apply(doc, source, fonts, options, notes);
                 fonts.embedSubsets();
                 save(doc, target, notes);
             }
@@ -63,8 +63,8 @@ final class PdfStamper {
         }
     }
 
-    private static void apply(PDDocument doc, StampFonts fonts, StampOptions options, Consumer<Message> notes)
-            throws IOException {
+    private static void apply(PDDocument doc, Path source, StampFonts fonts, StampOptions options,
+            Consumer<Message> notes) throws IOException {
         for (PDPage page : doc.getPages()) {
             PageContents.remove(page);
         }
@@ -76,17 +76,18 @@ final class PdfStamper {
         }
         PagePlanner planner = new PagePlanner(options, fonts);
         LayoutNotes layout = new LayoutNotes(options.layout());
-        PageInkSource ink = new PageInkSource(doc, options.layout());
-        int index = 0;
-        for (PDPage page : doc.getPages()) {
-            PageFrame frame = PageFrame.of(page);
-            PagePlan plan = planner.plan(frame, ink.of(index, frame), index == 0);
-            if (options.watermark() && !solid && AnnotationWatermark.needed(page)) {
-                plan = plan.withWatermarkOnTop();
+        try (PageInkSource ink = PageInkSource.of(doc, source, options.layout())) {
+            int index = 0;
+            for (PDPage page : doc.getPages()) {
+                PageFrame frame = PageFrame.of(page);
+                PagePlan plan = planner.plan(frame, ink.of(index, frame), index == 0);
+                if (options.watermark() && !solid && AnnotationWatermark.needed(page)) {
+                    plan = plan.withWatermarkOnTop();
+                }
+                layout.add(index + 1, plan);
+                StampPainter.paint(doc, page, plan, fonts, options, solid);
+                index++;
             }
-            layout.add(index + 1, plan);
-            StampPainter.paint(doc, page, plan, fonts, options, solid);
-            index++;
         }
         layout.report(notes);
         PdfMetadata.write(doc, options.metadata());
