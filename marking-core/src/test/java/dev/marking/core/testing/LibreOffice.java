@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,6 +57,23 @@ public final class LibreOffice {
      * string) into {@code outDir} with one LibreOffice run; the converted files in the same order.
      */
     public List<Path> convert(List<Path> files, String target, Path outDir) throws IOException, InterruptedException {
+        Map<Path, Path> converted = convertEach(files, target, outDir);
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            assertTrue(converted.containsKey(f), () -> "soffice wrote nothing for " + f.getFileName() + ": "
+                    + read(work.resolve("soffice.log")));
+            out.add(converted.get(f));
+        }
+        return out;
+    }
+
+    /**
+     * Converts {@code files} (distinct names) to {@code target} in {@code outDir} with one LibreOffice run, as
+     * {@link #convert(List, String, Path)} does, but a file LibreOffice wrote nothing for is left out of the answer
+     * rather than failing all of them: each caller checks its own.
+     */
+    public Map<Path, Path> convertEach(List<Path> files, String target, Path outDir)
+            throws IOException, InterruptedException {
         Path soffice = ExternalTools.require("soffice", "conversion with LibreOffice");
         Files.createDirectories(outDir);
         Files.createDirectories(work);
@@ -62,15 +81,15 @@ public final class LibreOffice {
                 "-env:UserInstallation=" + work.resolve("lo-profile").toUri(), "--convert-to", target, "--outdir",
                 outDir.toString()));
         files.forEach(f -> cmd.add(f.toString()));
-        Path log = work.resolve("soffice.log");
-        run(cmd, log);
+        run(cmd, work.resolve("soffice.log"));
         String extension = target.substring(0, target.indexOf(':') < 0 ? target.length() : target.indexOf(':'));
-        List<Path> out = new ArrayList<>();
+        Map<Path, Path> out = new LinkedHashMap<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
             Path converted = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + extension);
-            assertTrue(Files.exists(converted), () -> "soffice wrote no ." + extension + " for " + name + ": " + read(log));
-            out.add(converted);
+            if (Files.exists(converted)) {
+                out.put(f, converted);
+            }
         }
         return out;
     }
