@@ -138,28 +138,24 @@ final class Listing {
                 try {
                     entries = fs.listStatus(dir);
                 } catch (IOException e) {
-                    String relative = dir.toUri().getPath().length() < prefix.length() ? ""
-                            : dir.toUri().getPath().substring(prefix.length());
-                    unlisted.put(shown(dir) + "/", new Unlisted(shown(dir) + "/", relative, asLocal(dir, e)));
+                    unlisted.put(shown(dir) + "/", new Unlisted(shown(dir) + "/", relative(dir, prefix),
+                            asLocal(dir, e)));
                     continue;
                 }
                 Arrays.sort(entries, Comparator.comparing(FileStatus::getPath));
-                String under = dir.toUri().getPath().length() < prefix.length() ? ""
-                        : dir.toUri().getPath().substring(prefix.length()) + "/";
-                for (Special sp : unlistedEntries(fs.makeQualified(dir), entries, under)) {
-                    special.putIfAbsent(sp.path(), sp);
+                for (Path p : leftOut(dir, entries)) {
+                    special.putIfAbsent(shown(p), new Special(shown(p), relative(p, prefix), local(p)));
                 }
                 for (FileStatus f : entries) {
                     Path p = fs.makeQualified(f.getPath());
                     if (!f.isDirectory() && !opens(p)) {
-                        String relative = p.toUri().getPath().substring(prefix.length());
-                        special.putIfAbsent(shown(p), new Special(shown(p), relative, local(p)));
+                        special.putIfAbsent(shown(p), new Special(shown(p), relative(p, prefix), local(p)));
                     } else if (f.isDirectory() && !walksInto.test(p.getName())) {
                         skipped.put(shown(p) + "/", new Skip(shown(p) + "/", "folder"));
                     } else if (f.isDirectory()) {
                         pending.push(p);
                     } else if (f.isFile()) {
-                        String relative = p.toUri().getPath().substring(prefix.length());
+                        String relative = relative(p, prefix);
                         if (walked.test(relative)) {
                             files.putIfAbsent(p.toString(), new InputFile(shown(p), p.toString(), relative, f.getLen(),
                                     f.getModificationTime(), true));
@@ -178,31 +174,27 @@ final class Listing {
 
     /** True when {@code qualified} may be opened: anything not local, and a local regular file. */
     private boolean opens(Path qualified) {
-        return !"file".equals(qualified.toUri().getScheme()) || opens.test(local(qualified));
+        return !isLocal(qualified) || opens.test(local(qualified));
     }
 
     /**
-     * The entries of local folder {@code dir} that Hadoop's listing left out, which are links to nothing (Hadoop
-     * drops an entry it cannot look at): each a {@link Special}, with its path under the folder given after
-     * {@code under}. Nothing for a folder that is not local.
+     * The entries of local folder {@code dir} that Hadoop's {@code listed} left out and a walk would not open: links
+     * to nothing, which Hadoop drops because it cannot look at them. Nothing for a folder that is not local.
      */
-    private List<Special> unlistedEntries(Path dir, FileStatus[] listed, String under) {
-        if (!"file".equals(dir.toUri().getScheme())) {
+    private List<Path> leftOut(Path dir, FileStatus[] listed) {
+        if (!isLocal(dir)) {
             return List.of();
         }
         Set<String> names = new HashSet<>();
         for (FileStatus f : listed) {
             names.add(f.getPath().getName());
         }
-        List<Special> out = new ArrayList<>();
+        List<Path> out = new ArrayList<>();
         try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(local(dir))) {
             for (java.nio.file.Path e : entries) {
                 String name = String.valueOf(e.getFileName());
-                if (names.contains(name)) {
-                    continue;
-                }
-                if (!opens.test(e)) {
-                    out.add(new Special(e.toString(), under + name, e));
+                if (!names.contains(name) && !opens.test(e)) {
+                    out.add(new Path(dir, name));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -211,6 +203,18 @@ final class Listing {
         return out;
     }
 
+    /** {@code qualified}'s path under the folder given, whose path is {@code prefix} (ending in '/'); "" for it. */
+    private static String relative(Path qualified, String prefix) {
+        String path = qualified.toUri().getPath();
+        return path.length() < prefix.length() ? "" : path.substring(prefix.length());
+    }
+
+    /** True for a path in the local file system ({@code file:}). */
+    private static boolean isLocal(Path qualified) {
+        return "file".equals(qualified.toUri().getScheme());
+    }
+
+    /** A local path as the JDK's (its URI's path: Hadoop's URIs of non-ASCII names are not the JDK's). */
     private static java.nio.file.Path local(Path qualified) {
         return java.nio.file.Path.of(qualified.toUri().getPath());
     }
@@ -238,9 +242,9 @@ final class Listing {
 
     /** A local folder by its real path (links resolved), so each is walked once; anything else by its URI. */
     private static String real(Path qualified) {
-        if ("file".equals(qualified.toUri().getScheme())) {
+        if (isLocal(qualified)) {
             try {
-                return java.nio.file.Path.of(qualified.toUri()).toRealPath().toString();
+                return local(qualified).toRealPath().toString();
             } catch (IOException | RuntimeException e) {
                 return qualified.toString();
             }
@@ -250,6 +254,6 @@ final class Listing {
 
     /** A local file as its plain path (as the CLI shows it); anything else as its URI. */
     static String shown(Path qualified) {
-        return "file".equals(qualified.toUri().getScheme()) ? qualified.toUri().getPath() : qualified.toString();
+        return isLocal(qualified) ? qualified.toUri().getPath() : qualified.toString();
     }
 }

@@ -33,6 +33,12 @@ record Comparison(TreeMap<String, String> files, TreeSet<String> findings, TreeS
 
     private static final List<String> COUNTS = List.of("files", "errors", "warnings", "infos", "skipped");
 
+    /** The Spark session the tests run the job in: local, one core, no UI, two shuffle partitions. */
+    static SparkSession.Builder localSpark(String app) {
+        return SparkSession.builder().master("local[1]").appName(app).config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2");
+    }
+
     /** {@code marking verify --format json} run with {@code args} (options, then paths), as it reported. */
     static Comparison cli(Path report, List<String> args) throws IOException {
         int code = Main.run(verify(report, args).toArray(String[]::new));

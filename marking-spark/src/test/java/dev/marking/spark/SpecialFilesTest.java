@@ -2,10 +2,9 @@ package dev.marking.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.marking.core.engine.Engine;
-import java.io.IOException;
+import dev.marking.core.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,8 +37,7 @@ class SpecialFilesTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[1]").appName("SpecialFilesTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = Comparison.localSpark("SpecialFilesTest").getOrCreate();
     }
 
     @AfterAll
@@ -57,10 +55,9 @@ class SpecialFilesTest {
         Files.copy(examples.resolve("公开通报.txt"), tree.resolve("公开通报.txt"));
         Files.copy(examples.resolve("关于开展安全检查的通知.docx"),
                 Files.createDirectories(tree.resolve("docs")).resolve("关于开展安全检查的通知.docx"));
-        Path pipe = tree.resolve("docs").resolve("pipe.txt");
-        Path named = tmp.resolve("named.docx");
-        assumeTrue(mkfifo(pipe) && mkfifo(named), "mkfifo is not available here");
-        Files.createSymbolicLink(tree.resolve("gone.pdf"), tree.resolve("nothing-here.pdf"));
+        Path pipe = SpecialFiles.fifo(tree.resolve("docs").resolve("pipe.txt"));
+        Path named = SpecialFiles.fifo(tmp.resolve("named.docx"));
+        SpecialFiles.link(tree.resolve("gone.pdf"), tree.resolve("nothing-here.pdf"));
 
         List<String> options = List.of("--today", TODAY.toString(), "--lang", "en");
         List<String> cliArgs = new ArrayList<>(options);
@@ -83,13 +80,5 @@ class SpecialFilesTest {
         assertEquals(cli.files().size(), summary.files());
         assertTrue(job.findings().stream().anyMatch(f -> f.startsWith(tree.resolve("docs") + "/关于")),
                 "the documents beside the pipe were checked:\n" + String.join("\n", job.findings()));
-    }
-
-    private static boolean mkfifo(Path at) throws InterruptedException {
-        try {
-            return new ProcessBuilder("mkfifo", at.toString()).inheritIO().start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

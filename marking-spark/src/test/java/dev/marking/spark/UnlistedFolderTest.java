@@ -44,8 +44,7 @@ class UnlistedFolderTest {
     @BeforeAll
     static void start() throws Exception {
         tree = Files.createDirectories(tmp.resolve("tree")).toRealPath();
-        spark = SparkSession.builder().master("local[1]").appName("UnlistedFolderTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        spark = Comparison.localSpark("UnlistedFolderTest")
                 .config("spark.hadoop.fs.file.impl", FaultyFileSystem.class.getName())
                 .config("spark.hadoop.fs.file.impl.disable.cache", "true")
                 .config("spark.hadoop." + FaultyFileSystem.DENIED, tree.resolve("locked").toString())

@@ -93,8 +93,7 @@ class VerifyJobIT {
         again.set(again.indexOf(first.toString()), second.toString());
         again.addAll(List.of("--previous", first.toString()));
         submit(again);
-        spark = SparkSession.builder().master("local[1]").appName("VerifyJobIT")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = Comparison.localSpark("VerifyJobIT").getOrCreate();
     }
 
     @AfterAll

@@ -60,8 +60,7 @@ class VerifyRunTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSession.builder().master("local[1]").appName("VerifyRunTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = Comparison.localSpark("VerifyRunTest").getOrCreate();
         tree = Files.createDirectories(tmp.resolve("tree")).toRealPath();
         Path examples = Comparison.root().resolve("examples/documents");
         Files.writeString(tree.resolve("marking.yml"), LOCAL, StandardCharsets.UTF_8);

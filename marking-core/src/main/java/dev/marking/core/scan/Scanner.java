@@ -161,7 +161,7 @@ public final class Scanner {
         try {
             FileKind kind = FileKind.of(file);
             if (kind != FileKind.REGULAR) {
-                return new Examined(notRegular(target, kind), null);
+                return new Examined(notRegular(display(file), target.relative(), file, kind), null);
             }
             c = formats.classify(file);
         } catch (IOException e) {
@@ -398,7 +398,8 @@ public final class Scanner {
     /**
      * The finding for {@code file}, which is not a regular file but {@code kind} (a named pipe, a device, a socket,
      * a link to nothing) and is never opened, shown as {@code shown} with {@code relative} its path for the policy's
-     * suppressions: for shells that list folders themselves (a Hadoop file system), so they report it as a walk does.
+     * suppressions: for a scan, and for shells that list folders themselves (a Hadoop file system), so both report
+     * it alike.
      */
     public FileResult notRegular(String shown, String relative, Path file, FileKind kind) {
         return fileFinding(shown, relative, "unknown", FileRules.UNREADABLE,
@@ -413,11 +414,6 @@ public final class Scanner {
         Finding f = new Finding(FileRules.EXCLUDED_ALL.id(), FileRules.EXCLUDED_ALL.defaultSeverity(),
                 options.messages().format("policy.excluded-all", documents, example), Location.FILE, null);
         return new FileResult(display(folder) + "/", "folder", Optional.empty(), filter.apply("", false, List.of(f)));
-    }
-
-    private FileResult notRegular(ScanTarget target, FileKind kind) {
-        return fileFinding(target, "unknown", FileRules.UNREADABLE, WalkProblem.notRegular(target, kind,
-                options.messages()), List.of());
     }
 
     private FileResult fileFinding(ScanTarget target, String format, RuleDescriptor rule, String message,

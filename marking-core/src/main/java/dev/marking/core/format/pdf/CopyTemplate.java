@@ -152,10 +152,7 @@ final class CopyTemplate {
         if (key.watermark()) {
             resources.put(StampPainter.GS, StampPainter.translucent());
         }
-        for (PDPage page : doc.getPages()) {
-            PageContents.remove(page);
-        }
-        EarlierPdfBlock.remove(doc).ifPresent(o -> notes.add(Message.of(o.removed() ? "stamp.earlier-removed"
+        PageContents.removeEarlierMarkings(doc).ifPresent(o -> notes.add(Message.of(o.removed() ? "stamp.earlier-removed"
                 : "stamp.earlier-kept", o.text())));
         PagePlanner planner = new PagePlanner(options, glyphs);
         LayoutNotes layoutNotes = new LayoutNotes(options.layout());

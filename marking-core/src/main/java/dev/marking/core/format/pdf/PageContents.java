@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -76,6 +77,17 @@ final class PageContents {
         try (InputStream in = page.getContents()) {
             return SaveCounter.unclosed(in);
         }
+    }
+
+    /**
+     * Takes the earlier markings off {@code doc} before it is laid out and stamped: our stamp from every page, and an
+     * earlier marking typed at the top of page 1 ({@link EarlierPdfBlock}), which the outcome describes.
+     */
+    static Optional<EarlierPdfBlock.Outcome> removeEarlierMarkings(PDDocument doc) throws IOException {
+        for (PDPage page : doc.getPages()) {
+            remove(page);
+        }
+        return EarlierPdfBlock.remove(doc);
     }
 
     /** Removes every trace of an earlier stamp from the page; true when there was one. */

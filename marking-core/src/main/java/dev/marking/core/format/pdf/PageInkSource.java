@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
@@ -19,7 +18,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  *
  * <p>Rendering is most of a long document's stamp, and a PDFBox document cannot be drawn from two threads. On a
  * machine with more than one core, a document of {@value #MIN_PAGES} pages or more is therefore opened a second
- * time from its file (a <i>twin</i>, with the same earlier stamps taken off) and a helper thread renders the odd
+ * time from its file (a <i>twin</i>, with the same earlier markings taken off,
+ * {@link PageContents#removeEarlierMarkings}) and a helper thread renders the odd
  * pages from it, at most {@value #AHEAD} ahead, while the caller renders the even ones: the pages are the same, so
  * the maps are. If the twin cannot be opened or a page's frame differs, the caller renders the page itself. The
  * helper stops with {@link #close()} and when the caller is interrupted (the time limit for one file).
@@ -77,14 +77,6 @@ final class PageInkSource implements AutoCloseable {
         }
     }
 
-    /** Takes our earlier stamps off a document's pages, as stamping does before it looks at the ink. */
-    static void takeOffEarlierStamps(PDDocument doc) throws IOException {
-        for (PDPage page : doc.getPages()) {
-            PageContents.remove(page);
-        }
-        EarlierPdfBlock.remove(doc);
-    }
-
     private static PDFRenderer renderer(PDDocument doc) {
         PDFRenderer r = new InkRenderer(doc);
         r.setSubsamplingAllowed(true);
@@ -130,7 +122,7 @@ final class PageInkSource implements AutoCloseable {
             PDDocument twin = null;
             try {
                 twin = PdfDocuments.open(source);
-                takeOffEarlierStamps(twin);
+                PageContents.removeEarlierMarkings(twin);
                 if (twin.getNumberOfPages() != pages) {
                     failed = true;
                     return;

@@ -65,10 +65,7 @@ final class PdfStamper {
 
     private static void apply(PDDocument doc, Path source, StampFonts fonts, StampOptions options,
             Consumer<Message> notes) throws IOException {
-        for (PDPage page : doc.getPages()) {
-            PageContents.remove(page);
-        }
-        EarlierPdfBlock.remove(doc).ifPresent(o -> notes.accept(Message.of(o.removed() ? "stamp.earlier-removed"
+        PageContents.removeEarlierMarkings(doc).ifPresent(o -> notes.accept(Message.of(o.removed() ? "stamp.earlier-removed"
                 : "stamp.earlier-kept", o.text())));
         boolean solid = options.watermark() && PdfA.forbidsTransparency(doc);
         if (solid) {

@@ -52,7 +52,7 @@ class PageInkSourceTest {
     private static List<InkMap> inks(Path file, boolean twin) throws Exception {
         PDDocument doc = PdfDocuments.open(file);
         try {
-            PageInkSource.takeOffEarlierStamps(doc);
+            PageContents.removeEarlierMarkings(doc);
             List<InkMap> out = new ArrayList<>();
             try (PageInkSource ink = PageInkSource.withTwin(doc, Layout.KEEP, twin ? file : null)) {
                 for (int i = 0; i < doc.getNumberOfPages(); i++) {
