@@ -44,16 +44,20 @@ final class PageInk {
         final Rectangle2D box;
         final String text;
         final int mode;
+        private final boolean blank;
         Reason hidden;
+        /** The last {@link GlyphGrid#visit} that handed this glyph over. */
+        long visit;
 
         Glyph(Rectangle2D box, String text, int mode) {
             this.box = box;
             this.text = text;
             this.mode = mode;
+            this.blank = text.isBlank();
         }
 
         boolean blank() {
-            return text.isBlank();
+            return blank;
         }
     }
 
@@ -76,6 +80,8 @@ final class PageInk {
     private static final int GRID = 3;
 
     private final List<Glyph> glyphs = new ArrayList<>();
+    /** The glyphs a later opaque box may still hide, by where they are on the page. */
+    private final GlyphGrid coverable;
     private final List<Paint> paints = new ArrayList<>();
     private final List<Rectangle2D> images = new ArrayList<>();
     private final Rectangle2D cropBox;
@@ -86,6 +92,7 @@ final class PageInk {
     PageInk(PDPage page) {
         var c = page.getCropBox();
         cropBox = new Rectangle2D.Float(c.getLowerLeftX(), c.getLowerLeftY(), c.getWidth(), c.getHeight());
+        coverable = new GlyphGrid(cropBox);
     }
 
     /** Our stamp begins ({@code true}) or ends: what is drawn inside neither hides nor is hidden. */
@@ -95,14 +102,29 @@ final class PageInk {
 
     /** The page's glyphs in drawing order, hidden ones marked; call once the page is replayed. */
     List<Glyph> glyphs() {
+        GlyphGrid drawn = null;
         for (Glyph g : glyphs) {
             if (g.hidden == Reason.INVISIBLE && overImage(g.box)) {
                 g.hidden = null; // an OCR layer: invisible text over the scanned image it transcribes
-            } else if (g.hidden == Reason.SAME_COLOUR && stacked(g)) {
-                g.hidden = null; // the white dot of a radio button drawn as glyphs, with the ring on top
+            } else if (g.hidden == Reason.SAME_COLOUR) {
+                drawn = drawn == null ? drawn() : drawn;
+                if (stacked(g, drawn)) {
+                    g.hidden = null; // the white dot of a radio button drawn as glyphs, with the ring on top
+                }
             }
         }
         return glyphs;
+    }
+
+    /** The page's glyphs that draw something, by place. */
+    private GlyphGrid drawn() {
+        GlyphGrid grid = new GlyphGrid(cropBox);
+        for (Glyph g : glyphs) {
+            if (!g.blank() && !g.box.isEmpty()) {
+                grid.add(g);
+            }
+        }
+        return grid;
     }
 
     /** A glyph shown with text rendering matrix {@code trm} in graphics state {@code gs}. */
@@ -126,6 +148,9 @@ final class PageInk {
             g.hidden = Reason.CLIPPED;
         } else if (!mode.isClip() && sameAsBehind(g, gs, mode)) {
             g.hidden = Reason.SAME_COLOUR;
+        }
+        if (g.hidden == null && g.mode < RenderingMode.FILL_CLIP.intValue()) {
+            coverable.add(g);
         }
     }
 
@@ -163,13 +188,12 @@ final class PageInk {
     }
 
     /** True when {@code g} and another glyph are stacked: a symbol built from several glyphs (radio buttons), not text. */
-    private boolean stacked(Glyph g) {
-        for (Glyph e : glyphs) {
-            if (e != g && !e.blank() && e.box.intersects(g.box) && share(g.box, e.box, null) > COVERED) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean stacked(Glyph g, GlyphGrid drawn) {
+        boolean[] found = {false};
+        drawn.visit(g.box, e -> {
+            found[0] |= e != g && e.box.intersects(g.box) && share(g.box, e.box, null) > COVERED;
+        });
+        return found[0];
     }
 
     void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
@@ -266,12 +290,11 @@ final class PageInk {
         boolean opaque = gs.getNonStrokeAlphaConstant() >= OPAQUE && gs.getSoftMask() == null && hides(gs.getBlendMode(), rgb);
         Area clip = gs.getCurrentClippingPath();
         if (opaque && rgb != null && paints.size() < MAX_PAINTS) {
-            for (Glyph g : glyphs) {
-                if (g.hidden == null && !g.blank() && g.mode < RenderingMode.FILL_CLIP.intValue()
-                        && g.box.intersects(bounds) && share(g.box, shape, clip) > COVERED) {
+            coverable.visit(bounds, g -> {
+                if (g.hidden == null && g.box.intersects(bounds) && share(g.box, shape, clip) > COVERED) {
                     g.hidden = Reason.UNDER_BOX;
                 }
-            }
+            });
         }
         remember(new Paint(shape, bounds, rgb, opaque));
     }
