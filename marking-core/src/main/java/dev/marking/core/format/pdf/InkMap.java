@@ -3,6 +3,9 @@ package dev.marking.core.format.pdf;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.RenderDestination;
@@ -23,22 +26,56 @@ final class InkMap {
 
     private final int cols;
     private final int rows;
-    /** Summed-area table of ink cells, (cols + 1) × (rows + 1); row 0 is the bottom of the page. */
+    /** Summed-area table of the page's own ink cells ({@link #page}), (cols + 1) × (rows + 1); row 0 is the bottom. */
     private final int[] sums;
-    private final boolean[] ink;
+    /** The ink the page was drawn with (or shrunk to), without {@link #placed}. */
+    private final boolean[] page;
+    /** Rectangles of cells (c0, r0, c1, r1; ends exclusive, within the page) where pieces of our stamp were placed. */
+    private final List<int[]> placed;
+    /** {@link #page} with {@link #placed} inked, made when first needed. */
+    private boolean[] ink;
 
-    private InkMap(int cols, int rows, boolean[] ink) {
+    private InkMap(int cols, int rows, boolean[] page) {
         this.cols = cols;
         this.rows = rows;
-        this.ink = ink;
+        this.page = page;
+        this.placed = List.of();
+        this.ink = page;
         this.sums = new int[(cols + 1) * (rows + 1)];
         for (int r = 0; r < rows; r++) {
             int line = 0;
             for (int c = 0; c < cols; c++) {
-                line += ink[r * cols + c] ? 1 : 0;
+                line += page[r * cols + c] ? 1 : 0;
                 sums[(r + 1) * (cols + 1) + c + 1] = sums[r * (cols + 1) + c + 1] + line;
             }
         }
+    }
+
+    /** {@code base} with one more placed rectangle: the table of the page's ink is shared, not built again. */
+    private InkMap(InkMap base, int[] box) {
+        this.cols = base.cols;
+        this.rows = base.rows;
+        this.page = base.page;
+        this.sums = base.sums;
+        List<int[]> all = new ArrayList<>(base.placed);
+        all.add(box);
+        this.placed = List.copyOf(all);
+    }
+
+    /** Every inked cell, the placed pieces included. */
+    private boolean[] ink() {
+        if (ink == null) {
+            boolean[] all = page.clone();
+            for (int[] b : placed) {
+                for (int r = b[1]; r < b[3]; r++) {
+                    for (int c = b[0]; c < b[2]; c++) {
+                        all[r * cols + c] = true;
+                    }
+                }
+            }
+            ink = all;
+        }
+        return ink;
     }
 
     /** Renders page {@code index} of {@code renderer}'s document and maps its ink. */
@@ -66,12 +103,12 @@ final class InkMap {
     /** Equal when both grids have the same size and the same inked cells. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof InkMap m && m.cols == cols && m.rows == rows && java.util.Arrays.equals(m.ink, ink);
+        return o instanceof InkMap m && m.cols == cols && m.rows == rows && Arrays.equals(m.ink(), ink());
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * cols + rows) + java.util.Arrays.hashCode(ink);
+        return 31 * (31 * cols + rows) + Arrays.hashCode(ink());
     }
 
     /** A page of {@code frame}'s size without ink. */
@@ -86,7 +123,7 @@ final class InkMap {
         int cols = Math.max(1, (int) Math.ceil(frame.width() / CELL));
         int rows = Math.max(1, (int) Math.ceil(frame.height() / CELL));
         boolean[] all = new boolean[cols * rows];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         return new InkMap(cols, rows, all);
     }
 
@@ -101,11 +138,20 @@ final class InkMap {
         }
         int s = sums[r1 * (cols + 1) + c1] - sums[r0 * (cols + 1) + c1] - sums[r1 * (cols + 1) + c0]
                 + sums[r0 * (cols + 1) + c0];
-        return s == 0;
+        if (s != 0) {
+            return false;
+        }
+        for (int[] b : placed) {
+            if (b[0] < c1 && c0 < b[2] && b[1] < r1 && r0 < b[3]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lowest and highest y (points) with ink, or null when the page is blank. */
     float[] verticalExtent() {
+        boolean[] ink = ink();
         int lo = -1;
         int hi = -1;
         for (int r = 0; r < rows; r++) {
@@ -122,6 +168,7 @@ final class InkMap {
 
     /** The top (points) of the highest ink between {@code x0} and {@code x1}, or 0 when there is none. */
     float top(float x0, float x1) {
+        boolean[] ink = ink();
         int c0 = Math.max(0, (int) Math.floor(x0 / CELL));
         int c1 = Math.min(cols, (int) Math.ceil(x1 / CELL));
         for (int r = rows - 1; r >= 0; r--) {
@@ -136,21 +183,16 @@ final class InkMap {
 
     /** This map with rectangle {@code box} (x0, y0, x1, y1 in points) marked as ink: a piece of our stamp placed there. */
     InkMap with(float[] box) {
-        boolean[] copy = ink.clone();
         int c0 = Math.max(0, (int) Math.floor(box[0] / CELL));
         int r0 = Math.max(0, (int) Math.floor(box[1] / CELL));
         int c1 = Math.min(cols, (int) Math.ceil(box[2] / CELL));
         int r1 = Math.min(rows, (int) Math.ceil(box[3] / CELL));
-        for (int r = r0; r < r1; r++) {
-            for (int c = c0; c < c1; c++) {
-                copy[r * cols + c] = true;
-            }
-        }
-        return new InkMap(cols, rows, copy);
+        return c0 >= c1 || r0 >= r1 ? this : new InkMap(this, new int[] {c0, r0, c1, r1});
     }
 
     /** Where the ink is after the page's content is drawn through {@code shrink}. */
     InkMap shrunk(Shrink shrink) {
+        boolean[] ink = ink();
         boolean[] out = new boolean[ink.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
