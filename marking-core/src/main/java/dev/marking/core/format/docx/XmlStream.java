@@ -5,6 +5,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -45,6 +47,8 @@ final class XmlStream implements AutoCloseable {
     private final XMLStreamReader reader;
     private final Document owner;
     private int depth;
+    /** Qualified names by prefix and local name: a part repeats a few dozen names millions of times. */
+    private final Map<String, Map<String, String>> names = new HashMap<>();
 
     private XmlStream(String name, InputStream in, XMLStreamReader reader, Document owner) {
         this.name = name;
@@ -72,7 +76,10 @@ final class XmlStream implements AutoCloseable {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
-            return f.newDocumentBuilder().newDocument();
+            Document d = f.newDocumentBuilder().newDocument();
+            // The parser has checked every name already; the DOM need not check each one again.
+            d.setStrictErrorChecking(false);
+            return d;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no DOM implementation", e);
         }
@@ -188,16 +195,22 @@ final class XmlStream implements AutoCloseable {
         String ns = reader.getNamespaceURI();
         String prefix = reader.getPrefix();
         String local = reader.getLocalName();
-        Element e = owner.createElementNS(ns == null || ns.isEmpty() ? null : ns,
-                prefix == null || prefix.isEmpty() ? local : prefix + ":" + local);
+        Element e = owner.createElementNS(ns == null || ns.isEmpty() ? null : ns, qualified(prefix, local));
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String ans = reader.getAttributeNamespace(i);
             String ap = reader.getAttributePrefix(i);
             String al = reader.getAttributeLocalName(i);
-            e.setAttributeNS(ans == null || ans.isEmpty() ? null : ans, ap == null || ap.isEmpty() ? al : ap + ":" + al,
-                    reader.getAttributeValue(i));
+            e.setAttributeNS(ans == null || ans.isEmpty() ? null : ans, qualified(ap, al), reader.getAttributeValue(i));
         }
         return e;
+    }
+
+    /** {@code prefix:local}, or {@code local} without a prefix. */
+    private String qualified(String prefix, String local) {
+        if (prefix == null || prefix.isEmpty()) {
+            return local;
+        }
+        return names.computeIfAbsent(prefix, p -> new HashMap<>()).computeIfAbsent(local, l -> prefix + ":" + l);
     }
 
     @Override
