@@ -191,7 +191,7 @@ final class PageInk {
     private static boolean stacked(Glyph g, GlyphGrid drawn) {
         boolean[] found = {false};
         drawn.visit(g.box, e -> {
-            found[0] |= e != g && e.box.intersects(g.box) && share(g.box, e.box, null) > COVERED;
+            found[0] = found[0] || e != g && e.box.intersects(g.box) && share(g.box, e.box, null) > COVERED;
         });
         return found[0];
     }
