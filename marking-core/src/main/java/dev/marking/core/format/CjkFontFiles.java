@@ -3,7 +3,10 @@ package dev.marking.core.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
 
 /**
  * Where stamps find a TrueType font with Chinese glyphs: 黑体/SimHei first, as GB/T 9704 asks, then
@@ -41,5 +44,26 @@ public final class CjkFontFiles {
             throw new IOException("the bundled font " + BUNDLED + " is missing from the classpath");
         }
         return in;
+    }
+
+    /**
+     * The first font of the collection {@code ttc}, read from {@code file}, parsed alone. Parsing every font of a
+     * collection ({@code processAllFonts}) reads each one's large CJK character map: for WenQuanYi's two fonts that
+     * was most of a one-page stamp's time after JVM start. The font names come from the table headers, which are
+     * cheap to read.
+     */
+    public static TrueTypeFont firstFont(TrueTypeCollection ttc, Path file) throws IOException {
+        List<String> names = new ArrayList<>();
+        TrueTypeCollection.processAllFontHeaders(file.toFile(), h -> names.add(h.getName()));
+        TrueTypeFont first = names.isEmpty() || names.get(0) == null ? null : ttc.getFontByName(names.get(0));
+        if (first == null) {
+            List<TrueTypeFont> all = new ArrayList<>();
+            ttc.processAllFonts(all::add);
+            first = all.isEmpty() ? null : all.get(0);
+        }
+        if (first == null) {
+            throw new IOException(file + " holds no font");
+        }
+        return first;
     }
 }

@@ -1,12 +1,12 @@
 package dev.marking.core.format.ofd;
 
 import dev.marking.core.format.CjkFontFiles;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -50,28 +50,22 @@ final class StampFont {
 
     /** The font at {@code file} ({@code .ttf}, or the first font of a {@code .ttc}). */
     static StampFont load(Path file) throws IOException {
-        return parse(Files.readAllBytes(file), file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc"),
-                file.toString());
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+            TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(Files.readAllBytes(file)));
+            return new StampFont(CjkFontFiles.firstFont(ttc, file), file.toString());
+        }
+        return parse(Files.readAllBytes(file), file.toString());
     }
 
     /** Noto Sans SC, bundled with marking. */
     static StampFont bundled() throws IOException {
         try (InputStream in = CjkFontFiles.openBundled()) {
-            return parse(in.readAllBytes(), false, CjkFontFiles.BUNDLED);
+            return parse(in.readAllBytes(), CjkFontFiles.BUNDLED);
         }
     }
 
-    private static StampFont parse(byte[] bytes, boolean collection, String source) throws IOException {
-        if (!collection) {
-            return new StampFont(new TTFParser().parse(new RandomAccessReadBuffer(bytes)), source);
-        }
-        TrueTypeCollection ttc = new TrueTypeCollection(new java.io.ByteArrayInputStream(bytes));
-        List<TrueTypeFont> fonts = new ArrayList<>();
-        ttc.processAllFonts(fonts::add);
-        if (fonts.isEmpty()) {
-            throw new IOException(source + " holds no font");
-        }
-        return new StampFont(fonts.get(0), source);
+    private static StampFont parse(byte[] bytes, String source) throws IOException {
+        return new StampFont(new TTFParser().parse(new RandomAccessReadBuffer(bytes)), source);
     }
 
     /** Where the font came from (a path, or the bundled font's name). */

@@ -130,16 +130,8 @@ final class StampFonts implements Closeable, StampGlyphs {
         if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
             TrueTypeCollection ttc = new TrueTypeCollection(p.toFile());
             open.add(ttc);
-            TrueTypeFont[] first = new TrueTypeFont[1];
-            ttc.processAllFonts(f -> {
-                if (first[0] == null) {
-                    first[0] = f;
-                }
-            });
-            if (first[0] == null) {
-                throw new IOException(p + " holds no font");
-            }
-            return PDType0Font.load(doc, first[0], true);
+            TrueTypeFont first = CjkFontFiles.firstFont(ttc, p);
+            return PDType0Font.load(doc, first, true);
         }
         return PDType0Font.load(doc, new RandomAccessReadBufferedFile(p.toFile()), true, false);
     }
