@@ -29,8 +29,6 @@ public record SealKey(PrivateKey key, List<X509Certificate> chain, String algori
     /** The algorithms a policy's {@code seal.algorithm} may name. */
     public static final List<String> ALGORITHMS = List.of("default", "sm2");
 
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-
     public SealKey {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
@@ -52,6 +50,15 @@ public record SealKey(PrivateKey key, List<X509Certificate> chain, String algori
     }
 
     /**
+     * Bouncy Castle, for SM2/SM3 and for certificates and stores the JDK's provider does not read: one instance,
+     * used by reference and never installed into the JVM, made on first use (building it registers hundreds of
+     * algorithms, a tenth of a second that a check without seals or trusted certificates should not pay).
+     */
+    public static java.security.Provider bouncyCastle() {
+        return Bouncy.PROVIDER;
+    }
+
+    /**
      * Opens {@code keystore} (PKCS#12) with {@code password} and takes the key {@code alias} (null: the only key
      * entry). {@code password} is cleared before this returns.
      *
@@ -61,7 +68,7 @@ public record SealKey(PrivateKey key, List<X509Certificate> chain, String algori
         try {
             String alg = algorithm == null ? "default" : algorithm.toLowerCase(Locale.ROOT);
             // SM2 keys are on a curve the JDK does not know: Bouncy Castle reads those stores.
-            KeyStore store = "sm2".equals(alg) ? KeyStore.getInstance("PKCS12", BC) : KeyStore.getInstance("PKCS12");
+            KeyStore store = "sm2".equals(alg) ? KeyStore.getInstance("PKCS12", bouncyCastle()) : KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
                 store.load(in, password);
             }
@@ -105,5 +112,10 @@ public record SealKey(PrivateKey key, List<X509Certificate> chain, String algori
     @Override
     public String toString() {
         return "SealKey[" + certificate().getSubjectX500Principal().getName() + ", " + algorithm + "]";
+    }
+
+    /** Holds the provider: the JVM makes it when {@link #bouncyCastle()} first reads it. */
+    private static final class Bouncy {
+        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 }

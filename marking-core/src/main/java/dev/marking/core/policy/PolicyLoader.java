@@ -67,9 +67,6 @@ public final class PolicyLoader {
     private static final Set<String> CHANNEL = Set.of("classified", "ledger", "schemes", "levels");
     private static final Set<String> SUPPRESSION = Set.of("path", "rule", "reason", "until");
 
-    /** Bouncy Castle reads certificates the JDK does not (SM2 keys), by instance: never installed into the JVM. */
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-
     private PolicyLoader() {
     }
 
@@ -382,7 +379,8 @@ public final class PolicyLoader {
             }
             try (java.io.InputStream in = Files.newInputStream(pem)) {
                 List<X509Certificate> out = new ArrayList<>();
-                for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509", BC).generateCertificates(in)) {
+                CertificateFactory x509 = CertificateFactory.getInstance("X.509", SealKey.bouncyCastle());
+                for (java.security.cert.Certificate c : x509.generateCertificates(in)) {
                     out.add((X509Certificate) c);
                 }
                 if (out.isEmpty()) {

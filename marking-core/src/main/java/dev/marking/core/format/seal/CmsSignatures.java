@@ -44,7 +44,6 @@ import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -59,7 +58,9 @@ import org.bouncycastle.util.Store;
 final class CmsSignatures {
 
     /** Bouncy Castle, for SM2/SM3 and for certificates the JDK's provider does not parse. */
-    static final Provider BC = new BouncyCastleProvider();
+    static Provider bc() {
+        return SealKey.bouncyCastle();
+    }
 
     private CmsSignatures() {
     }
@@ -74,7 +75,7 @@ final class CmsSignatures {
         try {
             String algorithm = key.sm2() ? "SM3withSM2"
                     : "EC".equals(key.key().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-            ContentSigner signer = new JcaContentSignerBuilder(algorithm).setProvider(BC).build(key.key());
+            ContentSigner signer = new JcaContentSignerBuilder(algorithm).setProvider(bc()).build(key.key());
             ASN1EncodableVector extra = new ASN1EncodableVector();
             extra.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                     new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId(key.certificate())}))));
@@ -85,7 +86,7 @@ final class CmsSignatures {
             CMSAttributeTableGenerator signed = new Attributes(new AttributeTable(extra), pades);
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
+                    new JcaDigestCalculatorProviderBuilder().setProvider(bc()).build())
                     .setSignedAttributeGenerator(signed).build(signer, key.certificate()));
             gen.addCertificates(new JcaCertStore(key.chain()));
             return gen.generate(content, false);
@@ -95,7 +96,10 @@ final class CmsSignatures {
         }
     }
 
-    /** The signed attributes: BC's defaults (content type, digest, algorithm protection) and ours, without the time for PAdES. */
+    /**
+     * The signed attributes: Bouncy Castle's defaults (content type, digest, algorithm protection) and ours, without
+     * the time for PAdES.
+     */
     private static final class Attributes extends DefaultSignedAttributeTableGenerator {
         private final boolean pades;
 
@@ -152,14 +156,14 @@ final class CmsSignatures {
                         List.of(), named);
             }
             X509CertificateHolder signer = own.iterator().next();
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(BC);
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(bc());
             chain.add(converter.getCertificate(signer));
             for (X509CertificateHolder h : store.getMatches(null)) {
                 if (!h.equals(signer)) {
                     chain.add(converter.getCertificate(h));
                 }
             }
-            intact = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer));
+            intact = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(bc()).build(signer));
             if (!intact) {
                 problem = "the signature value does not verify";
             }
