@@ -106,6 +106,23 @@ class ScannedDocumentTest {
         assertEquals("000123", r.marking().get().copy().orElseThrow().formatted());
     }
 
+    /**
+     * A page the orientation detector is unsure of is read four ways up with Simplified Chinese data alone (to save
+     * time): a sideways or upside-down scan of a notice typed in Traditional script still comes out upright, with its
+     * mark read (and reported in its Simplified form, as for any Traditional mark).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {90, 180, 270})
+    void turnedScansInTraditionalScriptAreTurnedUpright(int degrees) throws Exception {
+        Path source = Scans.document(dir.resolve("traditional-" + degrees + ".pdf"), List.of(List.of("機密★5年",
+                "關於開展年度演訓工作的通知", "各有關單位：", "請各單位做好準備，按時到位。")));
+        BufferedImage page = Scans.turned(Scans.scan(source, 1, 300, LIGHT, 13), degrees);
+        FileResult r = scanner(Policy.defaults()).check(Scans.imagePdf(dir.resolve("traditional-turned-" + degrees
+                + ".pdf"), List.of(page), 300));
+        show("Traditional, turned " + degrees, r);
+        assertEquals("机密★5年", r.marking().orElseThrow().mark());
+    }
+
     @Test
     void withOcrOffAScanIsReportedUnreadNeverClean() throws Exception {
         Path pdf = Scans.imagePdf(dir.resolve("scan-off.pdf"), List.of(Scans.scan(stamped, 1, 150, LIGHT, 2)), 150);

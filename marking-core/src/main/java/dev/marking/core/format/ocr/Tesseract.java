@@ -107,6 +107,11 @@ final class Tesseract {
      * one line per page, block, paragraph, line and word, pages numbered from 1 in list order.
      */
     String recognise(List<Path> images, int dpi, Layout layout) throws OcrException {
+        return recognise(images, dpi, layout, LANGUAGES);
+    }
+
+    /** As {@link #recognise(List, int, Layout)} with only the language data {@code languages} loaded. */
+    String recognise(List<Path> images, int dpi, Layout layout, List<String> languages) throws OcrException {
         Path list = work.resolve("images-" + System.nanoTime() + ".txt");
         try {
             Files.write(list, images.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
@@ -114,7 +119,7 @@ final class Tesseract {
             throw new OcrException(Outcome.FAILED, "cannot write the OCR image list: " + e.getMessage());
         }
         Duration limit = settings.timeout().multipliedBy(images.size());
-        Result r = run(List.of(list.toString(), "stdout", "-l", String.join("+", LANGUAGES), "--dpi",
+        Result r = run(List.of(list.toString(), "stdout", "-l", String.join("+", languages), "--dpi",
                 String.valueOf(dpi), "--psm", layout.psm, "tsv"), limit);
         if (r.exit() != 0) {
             throw new OcrException(Outcome.FAILED, settings.program() + " exited with " + r.exit() + ": "
