@@ -38,7 +38,7 @@ class PolicyLoaderTest {
 
     @Test
     void anInvalidGlobIsAPolicyErrorWithItsLine() {
-        // found by ReadersFuzzTest#policy (its crasher is kept under ReadersFuzzTestInputs/policy)
+        // found by the policy fuzz target (its crasher is kept under PolicyFuzzTestInputs/policy)
         String m = error("version: 1\nexclude:\n  - d\"raft[*\"\n");
         assertTrue(m.startsWith("marking.yml:"), m);
         assertTrue(m.contains("exclude") && m.contains("is not a valid glob"), m);
