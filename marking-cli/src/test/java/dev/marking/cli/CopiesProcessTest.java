@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.ledger.Ledger;
 import dev.marking.core.ledger.LedgerEntry;
 import dev.marking.core.ledger.LedgerStore;
+import dev.marking.core.testing.ChildJvm;
 import dev.marking.core.testing.LedgerStores;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
@@ -36,10 +37,9 @@ class CopiesProcessTest {
 
     private Process child(Path out, String kind, String ledger, Path doc, String copies, String threads)
             throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.marking.cli.Main", "stamp",
-                "--level", "机密", "--term", "5", "--copies", copies, "--threads", threads, "--ledger", ledger,
-                "-o", out.toString(), doc.toString());
+        List<String> cmd = ChildJvm.check(List.of(), "dev.marking.cli.Main", List.of("stamp", "--level", "机密",
+                "--term", "5", "--copies", copies, "--threads", threads, "--ledger", ledger, "-o", out.toString(),
+                doc.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child-"
                 + System.nanoTime() + ".log").toFile());
         pb.environment().putAll(LedgerStores.environment(kind));

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.ChildJvm;
 import dev.marking.core.testing.HostileFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileFilesCliTest {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final long TIMEOUT_SECONDS = 180;
 
     @TempDir
@@ -63,9 +62,8 @@ class HostileFilesCliTest {
     }
 
     private static Run fork(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx1g", "-XX:-UsePerfData", "-Dfile.encoding=UTF-8", "-cp",
-                System.getProperty("java.class.path"), "dev.marking.cli.Main"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = ChildJvm.check(List.of("-Xmx1g", "-XX:-UsePerfData", "-Dfile.encoding=UTF-8"),
+                "dev.marking.cli.Main", List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());

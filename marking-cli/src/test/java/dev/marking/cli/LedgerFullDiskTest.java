@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marking.core.ledger.Ledger;
 import dev.marking.core.ledger.LedgerEntry;
+import dev.marking.core.testing.ChildJvm;
 import dev.marking.core.testing.ExternalTools;
 import dev.marking.core.text.Digests;
 import java.io.IOException;
@@ -33,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LedgerFullDiskTest {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
     @TempDir
     Path dir;
 
@@ -42,10 +41,9 @@ class LedgerFullDiskTest {
     }
 
     private Run stamp(Path ledger, Path out, Path doc, String copies, String fileSizeLimitKib) throws Exception {
-        List<String> java = List.of(JAVA, "-Xmx256m", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-                "dev.marking.cli.Main",
-                "stamp", "--level", "机密", "--term", "5", "--copies", copies, "--threads", "1", "--lang", "en",
-                "--ledger", ledger.toString(), "-o", out.toString(), doc.toString());
+        List<String> java = ChildJvm.check(List.of("-Xmx256m", "-XX:-UsePerfData"), "dev.marking.cli.Main",
+                List.of("stamp", "--level", "机密", "--term", "5", "--copies", copies, "--threads", "1", "--lang", "en",
+                        "--ledger", ledger.toString(), "-o", out.toString(), doc.toString()));
         List<String> cmd = new ArrayList<>();
         if (fileSizeLimitKib != null) {
             cmd.addAll(List.of("bash", "-c", "ulimit -f " + fileSizeLimitKib + " && exec \"$@\"", "stamp"));

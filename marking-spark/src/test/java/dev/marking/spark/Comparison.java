@@ -3,6 +3,7 @@ package dev.marking.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marking.cli.Main;
+import dev.marking.core.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +55,8 @@ record Comparison(TreeMap<String, String> files, TreeSet<String> findings, TreeS
      */
     static Comparison cli(Path report, List<String> args, Map<String, String> env)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(verify(report, args));
+        List<String> command = ChildJvm.check(List.of("-Xmx512m", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true"),
+                Main.class.getName(), verify(report, args));
         Path log = report.resolveSibling(report.getFileName() + ".log");
         ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         child.environment().putAll(env);
