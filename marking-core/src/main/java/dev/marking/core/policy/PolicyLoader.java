@@ -203,6 +203,9 @@ public final class PolicyLoader {
             throw new PolicyException(name + ":" + line + ": not valid YAML: " + e.getProblem(), e);
         } catch (YAMLException e) {
             throw new PolicyException(name + ": not valid YAML: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML's Tag refuses a malformed tag (`!%2`: a broken %-escape) with this, not a YAMLException
+            throw new PolicyException(name + ": not valid YAML: " + e.getMessage(), e);
         }
         Builder builder = new Builder(new YamlNodes(name), name, fingerprint, base);
         return new Layer(root == null ? builder.empty() : builder.build(root), builder.declared);
