@@ -201,10 +201,8 @@ public final class PolicyLoader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new PolicyException(name + ":" + line + ": not valid YAML: " + e.getProblem(), e);
-        } catch (YAMLException e) {
-            throw new PolicyException(name + ": not valid YAML: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            // SnakeYAML's Tag refuses a malformed tag (`!%2`: a broken %-escape) with this, not a YAMLException
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML's Tag refuses a malformed tag (`!%2`: a broken %-escape) with the latter
             throw new PolicyException(name + ": not valid YAML: " + e.getMessage(), e);
         }
         Builder builder = new Builder(new YamlNodes(name), name, fingerprint, base);

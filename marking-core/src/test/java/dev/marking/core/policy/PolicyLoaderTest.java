@@ -50,7 +50,8 @@ class PolicyLoaderTest {
     void aMalformedTagIsNotValidYaml() {
         // found by the policy fuzz target on 2026-12-03 (crash-2c02c18… under PolicyFuzzTestInputs/policy):
         // SnakeYAML refuses the tag's broken %-escape with an IllegalArgumentException, which escaped the loader
-        assertTrue(error("!%2").startsWith("marking.yml: not valid YAML: "), error("!%2"));
+        String top = error("!%2");
+        assertTrue(top.startsWith("marking.yml: not valid YAML: "), top);
         String nested = error("rules:\n  pii.email: !%zz off\n");
         assertTrue(nested.startsWith("marking.yml:") && nested.contains("not valid YAML"), nested);
     }
