@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -64,10 +65,9 @@ class BridgeCommandTest {
     /** {@code marking bridge ARGS} as a process, with its config and temp folders under {@code home}. */
     private Process bridge(String... args) throws IOException {
         Path tmp = Files.createDirectories(home.resolve("tmp"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-cp",
-                System.getProperty("java.class.path"), "dev.marking.cli.Main", "bridge"));
-        cmd.addAll(List.of(args));
+        List<String> bridge = new ArrayList<>(List.of("bridge"));
+        bridge.addAll(List.of(args));
+        List<String> cmd = ChildJvm.java(List.of("-Xmx512m", "-Djava.io.tmpdir=" + tmp), "dev.marking.cli.Main", bridge);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(home.resolve("out.txt").toFile())
                 .redirectError(home.resolve("err.txt").toFile());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marking.core.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,11 +42,9 @@ class ShutdownTest {
         Child() throws IOException {
             Path tmp = Files.createDirectories(temp.resolve("tmp"));
             Path config = temp.resolve("config");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-Dslf4j.internal.verbosity=ERROR",
-                    "-Dsun.stdout.encoding=UTF-8",
-                    "-cp", System.getProperty("java.class.path"), BridgeProcess.class.getName(), config.toString())
-                    .redirectErrorStream(true).start();
+            process = new ProcessBuilder(ChildJvm.java(List.of("-Xmx256m", "-Djava.io.tmpdir=" + tmp,
+                    "-Dslf4j.internal.verbosity=ERROR", "-Dsun.stdout.encoding=UTF-8"), BridgeProcess.class.getName(),
+                    List.of(config.toString()))).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             Thread reader = new Thread(() -> {
                 try {
