@@ -22,7 +22,7 @@ public final class Main {
     /** Runs the command line and returns the exit code (0 clean/allowed, 1 findings/blocked, 2 usage or I/O). */
     public static int run(String... args) {
         quietLibraries();
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         return execute(cl, args);
@@ -40,9 +40,26 @@ public final class Main {
         }
     }
 
-    /** The configured picocli command line, for tests. */
+    /** The configured picocli command line with every subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The configured picocli command line for {@code args}: when they start with a subcommand's name (other than
+     * {@code help}), only that subcommand is built, which spares a one-file check ~0.1 s of building the others'
+     * models; anything else (no subcommand, a misspelt one, {@code --help}, {@code help}) gets all of them.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new MarkingCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = MarkingCommand.SUBCOMMANDS.containsKey(first) && !"help".equals(first);
+        MarkingCommand.SUBCOMMANDS.forEach((name, make) -> {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, make.get());
+            }
+        });
+        // after the subcommands are added, so that they get these settings too
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

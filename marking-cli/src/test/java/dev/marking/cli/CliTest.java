@@ -179,6 +179,32 @@ class CliTest {
         }
     }
 
+    /**
+     * A command line that names its subcommand builds that one alone (start-up); one that does not, or asks for
+     * help, gets all of them, so the usage lists every command and {@code help stamp} works. The lone subcommand has
+     * the same settings: enum values in any case.
+     */
+    @Test
+    void onlyTheNamedSubcommandIsBuilt() throws Exception {
+        List<String> all = List.of("stamp", "verify", "presend", "trace", "ledger", "demo", "bridge", "help");
+        assertEquals(List.of("stamp"), List.copyOf(Main.commandLine("stamp", "--help").getSubcommands().keySet()));
+        assertEquals(List.of("ledger"), List.copyOf(Main.commandLine("ledger", "status").getSubcommands().keySet()));
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "stamp"}, {"stmap"}, {"--version"}}) {
+            assertEquals(all, List.copyOf(Main.commandLine(args).getSubcommands().keySet()), String.join(" ", args));
+        }
+        CliRun help = CliRun.of("help", "stamp");
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().startsWith("Usage: marking stamp"), help.out());
+        CliRun typo = CliRun.of("stmap");
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().contains("stamp"), typo.err());
+        Path in = Files.writeString(dir.resolve("b.md"), "正文\n");
+        assertEquals(2, CliRun.of("stamp", "--level", "机密", "--layout", "sideways", "-o", dir.resolve("o").toString(),
+                in.toString()).exit());
+        assertEquals(0, CliRun.of("stamp", "--level", "机密", "--layout", "OVERLAY", "-o", dir.resolve("o").toString(),
+                in.toString()).exit());
+    }
+
     /** Issue 15, acceptance 3: the demo's stamped briefing (hand-typed 秘密★5年, stamped 机密) carries one level. */
     @Test
     void demoStampsTheBriefingWithOneLevel() {

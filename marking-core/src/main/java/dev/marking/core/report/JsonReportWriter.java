@@ -25,9 +25,12 @@ import java.util.Map;
  */
 public final class JsonReportWriter implements ReportWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Made on first use: a text report never loads Jackson for it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     private final String version;
     private final Messages messages;
@@ -72,7 +75,7 @@ public final class JsonReportWriter implements ReportWriter {
         root.put("summary", summary);
         root.put("skipped", result.skipped().stream().map(this::skipped).toList());
         root.put("policies", result.policies().stream().map(JsonReportWriter::policy).toList());
-        MAPPER.writeValue(out, root);
+        Json.MAPPER.writeValue(out, root);
         out.write('\n');
         out.flush();
     }

@@ -43,9 +43,12 @@ public final class SarifReportWriter implements ReportWriter {
     static final String INFORMATION_URI = "https://marking.dev/";
     static final String FINGERPRINT = "markingEvidence/v1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Made on first use: a text report never loads Jackson for it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     private final String version;
     private final List<RuleDescriptor> rules;
@@ -102,7 +105,7 @@ public final class SarifReportWriter implements ReportWriter {
         Driver driver = new Driver("marking", version, INFORMATION_URI,
                 catalogue.stream().map(SarifReportWriter::descriptor).toList());
         Run run = new Run(new Tool(driver), artifacts, results, "utf16CodeUnits");
-        MAPPER.writeValue(out, new SarifLog(SCHEMA, "2.1.0", List.of(run)));
+        Json.MAPPER.writeValue(out, new SarifLog(SCHEMA, "2.1.0", List.of(run)));
         out.write('\n');
         out.flush();
     }

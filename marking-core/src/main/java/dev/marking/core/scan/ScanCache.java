@@ -29,7 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ScanCache {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Made on first use: a run without a cache never loads Jackson for it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static final int FORMAT = 3;
 
     private final Path file;
@@ -75,7 +79,7 @@ public final class ScanCache {
         Map<String, JsonNode> entries = new TreeMap<>();
         try {
             if (Files.isRegularFile(file)) {
-                JsonNode root = MAPPER.readTree(file.toFile());
+                JsonNode root = Json.MAPPER.readTree(file.toFile());
                 if (root != null && root.path("format").asInt() == FORMAT && key.equals(root.path("key").asText())) {
                     for (JsonNode e : root.path("entries")) {
                         entries.put(entryKey(e.path("path").asText(), e.path("sha256").asText()), e);
@@ -151,7 +155,7 @@ public final class ScanCache {
         root.put("format", FORMAT);
         root.put("key", key);
         root.put("entries", entries);
-        String json = MAPPER.writeValueAsString(root) + "\n";
+        String json = Json.MAPPER.writeValueAsString(root) + "\n";
         AtomicFiles.write(file, w -> w.write(json));
     }
 

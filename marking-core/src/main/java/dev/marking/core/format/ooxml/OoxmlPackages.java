@@ -40,12 +40,7 @@ public final class OoxmlPackages {
     /** The most one part of a package may inflate to (real documents' largest parts are tens of megabytes). */
     public static final long MAX_PART_BYTES = 90L << 20;
 
-    static {
-        // POI's limit is process-wide; every OOXML package is opened through this class. A megabyte above ours, so
-        // that the streamed readers' own count (which names the part) trips first; below POI's 100 MB record limit,
-        // so that POI's object model stops at this one.
-        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES + (1 << 20));
-    }
+    private static volatile boolean limitsSet;
 
     private static final int MAX_REASON = 160;
     private static final String CONTENT_TYPES = "[Content_Types].xml";
@@ -57,11 +52,25 @@ public final class OoxmlPackages {
     }
 
     /**
+     * Sets POI's limit on a zip entry's size, which is process-wide; whatever opens a package with POI calls this
+     * first. A megabyte above ours, so that the streamed readers' own count (which names the part) trips first; below
+     * POI's 100 MB record limit, so that POI's object model stops at this one. Set when a package is opened, not when
+     * this class is loaded to recognise a file: touching POI starts its logging, a tenth of a one-file check's start-up.
+     */
+    public static void setLimits() {
+        if (!limitsSet) {
+            ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES + (1 << 20));
+            limitsSet = true;
+        }
+    }
+
+    /**
      * Opens {@code file} as a package of {@code kind}; the caller closes it with {@link #discard(OPCPackage)}.
      * A {@code writable} package (for stamping a copy) and a Strict one are loaded into memory; otherwise
      * the file is read in place.
      */
     public static OPCPackage open(Path file, boolean writable, OoxmlKind kind) throws DocumentException {
+        setLimits();
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OLE2) {

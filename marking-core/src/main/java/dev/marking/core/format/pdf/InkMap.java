@@ -24,10 +24,19 @@ final class InkMap {
     /** Grey level (0..255) below which a pixel is ink; paper white and near-white backgrounds are not. */
     static final int INK = 235;
 
+    /** How many rectangles {@link #free} checks cell by cell before it builds the summed-area table. */
+    private static final int DIRECT_CHECKS = 2;
+
     private final int cols;
     private final int rows;
-    /** Summed-area table of the page's own ink cells ({@link #page}), (cols + 1) × (rows + 1); row 0 is the bottom. */
-    private final int[] sums;
+    /**
+     * Summed-area table of the page's own ink cells ({@link #page}), (cols + 1) × (rows + 1), row 0 the bottom; built
+     * on first need and shared with the maps made from this one by {@link #with}. Most pages take their standard
+     * places at the first check, and so never need it.
+     */
+    private final int[][] sums;
+    /** How many rectangles {@link #free} has checked on this page, the maps made by {@link #with} included. */
+    private final int[] checks;
     /** The ink the page was drawn with (or shrunk to), without {@link #placed}. */
     private final boolean[] page;
     /** Rectangles of cells (c0, r0, c1, r1; ends exclusive, within the page) where pieces of our stamp were placed. */
@@ -41,14 +50,29 @@ final class InkMap {
         this.page = page;
         this.placed = List.of();
         this.ink = page;
-        this.sums = new int[(cols + 1) * (rows + 1)];
-        for (int r = 0; r < rows; r++) {
-            int line = 0;
-            for (int c = 0; c < cols; c++) {
-                line += page[r * cols + c] ? 1 : 0;
-                sums[(r + 1) * (cols + 1) + c + 1] = sums[r * (cols + 1) + c + 1] + line;
+        this.sums = new int[1][];
+        this.checks = new int[1];
+    }
+
+    /** The summed-area table of {@link #page}. */
+    private int[] sums() {
+        if (sums[0] == null) {
+            int[] t = new int[(cols + 1) * (rows + 1)];
+            for (int r = 0; r < rows; r++) {
+                int line = 0;
+                int below = r * (cols + 1) + 1;
+                int here = below + cols + 1;
+                int cell = r * cols;
+                for (int c = 0; c < cols; c++) {
+                    if (page[cell + c]) {
+                        line++;
+                    }
+                    t[here + c] = t[below + c] + line;
+                }
             }
+            sums[0] = t;
         }
+        return sums[0];
     }
 
     /** {@code base} with one more placed rectangle: the table of the page's ink is shared, not built again. */
@@ -57,6 +81,7 @@ final class InkMap {
         this.rows = base.rows;
         this.page = base.page;
         this.sums = base.sums;
+        this.checks = base.checks;
         List<int[]> all = new ArrayList<>(base.placed);
         all.add(box);
         this.placed = List.copyOf(all);
@@ -136,10 +161,19 @@ final class InkMap {
         if (c0 < 0 || r0 < 0 || c1 > cols || r1 > rows || c0 >= c1 || r0 >= r1) {
             return false;
         }
-        int s = sums[r1 * (cols + 1) + c1] - sums[r0 * (cols + 1) + c1] - sums[r1 * (cols + 1) + c0]
-                + sums[r0 * (cols + 1) + c0];
-        if (s != 0) {
-            return false;
+        if (sums[0] == null && ++checks[0] <= DIRECT_CHECKS) {
+            for (int r = r0; r < r1; r++) {
+                for (int c = c0; c < c1; c++) {
+                    if (page[r * cols + c]) {
+                        return false;
+                    }
+                }
+            }
+        } else {
+            int[] t = sums();
+            if (t[r1 * (cols + 1) + c1] - t[r0 * (cols + 1) + c1] - t[r1 * (cols + 1) + c0] + t[r0 * (cols + 1) + c0] != 0) {
+                return false;
+            }
         }
         for (int[] b : placed) {
             if (b[0] < c1 && c0 < b[2] && b[1] < r1 && r0 < b[3]) {
@@ -190,22 +224,26 @@ final class InkMap {
         return c0 >= c1 || r0 >= r1 ? this : new InkMap(this, new int[] {c0, r0, c1, r1});
     }
 
-    /** Where the ink is after the page's content is drawn through {@code shrink}. */
+    /**
+     * Where the ink is after the page's content is drawn through {@code shrink}: each inked cell covers the cells its
+     * shrunk square touches. The shrink acts on x and y apart, so each column's and each row's range is worked out once.
+     */
     InkMap shrunk(Shrink shrink) {
         boolean[] ink = ink();
+        int[] colFrom = new int[cols];
+        int[] colTo = new int[cols];
+        for (int c = 0; c < cols; c++) {
+            colFrom[c] = Math.min(cols, Math.max(0, (int) Math.floor(shrink.x(c * CELL) / CELL)));
+            colTo[c] = Math.max(colFrom[c], (int) Math.min(cols, Math.ceil(shrink.x((c + 1) * CELL) / CELL)));
+        }
         boolean[] out = new boolean[ink.length];
         for (int r = 0; r < rows; r++) {
+            int rowFrom = Math.max(0, (int) Math.floor(shrink.y(r * CELL) / CELL));
+            int rowTo = (int) Math.min(rows, Math.ceil(shrink.y((r + 1) * CELL) / CELL));
             for (int c = 0; c < cols; c++) {
-                if (!ink[r * cols + c]) {
-                    continue;
-                }
-                float x0 = shrink.x(c * CELL);
-                float y0 = shrink.y(r * CELL);
-                float x1 = shrink.x((c + 1) * CELL);
-                float y1 = shrink.y((r + 1) * CELL);
-                for (int rr = Math.max(0, (int) Math.floor(y0 / CELL)); rr < Math.min(rows, Math.ceil(y1 / CELL)); rr++) {
-                    for (int cc = Math.max(0, (int) Math.floor(x0 / CELL)); cc < Math.min(cols, Math.ceil(x1 / CELL)); cc++) {
-                        out[rr * cols + cc] = true;
+                if (ink[r * cols + c]) {
+                    for (int rr = rowFrom; rr < rowTo; rr++) {
+                        Arrays.fill(out, rr * cols + colFrom[c], rr * cols + colTo[c], true);
                     }
                 }
             }

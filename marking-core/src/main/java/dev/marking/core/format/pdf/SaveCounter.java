@@ -1,6 +1,5 @@
 package dev.marking.core.format.pdf;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -20,10 +19,17 @@ final class SaveCounter {
     private static final int TEXT_AHEAD = 10;
 
     private final InputStream in;
+    /**
+     * Our own buffer, not a {@code BufferedInputStream}: its {@code read()} takes a lock per byte, which was most of
+     * this class's time on a long document.
+     */
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
     private int pushed = -1;
 
     private SaveCounter(InputStream in) {
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this.in = in;
     }
 
     /**
@@ -142,20 +148,16 @@ final class SaveCounter {
 
     /** After {@code EI}: true when white space, the end or only text follows (then nothing is consumed). */
     private boolean endsImage() throws IOException {
-        in.mark(TEXT_AHEAD + 1);
-        boolean text = true;
         for (int i = 0; i < TEXT_AHEAD; i++) {
-            int d = in.read();
+            int d = peek(i);
             if (d < 0 || i == 0 && whitespace(d)) {
                 break;
             }
             if (!(d == '\t' || d == '\n' || d == '\r' || d == '\f' || d >= 0x20 && d < 0x7f)) {
-                text = false;
-                break;
+                return false;
             }
         }
-        in.reset();
-        return text;
+        return true;
     }
 
     private int read() throws IOException {
@@ -164,7 +166,32 @@ final class SaveCounter {
             pushed = -1;
             return c;
         }
-        return in.read();
+        if (pos == lim && !fill(1)) {
+            return -1;
+        }
+        return buf[pos++] & 0xff;
+    }
+
+    /** The byte {@code ahead} places past the next one to be read, without consuming it; -1 past the end. */
+    private int peek(int ahead) throws IOException {
+        return pos + ahead < lim || fill(ahead + 1) ? buf[pos + ahead] & 0xff : -1;
+    }
+
+    /** Reads until at least {@code n} bytes are buffered after {@link #pos}; false when the content ends first. */
+    private boolean fill(int n) throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        while (lim < n) {
+            int got = in.read(buf, lim, buf.length - lim);
+            if (got < 0) {
+                return false;
+            }
+            lim += got;
+        }
+        return true;
     }
 
     private void unread(int c) {

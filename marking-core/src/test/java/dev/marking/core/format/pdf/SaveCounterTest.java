@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.testing.Corpus;
 import dev.marking.core.testing.NeedsCorpus;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,24 @@ class SaveCounterTest {
         assertEquals(1, count("Q q"));
         assertEquals(3, count("q\nq\rq\t1 w"));
         assertEquals(0, count("qq QQ Qq"), "tokens longer than one letter are not q or Q");
+    }
+
+    @Test
+    void anInlineImagesEndIsFoundWhereverItFallsAgainstTheReadBuffer() throws IOException {
+        // the look-ahead after EI crosses the 64 KiB read buffer's end, with a source that gives a few bytes per read
+        String image = "q BI /W 2 /H 1 /BPC 8 /CS /G ID \u0080 EI\u0081\u0082q EI q";
+        for (int pad = 65_536 - 50; pad < 65_536 + 2; pad++) {
+            String content = "%" + "x".repeat(pad) + "\n" + image;
+            int counted = SaveCounter.unclosed(new FilterInputStream(new ByteArrayInputStream(
+                    content.getBytes(StandardCharsets.ISO_8859_1))) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, 5));
+                }
+            });
+            assertEquals(reference(content), counted, "padding " + pad);
+            assertEquals(2, counted, "padding " + pad);
+        }
     }
 
     @Test
