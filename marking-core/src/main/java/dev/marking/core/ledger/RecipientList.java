@@ -1,7 +1,7 @@
 package dev.marking.core.ledger;
 
 import dev.marking.core.format.ContentProbe;
-import dev.marking.core.format.ooxml.OoxmlPackages;
+import dev.marking.core.format.PoiLimits;
 import dev.marking.core.io.FileKind;
 import dev.marking.core.model.Message;
 import dev.marking.core.text.TextBytes;
@@ -161,7 +161,7 @@ public final class RecipientList {
 
     private static List<Entry> workbook(Path file) throws RecipientsException {
         OPCPackage pkg = null;
-        OoxmlPackages.setLimits();
+        PoiLimits.set();
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFWorkbook book = new XSSFWorkbook(pkg);

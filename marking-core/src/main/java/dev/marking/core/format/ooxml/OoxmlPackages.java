@@ -3,6 +3,7 @@ package dev.marking.core.format.ooxml;
 import dev.marking.core.format.ContentProbe;
 import dev.marking.core.format.DocumentException;
 import dev.marking.core.format.DocumentException.Kind;
+import dev.marking.core.format.PoiLimits;
 import dev.marking.core.format.Recognition;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,10 +38,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 public final class OoxmlPackages {
 
-    /** The most one part of a package may inflate to (real documents' largest parts are tens of megabytes). */
-    public static final long MAX_PART_BYTES = 90L << 20;
-
-    private static volatile boolean limitsSet;
+    /** The most one part of a package may inflate to ({@link PoiLimits#MAX_PART_BYTES}). */
+    public static final long MAX_PART_BYTES = PoiLimits.MAX_PART_BYTES;
 
     private static final int MAX_REASON = 160;
     private static final String CONTENT_TYPES = "[Content_Types].xml";
@@ -52,25 +51,12 @@ public final class OoxmlPackages {
     }
 
     /**
-     * Sets POI's limit on a zip entry's size, which is process-wide; whatever opens a package with POI calls this
-     * first. A megabyte above ours, so that the streamed readers' own count (which names the part) trips first; below
-     * POI's 100 MB record limit, so that POI's object model stops at this one. Set when a package is opened, not when
-     * this class is loaded to recognise a file: touching POI starts its logging, a tenth of a one-file check's start-up.
-     */
-    public static void setLimits() {
-        if (!limitsSet) {
-            ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES + (1 << 20));
-            limitsSet = true;
-        }
-    }
-
-    /**
      * Opens {@code file} as a package of {@code kind}; the caller closes it with {@link #discard(OPCPackage)}.
      * A {@code writable} package (for stamping a copy) and a Strict one are loaded into memory; otherwise
      * the file is read in place.
      */
     public static OPCPackage open(Path file, boolean writable, OoxmlKind kind) throws DocumentException {
-        setLimits();
+        PoiLimits.set();
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OLE2) {

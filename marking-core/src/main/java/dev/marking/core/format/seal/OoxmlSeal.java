@@ -1,8 +1,8 @@
 package dev.marking.core.format.seal;
 
+import dev.marking.core.format.PoiLimits;
 import dev.marking.core.format.SealKey;
 import dev.marking.core.format.Seals;
-import dev.marking.core.format.ooxml.OoxmlPackages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ final class OoxmlSeal {
         config.setKey(key.key());
         config.setSigningCertificateChain(key.chain());
         config.setSignatureDescription(reason);
-        OoxmlPackages.setLimits();
+        PoiLimits.set();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ_WRITE)) {
             SignatureInfo si = new SignatureInfo();
             si.setSignatureConfig(config);
@@ -62,7 +62,7 @@ final class OoxmlSeal {
             }
         }
         List<Seals.Signature> out = new ArrayList<>();
-        OoxmlPackages.setLimits();
+        PoiLimits.set();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             SignatureConfig config = new SignatureConfig();
             // Secure validation allows at most 30 references per manifest, and a presentation's package signature
