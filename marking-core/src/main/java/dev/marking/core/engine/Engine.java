@@ -50,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,24 +65,33 @@ import java.util.function.Predicate;
 public final class Engine {
 
     private final FormatRegistry formats;
-    private final RuleRegistry rules;
+    /** The rules, or null for the built-in ones until they are first needed (a stamp never needs them). */
+    private RuleRegistry rules;
     private final String version;
 
     /** An engine over {@code formats} and {@code rules}; {@code version} is the tool version reports and caches name. */
     public Engine(FormatRegistry formats, RuleRegistry rules, String version) {
         this.formats = formats;
-        this.rules = rules;
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.version = version;
     }
 
-    /** An engine over {@code formats} and the built-in rules. */
+    /** An engine over {@code formats} and the built-in rules, made when first needed. */
     public Engine(FormatRegistry formats, String version) {
-        this(formats, RuleRegistry.standard(), version);
+        this.formats = formats;
+        this.version = version;
     }
 
     /** The built-in formats and rules. */
     public static Engine standard(String version) {
-        return new Engine(FormatRegistry.standard(), RuleRegistry.standard(), version);
+        return new Engine(FormatRegistry.standard(), version);
+    }
+
+    private synchronized RuleRegistry rules() {
+        if (rules == null) {
+            rules = RuleRegistry.standard();
+        }
+        return rules;
     }
 
     public String version() {
@@ -127,7 +137,7 @@ public final class Engine {
 
     /** One descriptor per rule id this engine may report. */
     public List<RuleDescriptor> ruleCatalogue() {
-        return rules.catalogue();
+        return rules().catalogue();
     }
 
     /**
@@ -361,7 +371,7 @@ public final class Engine {
             }
             files.add(new FileResult(d.path(), d.format(), Optional.empty(), findings));
         }
-        new SarifReportWriter(version, rules.catalogue(), formats)
+        new SarifReportWriter(version, rules().catalogue(), formats)
                 .write(new ScanResult(files), (path, f) -> fingerprints.get(f), out);
     }
 
@@ -371,12 +381,12 @@ public final class Engine {
 
     /** A scanner with this engine's formats and its rules as {@code options.policy()} configures them. */
     Scanner scanner(ScanOptions options) {
-        return new Scanner(formats, options.policy().rules(rules), options);
+        return new Scanner(formats, options.policy().rules(rules()), options);
     }
 
     /** The writer for a report format id; text reports list skipped paths when {@code listSkipped}. */
     ReportWriter reportWriter(String id, Messages messages, boolean listSkipped) throws EngineException {
-        ReportContext context = new ReportContext(messages, version, rules.catalogue(), formats, listSkipped);
+        ReportContext context = new ReportContext(messages, version, rules().catalogue(), formats, listSkipped);
         Optional<ReportWriter> w = ReportWriters.byId(id == null ? "" : id.strip(), context);
         if (w.isEmpty()) {
             throw refused(messages, "report.unknown", "input.report", id, String.join(", ", reportFormats()));
