@@ -24,8 +24,8 @@ final class MarkingCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a command is required (stamp, verify, presend, trace, ledger, demo, bridge)");
+        String commands = String.join(", ", SUBCOMMANDS.keySet().stream().filter(name -> !"help".equals(name)).toList());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (" + commands + ")");
     }
 
     private static Map<String, Supplier<Object>> subcommands() {

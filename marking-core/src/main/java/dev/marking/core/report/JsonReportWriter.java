@@ -1,8 +1,5 @@
 package dev.marking.core.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
 import dev.marking.core.model.Marking;
@@ -24,13 +21,6 @@ import java.util.Map;
  * policies applied ({@code policies}); key order is fixed so output is stable across runs.
  */
 public final class JsonReportWriter implements ReportWriter {
-
-    /** Made on first use: a text report never loads Jackson for it. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    }
 
     private final String version;
     private final Messages messages;
@@ -75,7 +65,7 @@ public final class JsonReportWriter implements ReportWriter {
         root.put("summary", summary);
         root.put("skipped", result.skipped().stream().map(this::skipped).toList());
         root.put("policies", result.policies().stream().map(JsonReportWriter::policy).toList());
-        Json.MAPPER.writeValue(out, root);
+        ReportJson.MAPPER.writeValue(out, root);
         out.write('\n');
         out.flush();
     }

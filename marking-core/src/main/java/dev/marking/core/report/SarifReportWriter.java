@@ -1,8 +1,5 @@
 package dev.marking.core.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.marking.core.format.FormatRegistry;
 import dev.marking.core.model.Finding;
 import dev.marking.core.model.Location;
@@ -42,13 +39,6 @@ public final class SarifReportWriter implements ReportWriter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://marking.dev/";
     static final String FINGERPRINT = "markingEvidence/v1";
-
-    /** Made on first use: a text report never loads Jackson for it. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    }
 
     private final String version;
     private final List<RuleDescriptor> rules;
@@ -105,7 +95,7 @@ public final class SarifReportWriter implements ReportWriter {
         Driver driver = new Driver("marking", version, INFORMATION_URI,
                 catalogue.stream().map(SarifReportWriter::descriptor).toList());
         Run run = new Run(new Tool(driver), artifacts, results, "utf16CodeUnits");
-        Json.MAPPER.writeValue(out, new SarifLog(SCHEMA, "2.1.0", List.of(run)));
+        ReportJson.MAPPER.writeValue(out, new SarifLog(SCHEMA, "2.1.0", List.of(run)));
         out.write('\n');
         out.flush();
     }

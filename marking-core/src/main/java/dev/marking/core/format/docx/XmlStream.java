@@ -1,6 +1,6 @@
 package dev.marking.core.format.docx;
 
-import dev.marking.core.format.ooxml.OoxmlPackages;
+import dev.marking.core.format.PoiLimits;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ final class XmlStream implements AutoCloseable {
     /** Elements nested deeper than this make the part unreadable (Word itself writes fewer than 100). */
     static final int MAX_DEPTH = 1_000;
     /** A part that inflates to more than this many bytes is refused (the largest real documents are far smaller). */
-    static final long MAX_PART_BYTES = OoxmlPackages.MAX_PART_BYTES;
+    static final long MAX_PART_BYTES = PoiLimits.MAX_PART_BYTES;
 
     /** A part broke one of the limits; the message names the limit. */
     static final class LimitException extends XMLStreamException {

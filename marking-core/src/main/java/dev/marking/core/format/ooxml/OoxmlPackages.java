@@ -34,12 +34,9 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * reading is read in place with {@link PackageAccess#READ} and closed with revert, so the file is never
  * written to; POI's ZipSecureFile limits (inflate ratio, entry size) guard against zip bombs. Inside POI's
  * ratio guard (1:100) a part may still inflate to gigabytes (an 11 MB DOCX to 700 MB of XML at 1:64), more than
- * one document's text or object model can take in a 1 GB heap: no part may inflate past {@link #MAX_PART_BYTES}.
+ * one document's text or object model can take in a 1 GB heap: no part may inflate past {@link PoiLimits#MAX_PART_BYTES}.
  */
 public final class OoxmlPackages {
-
-    /** The most one part of a package may inflate to ({@link PoiLimits#MAX_PART_BYTES}). */
-    public static final long MAX_PART_BYTES = PoiLimits.MAX_PART_BYTES;
 
     private static final int MAX_REASON = 160;
     private static final String CONTENT_TYPES = "[Content_Types].xml";
@@ -175,7 +172,7 @@ public final class OoxmlPackages {
     private static String shortCause(Throwable e) {
         for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
             if (String.valueOf(c.getMessage()).startsWith("Zip bomb detected!")) {
-                return String.format("a part inflates to more than %,d bytes", MAX_PART_BYTES);
+                return String.format("a part inflates to more than %,d bytes", PoiLimits.MAX_PART_BYTES);
             }
         }
         Throwable t = e;

@@ -29,14 +29,8 @@ final class InkMap {
 
     private final int cols;
     private final int rows;
-    /**
-     * Summed-area table of the page's own ink cells ({@link #page}), (cols + 1) × (rows + 1), row 0 the bottom; built
-     * on first need and shared with the maps made from this one by {@link #with}. Most pages take their standard
-     * places at the first check, and so never need it.
-     */
-    private final int[][] sums;
-    /** How many rectangles {@link #free} has checked on this page, the maps made by {@link #with} included. */
-    private final int[] checks;
+    /** The summed-area table of {@link #page} and how {@link #free} uses it; shared with the maps {@link #with} makes. */
+    private final Sums sums;
     /** The ink the page was drawn with (or shrunk to), without {@link #placed}. */
     private final boolean[] page;
     /** Rectangles of cells (c0, r0, c1, r1; ends exclusive, within the page) where pieces of our stamp were placed. */
@@ -50,13 +44,22 @@ final class InkMap {
         this.page = page;
         this.placed = List.of();
         this.ink = page;
-        this.sums = new int[1][];
-        this.checks = new int[1];
+        this.sums = new Sums();
+    }
+
+    /**
+     * The summed-area table of a page's own ink cells, (cols + 1) × (rows + 1), row 0 the bottom, built on first need:
+     * most pages take their standard places at the first check, which goes cell by cell; a search needs the table.
+     */
+    private static final class Sums {
+        int[] table;
+        /** How many rectangles {@link #free} has checked on the page, the maps made by {@link #with} included. */
+        int checks;
     }
 
     /** The summed-area table of {@link #page}. */
     private int[] sums() {
-        if (sums[0] == null) {
+        if (sums.table == null) {
             int[] t = new int[(cols + 1) * (rows + 1)];
             for (int r = 0; r < rows; r++) {
                 int line = 0;
@@ -70,9 +73,9 @@ final class InkMap {
                     t[here + c] = t[below + c] + line;
                 }
             }
-            sums[0] = t;
+            sums.table = t;
         }
-        return sums[0];
+        return sums.table;
     }
 
     /** {@code base} with one more placed rectangle: the table of the page's ink is shared, not built again. */
@@ -81,7 +84,6 @@ final class InkMap {
         this.rows = base.rows;
         this.page = base.page;
         this.sums = base.sums;
-        this.checks = base.checks;
         List<int[]> all = new ArrayList<>(base.placed);
         all.add(box);
         this.placed = List.copyOf(all);
@@ -161,7 +163,7 @@ final class InkMap {
         if (c0 < 0 || r0 < 0 || c1 > cols || r1 > rows || c0 >= c1 || r0 >= r1) {
             return false;
         }
-        if (sums[0] == null && ++checks[0] <= DIRECT_CHECKS) {
+        if (sums.table == null && ++sums.checks <= DIRECT_CHECKS) {
             for (int r = r0; r < r1; r++) {
                 for (int c = c0; c < c1; c++) {
                     if (page[r * cols + c]) {
