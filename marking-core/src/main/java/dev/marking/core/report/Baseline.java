@@ -1,8 +1,6 @@
 package dev.marking.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.marking.core.io.AtomicFiles;
 import dev.marking.core.model.Finding;
 import dev.marking.core.scan.FileResult;
@@ -23,7 +21,6 @@ import java.util.TreeMap;
  */
 public final class Baseline {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int FORMAT = 1;
 
     private final Map<String, Integer> counts;
@@ -47,7 +44,7 @@ public final class Baseline {
     public static Baseline read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            root = ReportJson.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new IOException(file + ": not a marking baseline: " + e.getMessage(), e);
         }
@@ -78,7 +75,7 @@ public final class Baseline {
         root.put("tool", "marking");
         root.put("format", FORMAT);
         root.put("entries", entries);
-        String json = MAPPER.writeValueAsString(root) + "\n";
+        String json = ReportJson.MAPPER.writeValueAsString(root) + "\n";
         AtomicFiles.write(file, w -> w.write(json));
     }
 
