@@ -12,7 +12,6 @@ import dev.marking.core.ledger.LedgerEntry.State;
 import dev.marking.core.model.CopyNumber;
 import dev.marking.core.model.Message;
 import dev.marking.core.scan.Stamper;
-import dev.marking.core.text.Digests;
 import dev.marking.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -251,13 +250,14 @@ public final class CopyIssuer {
             throws DocumentException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, reserved.size()));
         AtomicInteger done = new AtomicInteger();
+        CopyDigests digests = new CopyDigests();
         try {
             List<Future<Issued>> futures = new ArrayList<>();
             for (int i = 0; i < reserved.size(); i++) {
                 LedgerEntry entry = reserved.get(i);
                 Recipient r = recipients.isEmpty() ? null : recipients.get(i);
                 futures.add(pool.submit(() -> {
-                    Issued issued = one(prepared, base, entry, r, ledger, replace, heard);
+                    Issued issued = one(prepared, base, entry, r, ledger, replace, heard, digests);
                     progress.accept(done.incrementAndGet());
                     return issued;
                 }));
@@ -304,7 +304,8 @@ public final class CopyIssuer {
     }
 
     private static Issued one(Prepared prepared, StampOptions base, LedgerEntry reserved, Recipient r,
-            LedgerSession ledger, boolean replace, Consumer<Message> heard) throws DocumentException, IOException {
+            LedgerSession ledger, boolean replace, Consumer<Message> heard, CopyDigests digests)
+            throws DocumentException, IOException {
         CopyNumber n = new CopyNumber(Integer.parseInt(reserved.copy()));
         Path outDir = Path.of(reserved.folder());
         Path target = outDir.resolve(reserved.file());
@@ -313,7 +314,7 @@ public final class CopyIssuer {
             StampOptions options = options(base, n, r);
             prepared.source().stamp(temp, options, heard);
             Stamper.seal(prepared.format(), temp, target, options);
-            String sha = Digests.sha256(temp);
+            String sha = digests.sha256(temp);
             ledger.append(List.of(reserved.advance(State.STAGED, sha, Instant.now().toString(), null)));
             AtomicFiles.moveIntoPlace(temp, target, replace);
             ledger.appendUnforced(List.of(reserved.advance(State.ISSUED, sha, Instant.now().toString(), null)));
