@@ -8,17 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marking.core.format.HiddenKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -27,6 +30,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,25 +109,148 @@ class EarlierRevisionsTest {
     @Test
     void aNewCatalogIsNeverTakenForTheOldOne() throws Exception {
         byte[] first = pdf("Page one");
-        EarlierRevisions.ObjectTable latest;
-        try (PDDocument doc = Loader.loadPDF(first)) {
-            latest = EarlierRevisions.ObjectTable.of(doc.getDocument());
-        }
+        RevisionObjects latest = RevisionObjects.of(first);
         assertNotNull(latest);
-        EarlierRevisions.ObjectTable otherRoot = new EarlierRevisions.ObjectTable(latest.places(), latest.indexes(),
-                new COSObjectKey(latest.root().getNumber() + 1000, 0), latest.encryption());
+        RevisionObjects otherRoot = new RevisionObjects(latest.places(), latest.indexes(),
+                new COSObjectKey(latest.root().getNumber() + 1000, 0), latest.encryption(), latest.frames());
+        assertTrue(latest.holdAll(latest), "a revision holds itself");
+        assertFalse(otherRoot.holdAll(latest), "same objects, another root");
+    }
+
+    @Test
+    void anObjectInARewrittenObjectStreamHasMoved() {
+        COSObjectKey inStream = new COSObjectKey(5, 0, 0);
+        COSObjectKey stream = new COSObjectKey(10, 0);
+        RevisionObjects then = objects(Map.of(inStream, -10L, stream, 1000L), Map.of(inStream, 0));
+        assertTrue(objects(Map.of(inStream, -10L, stream, 1000L), Map.of(inStream, 0)).same(inStream, then));
+        assertFalse(objects(Map.of(inStream, -10L, stream, 2000L), Map.of(inStream, 0)).same(inStream, then),
+                "object stream 10 was written again: what it holds may differ");
+        assertFalse(objects(Map.of(inStream, -10L, stream, 1000L), Map.of(inStream, 1)).same(inStream, then),
+                "another index in the same stream");
+        assertFalse(objects(Map.of(inStream, 1500L, stream, 1000L), Map.of()).same(inStream, then));
+        assertFalse(objects(Map.of(stream, 1000L), Map.of()).same(inStream, then), "gone");
+    }
+
+    @Test
+    void aSignatureAddedToOnePageLeavesTheOtherPagesUnread() throws Exception {
+        byte[] first = pdf("Page one", "Page two", "Page three");
+        byte[] updated;
         try (PDDocument doc = Loader.loadPDF(first)) {
-            assertTrue(latest.holdAll(doc.getDocument()), "a revision holds itself");
-            assertFalse(otherRoot.holdAll(doc.getDocument()), "same objects, another root");
+            PDPage page = doc.getPage(0);
+            PDAnnotationText note = new PDAnnotationText();
+            note.setRectangle(new PDRectangle(10, 10, 20, 20));
+            note.setContents("Signed");
+            page.getAnnotations().add(note);
+            page.setAnnotations(page.getAnnotations());
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out, Set.of(page.getCOSObject(), doc.getDocumentCatalog().getCOSObject()));
+            updated = out.toByteArray();
+        }
+        assertEquals(Set.of(2, 3), kept(updated, first), "page 1 was rewritten; the catalog too, so not all are held");
+        assertEquals(List.of(), earlier(write(updated)));
+    }
+
+    @Test
+    void aContentStreamWrittenAgainUnderItsOwnNumberMakesItsPageReadAgain() throws Exception {
+        byte[] first = pdf("Page one", "Line kept\nUnit 31681 at Base Nine", "Page three");
+        byte[] updated;
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            PDPage page = doc.getPage(1);
+            COSStream contents = (COSStream) page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            byte[] kept;
+            try (PDDocument scratch = new PDDocument(); ByteArrayOutputStream drawn = new ByteArrayOutputStream()) {
+                PDPage other = new PDPage(PDRectangle.A4);
+                scratch.addPage(other);
+                try (PDPageContentStream cs = new PDPageContentStream(scratch, other)) {
+                    text(cs, "Line kept", 700);
+                }
+                try (var in = other.getContents()) {
+                    in.transferTo(drawn);
+                }
+                kept = drawn.toByteArray();
+            }
+            try (OutputStream w = contents.createOutputStream()) {
+                w.write(kept);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out, Set.of(contents));
+            updated = out.toByteArray();
+        }
+        try (PDDocument doc = Loader.loadPDF(updated)) {
+            assertFalse(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).contains("31681"));
+        }
+        assertEquals(Set.of(1, 3), kept(updated, first), "page 2's object is where it was, its contents are not");
+        assertEquals(List.of("Unit 31681 at Base Nine@2"), earlier(write(updated)));
+    }
+
+    @Test
+    void aPageThatInheritsItsResourcesIsReadAgain() throws Exception {
+        byte[] first;
+        try (PDDocument doc = new PDDocument()) {
+            for (String text : List.of("Page one", "Page two")) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    text(cs, text, 700);
+                }
+            }
+            COSDictionary resources = doc.getPage(1).getCOSObject().getCOSDictionary(COSName.RESOURCES);
+            doc.getPages().getCOSObject().setItem(COSName.RESOURCES, resources);
+            doc.getPage(1).getCOSObject().removeItem(COSName.RESOURCES);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            first = out.toByteArray();
+        }
+        byte[] updated;
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out, Set.of(doc.getDocumentCatalog().getCOSObject()));
+            updated = out.toByteArray();
+        }
+        try (PDDocument doc = Loader.loadPDF(updated)) {
+            assertEquals("Page two", new org.apache.pdfbox.text.PDFTextStripper().getText(doc).split("\\R")[1].strip(),
+                    "the second page draws with the inherited font");
+        }
+        assertEquals(Set.of(1), kept(updated, first), "page 2 has no resources of its own");
+    }
+
+    @Test
+    void aPageWhoseInheritedCropBoxChangedIsReadAgain() throws Exception {
+        byte[] first = pdf("Page one", "Page two");
+        byte[] updated;
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            COSDictionary root = doc.getPages().getCOSObject();
+            root.setItem(COSName.CROP_BOX, new PDRectangle(0, 0, 300, 300).getCOSArray());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out, Set.of(root));
+            updated = out.toByteArray();
+        }
+        assertEquals(Set.of(), kept(updated, first), "the same page objects, seen through another crop box");
+    }
+
+    private static RevisionObjects objects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer> indexes) {
+        return new RevisionObjects(places, indexes, new COSObjectKey(1, 0), null, Map.of());
+    }
+
+    /** The pages of {@code earlier} that the latest revision of {@code file} has unchanged. */
+    private static Set<Integer> kept(byte[] file, byte[] earlier) throws IOException {
+        RevisionObjects latest = RevisionObjects.of(file);
+        assertNotNull(latest);
+        try (PDDocument old = Loader.loadPDF(earlier)) {
+            return latest.keptPages(old);
         }
     }
 
     /** True when the latest revision of {@code file} holds every object of {@code earlier}. */
     private static boolean holdAll(byte[] file, byte[] earlier) throws IOException {
-        EarlierRevisions.ObjectTable latest = EarlierRevisions.ObjectTable.of(file);
+        RevisionObjects latest = RevisionObjects.of(file);
         assertNotNull(latest);
         try (PDDocument old = Loader.loadPDF(earlier)) {
-            return latest.holdAll(old.getDocument());
+            boolean all = latest.holdAll(RevisionObjects.of(old, false));
+            assertEquals(all, latest.keptPages(old).size() == old.getNumberOfPages(), "all held: every page kept");
+            return all;
         }
     }
 
