@@ -37,8 +37,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 record RevisionObjects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer> indexes, COSObjectKey root,
         String encryption, Map<COSObjectKey, String> frames) {
 
-    /** Past this many objects behind one page, the page is read again rather than followed further. */
-    static final int MAX_OBJECTS_PER_PAGE = 100_000;
+    /**
+     * Past this many objects followed for one revision's pages (hostile files share a large web of objects between
+     * many pages), the remaining pages are read again rather than followed further.
+     */
+    static final int MAX_OBJECTS = 1_000_000;
     /** Entries that lead away from a page to what does not change its text: the page tree, an annotation's page. */
     private static final Set<COSName> UPWARD = Set.of(COSName.PARENT, COSName.P);
 
@@ -85,14 +88,19 @@ record RevisionObjects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer
      * object of {@code earlier} is here and the root is the same. Any doubt leaves a page out.
      */
     Set<Integer> keptPages(PDDocument earlier) {
+        return keptPages(earlier, MAX_OBJECTS);
+    }
+
+    /** {@link #keptPages(PDDocument)}, following at most {@code maxObjects} objects. */
+    Set<Integer> keptPages(PDDocument earlier, int maxObjects) {
         try {
-            return kept(earlier);
+            return kept(earlier, maxObjects);
         } catch (RuntimeException e) {
             return Set.of(); // a damaged object behind a page: read them all, as before
         }
     }
 
-    private Set<Integer> kept(PDDocument earlier) {
+    private Set<Integer> kept(PDDocument earlier, int maxObjects) {
         RevisionObjects then = of(earlier, false);
         Set<Integer> kept = new HashSet<>();
         if (then == null || !Objects.equals(then.encryption, encryption)) {
@@ -106,13 +114,14 @@ record RevisionObjects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer
             return kept;
         }
         Set<COSObjectKey> verified = new HashSet<>();
+        int[] budget = {maxObjects};
         int p = 0;
         for (PDPage page : earlier.getPages()) {
             p++;
             COSDictionary dict = page.getCOSObject();
             COSObjectKey k = dict.getKey();
             if (k != null && frame(page).equals(frames.get(k)) && dict.getItem(COSName.RESOURCES) != null
-                    && same(k, then) && unchangedBehind(dict, then, verified)) {
+                    && same(k, then) && unchangedBehind(dict, then, verified, budget)) {
                 kept.add(p);
             }
         }
@@ -148,9 +157,11 @@ record RevisionObjects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer
 
     /**
      * True when every object {@code page} (of {@code then}) refers to, directly or through others, is at the same
-     * place here; {@code verified} holds objects found so with all they refer to, and gains this page's.
+     * place here; {@code verified} holds objects found so with all they refer to, and gains this page's; each object
+     * followed takes one from {@code budget[0]}, and none left is a doubt.
      */
-    private boolean unchangedBehind(COSDictionary page, RevisionObjects then, Set<COSObjectKey> verified) {
+    private boolean unchangedBehind(COSDictionary page, RevisionObjects then, Set<COSObjectKey> verified,
+            int[] budget) {
         Set<COSObjectKey> seen = new HashSet<>();
         Deque<COSBase> todo = new ArrayDeque<>();
         todo.push(page);
@@ -161,7 +172,7 @@ record RevisionObjects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer
                 if (k == null || verified.contains(k) || !seen.add(k)) {
                     continue;
                 }
-                if (!same(k, then) || seen.size() > MAX_OBJECTS_PER_PAGE) {
+                if (--budget[0] < 0 || !same(k, then)) {
                     return false;
                 }
                 b = o.getObject();

@@ -149,6 +149,19 @@ class EarlierRevisionsTest {
         }
         assertEquals(Set.of(2, 3), kept(updated, first), "page 1 was rewritten; the catalog too, so not all are held");
         assertEquals(List.of(), earlier(write(updated)));
+        try (PDDocument old = Loader.loadPDF(first)) {
+            RevisionObjects latest = RevisionObjects.of(updated);
+            assertEquals(Set.of(), latest.keptPages(old, 0), "no object may be followed");
+            List<Set<Integer>> byBudget = new java.util.ArrayList<>();
+            for (int budget = 0; budget <= 20; budget++) {
+                byBudget.add(latest.keptPages(old, budget));
+            }
+            assertTrue(byBudget.contains(Set.of(2)), "a budget that covers page 2's objects and not page 3's: " + byBudget);
+            assertEquals(Set.of(2, 3), byBudget.get(20));
+            for (int b = 1; b < byBudget.size(); b++) {
+                assertTrue(byBudget.get(b).containsAll(byBudget.get(b - 1)), "more budget never keeps fewer pages");
+            }
+        }
     }
 
     @Test
