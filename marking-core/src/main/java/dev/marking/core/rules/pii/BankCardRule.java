@@ -24,6 +24,8 @@ public final class BankCardRule implements Rule {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![0-9])[0-9]{16,19}(?![0-9Xx])"
             + "|(?<![0-9][ -]?)[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{4}(?:\\1[0-9]{1,3})?(?![ -]?[0-9])");
+    /** The fewest ASCII digits a match has (a card number has 16 to 19 digits). */
+    private static final int MIN_DIGITS = 16;
 
     @Override
     public RuleDescriptor descriptor() {
@@ -33,7 +35,7 @@ public final class BankCardRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (PiiText.Hit h : PiiText.numberMatches(context.model(), NUMBER)) {
+        for (PiiText.Hit h : PiiText.numberMatches(context.model(), NUMBER, MIN_DIGITS)) {
             MatchResult m = h.match();
             String digits = PiiText.digits(m.group());
             boolean idNumber = m.group().length() == 18 && IdCardRule.isValid(digits, context.today());

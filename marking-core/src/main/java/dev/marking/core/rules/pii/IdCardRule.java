@@ -25,6 +25,8 @@ public final class IdCardRule implements Rule {
                     + " shown masked.");
 
     private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[1-8][0-9]{16}[0-9Xx](?![0-9Xx])");
+    /** The fewest ASCII digits a match has (an ID number has 17 digits and a check character). */
+    private static final int MIN_DIGITS = 17;
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
     /** Province-level codes of GB/T 2260 (and 83 for residence permits of Taiwan residents). */
@@ -40,7 +42,7 @@ public final class IdCardRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (PiiText.Hit h : PiiText.numberMatches(context.model(), CANDIDATE)) {
+        for (PiiText.Hit h : PiiText.numberMatches(context.model(), CANDIDATE, MIN_DIGITS)) {
             MatchResult m = h.match();
             String id = m.group().toUpperCase(Locale.ROOT);
             if (isValid(id, context.today())) {

@@ -22,6 +22,8 @@ public final class PhoneRule implements Rule {
 
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![0-9+])(?:(?:\\+|00)?86[ -]?)?(1[3-9][0-9])[ -]?([0-9]{4})[ -]?([0-9]{4})(?![0-9])");
+    /** The fewest ASCII digits a match has (a mobile number has 11 digits). */
+    private static final int MIN_DIGITS = 11;
 
     @Override
     public RuleDescriptor descriptor() {
@@ -31,7 +33,7 @@ public final class PhoneRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (PiiText.Hit h : PiiText.numberMatches(context.model(), NUMBER)) {
+        for (PiiText.Hit h : PiiText.numberMatches(context.model(), NUMBER, MIN_DIGITS)) {
             MatchResult m = h.match();
             String masked = Masks.phone(m.group(1) + m.group(2) + m.group(3));
             out.add(context.finding(DESCRIPTOR, h.location(), masked, "pii.phone", masked));

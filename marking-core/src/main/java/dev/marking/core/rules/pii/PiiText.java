@@ -58,12 +58,17 @@ final class PiiText {
      * Every match of {@code pattern} that stands as a token of its own: not inside a longer run of letters
      * and digits, a hyphenated or dotted identifier (a UUID, a hex string, a version) or a URL path, where
      * digits that look like a phone or card number are an id ({@code 2c58e158-9035-4161-…}, {@code weibo.com/1/4567…}).
+     * A block with fewer than {@code minDigits} ASCII digits once folded, which no match of {@code pattern} can
+     * have fewer than, is not searched (most prose has none to a few).
      */
-    static List<Hit> numberMatches(ReadModel model, Pattern pattern) {
+    static List<Hit> numberMatches(ReadModel model, Pattern pattern, int minDigits) {
         List<Hit> out = new ArrayList<>();
         for (TextBlock block : blocks(model)) {
             Interruption.check();
             String folded = Widths.fold(block.text());
+            if (digitCount(folded, minDigits) < minDigits) {
+                continue;
+            }
             Matcher m = pattern.matcher(folded);
             while (m.find()) {
                 if (standalone(folded, m.start(), m.end())) {
@@ -72,6 +77,18 @@ final class PiiText {
             }
         }
         return out;
+    }
+
+    /** The ASCII digits in {@code s}, counted up to {@code enough}. */
+    static int digitCount(String s, int enough) {
+        int n = 0;
+        for (int i = 0; i < s.length() && n < enough; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** True when {@code [start, end)} of {@code s} is not part of a longer identifier or a URL. */

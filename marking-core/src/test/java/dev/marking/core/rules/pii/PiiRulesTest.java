@@ -61,6 +61,13 @@ class PiiRulesTest {
     }
 
     @Test
+    void digitsAreCountedUpToWhatIsEnough() {
+        assertEquals(2, PiiText.digitCount("a1b2 卡", 11));
+        assertEquals(3, PiiText.digitCount("12345678901", 3));
+        assertEquals(0, PiiText.digitCount("１２３", 3), "counted on folded text: full-width digits are not ASCII yet");
+    }
+
+    @Test
     void theTextbookIdNumberEndsInX() {
         assertEquals("11010519491231002X", withIdCheck("11010519491231002"));
         assertTrue(IdCardRule.isValid("11010519491231002X", java.time.LocalDate.of(2026, 11, 23)));
