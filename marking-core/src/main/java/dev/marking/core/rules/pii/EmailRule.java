@@ -37,7 +37,7 @@ public final class EmailRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();
-        for (PiiText.Hit h : PiiText.matches(context.model(), CANDIDATE)) {
+        for (PiiText.Hit h : PiiText.matches(context.model(), CANDIDATE, '@')) {
             MatchResult m = h.match();
             if (isAddress(m.group(1), m.group(2))) {
                 String masked = Masks.email(m.group());

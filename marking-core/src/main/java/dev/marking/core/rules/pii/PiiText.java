@@ -41,12 +41,19 @@ final class PiiText {
         }
     }
 
-    /** Every match of {@code pattern} in the width-folded PII text of {@code model}, block by block. */
-    static List<Hit> matches(ReadModel model, Pattern pattern) {
+    /**
+     * Every match of {@code pattern} in the width-folded PII text of {@code model}, block by block; a block without
+     * {@code required} (a character every match has) once folded is not searched.
+     */
+    static List<Hit> matches(ReadModel model, Pattern pattern, char required) {
         List<Hit> hits = new ArrayList<>();
         for (TextBlock block : blocks(model)) {
             Interruption.check();
-            Matcher m = pattern.matcher(Widths.fold(block.text()));
+            String folded = Widths.fold(block.text());
+            if (folded.indexOf(required) < 0) {
+                continue;
+            }
+            Matcher m = pattern.matcher(folded);
             while (m.find()) {
                 hits.add(new Hit(block, m.toMatchResult()));
             }
