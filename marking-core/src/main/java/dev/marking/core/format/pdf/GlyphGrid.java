@@ -16,20 +16,14 @@ final class GlyphGrid {
 
     private static final int CELLS = 32;
 
-    private final double x0;
-    private final double y0;
-    private final double cellWidth;
-    private final double cellHeight;
+    private final PageCells grid;
     private final List<List<PageInk.Glyph>> cells = new ArrayList<>(CELLS * CELLS);
     /** Visits are numbered across all grids: a glyph can be filed in more than one. */
     private static final AtomicLong VISITS = new AtomicLong();
 
     GlyphGrid(Rectangle2D page) {
-        x0 = page.getMinX();
-        y0 = page.getMinY();
-        cellWidth = Math.max(page.getWidth(), 1) / CELLS;
-        cellHeight = Math.max(page.getHeight(), 1) / CELLS;
-        for (int i = 0; i < CELLS * CELLS; i++) {
+        grid = new PageCells(page, CELLS);
+        for (int i = 0; i < grid.count(); i++) {
             cells.add(null);
         }
     }
@@ -37,12 +31,12 @@ final class GlyphGrid {
     /** Files {@code g} under the cells its box touches. */
     void add(PageInk.Glyph g) {
         Rectangle2D b = g.box;
-        for (int r = row(b.getMinY()); r <= row(b.getMaxY()); r++) {
-            for (int c = column(b.getMinX()); c <= column(b.getMaxX()); c++) {
-                List<PageInk.Glyph> cell = cells.get(r * CELLS + c);
+        for (int r = grid.row(b.getMinY()); r <= grid.row(b.getMaxY()); r++) {
+            for (int c = grid.column(b.getMinX()); c <= grid.column(b.getMaxX()); c++) {
+                List<PageInk.Glyph> cell = cells.get(grid.index(r, c));
                 if (cell == null) {
                     cell = new ArrayList<>();
-                    cells.set(r * CELLS + c, cell);
+                    cells.set(grid.index(r, c), cell);
                 }
                 cell.add(g);
             }
@@ -55,9 +49,9 @@ final class GlyphGrid {
      */
     void visit(Rectangle2D area, Consumer<PageInk.Glyph> action) {
         long visit = VISITS.incrementAndGet();
-        for (int r = row(area.getMinY()); r <= row(area.getMaxY()); r++) {
-            for (int c = column(area.getMinX()); c <= column(area.getMaxX()); c++) {
-                List<PageInk.Glyph> cell = cells.get(r * CELLS + c);
+        for (int r = grid.row(area.getMinY()); r <= grid.row(area.getMaxY()); r++) {
+            for (int c = grid.column(area.getMinX()); c <= grid.column(area.getMaxX()); c++) {
+                List<PageInk.Glyph> cell = cells.get(grid.index(r, c));
                 if (cell == null) {
                     continue;
                 }
@@ -69,20 +63,5 @@ final class GlyphGrid {
                 }
             }
         }
-    }
-
-    private int column(double x) {
-        return clamp((x - x0) / cellWidth);
-    }
-
-    private int row(double y) {
-        return clamp((y - y0) / cellHeight);
-    }
-
-    private static int clamp(double cell) {
-        if (!(cell > 0)) {
-            return 0; // also NaN
-        }
-        return cell >= CELLS - 1 ? CELLS - 1 : (int) cell;
     }
 }

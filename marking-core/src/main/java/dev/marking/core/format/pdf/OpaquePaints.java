@@ -18,18 +18,12 @@ final class OpaquePaints<P> {
 
     private static final int CELLS = 16;
 
-    private final double x0;
-    private final double y0;
-    private final double cellWidth;
-    private final double cellHeight;
+    private final PageCells grid;
     private final List<List<Entry<P>>> cells = new ArrayList<>(CELLS * CELLS);
 
     OpaquePaints(Rectangle2D page) {
-        x0 = page.getMinX();
-        y0 = page.getMinY();
-        cellWidth = Math.max(page.getWidth(), 1) / CELLS;
-        cellHeight = Math.max(page.getHeight(), 1) / CELLS;
-        for (int i = 0; i < CELLS * CELLS; i++) {
+        grid = new PageCells(page, CELLS);
+        for (int i = 0; i < grid.count(); i++) {
             cells.add(null);
         }
     }
@@ -37,12 +31,12 @@ final class OpaquePaints<P> {
     /** Files {@code paint}, painted over all filed before it, whose area is {@code shape} within {@code bounds}. */
     void add(P paint, Shape shape, Rectangle2D bounds) {
         Entry<P> e = new Entry<>(paint, shape, bounds);
-        for (int r = row(bounds.getMinY()); r <= row(bounds.getMaxY()); r++) {
-            for (int c = column(bounds.getMinX()); c <= column(bounds.getMaxX()); c++) {
-                List<Entry<P>> cell = cells.get(r * CELLS + c);
+        for (int r = grid.row(bounds.getMinY()); r <= grid.row(bounds.getMaxY()); r++) {
+            for (int c = grid.column(bounds.getMinX()); c <= grid.column(bounds.getMaxX()); c++) {
+                List<Entry<P>> cell = cells.get(grid.index(r, c));
                 if (cell == null) {
                     cell = new ArrayList<>();
-                    cells.set(r * CELLS + c, cell);
+                    cells.set(grid.index(r, c), cell);
                 }
                 cell.add(e);
             }
@@ -51,7 +45,7 @@ final class OpaquePaints<P> {
 
     /** The paint filed last whose bounds and area hold the point ({@code x}, {@code y}); null when none does. */
     P topmost(double x, double y) {
-        List<Entry<P>> cell = cells.get(row(y) * CELLS + column(x));
+        List<Entry<P>> cell = cells.get(grid.index(grid.row(y), grid.column(x)));
         if (cell == null) {
             return null;
         }
@@ -62,21 +56,6 @@ final class OpaquePaints<P> {
             }
         }
         return null;
-    }
-
-    private int column(double x) {
-        return clamp((x - x0) / cellWidth);
-    }
-
-    private int row(double y) {
-        return clamp((y - y0) / cellHeight);
-    }
-
-    private static int clamp(double cell) {
-        if (!(cell > 0)) {
-            return 0; // also NaN
-        }
-        return cell >= CELLS - 1 ? CELLS - 1 : (int) cell;
     }
 
     private record Entry<P>(P paint, Shape shape, Rectangle2D bounds) {

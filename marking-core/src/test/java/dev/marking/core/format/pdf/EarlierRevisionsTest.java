@@ -49,14 +49,12 @@ class EarlierRevisionsTest {
     @Test
     void anUpdateThatOnlyAddsAnInformationDictionaryHoldsEveryEarlierObject() throws Exception {
         byte[] first = pdf("Page one", "Page two");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PDDocument doc = Loader.loadPDF(first)) {
+        byte[] updated = update(first, doc -> {
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle("Minutes");
             doc.getDocument().getTrailer().setItem(COSName.INFO, info.getCOSObject());
-            doc.saveIncremental(out, Set.of(doc.getDocument().getTrailer(), info.getCOSObject()));
-        }
-        byte[] updated = out.toByteArray();
+            return Set.of(doc.getDocument().getTrailer(), info.getCOSObject());
+        });
         assertEquals(2, EarlierRevisions.revisionEnds(updated).size());
         assertTrue(holdAll(updated, first), "every object of the first revision is where it was");
         assertEquals(List.of(), earlier(write(updated)));
@@ -76,15 +74,13 @@ class EarlierRevisionsTest {
     @Test
     void anUpdateThatRewritesAPageIsReadAgainAndItsRemovedLineReported() throws Exception {
         byte[] first = pdf("Line kept\nUnit 31681 at Base Nine");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PDDocument doc = Loader.loadPDF(first)) {
+        byte[] updated = update(first, doc -> {
             PDPage page = doc.getPage(0);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page, AppendMode.OVERWRITE, false)) {
                 text(cs, "Line kept", 700);
             }
-            doc.saveIncremental(out, Set.of(page.getCOSObject()));
-        }
-        byte[] updated = out.toByteArray();
+            return Set.of(page.getCOSObject());
+        });
         assertFalse(holdAll(updated, first), "the page's objects moved");
         assertEquals(List.of("Unit 31681 at Base Nine@1"), earlier(write(updated)));
     }
@@ -92,13 +88,10 @@ class EarlierRevisionsTest {
     @Test
     void aPageRemovedByAnUpdateIsReported() throws Exception {
         byte[] first = pdf("Page one", "Unit 31681 at Base Nine");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PDDocument doc = Loader.loadPDF(first)) {
+        byte[] updated = update(first, doc -> {
             doc.removePage(1);
-            COSDictionary pages = doc.getDocumentCatalog().getPages().getCOSObject();
-            doc.saveIncremental(out, Set.of(pages));
-        }
-        byte[] updated = out.toByteArray();
+            return Set.of(doc.getDocumentCatalog().getPages().getCOSObject());
+        });
         try (PDDocument doc = Loader.loadPDF(updated)) {
             assertEquals(1, doc.getNumberOfPages());
         }
@@ -134,19 +127,15 @@ class EarlierRevisionsTest {
     @Test
     void aSignatureAddedToOnePageLeavesTheOtherPagesUnread() throws Exception {
         byte[] first = pdf("Page one", "Page two", "Page three");
-        byte[] updated;
-        try (PDDocument doc = Loader.loadPDF(first)) {
+        byte[] updated = update(first, doc -> {
             PDPage page = doc.getPage(0);
             PDAnnotationText note = new PDAnnotationText();
             note.setRectangle(new PDRectangle(10, 10, 20, 20));
             note.setContents("Signed");
             page.getAnnotations().add(note);
             page.setAnnotations(page.getAnnotations());
-            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.saveIncremental(out, Set.of(page.getCOSObject(), doc.getDocumentCatalog().getCOSObject()));
-            updated = out.toByteArray();
-        }
+            return Set.of(page.getCOSObject(), doc.getDocumentCatalog().getCOSObject());
+        });
         assertEquals(Set.of(2, 3), kept(updated, first), "page 1 was rewritten; the catalog too, so not all are held");
         assertEquals(List.of(), earlier(write(updated)));
         try (PDDocument old = Loader.loadPDF(first)) {
@@ -167,29 +156,17 @@ class EarlierRevisionsTest {
     @Test
     void aContentStreamWrittenAgainUnderItsOwnNumberMakesItsPageReadAgain() throws Exception {
         byte[] first = pdf("Page one", "Line kept\nUnit 31681 at Base Nine", "Page three");
-        byte[] updated;
-        try (PDDocument doc = Loader.loadPDF(first)) {
-            PDPage page = doc.getPage(1);
-            COSStream contents = (COSStream) page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
-            byte[] kept;
-            try (PDDocument scratch = new PDDocument(); ByteArrayOutputStream drawn = new ByteArrayOutputStream()) {
-                PDPage other = new PDPage(PDRectangle.A4);
-                scratch.addPage(other);
-                try (PDPageContentStream cs = new PDPageContentStream(scratch, other)) {
-                    text(cs, "Line kept", 700);
-                }
-                try (var in = other.getContents()) {
-                    in.transferTo(drawn);
-                }
-                kept = drawn.toByteArray();
-            }
+        byte[] kept;
+        try (PDDocument drawn = Loader.loadPDF(pdf("Line kept")); var in = drawn.getPage(0).getContents()) {
+            kept = in.readAllBytes();
+        }
+        byte[] updated = update(first, doc -> {
+            COSStream contents = (COSStream) doc.getPage(1).getCOSObject().getDictionaryObject(COSName.CONTENTS);
             try (OutputStream w = contents.createOutputStream()) {
                 w.write(kept);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.saveIncremental(out, Set.of(contents));
-            updated = out.toByteArray();
-        }
+            return Set.of(contents);
+        });
         try (PDDocument doc = Loader.loadPDF(updated)) {
             assertFalse(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).contains("31681"));
         }
@@ -215,13 +192,7 @@ class EarlierRevisionsTest {
             doc.save(out);
             first = out.toByteArray();
         }
-        byte[] updated;
-        try (PDDocument doc = Loader.loadPDF(first)) {
-            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.saveIncremental(out, Set.of(doc.getDocumentCatalog().getCOSObject()));
-            updated = out.toByteArray();
-        }
+        byte[] updated = update(first, doc -> Set.of(doc.getDocumentCatalog().getCOSObject()));
         try (PDDocument doc = Loader.loadPDF(updated)) {
             assertEquals("Page two", new org.apache.pdfbox.text.PDFTextStripper().getText(doc).split("\\R")[1].strip(),
                     "the second page draws with the inherited font");
@@ -232,15 +203,28 @@ class EarlierRevisionsTest {
     @Test
     void aPageWhoseInheritedCropBoxChangedIsReadAgain() throws Exception {
         byte[] first = pdf("Page one", "Page two");
-        byte[] updated;
-        try (PDDocument doc = Loader.loadPDF(first)) {
+        byte[] updated = update(first, doc -> {
             COSDictionary root = doc.getPages().getCOSObject();
             root.setItem(COSName.CROP_BOX, new PDRectangle(0, 0, 300, 300).getCOSArray());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.saveIncremental(out, Set.of(root));
-            updated = out.toByteArray();
-        }
+            return Set.of(root);
+        });
         assertEquals(Set.of(), kept(updated, first), "the same page objects, seen through another crop box");
+    }
+
+    /** Changes a loaded document and names the objects its incremental update writes. */
+    @FunctionalInterface
+    private interface Edit {
+        Set<COSDictionary> apply(PDDocument doc) throws IOException;
+    }
+
+    /** {@code first} with one incremental update, made by {@code edit}. */
+    private static byte[] update(byte[] first, Edit edit) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            Set<COSDictionary> written = edit.apply(doc);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out, written);
+            return out.toByteArray();
+        }
     }
 
     private static RevisionObjects objects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer> indexes) {
