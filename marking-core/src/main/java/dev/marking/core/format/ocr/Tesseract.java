@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Runs the Tesseract program (5.x) as a child process: one process per OCR job, so a crash, a hang or a
  * memory blow-up ends that job, never the JVM; the process is stopped at the time limit. Each run is
- * told to use one thread ({@code OMP_THREAD_LIMIT=1}): marking checks files in parallel already.
+ * told to use one thread ({@code OMP_THREAD_LIMIT=1}): marking checks files in parallel already, and a run of
+ * several images takes a second process only while a core has no Tesseract process on it.
  */
 final class Tesseract {
 
@@ -32,6 +35,12 @@ final class Tesseract {
     private static final Pattern ROTATE = Pattern.compile("(?m)^Rotate:\\s*(\\d+)");
     private static final Pattern CONFIDENCE = Pattern.compile("(?m)^Orientation confidence:\\s*([0-9.]+)");
     private static final int STDERR_SHOWN = 300;
+    /** The cores of this machine: Tesseract processes beyond them only wait for one another. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Tesseract processes this JVM runs now. */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+    /** Numbers the files of runs started in the same nanosecond apart. */
+    private static final AtomicLong LISTS = new AtomicLong();
 
     private final OcrSettings settings;
     private final Path work;
@@ -110,17 +119,84 @@ final class Tesseract {
         return recognise(images, dpi, layout, LANGUAGES);
     }
 
-    /** As {@link #recognise(List, int, Layout)} with only the language data {@code languages} loaded. */
+    /**
+     * As {@link #recognise(List, int, Layout)} with only the language data {@code languages} loaded. Two images or
+     * more are read by two processes at once, each with half of them, while this JVM runs fewer Tesseract processes
+     * than the machine has cores (a check of one scanned file, the last scans of a folder): each image is read as it
+     * would be in one run, and the second run's pages are numbered on from the first's.
+     */
     String recognise(List<Path> images, int dpi, Layout layout, List<String> languages) throws OcrException {
-        Path list = work.resolve("images-" + System.nanoTime() + ".txt");
+        return recognise(images, dpi, layout, languages, images.size() >= 2 && RUNNING.get() + 2 <= CORES);
+    }
+
+    /** As {@link #recognise(List, int, Layout, List)}, in two processes when {@code split} (and two images or more). */
+    String recognise(List<Path> images, int dpi, Layout layout, List<String> languages, boolean split)
+            throws OcrException {
+        List<String> options = List.of("stdout", "-l", String.join("+", languages), "--dpi", String.valueOf(dpi), "--psm",
+                layout.psm, "tsv");
+        int n = images.size();
+        if (n < 2 || !split) {
+            Running running = start(list(images), options, n);
+            try {
+                return tsv(running);
+            } finally {
+                running.stop();
+            }
+        }
+        int half = (n + 1) / 2;
+        Running first = null;
+        Running second = null;
+        try {
+            first = start(list(images.subList(0, half)), options, half);
+            second = start(list(images.subList(half, n)), options, n - half);
+            String read = tsv(first);
+            return read + (read.isEmpty() || read.endsWith("\n") ? "" : "\n") + numberedOn(tsv(second), half);
+        } finally {
+            if (first != null) {
+                first.stop();
+            }
+            if (second != null) {
+                second.stop();
+            }
+        }
+    }
+
+    /** {@code tsv} without its heading, its pages numbered from {@code before} + 1. */
+    static String numberedOn(String tsv, int before) {
+        StringBuilder out = new StringBuilder(tsv.length());
+        for (String row : tsv.split("\n")) {
+            int a = row.indexOf('\t');
+            int b = a < 0 ? -1 : row.indexOf('\t', a + 1);
+            if (b < 0 || !row.substring(a + 1, b).chars().allMatch(Character::isDigit) || a + 1 == b) {
+                continue; // the heading, or no row of Tesseract's
+            }
+            out.append(row, 0, a + 1).append(Integer.parseInt(row.substring(a + 1, b)) + before).append(row, b, row.length())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The image list file a run reads {@code images} from. */
+    private Path list(List<Path> images) throws OcrException {
+        Path list = work.resolve("images-" + System.nanoTime() + "-" + LISTS.incrementAndGet() + ".txt");
         try {
             Files.write(list, images.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new OcrException(Outcome.FAILED, "cannot write the OCR image list: " + e.getMessage());
         }
-        Duration limit = settings.timeout().multipliedBy(images.size());
-        Result r = run(List.of(list.toString(), "stdout", "-l", String.join("+", languages), "--dpi",
-                String.valueOf(dpi), "--psm", layout.psm, "tsv"), limit);
+        return list;
+    }
+
+    private Running start(Path list, List<String> options, int images) throws OcrException {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(list.toString());
+        arguments.addAll(options);
+        return start(arguments, settings.timeout().multipliedBy(images));
+    }
+
+    /** What a recognition run wrote, once it has ended well. */
+    private String tsv(Running running) throws OcrException {
+        Result r = running.finish();
         if (r.exit() != 0) {
             throw new OcrException(Outcome.FAILED, settings.program() + " exited with " + r.exit() + ": "
                     + shorten(r.stderr()));
@@ -129,39 +205,94 @@ final class Tesseract {
     }
 
     private Result run(List<String> arguments, Duration limit) throws OcrException {
+        Running running = start(arguments, limit);
+        try {
+            return running.finish();
+        } finally {
+            running.stop();
+        }
+    }
+
+    private Running start(List<String> arguments, Duration limit) throws OcrException {
         List<String> command = new ArrayList<>();
         command.add(settings.program());
         command.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("OMP_THREAD_LIMIT", "1");
-        String id = Long.toString(System.nanoTime());
+        String id = System.nanoTime() + "-" + LISTS.incrementAndGet();
         Path out = work.resolve("stdout-" + id + ".txt");
         Path err = work.resolve("stderr-" + id + ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p;
         try {
             p = pb.start();
-            p.getOutputStream().close();
         } catch (IOException e) {
             throw new OcrException(Outcome.UNAVAILABLE, "cannot run " + settings.program() + " (set "
                     + OcrSettings.PROGRAM_VARIABLE + " or install tesseract-ocr): " + e.getMessage());
         }
+        RUNNING.incrementAndGet();
+        Running running = new Running(p, out, err, limit, System.nanoTime() + limit.toNanos());
         try {
-            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-                throw new OcrException(Outcome.FAILED, settings.program() + " took longer than "
-                        + limit.toSeconds() + " s and was stopped");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new OcrException(Outcome.FAILED, "OCR interrupted");
+            p.getOutputStream().close();
         } catch (IOException e) {
-            throw new OcrException(Outcome.FAILED, "cannot read what " + settings.program() + " wrote: " + e.getMessage());
+            // the program reads no input: nothing is lost
+        }
+        return running;
+    }
+
+    /** A process started, which is waited for until {@code deadline} ({@link System#nanoTime()}). */
+    private final class Running {
+
+        private final Process process;
+        private final Path out;
+        private final Path err;
+        private final Duration limit;
+        private final long deadline;
+        private boolean counted = true;
+
+        Running(Process process, Path out, Path err, Duration limit, long deadline) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.limit = limit;
+            this.deadline = deadline;
+        }
+
+        Result finish() throws OcrException {
+            try {
+                if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    stop();
+                    throw new OcrException(Outcome.FAILED, settings.program() + " took longer than "
+                            + limit.toSeconds() + " s and was stopped");
+                }
+                stop();
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                stop();
+                Thread.currentThread().interrupt();
+                throw new OcrException(Outcome.FAILED, "OCR interrupted");
+            } catch (IOException e) {
+                throw new OcrException(Outcome.FAILED, "cannot read what " + settings.program() + " wrote: "
+                        + e.getMessage());
+            }
+        }
+
+        /** Stops the process if it still runs (and what it started); it no longer counts as running. */
+        void stop() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (counted) {
+                counted = false;
+                RUNNING.decrementAndGet();
+            }
         }
     }
 
