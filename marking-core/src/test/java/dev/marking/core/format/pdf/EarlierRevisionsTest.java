@@ -27,9 +27,11 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +174,30 @@ class EarlierRevisionsTest {
         }
         assertEquals(Set.of(1, 3), kept(updated, first), "page 2's object is where it was, its contents are not");
         assertEquals(List.of("Unit 31681 at Base Nine@2"), earlier(write(updated)));
+    }
+
+    @Test
+    void aFormThatNamesItselfAsItsOwnResourceIsFollowedOnce() throws Exception {
+        byte[] first;
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                text(cs, "Page one", 700);
+            }
+            PDFormXObject form = new PDFormXObject(doc);
+            form.setBBox(new PDRectangle(0, 0, 10, 10));
+            PDResources own = new PDResources();
+            own.put(COSName.getPDFName("Self"), form);
+            form.setResources(own);
+            page.getResources().put(COSName.getPDFName("Loop"), form);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            first = out.toByteArray();
+        }
+        byte[] updated = update(first, doc -> Set.of(doc.getDocumentCatalog().getCOSObject()));
+        assertEquals(Set.of(1), kept(updated, first), "the cycle is walked once and every object in it is in place");
+        assertEquals(List.of(), earlier(write(updated)));
     }
 
     @Test
