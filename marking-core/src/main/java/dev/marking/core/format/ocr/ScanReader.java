@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +24,9 @@ import java.util.stream.Stream;
  * running marks and copy numbers are). Each page is rendered at {@value #DPI} dpi, despeckled, turned
  * upright by Tesseract's orientation detection (read all four ways up when it is unsure), cut into what is
  * read and written to a temporary folder; all of a document's pieces are then recognised in one Tesseract
- * run per {@value #BATCH} pieces of one layout, so the language data loads once or twice. One page in
- * memory at a time. Never throws: a page that cannot be read says why.
+ * run per {@value #BATCH} pieces of one layout, so the language data loads once or twice; each run goes on while
+ * the next pages are rendered and, while a core has no Tesseract process on it, while the next run starts. One
+ * page in memory at a time. Never throws: a page that cannot be read says why.
  */
 public final class ScanReader {
 
@@ -89,26 +92,34 @@ public final class ScanReader {
         Map<Integer, ScannedText> done = new TreeMap<>();
         Map<Integer, List<Reading>> read = new TreeMap<>();
         List<Piece> pending = new ArrayList<>();
-        for (int page : pages) {
-            try {
-                List<Piece> pieces = cut(images, page, tesseract, osd, work);
-                if (pieces.isEmpty()) {
-                    done.put(page, new ScannedText(new ScannedPage(page, Outcome.BLANK, ""), List.of(), page == 1));
-                }
-                for (Piece p : pieces) {
-                    if (!pending.isEmpty() && (pending.size() >= BATCH || !pending.get(0).sameRun(p))) {
-                        recognise(tesseract, pending, read, done);
+        Deque<Started> started = new ArrayDeque<>();
+        try {
+            for (int page : pages) {
+                try {
+                    List<Piece> pieces = cut(images, page, tesseract, osd, work);
+                    if (pieces.isEmpty()) {
+                        done.put(page, new ScannedText(new ScannedPage(page, Outcome.BLANK, ""), List.of(), page == 1));
                     }
-                    pending.add(p);
+                    for (Piece p : pieces) {
+                        if (!pending.isEmpty() && (pending.size() >= BATCH || !pending.get(0).sameRun(p))) {
+                            start(tesseract, pending, started, read, done);
+                        }
+                        pending.add(p);
+                    }
+                } catch (OcrException e) {
+                    done.put(page, failed(page, e.outcome(), e.getMessage()));
+                } catch (IOException | RuntimeException e) {
+                    done.put(page, failed(page, Outcome.FAILED, "cannot render the page for OCR: " + e));
                 }
-            } catch (OcrException e) {
-                done.put(page, failed(page, e.outcome(), e.getMessage()));
-            } catch (IOException | RuntimeException e) {
-                done.put(page, failed(page, Outcome.FAILED, "cannot render the page for OCR: " + e));
             }
-        }
-        if (!pending.isEmpty()) {
-            recognise(tesseract, pending, read, done);
+            if (!pending.isEmpty()) {
+                start(tesseract, pending, started, read, done);
+            }
+            while (!started.isEmpty()) {
+                collect(started.poll(), read, done);
+            }
+        } finally {
+            started.forEach(Started::stop); // left by an interruption or an error: their processes end here
         }
         for (int page : pages) {
             if (!done.containsKey(page)) {
@@ -211,20 +222,41 @@ public final class ScanReader {
                 dpi);
     }
 
-    /** Recognises the pieces of {@code batch} (of one resolution) in one run, then deletes their files and empties it. */
-    private static void recognise(Tesseract tesseract, List<Piece> batch, Map<Integer, List<Reading>> read,
-            Map<Integer, ScannedText> done) {
+    /**
+     * Starts recognising the pieces of {@code batch} (of one resolution and layout) in one run and empties it; while
+     * no core is free of Tesseract, the runs started before are waited for first. The next pages are rendered
+     * while it runs; runs are read in the order they were started, as if one after the other.
+     */
+    private static void start(Tesseract tesseract, List<Piece> batch, Deque<Started> started,
+            Map<Integer, List<Reading>> read, Map<Integer, ScannedText> done) {
         List<Piece> pieces = List.copyOf(batch);
         batch.clear();
+        while (!started.isEmpty() && !Tesseract.coreFree()) {
+            collect(started.poll(), read, done);
+        }
+        Piece first = pieces.get(0);
+        try {
+            started.add(new Started(pieces, tesseract.start(pieces.stream().map(Piece::file).toList(), first.dpi(),
+                    first.span() < 1 ? Tesseract.Layout.SPARSE : Tesseract.Layout.PAGE), null));
+        } catch (OcrException e) {
+            started.add(new Started(pieces, null, e));
+        }
+    }
+
+    /** Waits for a run, files what it read under its pages (or why it failed), then deletes its pieces' files. */
+    private static void collect(Started run, Map<Integer, List<Reading>> read, Map<Integer, ScannedText> done) {
+        List<Piece> pieces = run.pieces();
         String tsv;
         try {
-            Piece first = pieces.get(0);
-            tsv = tesseract.recognise(pieces.stream().map(Piece::file).toList(), first.dpi(),
-                    first.span() < 1 ? Tesseract.Layout.SPARSE : Tesseract.Layout.PAGE);
+            if (run.failure() != null) {
+                throw run.failure();
+            }
+            tsv = run.job().tsv();
         } catch (OcrException e) {
             pieces.forEach(p -> done.putIfAbsent(p.page(), failed(p.page(), e.outcome(), e.getMessage())));
             return;
         } finally {
+            run.stop();
             pieces.forEach(p -> delete(p.file()));
         }
         List<List<TsvLines.RawLine>> lines = TsvLines.parse(tsv, pieces.size());
@@ -292,6 +324,16 @@ public final class ScanReader {
 
     /** What the engine read on one piece, its lines placed on the page. */
     private record Reading(Piece piece, List<OcrLine> lines) {
+    }
+
+    /** A run started on {@code pieces}: its {@code job}, or the {@code failure} that kept it from starting. */
+    private record Started(List<Piece> pieces, Tesseract.Job job, OcrException failure) {
+
+        void stop() {
+            if (job != null) {
+                job.stop();
+            }
+        }
     }
 
     /**

@@ -132,29 +132,72 @@ final class Tesseract {
     /** As {@link #recognise(List, int, Layout, List)}, in two processes when {@code split} (and two images or more). */
     String recognise(List<Path> images, int dpi, Layout layout, List<String> languages, boolean split)
             throws OcrException {
+        Job job = start(images, dpi, layout, languages, split);
+        try {
+            return job.tsv();
+        } finally {
+            job.stop();
+        }
+    }
+
+    /**
+     * Starts recognising {@code images} as {@link #recognise(List, int, Layout)} does and returns without waiting: the
+     * caller reads the result with {@link Job#tsv()} and ends the job with {@link Job#stop()} in any case.
+     */
+    Job start(List<Path> images, int dpi, Layout layout) throws OcrException {
+        return start(images, dpi, layout, LANGUAGES, images.size() >= 2 && RUNNING.get() + 2 <= CORES);
+    }
+
+    private Job start(List<Path> images, int dpi, Layout layout, List<String> languages, boolean split)
+            throws OcrException {
         List<String> options = List.of("stdout", "-l", String.join("+", languages), "--dpi", String.valueOf(dpi), "--psm",
                 layout.psm, "tsv");
         int n = images.size();
         if (n < 2 || !split) {
-            Running running = start(list(images), options, n);
-            try {
-                return tsv(running);
-            } finally {
-                running.stop();
-            }
+            return new Job(start(list(images), options, n), null, n);
         }
         int half = (n + 1) / 2;
-        Running first = null;
-        Running second = null;
+        Running first = start(list(images.subList(0, half)), options, half);
         try {
-            first = start(list(images.subList(0, half)), options, half);
-            second = start(list(images.subList(half, n)), options, n - half);
-            String read = tsv(first);
-            return read + (read.isEmpty() || read.endsWith("\n") ? "" : "\n") + numberedOn(tsv(second), half);
-        } finally {
-            if (first != null) {
-                first.stop();
+            return new Job(first, start(list(images.subList(half, n)), options, n - half), half);
+        } catch (OcrException | RuntimeException e) {
+            first.stop();
+            throw e;
+        }
+    }
+
+    /** True when this JVM runs fewer Tesseract processes than the machine has cores. */
+    static boolean coreFree() {
+        return RUNNING.get() < CORES;
+    }
+
+    /**
+     * A recognition started: one process, or two when it was split, the second's pages numbered on after {@code half}.
+     */
+    final class Job {
+
+        private final Running first;
+        private final Running second;
+        private final int half;
+
+        private Job(Running first, Running second, int half) {
+            this.first = first;
+            this.second = second;
+            this.half = half;
+        }
+
+        /** Waits for the run(s) and gives Tesseract's TSV, pages numbered from 1 in list order. */
+        String tsv() throws OcrException {
+            String read = Tesseract.this.tsv(first);
+            if (second == null) {
+                return read;
             }
+            return read + (read.isEmpty() || read.endsWith("\n") ? "" : "\n") + numberedOn(Tesseract.this.tsv(second), half);
+        }
+
+        /** Stops what still runs. */
+        void stop() {
+            first.stop();
             if (second != null) {
                 second.stop();
             }
