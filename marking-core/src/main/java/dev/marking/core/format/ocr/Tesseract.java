@@ -126,7 +126,7 @@ final class Tesseract {
      * would be in one run, and the second run's pages are numbered on from the first's.
      */
     String recognise(List<Path> images, int dpi, Layout layout, List<String> languages) throws OcrException {
-        return recognise(images, dpi, layout, languages, images.size() >= 2 && RUNNING.get() + 2 <= CORES);
+        return recognise(images, dpi, layout, languages, twoCoresFree());
     }
 
     /** As {@link #recognise(List, int, Layout, List)}, in two processes when {@code split} (and two images or more). */
@@ -145,7 +145,7 @@ final class Tesseract {
      * caller reads the result with {@link Job#tsv()} and ends the job with {@link Job#stop()} in any case.
      */
     Job start(List<Path> images, int dpi, Layout layout) throws OcrException {
-        return start(images, dpi, layout, LANGUAGES, images.size() >= 2 && RUNNING.get() + 2 <= CORES);
+        return start(images, dpi, layout, LANGUAGES, twoCoresFree());
     }
 
     private Job start(List<Path> images, int dpi, Layout layout, List<String> languages, boolean split)
@@ -154,12 +154,12 @@ final class Tesseract {
                 layout.psm, "tsv");
         int n = images.size();
         if (n < 2 || !split) {
-            return new Job(start(list(images), options, n), null, n);
+            return new Job(launch(list(images), options, n), null, 0);
         }
         int half = (n + 1) / 2;
-        Running first = start(list(images.subList(0, half)), options, half);
+        Running first = launch(list(images.subList(0, half)), options, half);
         try {
-            return new Job(first, start(list(images.subList(half, n)), options, n - half), half);
+            return new Job(first, launch(list(images.subList(half, n)), options, n - half), half);
         } catch (OcrException | RuntimeException e) {
             first.stop();
             throw e;
@@ -171,8 +171,14 @@ final class Tesseract {
         return RUNNING.get() < CORES;
     }
 
+    /** True when two more Tesseract processes would still leave none of them waiting for a core. */
+    private static boolean twoCoresFree() {
+        return RUNNING.get() + 2 <= CORES;
+    }
+
     /**
-     * A recognition started: one process, or two when it was split, the second's pages numbered on after {@code half}.
+     * A recognition started: one process, or two when it was split, the second's pages numbered on after {@code half}
+     * (0 when there is no second).
      */
     final class Job {
 
@@ -230,11 +236,12 @@ final class Tesseract {
         return list;
     }
 
-    private Running start(Path list, List<String> options, int images) throws OcrException {
+    /** Starts reading the {@code images} images listed in {@code list}, with a time limit for each of them. */
+    private Running launch(Path list, List<String> options, int images) throws OcrException {
         List<String> arguments = new ArrayList<>();
         arguments.add(list.toString());
         arguments.addAll(options);
-        return start(arguments, settings.timeout().multipliedBy(images));
+        return launch(arguments, settings.timeout().multipliedBy(images));
     }
 
     /** What a recognition run wrote, once it has ended well. */
@@ -248,7 +255,7 @@ final class Tesseract {
     }
 
     private Result run(List<String> arguments, Duration limit) throws OcrException {
-        Running running = start(arguments, limit);
+        Running running = launch(arguments, limit);
         try {
             return running.finish();
         } finally {
@@ -256,7 +263,8 @@ final class Tesseract {
         }
     }
 
-    private Running start(List<String> arguments, Duration limit) throws OcrException {
+    /** Starts the program with {@code arguments}; it is stopped if it runs longer than {@code limit}. */
+    private Running launch(List<String> arguments, Duration limit) throws OcrException {
         List<String> command = new ArrayList<>();
         command.add(settings.program());
         command.addAll(arguments);
@@ -274,7 +282,7 @@ final class Tesseract {
                     + OcrSettings.PROGRAM_VARIABLE + " or install tesseract-ocr): " + e.getMessage());
         }
         RUNNING.incrementAndGet();
-        Running running = new Running(p, out, err, limit, System.nanoTime() + limit.toNanos());
+        Running running = new Running(p, out, err, limit);
         try {
             p.getOutputStream().close();
         } catch (IOException e) {
@@ -283,7 +291,7 @@ final class Tesseract {
         return running;
     }
 
-    /** A process started, which is waited for until {@code deadline} ({@link System#nanoTime()}). */
+    /** A process started, which is waited for until {@code limit} has passed since it started. */
     private final class Running {
 
         private final Process process;
@@ -293,12 +301,12 @@ final class Tesseract {
         private final long deadline;
         private boolean counted = true;
 
-        Running(Process process, Path out, Path err, Duration limit, long deadline) {
+        Running(Process process, Path out, Path err, Duration limit) {
             this.process = process;
             this.out = out;
             this.err = err;
             this.limit = limit;
-            this.deadline = deadline;
+            this.deadline = System.nanoTime() + limit.toNanos();
         }
 
         Result finish() throws OcrException {
