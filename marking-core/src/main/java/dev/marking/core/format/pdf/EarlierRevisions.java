@@ -37,8 +37,11 @@ final class EarlierRevisions {
     private EarlierRevisions() {
     }
 
-    /** Lines of earlier revisions of {@code file} that none of {@code bodies} (the current pages' text) holds. */
-    static List<HiddenItem> scan(Path file, List<String> bodies) {
+    /**
+     * Lines of earlier revisions of {@code file} that none of {@code bodies} (the text of the pages of {@code current},
+     * the document as loaded from {@code file}) holds.
+     */
+    static List<HiddenItem> scan(Path file, PDDocument current, List<String> bodies) {
         try {
             if (file == null || !Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
                 return List.of();
@@ -54,7 +57,7 @@ final class EarlierRevisions {
             String now = squeeze(String.join("", bodies));
             List<HiddenItem> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            RevisionObjects latest = RevisionObjects.of(bytes);
+            RevisionObjects latest = RevisionObjects.latest(current);
             for (int r = Math.max(0, ends.size() - 1 - MAX_REVISIONS); r < ends.size() - 1; r++) {
                 removed(Arrays.copyOf(bytes, ends.get(r)), latest, now, seen, out);
             }

@@ -89,7 +89,7 @@ final class PdfModelReader {
     private static List<HiddenItem> hidden(Path file, PDDocument doc, List<PageScan.PageText> pages) {
         List<HiddenItem> out = new ArrayList<>(HiddenContent.scan(doc));
         pages.forEach(p -> out.addAll(p.covered()));
-        out.addAll(EarlierRevisions.scan(file, pages.stream().map(PageScan.PageText::body).toList()));
+        out.addAll(EarlierRevisions.scan(file, doc, pages.stream().map(PageScan.PageText::body).toList()));
         out.addAll(MetadataItems.scan(doc));
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.marking.core.format.pdf;
 
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -8,7 +7,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -45,12 +43,12 @@ record RevisionObjects(Map<COSObjectKey, Long> places, Map<COSObjectKey, Integer
     /** Entries that lead away from a page to what does not change its text: the page tree, an annotation's page. */
     private static final Set<COSName> UPWARD = Set.of(COSName.PARENT, COSName.P);
 
-    /** The objects of the revision {@code bytes} end with; null when they cannot be read. */
-    static RevisionObjects of(byte[] bytes) {
-        try (PDDocument doc = Loader.loadPDF(bytes)) {
+    /** The objects of {@code doc} as loaded (its latest revision), with its pages; null when they cannot be read. */
+    static RevisionObjects latest(PDDocument doc) {
+        try {
             return of(doc, true);
-        } catch (IOException | RuntimeException e) {
-            return null;
+        } catch (RuntimeException e) {
+            return null; // a damaged page tree: every earlier page is read again
         }
     }
 

@@ -104,7 +104,7 @@ class EarlierRevisionsTest {
     @Test
     void aNewCatalogIsNeverTakenForTheOldOne() throws Exception {
         byte[] first = pdf("Page one");
-        RevisionObjects latest = RevisionObjects.of(first);
+        RevisionObjects latest = latest(first);
         assertNotNull(latest);
         RevisionObjects otherRoot = new RevisionObjects(latest.places(), latest.indexes(),
                 new COSObjectKey(latest.root().getNumber() + 1000, 0), latest.encryption(), latest.frames());
@@ -141,7 +141,7 @@ class EarlierRevisionsTest {
         assertEquals(Set.of(2, 3), kept(updated, first), "page 1 was rewritten; the catalog too, so not all are held");
         assertEquals(List.of(), earlier(write(updated)));
         try (PDDocument old = Loader.loadPDF(first)) {
-            RevisionObjects latest = RevisionObjects.of(updated);
+            RevisionObjects latest = latest(updated);
             assertEquals(Set.of(), latest.keptPages(old, 0), "no object may be followed");
             List<Set<Integer>> byBudget = new java.util.ArrayList<>();
             for (int budget = 0; budget <= 20; budget++) {
@@ -237,6 +237,13 @@ class EarlierRevisionsTest {
         assertEquals(Set.of(), kept(updated, first), "the same page objects, seen through another crop box");
     }
 
+    /** The objects of the latest revision of {@code file}, as the reader sees them in the loaded document. */
+    private static RevisionObjects latest(byte[] file) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(file)) {
+            return RevisionObjects.latest(doc);
+        }
+    }
+
     /** Changes a loaded document and names the objects its incremental update writes. */
     @FunctionalInterface
     private interface Edit {
@@ -259,7 +266,7 @@ class EarlierRevisionsTest {
 
     /** The pages of {@code earlier} that the latest revision of {@code file} has unchanged. */
     private static Set<Integer> kept(byte[] file, byte[] earlier) throws IOException {
-        RevisionObjects latest = RevisionObjects.of(file);
+        RevisionObjects latest = latest(file);
         assertNotNull(latest);
         try (PDDocument old = Loader.loadPDF(earlier)) {
             return latest.keptPages(old);
@@ -268,7 +275,7 @@ class EarlierRevisionsTest {
 
     /** True when the latest revision of {@code file} holds every object of {@code earlier}. */
     private static boolean holdAll(byte[] file, byte[] earlier) throws IOException {
-        RevisionObjects latest = RevisionObjects.of(file);
+        RevisionObjects latest = latest(file);
         assertNotNull(latest);
         try (PDDocument old = Loader.loadPDF(earlier)) {
             boolean all = latest.holdAll(RevisionObjects.of(old, false));
